@@ -1,0 +1,27 @@
+// Jest runs the TypeScript sources as native ESM through SWC (transpile only;
+// `npm run typecheck` is the type gate). See docs/adr/0001-esm-toolchain.md.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    keepClassNames: true,
+    target: 'es2022',
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^#ltc/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 30000,
+  // Suites share one PostgreSQL server and tmp folders; two workers match the 2-core machine.
+  maxWorkers: 2,
+};

@@ -1,0 +1,47 @@
+/** Who caused an event: the authenticated caller, or the engine itself (`system`). */
+export interface Actor {
+  readonly userId: string;
+  readonly role: string;
+}
+
+/**
+ * Metadata stored with every event. It answers the audit questions (who, on whose
+ * behalf, because of what) and lets a replay know which schema the data follows.
+ */
+export interface EventMetadata {
+  readonly actor: Actor;
+  /** Shared by every event caused, directly or indirectly, by one user request. */
+  readonly correlationId: string;
+  /** The id of the command or event that directly caused this one. */
+  readonly causationId: string;
+  /** The command that produced this event; retried commands keep their id (idempotency). */
+  readonly commandId: string;
+  readonly tenantId: string;
+  /** Version of `data`'s shape for this event type; upcasters lift old versions. */
+  readonly schemaVersion: number;
+  /** Hash of the request body a command was sent with, to detect a reused idempotency key. */
+  readonly requestHash?: string;
+}
+
+/** An event handed to the store, before it has a place in the log. */
+export interface EventToAppend<Type extends string = string, Data = unknown> {
+  /** Unique event id; the store generates one when omitted. */
+  readonly id?: string;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as the log holds it, with its place in its stream and in the global order. */
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly stream: string;
+  /** 0-based position inside its stream. */
+  readonly revision: bigint;
+  /** Position in the global log; strictly increasing in read order. Never pass through Number(). */
+  readonly position: bigint;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Date;
+}
