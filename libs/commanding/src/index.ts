@@ -1,1 +1,4 @@
 export * from './command-dispatcher.port.js';
+export * from './command-errors.js';
+export * from './command-handler.js';
+export * from './idempotency.js';

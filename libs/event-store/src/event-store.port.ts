@@ -57,8 +57,9 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
  */
 export interface EventStore {
   /**
-   * Appends events atomically. Throws `WrongExpectedRevisionError` when the stream is not
-   * as expected; then nothing is written.
+   * Appends one or more events atomically (an empty list is refused with a RangeError).
+   * Without `expectedRevision` the append is unconditional (`any`). Throws
+   * `WrongExpectedRevisionError` when the stream is not as expected; then nothing is written.
    */
   appendToStream(
     stream: string,
@@ -82,3 +83,6 @@ export interface EventStore {
 
   close(): Promise<void>;
 }
+
+/** Injection token for the configured EventStore adapter. */
+export const EVENT_STORE = Symbol('EventStore');

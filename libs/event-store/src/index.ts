@@ -3,3 +3,7 @@ export * from './event-store.port.js';
 export * from './errors.js';
 export * from './event-filter.js';
 export * from './stream-name.js';
+export * from './esdb/esdb-event-store.js';
+export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export * from './create-event-store.js';

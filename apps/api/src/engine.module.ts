@@ -1,0 +1,129 @@
+import {
+  Inject,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Logger } from 'pino';
+import { CLOCK, type Clock } from '#ltc/clock';
+import { COMMAND_DISPATCHER } from '#ltc/commanding';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { leadListProjection } from '#ltc/leads';
+import { CommandRegistry, LOGGER, READ_MODEL_DB } from '#ltc/platform';
+import { CheckpointStore, ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
+import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
+
+/** The options the composition root passes down. */
+export interface EngineOptions {
+  /** False for an API-only process: tables are prepared, but no projection or timer loop runs here. */
+  readonly runLoops: boolean;
+}
+
+export const ENGINE_OPTIONS = Symbol('EngineOptions');
+
+/** Every read model of the engine; a new bounded context adds its projections here. */
+export function engineProjections(dueTimers: DueTimersProjection): Projection[] {
+  return [leadListProjection, dueTimers];
+}
+
+/**
+ * Starts and stops the worker's loops with the application: the projection runner
+ * (projections and process managers) and the durable-timer scheduler. On shutdown the
+ * loops stop first (current batches commit or roll back), then the store closes.
+ */
+export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(ENGINE_OPTIONS) private readonly options: EngineOptions,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(TimerScheduler) private readonly scheduler: TimerScheduler,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(DueTimersProjection) private readonly dueTimers: DueTimersProjection,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.runLoops) {
+      await this.runner.start();
+      this.scheduler.start();
+      this.logger.info('Projections, process managers and timers are running');
+      return;
+    }
+    // An API-only process still needs the tables it reads; the worker fills them.
+    await new CheckpointStore().setup(this.readModels.db);
+    for (const projection of engineProjections(this.dueTimers)) await projection.setup(this.readModels.db);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.options.runLoops) return;
+    await this.scheduler.stop();
+    await this.runner.stop();
+  }
+}
+
+/** Wires the worker side of the engine: dispatch registry, timers, projection runner. */
+@Module({})
+export class EngineModule {
+  static forRoot(options: EngineOptions): DynamicModule {
+    return {
+      module: EngineModule,
+      global: true,
+      providers: [
+        { provide: ENGINE_OPTIONS, useValue: options },
+        CommandRegistry,
+        { provide: COMMAND_DISPATCHER, useExisting: CommandRegistry },
+        { provide: DueTimersProjection, useFactory: () => new DueTimersProjection() },
+        {
+          provide: TimerService,
+          useFactory: (store: EventStore, clock: Clock) => new TimerService(store, clock),
+          inject: [EVENT_STORE, CLOCK],
+        },
+        {
+          provide: ProjectionRunner,
+          useFactory: (
+            store: EventStore,
+            readModels: ReadModelHandle,
+            registry: CommandRegistry,
+            timers: TimerService,
+            dueTimers: DueTimersProjection,
+            clock: Clock,
+            logger: Logger,
+          ) =>
+            new ProjectionRunner({
+              store,
+              db: readModels.db,
+              projections: engineProjections(dueTimers),
+              processManagers: [],
+              dispatcher: registry,
+              timers,
+              clock,
+              logger: logger.child({ component: 'projections' }),
+            }),
+          inject: [EVENT_STORE, READ_MODEL_DB, CommandRegistry, TimerService, DueTimersProjection, CLOCK, LOGGER],
+        },
+        {
+          provide: TimerScheduler,
+          useFactory: (
+            store: EventStore,
+            readModels: ReadModelHandle,
+            dueTimers: DueTimersProjection,
+            registry: CommandRegistry,
+            clock: Clock,
+            logger: Logger,
+          ) =>
+            new TimerScheduler({
+              store,
+              db: readModels.db,
+              dueTimers,
+              dispatcher: registry,
+              clock,
+              logger: logger.child({ component: 'timers' }),
+            }),
+          inject: [EVENT_STORE, READ_MODEL_DB, DueTimersProjection, CommandRegistry, CLOCK, LOGGER],
+        },
+        EngineLifecycle,
+      ],
+      exports: [CommandRegistry, COMMAND_DISPATCHER, TimerService, ProjectionRunner, ENGINE_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { ConfigError, TokenService, createLogger, loadConfig, resolveJwtSecret, type AppConfig } from '#ltc/platform';
+import { createApp } from './app.factory.js';
+
+/** `npm start`: the API, and (unless LTC_ROLE=api) projections, process managers and timers. */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  // Resolve (and on a fresh data folder create) the signing secret before anything else.
+  const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  const app = await createApp({ config: { ...config, jwtSecret: secret.secret }, logger });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  logger.info(
+    { url, docs: `${url}/docs`, role: config.role, store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' },
+    'LTC Engine is listening',
+  );
+  if (secret.created) {
+    const token = await new TokenService(secret.secret).mint({ sub: 'admin', roles: ['admin'], tenant: config.defaultTenant });
+    // Printed once, on the first start of a fresh data folder; `npm run ltc -- token` mints more.
+    console.warn(
+      `\nFirst start: created a signing secret in ${config.dataDir}/jwt-secret.\n` +
+        `Admin token (tenant "${config.defaultTenant}"):\n\n  ${token}\n\n` +
+        `Try: curl -H "Authorization: Bearer <token>" ${url}/leads\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

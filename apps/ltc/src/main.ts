@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, ROLES, TokenService, isRole, loadConfig, resolveJwtSecret, type Role } from '#ltc/platform';
+
+const HELP = `ltc — LTC Engine command line
+
+Usage:
+  ltc token --sub USER [--roles admin,ar] [--tenant default] [--expires 12h]
+      Mint a bearer token signed with the server's secret (LTC_JWT_SECRET or
+      <LTC_DATA_DIR>/jwt-secret). Roles: ${ROLES.join(', ')}.
+  ltc help
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'token':
+      return mintToken(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}
+
+async function mintToken(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sub: { type: 'string' },
+      roles: { type: 'string', default: 'admin' },
+      tenant: { type: 'string' },
+      expires: { type: 'string' },
+    },
+  });
+  const config = loadConfig();
+  if (!values.sub) {
+    console.error('--sub is required: the user id the token speaks for');
+    return 2;
+  }
+  const roles = values.roles.split(',').map((r) => r.trim());
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length > 0) {
+    console.error(`Unknown role(s): ${unknown.join(', ')}. Known: ${ROLES.join(', ')}`);
+    return 2;
+  }
+  const { secret } = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  const token = await new TokenService(secret).mint({
+    sub: values.sub,
+    roles: roles as Role[],
+    tenant: values.tenant ?? config.defaultTenant,
+    ...(values.expires ? { expiresIn: values.expires } : {}),
+  });
+  console.log(token);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

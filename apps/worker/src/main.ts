@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, PinoNestLogger, createLogger, loadConfig, type AppConfig } from '#ltc/platform';
+import { AppModule } from '../../api/src/app.module.js';
+
+/**
+ * `npm run start:worker`: projections, process managers and timers without HTTP, for
+ * running the worker apart from the API (point both at the same data folder or at
+ * EventStoreDB + PostgreSQL).
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, logger, role: 'worker' }), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.enableShutdownHooks();
+  logger.info({ store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' }, 'LTC Engine worker is running');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider, DomainEvent } from '#ltc/kernel';
+import { NotFoundError } from '#ltc/kernel';
+import type { Actor, EventStore, RecordedEvent } from '#ltc/event-store';
+import { WrongExpectedRevisionError } from '#ltc/event-store';
+import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors.js';
+
+/** Everything needed to run one command against one stream. */
+export interface CommandEnvelope<Command> {
+  readonly command: Command;
+  readonly stream: string;
+  /** Stored in every event the command produces; the same id on a retry means "already done". */
+  readonly commandId: string;
+  /** True when the client sent an idempotency key: a retry returns the first outcome. */
+  readonly idempotent: boolean;
+  readonly requestHash?: string;
+  /** From `If-Match`: the revision the client last saw. A mismatch fails with 412, never retried. */
+  readonly expectedRevision?: bigint;
+  /** For commands on existing entities: an empty stream is a 404 for this entity name. */
+  readonly mustExist?: { readonly entity: string; readonly id: string };
+  readonly actor: Actor;
+  readonly tenantId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+export interface CommandOutcome {
+  readonly stream: string;
+  /** The stream's revision after the command; undefined when the stream is still empty. */
+  readonly revision: bigint | undefined;
+  /** The events this command produced (on a replayed retry: the ones it produced the first time). */
+  readonly events: readonly RecordedEventSummary[];
+  /** True when this was a retry of a command that had already taken effect. */
+  readonly replayed: boolean;
+}
+
+export interface RecordedEventSummary {
+  readonly id: string;
+  readonly type: string;
+  readonly revision: bigint;
+  readonly data: unknown;
+}
+
+export interface CommandHandlerOptions {
+  /** How often to re-decide on fresh state when another writer won the race (no If-Match). */
+  readonly maxConflictRetries?: number;
+  readonly schemaVersions?: Readonly<Record<string, number>>;
+}
+
+/**
+ * The one generic command handler: load the stream, decide, append with the revision
+ * that was read. Safe to retry (idempotency through the command id in event metadata,
+ * checked against the stream itself, so it holds across crashes and restarts) and safe
+ * under concurrency (the store's expected-revision check lets only one writer win).
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  envelope: CommandEnvelope<Command>,
+  options: CommandHandlerOptions = {},
+): Promise<CommandOutcome> {
+  const maxRetries = options.maxConflictRetries ?? 5;
+  for (let attempt = 0; ; attempt++) {
+    const history = await store.readStream(envelope.stream);
+    const otherTenant = history.length > 0 && history[0]?.metadata.tenantId !== envelope.tenantId;
+    if (otherTenant || (envelope.mustExist && history.length === 0)) {
+      // Another tenant's stream is reported exactly like a missing one: ids must not leak across tenants.
+      throw new NotFoundError(envelope.mustExist?.entity ?? 'Stream', envelope.mustExist?.id ?? envelope.stream);
+    }
+    const earlier = envelope.idempotent ? history.filter((e) => e.metadata.commandId === envelope.commandId) : [];
+    if (earlier.length > 0) return replayOutcome(envelope, earlier);
+
+    const current = history.at(-1)?.revision;
+    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
+      throw new StaleRevisionError(envelope.stream, envelope.expectedRevision, current);
+    }
+    const state = history.reduce(
+      (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
+      decider.initialState(),
+    );
+    const decided = decider.decide(envelope.command, state);
+    if (decided.length === 0) return { stream: envelope.stream, revision: current, events: [], replayed: false };
+
+    const toAppend = decided.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        actor: envelope.actor,
+        correlationId: envelope.correlationId,
+        causationId: envelope.causationId,
+        commandId: envelope.commandId,
+        tenantId: envelope.tenantId,
+        schemaVersion: options.schemaVersions?.[event.type] ?? 1,
+        ...(envelope.requestHash ? { requestHash: envelope.requestHash } : {}),
+      },
+    }));
+    try {
+      const result = await store.appendToStream(envelope.stream, toAppend, {
+        expectedRevision: current ?? 'no_stream',
+      });
+      const first = result.nextRevision - BigInt(toAppend.length) + 1n;
+      return {
+        stream: envelope.stream,
+        revision: result.nextRevision,
+        events: toAppend.map((e, i) => ({ id: e.id, type: e.type, data: e.data, revision: first + BigInt(i) })),
+        replayed: false,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (envelope.expectedRevision !== undefined) {
+        throw new StaleRevisionError(envelope.stream, envelope.expectedRevision, error.actual);
+      }
+      if (attempt >= maxRetries) throw new ConcurrentModificationError(envelope.stream);
+    }
+  }
+}
+
+function replayOutcome<Command>(envelope: CommandEnvelope<Command>, earlier: RecordedEvent[]): CommandOutcome {
+  const firstHash = earlier[0]?.metadata.requestHash;
+  if (envelope.requestHash && firstHash && firstHash !== envelope.requestHash) {
+    throw new IdempotencyKeyReusedError();
+  }
+  return {
+    stream: envelope.stream,
+    revision: earlier.at(-1)?.revision,
+    events: earlier.map((e) => ({ id: e.id, type: e.type, data: e.data, revision: e.revision })),
+    replayed: true,
+  };
+}

@@ -1,0 +1,247 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import type {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  EventSubscription,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../event-store.port.js';
+import type { EventToAppend, RecordedEvent } from '../recorded-event.js';
+import { GroupCommitQueue, type Outcome } from './group-commit.queue.js';
+import { HeadSignal } from './head-signal.js';
+import { PagedSubscription, type LogPage } from './paged-subscription.js';
+import { openEventStoreDatabase } from './sqlite-connection.js';
+import { SqliteEventQueries, toRecordedEvent } from './sqlite-event-queries.js';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; its folder is created when missing. */
+  readonly filename: string;
+  /**
+   * - `full` (default): every commit is fsynced; an acknowledged append survives a crash
+   *   of the process, the OS or the power.
+   * - `normal`: survives a process crash, but may lose the last transactions on power
+   *   loss (the WAL is fsynced only at checkpoints); faster, above all for appends that
+   *   group commit cannot batch.
+   */
+  readonly durability?: 'full' | 'normal';
+  /** How often subscriptions look for appends made by other processes; default 200 ms. */
+  readonly pollIntervalMs?: number;
+  /** Most append requests written in one transaction; default 64. */
+  readonly maxBatchSize?: number;
+}
+
+interface AppendRequest {
+  readonly stream: string;
+  readonly expected: ExpectedRevision;
+  readonly events: readonly SerialisedEvent[];
+}
+
+interface SerialisedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+type WriteBatch = (batch: readonly AppendRequest[], recordedAt: number) => Outcome<AppendResult>[];
+
+const CATCH_UP_PAGE_SIZE = 500;
+
+/**
+ * The embedded default event store: one SQLite file in WAL mode, usable by several
+ * processes at once (API and worker), which queue for SQLite's single write lock.
+ *
+ * Appends are group-committed: the requests that arrive in one event-loop turn are
+ * written in one transaction (one fsync), each checked against its own expected
+ * revision in arrival order, so one conflicting request fails alone. Subscribers in
+ * this process are woken right after each commit; appends by other processes reach
+ * them through a poll of the head every `pollIntervalMs` while any subscription is open.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly queries: SqliteEventQueries;
+  private readonly queue: GroupCommitQueue<AppendRequest, AppendResult>;
+  private readonly head: HeadSignal;
+  private readonly writeBatch: Database.Transaction<WriteBatch>;
+  private readonly subscriptions = new Set<PagedSubscription>();
+  private readonly pollIntervalMs: number;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private transactions = 0;
+  private closed = false;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    // Created first: it validates maxBatchSize before a file is opened.
+    this.queue = new GroupCommitQueue((batch) => this.commit(batch), options.maxBatchSize ?? 64);
+    this.db = openEventStoreDatabase(options.filename, options.durability ?? 'full');
+    this.queries = new SqliteEventQueries(this.db);
+    this.head = new HeadSignal(this.queries.headPosition());
+    this.writeBatch = this.db.transaction((batch: readonly AppendRequest[], recordedAt: number) =>
+      batch.map((request) => this.write(request, recordedAt)),
+    );
+  }
+
+  /** Write transactions committed through this instance: group commit at work, for tests and metrics. */
+  get committedTransactions(): number {
+    return this.transactions;
+  }
+
+  async appendToStream(
+    stream: string,
+    events: readonly EventToAppend[],
+    options?: { readonly expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.ensureOpen();
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    // Serialised here, outside the batch, so an event JSON cannot hold fails only its own append.
+    const serialised = events.map((event): SerialisedEvent => ({
+      id: event.id ?? randomUUID(),
+      type: event.type,
+      data: JSON.stringify(event.data ?? null),
+      metadata: JSON.stringify(event.metadata),
+    }));
+    return this.queue.submit({ stream, expected: options?.expectedRevision ?? 'any', events: serialised });
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.guard(() =>
+      this.queries.readStream(stream, options?.fromRevision ?? 0n, options?.maxCount).map(toRecordedEvent),
+    );
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.guard(() =>
+      this.queries.readLog(options?.after ?? 0n, undefined, options?.filter, options?.maxCount).map(toRecordedEvent),
+    );
+  }
+
+  subscribeToAll(options?: SubscribeOptions): EventSubscription {
+    this.ensureOpen();
+    const filter = options?.filter;
+    const subscription = new PagedSubscription(
+      (after) => this.readPage(after, filter),
+      this.head,
+      options?.after ?? 0n,
+      () => {
+        this.subscriptions.delete(subscription);
+        this.updatePolling();
+      },
+    );
+    this.subscriptions.add(subscription);
+    this.updatePolling();
+    return subscription;
+  }
+
+  async readHeadPosition(): Promise<bigint> {
+    return this.guard(() => this.queries.headPosition());
+  }
+
+  async ping(): Promise<void> {
+    this.guard(() => this.queries.headPosition());
+  }
+
+  /** Ends every subscription, answers the appends already accepted, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.updatePolling();
+    await this.queue.whenIdle();
+    this.db.close();
+  }
+
+  private commit(batch: readonly AppendRequest[]): Outcome<AppendResult>[] {
+    let outcomes: Outcome<AppendResult>[];
+    try {
+      // IMMEDIATE takes the write lock up front: a deferred transaction that read first could
+      // find another process's commit in between and fail with SQLITE_BUSY_SNAPSHOT.
+      outcomes = this.writeBatch.immediate(batch, Date.now());
+    } catch (error) {
+      throw new EventStoreUnavailableError('Appending to the SQLite event store failed', { cause: error });
+    }
+    this.transactions += 1;
+    for (const outcome of outcomes) if (outcome.ok) this.head.advance(outcome.value.position);
+    return outcomes;
+  }
+
+  /**
+   * One request inside the batch transaction. The expected revision is checked before the
+   * request writes anything, and the check sees the batch's earlier writes, so a refused
+   * request needs no savepoint and leaves the others of the batch intact.
+   */
+  private write(request: AppendRequest, recordedAt: number): Outcome<AppendResult> {
+    const actual = this.queries.streamRevision(request.stream);
+    if (!isExpected(request.expected, actual)) {
+      return { ok: false, error: new WrongExpectedRevisionError(request.stream, request.expected, actual) };
+    }
+    let revision = actual ?? -1n;
+    let position = 0n;
+    for (const event of request.events) {
+      revision += 1n;
+      position = this.queries.insert({ stream: request.stream, revision, recordedAt, ...event });
+    }
+    return { ok: true, value: { nextRevision: revision, position } };
+  }
+
+  /**
+   * A subscription's page, bounded by the head read first: every position up to that head
+   * is committed (the single writer commits in position order), so `scannedTo` never
+   * passes a position that a transaction still in flight could fill.
+   */
+  private readPage(after: bigint, filter: EventFilter | undefined): LogPage {
+    return this.guard(() => {
+      const head = this.queries.headPosition();
+      this.head.advance(head);
+      if (head <= after) return { events: [], scannedTo: after, full: false };
+      const rows = this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
+      const last = rows[rows.length - 1];
+      const full = rows.length === CATCH_UP_PAGE_SIZE && last !== undefined;
+      return { events: rows.map(toRecordedEvent), scannedTo: full ? last.position : head, full };
+    });
+  }
+
+  /** Polls only while someone listens; the timer keeps the process alive like an open socket would. */
+  private updatePolling(): void {
+    const wanted = this.subscriptions.size > 0 && !this.closed;
+    if (wanted && !this.pollTimer) {
+      this.pollTimer = setInterval(() => this.poll(), this.pollIntervalMs);
+    } else if (!wanted && this.pollTimer) {
+      clearInterval(this.pollTimer);
+      this.pollTimer = undefined;
+    }
+  }
+
+  private poll(): void {
+    try {
+      this.head.advance(this.queries.headPosition());
+    } catch {
+      // Let the subscriptions read again: their read meets the same failure and throws it to the consumer.
+      this.head.wakeAll();
+    }
+  }
+
+  private guard<T>(read: () => T): T {
+    this.ensureOpen();
+    try {
+      return read();
+    } catch (error) {
+      throw new EventStoreUnavailableError('Reading the SQLite event store failed', { cause: error });
+    }
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is closed');
+  }
+}
+
+function isExpected(expected: ExpectedRevision, actual: bigint | undefined): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === undefined;
+  if (expected === 'stream_exists') return actual !== undefined;
+  return actual === expected;
+}

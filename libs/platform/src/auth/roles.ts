@@ -1,0 +1,24 @@
+/** The roles a token can carry. AR/SR/FR are the iron-triangle roles of a deal team. */
+export const ROLES = [
+  'admin',
+  'sales_manager',
+  'ar',
+  'sr',
+  'fr',
+  'service_agent',
+  'service_manager',
+  'auditor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The authenticated caller, taken from the verified token; never from a request body. */
+export interface Caller {
+  readonly userId: string;
+  readonly roles: readonly Role[];
+  readonly tenantId: string;
+}

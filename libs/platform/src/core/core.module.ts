@@ -1,0 +1,74 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { CLOCK, SystemClock, type Clock } from '#ltc/clock';
+import { EVENT_STORE, createEventStore, type EventStore } from '#ltc/event-store';
+import { openReadModelDb, type ReadModelHandle } from '#ltc/projections';
+import { READ_MODEL_DB } from './tokens.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { resolveJwtSecret } from '../auth/jwt-secret.js';
+import { TokenService } from '../auth/token.service.js';
+import { LOGGER } from '../logging/logger.js';
+import { join } from 'node:path';
+
+/** Closes the store and the read-model database after everything that uses them has stopped. */
+class StorageLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.readModels.close();
+  }
+}
+
+export interface CoreOptions {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  /** Tests pass a ManualClock; production uses the system clock. */
+  readonly clock?: Clock;
+}
+
+/**
+ * What every process of the engine shares: configuration, logs, the clock, the event
+ * store chosen by configuration, the read-model database and token verification.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: options.logger },
+        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        {
+          provide: TokenService,
+          useFactory: () => new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir).secret),
+        },
+        {
+          provide: EVENT_STORE,
+          useFactory: () =>
+            createEventStore({
+              eventStoreUrl: config.eventStoreUrl,
+              sqliteFilename: join(config.dataDir, 'events.sqlite'),
+              durability: config.sqliteDurability,
+            }),
+        },
+        {
+          provide: READ_MODEL_DB,
+          useFactory: () =>
+            openReadModelDb({
+              ...(config.readModelUrl ? { url: config.readModelUrl } : {}),
+              sqliteFilename: join(config.dataDir, 'read-models.sqlite'),
+            }),
+        },
+        StorageLifecycle,
+      ],
+      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB],
+    };
+  }
+}

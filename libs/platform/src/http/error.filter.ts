@@ -1,0 +1,73 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
+import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from '#ltc/commanding';
+import { ForbiddenRoleError } from '../auth/auth.guard.js';
+import { InvalidTokenError } from '../auth/token.service.js';
+
+/** The error body every route returns: a stable `code` to branch on, a message for people. */
+export interface ErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+  readonly errors?: readonly { field: string; rule: string; message: string }[];
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The one place where errors become HTTP responses: 400 invalid input, 401/403 auth,
+ * 404 unknown id, 409 forbidden by state, 412 stale If-Match, 422 reused idempotency key.
+ * Anything else is our fault: 500 with no internals leaked, logged with its stack.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(error);
+    if (body.statusCode >= 500) this.logger.error({ err: error }, 'Unhandled error');
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof InvalidInputError) {
+      return {
+        statusCode: 400,
+        code: error.code,
+        message: error.message,
+        errors: [{ field: error.field, rule: error.rule, message: error.message }],
+      };
+    }
+    if (error instanceof InvalidTokenError) return { statusCode: 401, code: error.code, message: error.message };
+    if (error instanceof ForbiddenRoleError) return { statusCode: 403, code: error.code, message: error.message };
+    if (error instanceof NotFoundError) return { statusCode: 404, code: error.code, message: error.message };
+    if (error instanceof DomainError) {
+      return { statusCode: 409, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    }
+    if (error instanceof ConcurrentModificationError) return { statusCode: 409, code: error.code, message: error.message };
+    if (error instanceof StaleRevisionError) {
+      return {
+        statusCode: 412,
+        code: error.code,
+        message: error.message,
+        details: { currentRevision: error.actual === undefined ? null : error.actual.toString() },
+      };
+    }
+    if (error instanceof IdempotencyKeyReusedError) return { statusCode: 422, code: error.code, message: error.message };
+    if (error instanceof HttpException) return this.fromHttpException(error);
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged' };
+  }
+
+  private fromHttpException(error: HttpException): ErrorBody {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    if (typeof response === 'object' && response !== null && 'code' in response) {
+      return { statusCode: status, ...(response as Omit<ErrorBody, 'statusCode'>) };
+    }
+    const code = status === 404 ? 'ROUTE_NOT_FOUND' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
+    const message = typeof response === 'string' ? response : error.message;
+    return { statusCode: status, code, message };
+  }
+}

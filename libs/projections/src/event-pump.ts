@@ -1,0 +1,91 @@
+import type { EventSubscription, RecordedEvent } from '#ltc/event-store';
+
+/**
+ * Reads a subscription ahead into a bounded buffer, so a consumer can take "whatever
+ * has arrived" as one batch without waiting to fill it, while the next events load
+ * during the consumer's commit.
+ */
+export class EventPump {
+  private readonly buffer: RecordedEvent[] = [];
+  private failure: { readonly error: unknown } | undefined;
+  private ended = false;
+  private closing = false;
+  private wakeConsumer: (() => void) | undefined;
+  private wakeProducer: (() => void) | undefined;
+  private readonly pulling: Promise<void>;
+
+  constructor(
+    private readonly subscription: EventSubscription,
+    private readonly highWaterMark: number,
+  ) {
+    this.pulling = this.pull();
+  }
+
+  /** Events read but not yet taken. */
+  get buffered(): number {
+    return this.buffer.length;
+  }
+
+  /**
+   * Waits for at least one event, then returns up to `max` of those already read.
+   * Returns an empty batch once `signal` aborts or the pump is closed; throws the
+   * subscription's failure after the events read before it.
+   */
+  async take(max: number, signal: AbortSignal): Promise<RecordedEvent[]> {
+    while (this.buffer.length === 0) {
+      if (this.failure) throw this.failure.error;
+      if (this.ended || signal.aborted) return [];
+      await this.waitForEvents(signal);
+    }
+    const batch = this.buffer.splice(0, max);
+    this.wake('producer');
+    return batch;
+  }
+
+  /** Closes the subscription and waits until the reader has stopped. */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.wake('producer');
+    this.wake('consumer');
+    await this.subscription.close();
+    await this.pulling;
+  }
+
+  private async pull(): Promise<void> {
+    try {
+      for await (const event of this.subscription) {
+        this.buffer.push(event);
+        this.wake('consumer');
+        while (this.buffer.length >= this.highWaterMark && !this.closing) {
+          await new Promise<void>((resolve) => (this.wakeProducer = resolve));
+        }
+        if (this.closing) break;
+      }
+      // The port promises an endless stream until close(); an early end is a failure.
+      if (!this.closing) this.failure = { error: new Error('Event subscription ended unexpectedly') };
+    } catch (error) {
+      if (!this.closing) this.failure = { error };
+    } finally {
+      this.ended = true;
+      this.wake('consumer');
+    }
+  }
+
+  private waitForEvents(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.wakeConsumer = done;
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private wake(who: 'consumer' | 'producer'): void {
+    const wake = who === 'consumer' ? this.wakeConsumer : this.wakeProducer;
+    if (who === 'consumer') this.wakeConsumer = undefined;
+    else this.wakeProducer = undefined;
+    wake?.();
+  }
+}

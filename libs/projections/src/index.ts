@@ -1,0 +1,14 @@
+export * from './read-model-db.js';
+export * from './projection.js';
+export * from './upsert.js';
+export * from './checkpoint.store.js';
+export * from './process-manager.js';
+export type { RetryPolicy } from './process-manager.worker.js';
+export {
+  HandlerFailedError,
+  type RunnerLogger,
+  type SubscriberKind,
+  type SubscriberState,
+} from './subscriber-worker.js';
+export * from './projection-runner.js';
+export { CheckpointMovedError } from './projection.worker.js';

@@ -1,0 +1,69 @@
+import type { DispatchableCommand } from '#ltc/commanding';
+import type { Actor, EventFilter, RecordedEvent } from '#ltc/event-store';
+
+/** The engine's own identity on commands sent by process managers and timers. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: 'system', role: 'system' });
+
+/** Why a timer exists: copied into the metadata of what it causes. */
+export interface TimerContext {
+  readonly tenantId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+/** A command to send at `dueAt`, durably. */
+export interface ScheduleTimerRequest {
+  /** Stable id chosen by the caller; scheduling the same id again is a no-op. */
+  readonly timerId: string;
+  readonly dueAt: Date;
+  readonly command: DispatchableCommand;
+  readonly context: TimerContext;
+}
+
+/**
+ * What process managers need from durable timers (implemented by `TimerService` in
+ * `#ltc/timers`; declared here so this library does not depend on that one).
+ */
+export interface TimerScheduling {
+  schedule(request: ScheduleTimerRequest): Promise<unknown>;
+  cancel(timerId: string, context?: Partial<TimerContext>): Promise<unknown>;
+}
+
+/** Options of one dispatch from a process manager. */
+export interface DispatchOptions {
+  /**
+   * Names this dispatch inside the handler (`<pm>:<eventId>:<key>`). Without it the
+   * n-th unnamed dispatch of a handler gets `<pm>:<eventId>` (n = 0) or
+   * `<pm>:<eventId>:<n>`, so handlers must dispatch in a deterministic order.
+   */
+  readonly key?: string;
+}
+
+/** What a process manager may do in reaction to an event; every effect is idempotent. */
+export interface ProcessManagerContext {
+  /** Sends a command with an idempotency key derived from the triggering event. */
+  dispatch(command: DispatchableCommand, options?: DispatchOptions): Promise<void>;
+  /** Schedules a durable timer; the context (tenant, correlation, causation) comes from the event. */
+  schedule(timer: Omit<ScheduleTimerRequest, 'context'>): Promise<void>;
+  /** Cancels a timer; a no-op when it fired, was cancelled or never existed. */
+  cancel(timerId: string): Promise<void>;
+}
+
+/**
+ * Reacts to stored events by sending commands (a cross-context flow such as lead →
+ * opportunity). Runs at-least-once from its own checkpoint: after a crash the last
+ * events may be handled again, which is safe because every effect is keyed by the
+ * triggering event.
+ */
+export interface ProcessManager {
+  /** Unique among projections and process managers; keys the checkpoint row. */
+  readonly name: string;
+  readonly filter: EventFilter;
+  /**
+   * Where to begin when there is no checkpoint yet: `beginning` (default) reacts to
+   * history too; `now` starts after the head, for a process manager added to a live
+   * system that must not act on old events.
+   */
+  readonly startAt?: 'beginning' | 'now';
+  handle(event: RecordedEvent, ctx: ProcessManagerContext): Promise<void>;
+}

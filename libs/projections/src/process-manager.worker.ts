@@ -1,0 +1,130 @@
+import type { Clock } from '#ltc/clock';
+import type { CommandDispatcher } from '#ltc/commanding';
+import type { RecordedEvent } from '#ltc/event-store';
+import {
+  SYSTEM_ACTOR,
+  type DispatchOptions,
+  type ProcessManager,
+  type ProcessManagerContext,
+  type TimerScheduling,
+} from './process-manager.js';
+import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } from './subscriber-worker.js';
+
+/** How often a failing process-manager handler is tried before the manager is marked failed. */
+export interface RetryPolicy {
+  /** Total tries per event, the first included. */
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+/** Process managers have no read model to rebuild; the checkpoint row just needs a version. */
+const PROCESS_MANAGER_VERSION = 1;
+
+/** Extra dependencies of process managers. */
+export interface ProcessManagerDeps extends WorkerDeps {
+  readonly dispatcher: CommandDispatcher | undefined;
+  readonly timers: TimerScheduling | undefined;
+  readonly retry: RetryPolicy;
+  /** Paces retries; tests pass a clock whose sleeps are short. */
+  readonly clock: Clock;
+}
+
+/**
+ * Feeds one process manager. The checkpoint is written after the handlers of a batch
+ * succeeded (at-least-once); a crash before that re-runs them with the same
+ * idempotency keys, so their effects still happen once.
+ */
+export class ProcessManagerWorker extends SubscriberWorker {
+  constructor(
+    private readonly manager: ProcessManager,
+    private readonly pmDeps: ProcessManagerDeps,
+  ) {
+    super(manager.name, 'process_manager', PROCESS_MANAGER_VERSION, manager.filter, pmDeps);
+  }
+
+  protected async prepare(): Promise<bigint | null> {
+    const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
+    if (checkpoint) return checkpoint.position;
+    if (this.manager.startAt !== 'now') return null;
+    const head = await this.deps.store.readHeadPosition();
+    await this.deps.checkpoints.save(this.deps.db, this.name, this.version, head);
+    return head;
+  }
+
+  protected async handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void> {
+    let handled = this.position;
+    let failure: Error | undefined;
+    for (const event of events) {
+      // On stop, finish the event in hand but start no new one.
+      if (signal.aborted) break;
+      try {
+        if (!(await this.handleWithRetry(event, signal))) break;
+        handled = event.position;
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        break;
+      }
+    }
+    if (handled !== null && handled !== this.position) {
+      try {
+        await this.deps.checkpoints.save(this.deps.db, this.name, this.version, handled);
+        this.position = handled;
+      } catch (error) {
+        // Not fatal for correctness (the events run again, idempotently), but the
+        // handler's failure is the one worth reporting.
+        if (failure === undefined) throw error;
+        this.deps.logger?.warn({ processManager: this.name, error: errorMessage(error) }, 'checkpoint not saved');
+      }
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** True when handled; false when a stop interrupted the retries (the event stays unhandled). */
+  private async handleWithRetry(event: RecordedEvent, signal: AbortSignal): Promise<boolean> {
+    const { maxAttempts, baseDelayMs, maxDelayMs } = this.pmDeps.retry;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.manager.handle(event, this.contextFor(event));
+        return true;
+      } catch (error) {
+        if (attempt >= maxAttempts) throw new HandlerFailedError(this.name, event, error);
+        this.deps.logger?.warn(
+          { processManager: this.name, eventId: event.id, attempt, error: errorMessage(error) },
+          'process manager handler failed; retrying',
+        );
+        await this.pmDeps.clock.sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)), signal);
+        if (signal.aborted) return false;
+      }
+    }
+  }
+
+  private contextFor(event: RecordedEvent): ProcessManagerContext {
+    const { dispatcher, timers } = this.pmDeps;
+    const name = this.name;
+    let unnamed = 0;
+    const context = {
+      tenantId: event.metadata.tenantId,
+      correlationId: event.metadata.correlationId,
+      causationId: event.id,
+    };
+    return {
+      async dispatch(command, options?: DispatchOptions) {
+        if (!dispatcher) throw new Error(`Process manager ${name} dispatched but no CommandDispatcher is wired`);
+        let idempotencyKey: string;
+        if (options?.key !== undefined) idempotencyKey = `${name}:${event.id}:${options.key}`;
+        else idempotencyKey = unnamed === 0 ? `${name}:${event.id}` : `${name}:${event.id}:${unnamed}`;
+        if (options?.key === undefined) unnamed++;
+        await dispatcher.dispatch(command, { idempotencyKey, actor: SYSTEM_ACTOR, ...context });
+      },
+      async schedule(timer) {
+        if (!timers) throw new Error(`Process manager ${name} scheduled a timer but no timer service is wired`);
+        await timers.schedule({ ...timer, context });
+      },
+      async cancel(timerId) {
+        if (!timers) throw new Error(`Process manager ${name} cancelled a timer but no timer service is wired`);
+        await timers.cancel(timerId, { correlationId: context.correlationId, causationId: context.causationId });
+      },
+    };
+  }
+}

@@ -1,0 +1,185 @@
+import { SystemClock, type Clock } from '#ltc/clock';
+import type { CommandDispatcher } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
+import { CheckpointStore } from './checkpoint.store.js';
+import type { Projection } from './projection.js';
+import type { ProcessManager, TimerScheduling } from './process-manager.js';
+import { ProcessManagerWorker, type RetryPolicy } from './process-manager.worker.js';
+import { ProjectionWorker } from './projection.worker.js';
+import { ProgressSignal } from './progress-signal.js';
+import type { ReadModelDb } from './read-model-db.js';
+import type { RunnerLogger, SubscriberKind, SubscriberState, SubscriberWorker } from './subscriber-worker.js';
+
+/** Everything the runner needs; the app wires one per worker process. */
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly db: ReadModelDb;
+  readonly projections?: readonly Projection[];
+  readonly processManagers?: readonly ProcessManager[];
+  /** Required when process managers dispatch commands. */
+  readonly dispatcher?: CommandDispatcher;
+  /** Required when process managers schedule or cancel timers. */
+  readonly timers?: TimerScheduling;
+  /** Most events per transaction; default 500. Smaller batches commit whatever has arrived. */
+  readonly batchSize?: number;
+  /** Process-manager retries; default 5 tries, 200 ms doubling to 10 s. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Stamps `updated_at` and paces retries; default the system clock. */
+  readonly clock?: Clock;
+  readonly logger?: RunnerLogger;
+}
+
+/** One line of `status()`. `lag` = head − position, exact (0n when caught up). */
+export interface SubscriberStatus {
+  readonly name: string;
+  readonly kind: SubscriberKind;
+  readonly version: number;
+  /** Last committed position; null = nothing handled yet. */
+  readonly position: bigint | null;
+  readonly headPosition: bigint;
+  /**
+   * Positions between the checkpoint and the head. For a filtered subscriber this
+   * over-counts: events it skips do not move its checkpoint.
+   */
+  readonly lag: bigint;
+  readonly state: SubscriberState;
+  readonly lastError: string | null;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
+
+/**
+ * Runs projections and process managers, each from its own checkpoint in
+ * `projection_checkpoints`, each independently: one that fails stops alone and
+ * reports `failed` with the error; the others keep going.
+ */
+export class ProjectionRunner {
+  private readonly workers = new Map<string, SubscriberWorker>();
+  private readonly progress = new ProgressSignal();
+  private readonly checkpoints: CheckpointStore;
+  private readonly projections: readonly Projection[];
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    const clock = options.clock ?? new SystemClock();
+    const batchSize = options.batchSize ?? 500;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Invalid batchSize ${batchSize}`);
+    this.checkpoints = new CheckpointStore(() => clock.now());
+    this.projections = options.projections ?? [];
+    const deps = {
+      store: options.store,
+      db: options.db,
+      checkpoints: this.checkpoints,
+      progress: this.progress,
+      batchSize,
+      logger: options.logger,
+    };
+    for (const projection of this.projections) this.add(new ProjectionWorker(projection, deps));
+    for (const manager of options.processManagers ?? []) {
+      this.add(
+        new ProcessManagerWorker(manager, {
+          ...deps,
+          dispatcher: options.dispatcher,
+          timers: options.timers,
+          retry: { ...DEFAULT_RETRY, ...options.retry },
+          clock,
+        }),
+      );
+    }
+  }
+
+  /**
+   * Creates the checkpoint table and every projection's tables, then starts all
+   * subscribers; resolves when each has subscribed (a failed one reports `failed`).
+   */
+  async start(): Promise<void> {
+    await this.checkpoints.setup(this.options.db);
+    for (const projection of this.projections) await projection.setup(this.options.db);
+    await Promise.all([...this.workers.values()].map((worker) => worker.start()));
+  }
+
+  /** Graceful: each current batch commits or rolls back, subscriptions close, loops end. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+  }
+
+  /** Resets a projection's rows and checkpoint in one transaction and replays from the beginning. */
+  async rebuild(name: string): Promise<void> {
+    const worker = this.worker(name);
+    if (!(worker instanceof ProjectionWorker)) throw new Error(`${name} is not a projection; only projections rebuild`);
+    await worker.stop();
+    await worker.resetRows();
+    await worker.start();
+  }
+
+  /** Starts a stopped or failed subscriber again from its checkpoint (e.g. after a fix or an outage). */
+  async restart(name: string): Promise<void> {
+    const worker = this.worker(name);
+    await worker.stop();
+    await worker.start();
+  }
+
+  async status(): Promise<SubscriberStatus[]> {
+    const headPosition = await this.options.store.readHeadPosition();
+    return [...this.workers.values()].map((worker) => {
+      const position = worker.position;
+      const lag = headPosition - (position ?? 0n);
+      return {
+        name: worker.name,
+        kind: worker.kind,
+        version: worker.version,
+        position,
+        headPosition,
+        lag: lag > 0n ? lag : 0n,
+        state: worker.state,
+        lastError: worker.lastError,
+      };
+    });
+  }
+
+  /**
+   * Resolves once `name` reflects every event it subscribes to up to `position`
+   * (a filtered subscriber counts as there when no matching event lies between its
+   * checkpoint and `position`). Rejects when it fails or the time is up.
+   */
+  async waitFor(name: string, position: bigint, timeoutMs = 10_000): Promise<void> {
+    const worker = this.worker(name);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (worker.state === 'failed') throw new Error(`${name} failed: ${worker.lastError ?? 'unknown error'}`);
+      if (await this.hasReached(worker, position)) return;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        const at = worker.position === null ? 'the beginning' : worker.position.toString();
+        throw new Error(
+          `${name} did not reach position ${position.toString()} within ${timeoutMs} ms (at ${at}, ${worker.state})`,
+        );
+      }
+      await this.progress.next(Math.min(remaining, 50));
+    }
+  }
+
+  private async hasReached(worker: SubscriberWorker, position: bigint): Promise<boolean> {
+    const at = worker.position;
+    if (at !== null && at >= position) return true;
+    if ((await this.options.store.readHeadPosition()) < position) return false;
+    const next = await this.options.store.readAll({
+      ...(at !== null ? { after: at } : {}),
+      ...(worker.filter ? { filter: worker.filter } : {}),
+      maxCount: 1,
+    });
+    const first = next[0];
+    return first === undefined || first.position > position;
+  }
+
+  private add(worker: SubscriberWorker): void {
+    if (this.workers.has(worker.name))
+      throw new Error(`Two subscribers are named ${worker.name}; names key checkpoints`);
+    this.workers.set(worker.name, worker);
+  }
+
+  private worker(name: string): SubscriberWorker {
+    const worker = this.workers.get(name);
+    if (!worker) throw new Error(`No projection or process manager named ${name}`);
+    return worker;
+  }
+}

@@ -1,0 +1,79 @@
+import type { RecordedEvent } from '#ltc/event-store';
+import type { Projection } from './projection.js';
+import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } from './subscriber-worker.js';
+
+/**
+ * Feeds one projection. Each batch's rows and its checkpoint commit in one
+ * transaction: after a crash the checkpoint and the rows agree, so resuming from the
+ * checkpoint neither skips nor repeats an event.
+ */
+export class ProjectionWorker extends SubscriberWorker {
+  constructor(
+    private readonly projection: Projection,
+    deps: WorkerDeps,
+  ) {
+    super(projection.name, 'projection', projection.version, projection.filter, deps);
+  }
+
+  /** Clears the rows and the checkpoint together; the next start replays from the beginning. */
+  async resetRows(): Promise<void> {
+    await this.deps.db.transaction().execute(async (trx) => {
+      await this.projection.reset(trx);
+      await this.deps.checkpoints.save(trx, this.name, this.version, null);
+    });
+    this.position = null;
+  }
+
+  protected async prepare(): Promise<bigint | null> {
+    const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
+    if (checkpoint && checkpoint.version === this.version) return checkpoint.position;
+    if (checkpoint) {
+      this.deps.logger?.warn(
+        { projection: this.name, from: checkpoint.version, to: this.version },
+        'projection version changed: rebuilding',
+      );
+    }
+    await this.resetRows();
+    return null;
+  }
+
+  protected async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+    const last = events.at(-1);
+    if (!last) return;
+    let current: RecordedEvent | undefined;
+    try {
+      await this.deps.db.transaction().execute(async (trx) => {
+        // The checkpoint moves first: that claims it for this batch (see `advance`).
+        if (!(await this.deps.checkpoints.advance(trx, this.name, this.version, this.position, last.position))) {
+          throw new CheckpointMovedError(this.name, this.position);
+        }
+        for (const event of events) {
+          current = event;
+          await this.projection.apply(trx, event);
+        }
+        current = undefined;
+      });
+    } catch (error) {
+      throw current ? new HandlerFailedError(this.name, current, error) : error;
+    }
+    this.position = last.position;
+    try {
+      this.projection.afterCommit?.(events);
+    } catch (error) {
+      // The batch is committed; a failing listener must not make the runner replay it.
+      this.deps.logger?.warn({ projection: this.name, error: errorMessage(error) }, 'afterCommit hook failed');
+    }
+  }
+}
+
+/** The stored checkpoint is not where this runner left it: another runner feeds the same projection. */
+export class CheckpointMovedError extends Error {
+  readonly code = 'PROJECTION_CHECKPOINT_MOVED';
+  constructor(projection: string, expected: bigint | null) {
+    super(
+      `Checkpoint of ${projection} is no longer at ${expected === null ? 'the beginning' : expected.toString()}: ` +
+        'another runner (or a version change) moved it; this runner stops to avoid applying events twice',
+    );
+    this.name = 'CheckpointMovedError';
+  }
+}

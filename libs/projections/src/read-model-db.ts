@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+
+/**
+ * The read-model database knows no tables up front: each projection declares its own
+ * with `db.withTables<…>()`, so no central schema type has to list every read model.
+ */
+export type ReadModelSchema = Record<never, never>;
+
+/** A connection to the read-model database (SQLite or PostgreSQL). */
+export type ReadModelDb = Kysely<ReadModelSchema>;
+
+/** The transaction a projection writes a batch in; its checkpoint commits with it. */
+export type ReadModelTransaction = Transaction<ReadModelSchema>;
+
+/** Which SQL dialect a read-model database speaks; projections rarely need to care. */
+export type ReadModelDialect = 'sqlite' | 'postgres';
+
+/** An open read-model database and how to close it. */
+export interface ReadModelHandle {
+  readonly db: ReadModelDb;
+  readonly dialect: ReadModelDialect;
+  close(): Promise<void>;
+}
+
+/** Where the read models live. */
+export interface ReadModelDbOptions {
+  /** A `postgres://` or `postgresql://` URL selects PostgreSQL; anything else (or nothing) SQLite. */
+  readonly url?: string;
+  /** SQLite file (its folder is created); separate from the event-store file. */
+  readonly sqliteFilename: string;
+  /** PostgreSQL schema to work in (created if missing); ignored on SQLite. */
+  readonly schema?: string;
+  /** PostgreSQL pool size; default 10. */
+  readonly poolSize?: number;
+}
+
+const PG_INT8_OID = 20;
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Opens the read-model database chosen by `url` (see {@link ReadModelDbOptions}). */
+export async function openReadModelDb(options: ReadModelDbOptions): Promise<ReadModelHandle> {
+  const url = options.url ?? '';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return openPostgres(url, options);
+  }
+  return openSqlite(options.sqliteFilename);
+}
+
+function openSqlite(filename: string): ReadModelHandle {
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  const database = new Database(filename);
+  database.pragma('journal_mode = WAL');
+  // NORMAL is enough: a batch's rows and its checkpoint commit (or vanish) together, so
+  // a lost last commit after a power cut is simply replayed from the older checkpoint.
+  database.pragma('synchronous = NORMAL');
+  // The API process reads the same file; let a reader wait for a commit, not fail.
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, options: ReadModelDbOptions): Promise<ReadModelHandle> {
+  const schema = options.schema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`Invalid PostgreSQL schema name "${schema}"`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // Every unqualified table (the runner's checkpoints included) resolves to this schema.
+    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    types: { getTypeParser: exactInt8Parser },
+  });
+  // A connection dropped while checked out (server restart, terminated backend) emits
+  // 'error' on the client; the next query on it fails and is handled there. Without a
+  // listener the event would crash the process.
+  pool.on('connect', (client) => client.on('error', ignoreClientError));
+  pool.on('error', ignoreClientError);
+  const db = new Kysely<ReadModelSchema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    else await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** int8 (counts, bigint columns) becomes a bigint, never a lossy number. */
+const exactInt8Parser = ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
+  if (oid === PG_INT8_OID && format !== 'binary') return (value: string) => BigInt(value);
+  const parser: unknown =
+    format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  return parser as (value: string) => unknown;
+}) as typeof pg.types.getTypeParser;
+
+function ignoreClientError(): void {
+  // Surfaced to whoever runs the next query on the broken connection.
+}

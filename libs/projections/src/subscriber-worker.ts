@@ -1,0 +1,158 @@
+import type { EventFilter, EventStore, RecordedEvent } from '#ltc/event-store';
+import type { CheckpointStore } from './checkpoint.store.js';
+import { EventPump } from './event-pump.js';
+import type { ProgressSignal } from './progress-signal.js';
+import type { ReadModelDb } from './read-model-db.js';
+
+/** Lifecycle of a projection or process manager as `status()` reports it. */
+export type SubscriberState = 'starting' | 'catching_up' | 'live' | 'failed' | 'stopped';
+
+/** The two kinds of subscribers the runner feeds. */
+export type SubscriberKind = 'projection' | 'process_manager';
+
+/** Where failures go besides `status()`; a pino logger fits. */
+export interface RunnerLogger {
+  error(context: Record<string, unknown>, message: string): void;
+  warn(context: Record<string, unknown>, message: string): void;
+}
+
+/** What every worker needs from the runner. */
+export interface WorkerDeps {
+  readonly store: EventStore;
+  readonly db: ReadModelDb;
+  readonly checkpoints: CheckpointStore;
+  readonly progress: ProgressSignal;
+  readonly batchSize: number;
+  readonly logger: RunnerLogger | undefined;
+}
+
+/** A handler threw on an event: the message names the event so an operator can find it. */
+export class HandlerFailedError extends Error {
+  readonly code = 'SUBSCRIBER_HANDLER_FAILED';
+  constructor(
+    readonly subscriber: string,
+    readonly event: RecordedEvent,
+    cause: unknown,
+  ) {
+    super(`${errorMessage(cause)} (event ${event.id} ${event.type} at position ${event.position.toString()})`, {
+      cause,
+    });
+    this.name = 'HandlerFailedError';
+  }
+}
+
+/**
+ * The loop shared by projections and process managers: resume from the stored
+ * checkpoint, read batches of whatever has arrived, hand each batch to the subclass,
+ * and turn any failure (handler or subscription) into a `failed` state instead of an
+ * unhandled rejection.
+ */
+export abstract class SubscriberWorker {
+  state: SubscriberState = 'stopped';
+  /** Last committed position; null = nothing handled yet. */
+  position: bigint | null = null;
+  lastError: string | null = null;
+  private controller: AbortController | undefined;
+  private running: Promise<void> | undefined;
+
+  protected constructor(
+    readonly name: string,
+    readonly kind: SubscriberKind,
+    readonly version: number,
+    readonly filter: EventFilter | undefined,
+    protected readonly deps: WorkerDeps,
+  ) {}
+
+  /** Loads the checkpoint (resetting rows if needed) and returns where to resume. */
+  protected abstract prepare(): Promise<bigint | null>;
+
+  /** Handles one batch and moves `position`; throws to fail the subscriber. */
+  protected abstract handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void>;
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /**
+   * Starts the loop; resolves once the checkpoint is loaded and the subscription is
+   * open (or the start failed, which `state` then says), so events appended after
+   * this resolves are certain to be delivered.
+   */
+  start(): Promise<void> {
+    if (this.running) return Promise.resolve();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.state = 'starting';
+    this.lastError = null;
+    let ready = (): void => undefined;
+    const subscribed = new Promise<void>((resolve) => (ready = resolve));
+    this.running = this.run(controller.signal, ready).finally(ready);
+    return subscribed;
+  }
+
+  /** Lets the current batch finish (or roll back), closes the subscription, awaits the loop. */
+  async stop(): Promise<void> {
+    this.controller?.abort();
+    await this.running;
+    this.running = undefined;
+    if (this.state !== 'failed') this.state = 'stopped';
+    this.deps.progress.notify();
+  }
+
+  private async run(signal: AbortSignal, ready: () => void): Promise<void> {
+    let pump: EventPump | undefined;
+    try {
+      this.position = await this.prepare();
+      if (signal.aborted) return;
+      const subscription = this.deps.store.subscribeToAll({
+        ...(this.position !== null ? { after: this.position } : {}),
+        ...(this.filter ? { filter: this.filter } : {}),
+      });
+      pump = new EventPump(subscription, this.deps.batchSize * 4);
+      this.setState('catching_up');
+      ready();
+      while (!signal.aborted) {
+        if (pump.buffered === 0) this.setState('live');
+        const batch = await pump.take(this.deps.batchSize, signal);
+        if (batch.length === 0) break;
+        if (batch.length === this.deps.batchSize) this.setState('catching_up');
+        await this.handleBatch(batch, signal);
+        this.deps.progress.notify();
+      }
+    } catch (error) {
+      await this.fail(error);
+    } finally {
+      await pump?.close().catch((error: unknown) => {
+        this.deps.logger?.warn({ subscriber: this.name, error: errorMessage(error) }, 'closing subscription failed');
+      });
+    }
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    const message = errorMessage(error);
+    this.state = 'failed';
+    this.lastError = message;
+    this.deps.logger?.error(
+      { subscriber: this.name, kind: this.kind, error: message },
+      'subscriber stopped after a failure',
+    );
+    try {
+      await this.deps.checkpoints.markFailed(this.deps.db, this.name, this.version, message);
+    } catch (markError) {
+      // The database may be what failed; the in-memory status still reports it.
+      this.deps.logger?.warn({ subscriber: this.name, error: errorMessage(markError) }, 'could not record failure');
+    }
+    this.deps.progress.notify();
+  }
+
+  private setState(state: SubscriberState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.deps.progress.notify();
+  }
+}
+
+/** The message of anything thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

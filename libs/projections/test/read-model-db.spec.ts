@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openReadModelDb, upsertRow } from '#ltc/projections';
+import { createTestSchema, describeWithPostgres } from '#ltc/testing';
+import { tempDir } from './fixtures.js';
+
+type Tables = { things: { id: string; label: string; hits: number } };
+
+describe('openReadModelDb on SQLite', () => {
+  it('creates the folder and opens the file in WAL mode', async () => {
+    const dir = tempDir('rm-open');
+    const sqliteFilename = join(dir.path, 'nested', 'deeper', 'read-models.sqlite');
+    const handle = await openReadModelDb({ sqliteFilename, url: 'file:ignored' });
+    try {
+      expect(handle.dialect).toBe('sqlite');
+      expect(existsSync(sqliteFilename)).toBe(true);
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);
+      expect(mode.rows[0]?.journal_mode).toBe('wal');
+    } finally {
+      await handle.close();
+      dir.cleanup();
+    }
+  });
+
+  it('upserts portably', async () => {
+    const dir = tempDir('rm-upsert');
+    const handle = await openReadModelDb({ sqliteFilename: join(dir.path, 'rm.db') });
+    try {
+      await expectUpserts(handle.db);
+    } finally {
+      await handle.close();
+      dir.cleanup();
+    }
+  });
+});
+
+await describeWithPostgres('openReadModelDb on PostgreSQL', (url) => {
+  it('works inside its own schema and reads int8 exactly', async () => {
+    const schema = await createTestSchema(url, 'rmopen');
+    const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
+    try {
+      expect(handle.dialect).toBe('postgres');
+      const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+      expect(current.rows[0]?.schema).toBe(schema.name);
+      const big = await sql<{ n: unknown }>`select 9007199254740993::int8 as n`.execute(handle.db);
+      expect(big.rows[0]?.n).toBe(9007199254740993n);
+      await expectUpserts(handle.db);
+    } finally {
+      await handle.close();
+      await schema.drop();
+    }
+  });
+
+  it('refuses a schema name it would have to quote', async () => {
+    await expect(openReadModelDb({ url, schema: 'x; drop', sqliteFilename: 'unused.db' })).rejects.toThrow(
+      /Invalid PostgreSQL schema name/,
+    );
+  });
+});
+
+async function expectUpserts(db: Awaited<ReturnType<typeof openReadModelDb>>['db']): Promise<void> {
+  await db.schema
+    .createTable('things')
+    .addColumn('id', 'varchar(20)', (c) => c.primaryKey())
+    .addColumn('label', 'text', (c) => c.notNull())
+    .addColumn('hits', 'integer', (c) => c.notNull())
+    .execute();
+  await upsertRow(db, 'things', { id: 'a', label: 'first', hits: 1 }, ['id']);
+  await upsertRow(db, 'things', { id: 'a', label: 'second', hits: 2 }, ['id']);
+  await upsertRow(db, 'things', { id: 'b', label: 'kept', hits: 1 }, ['id']);
+  await upsertRow(db, 'things', { id: 'b', label: 'ignored', hits: 9 }, ['id'], []);
+  await upsertRow(db, 'things', { id: 'a', label: 'label only', hits: 99 }, ['id'], ['label']);
+  const rows = await db.withTables<Tables>().selectFrom('things').selectAll().orderBy('id').execute();
+  expect(rows).toEqual([
+    { id: 'a', label: 'label only', hits: 2 },
+    { id: 'b', label: 'kept', hits: 1 },
+  ]);
+}

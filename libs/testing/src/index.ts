@@ -1,0 +1,2 @@
+export * from './esdb-wire-double/index.js';
+export * from './postgres.js';

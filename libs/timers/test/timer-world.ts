@@ -1,0 +1,75 @@
+import type { Clock } from '#ltc/clock';
+import type { EventStore } from '#ltc/event-store';
+import { ProjectionRunner, type ProcessManager, type ReadModelHandle } from '#ltc/projections';
+import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
+import { EffectDispatcher, type DispatchCall } from '../../projections/test/effect-dispatcher.js';
+import { openStore, type ReadModelLocation } from '../../projections/test/fixtures.js';
+
+/** One running engine process: store, read model, runner with due_timers, scheduler. */
+export interface TimerWorld {
+  readonly store: EventStore;
+  readonly readModel: ReadModelHandle;
+  readonly runner: ProjectionRunner;
+  readonly scheduler: TimerScheduler;
+  readonly service: TimerService;
+  /** Waits until due_timers (and any process manager) has seen everything appended so far. */
+  settle(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export interface BootOptions {
+  readonly storeDir: string;
+  readonly location: ReadModelLocation;
+  readonly clock: Clock;
+  /** Shared across boots, so a restart's calls add to the first run's. */
+  readonly calls: DispatchCall[];
+  /** Lets a test break the scheduler's view of the store (e.g. TimerFired appends). */
+  readonly schedulerStore?: (store: EventStore) => EventStore;
+  readonly processManagers?: (service: TimerService) => ProcessManager[];
+}
+
+/** Starts a fresh set of instances on the given files, as a process start would. */
+export async function bootTimerWorld(options: BootOptions): Promise<TimerWorld> {
+  const store = openStore(options.storeDir);
+  const readModel = await options.location.open();
+  const service = new TimerService(store, options.clock);
+  const dispatcher = new EffectDispatcher(store, options.calls);
+  const dueTimers = new DueTimersProjection();
+  const managers = options.processManagers?.(service) ?? [];
+  const runner = new ProjectionRunner({
+    store,
+    db: readModel.db,
+    projections: [dueTimers],
+    processManagers: managers,
+    dispatcher,
+    timers: service,
+  });
+  await runner.start();
+  const scheduler = new TimerScheduler({
+    store: options.schedulerStore?.(store) ?? store,
+    db: readModel.db,
+    dueTimers,
+    dispatcher,
+    clock: options.clock,
+    retryDelayMs: 50,
+  });
+  scheduler.start();
+  return {
+    store,
+    readModel,
+    runner,
+    scheduler,
+    service,
+    async settle() {
+      const head = await store.readHeadPosition();
+      await runner.waitFor('due_timers', head);
+      for (const manager of managers) await runner.waitFor(manager.name, head);
+    },
+    async shutdown() {
+      await scheduler.stop();
+      await runner.stop();
+      await readModel.close();
+      await store.close();
+    },
+  };
+}
