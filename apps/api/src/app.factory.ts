@@ -9,7 +9,7 @@ import { AppModule, type AppOptions } from './app.module.js';
  * Builds the HTTP application (not yet listening): Fastify, validation, the error
  * filter, OpenAPI at /docs and /docs-json. Shared by `main.ts` and the end-to-end tests.
  */
-export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+export async function createApp(options: AppOptions & { readonly swaggerUi?: boolean }): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -38,6 +38,10 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    // Jest's ESM sandbox cannot load the UI's static-file plugin; the JSON document is served either way.
+    ui: options.swaggerUi ?? true,
+  });
   return app;
 }

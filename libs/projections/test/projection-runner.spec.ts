@@ -53,7 +53,7 @@ function runnerSuite(makeTarget: () => ReadModelTarget): void {
 
   it('catches up from history in batches, then follows live appends exactly once', async () => {
     const { store, readModel } = await setup();
-    await writeEvents(store, 1200);
+    await writeEvents(store, 800);
     const r = runner({
       store,
       db: readModel.db,
