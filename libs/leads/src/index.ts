@@ -1,3 +1,4 @@
 export * from './leads.module.js';
 export * from './read-models/lead-list.projection.js';
 export * from './domain/lead-sources.js';
+export * from './read-models/lead-source-stats.projection.js';

@@ -69,10 +69,6 @@ export abstract class SubscriberWorker {
   /** Handles one batch and moves `position`; throws to fail the subscriber. */
   protected abstract handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void>;
 
-  get isRunning(): boolean {
-    return this.running !== undefined;
-  }
-
   /**
    * Starts the loop; resolves once the checkpoint is loaded and the subscription is
    * open (or the start failed, which `state` then says), so events appended after

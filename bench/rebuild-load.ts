@@ -1,0 +1,178 @@
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { performance } from 'node:perf_hooks';
+import { SqliteEventStore } from '#ltc/event-store';
+import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
+import { stageAfter } from './pipeline-lead.decider.js';
+import { PipelineCounts, RAW_PIPELINE_SQL, perStageOf, pipelineProjection } from './pipeline.projection.js';
+
+/** What one rebuild read and how long it took; `perStage` is the folded result, for the sanity check. */
+export interface RebuildRun {
+  readonly events: number;
+  readonly seconds: number;
+  readonly perStage: Map<string, number>;
+}
+
+const READ_ALL_PAGE = 1_000;
+const RAW_BATCH = 500;
+
+interface RawEventRow {
+  readonly position: bigint;
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/** (a) through the store: `readAll` page after page, folded into maps. */
+export async function rebuildInMemoryByPages(filename: string): Promise<RebuildRun> {
+  const store = new SqliteEventStore({ filename });
+  try {
+    const fold = new PipelineCounts();
+    const started = performance.now();
+    let after = 0n;
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: READ_ALL_PAGE });
+      const last = page.at(-1);
+      if (!last) break;
+      for (const event of page) fold.apply(event.type, event.data);
+      after = last.position;
+    }
+    return { events: fold.events, seconds: seconds(started), perStage: fold.perStage() };
+  } finally {
+    await store.close();
+  }
+}
+
+/** (a) through the store: a catch-up subscription from the beginning to the head (what the runner reads). */
+export async function rebuildInMemoryBySubscription(filename: string): Promise<RebuildRun> {
+  const store = new SqliteEventStore({ filename });
+  try {
+    const head = await store.readHeadPosition();
+    const fold = new PipelineCounts();
+    const started = performance.now();
+    const subscription = store.subscribeToAll();
+    if (head > 0n) {
+      for await (const event of subscription) {
+        fold.apply(event.type, event.data);
+        if (event.position >= head) break;
+      }
+    }
+    await subscription.close();
+    return { events: fold.events, seconds: seconds(started), perStage: fold.perStage() };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Baseline for (a): one raw `SELECT … ORDER BY position`, JSON.parse and the same fold. */
+export function rebuildInMemoryRaw(filename: string): RebuildRun {
+  const db = new Database(filename, { readonly: true });
+  try {
+    db.defaultSafeIntegers(true);
+    const fold = new PipelineCounts();
+    const started = performance.now();
+    const rows = db
+      .prepare<[], RawEventRow>('SELECT position, stream, revision, type, data, metadata FROM events ORDER BY position')
+      .iterate();
+    for (const row of rows) {
+      const data = JSON.parse(row.data) as unknown;
+      JSON.parse(row.metadata);
+      fold.apply(row.type, data);
+    }
+    return { events: fold.events, seconds: seconds(started), perStage: fold.perStage() };
+  } finally {
+    db.close();
+  }
+}
+
+/** (b) into SQLite tables through the real `ProjectionRunner`: start it and wait until it reaches the head. */
+export async function rebuildWithRunner(eventsFile: string, readModelFile: string): Promise<RebuildRun> {
+  const store = new SqliteEventStore({ filename: eventsFile });
+  const readModel = await openReadModelDb({ sqliteFilename: readModelFile });
+  try {
+    const head = await store.readHeadPosition();
+    const runner = new ProjectionRunner({ store, db: readModel.db, projections: [pipelineProjection] });
+    const started = performance.now();
+    await runner.start();
+    await runner.waitFor(pipelineProjection.name, head, 600_000);
+    const elapsed = seconds(started);
+    await runner.stop();
+    const counts = await sql<{ stage: string; count: number }>`select stage, count from pipeline_counts`.execute(
+      readModel.db,
+    );
+    return { events: Number(head), seconds: elapsed, perStage: perStageOf(counts.rows) };
+  } finally {
+    await readModel.close();
+    await store.close();
+  }
+}
+
+/**
+ * Baseline for (b): the same statements on bare better-sqlite3, prepared once, one
+ * transaction per 500 events with its checkpoint, on a read-model file set up like
+ * `openReadModelDb` sets up its own (WAL, synchronous=NORMAL).
+ */
+export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRun {
+  const events = new Database(eventsFile, { readonly: true });
+  const model = new Database(readModelFile);
+  try {
+    events.defaultSafeIntegers(true);
+    model.pragma('journal_mode = WAL');
+    model.pragma('synchronous = NORMAL');
+    model.exec(RAW_PIPELINE_SQL.schema);
+    const insertLead = model.prepare(RAW_PIPELINE_SQL.insertLead);
+    const findLead = model.prepare<[string], { stage: string; source: string }>(RAW_PIPELINE_SQL.findLead);
+    const moveLead = model.prepare(RAW_PIPELINE_SQL.moveLead);
+    const bump = model.prepare(RAW_PIPELINE_SQL.bump);
+    const checkpoint = model.prepare(RAW_PIPELINE_SQL.checkpoint);
+
+    const applyOne = (row: RawEventRow): void => {
+      const data = JSON.parse(row.data) as { leadId: string; source?: string };
+      JSON.parse(row.metadata);
+      const stage = stageAfter(row.type);
+      if (stage === undefined) return;
+      const revision = row.revision.toString();
+      if (stage === 'new' && data.source !== undefined) {
+        insertLead.run(data.leadId, stage, data.source, revision);
+        bump.run(stage, data.source, 1);
+        return;
+      }
+      const before = findLead.get(data.leadId);
+      if (!before) return;
+      bump.run(before.stage, before.source, -1);
+      bump.run(stage, before.source, 1);
+      moveLead.run(stage, revision, data.leadId);
+    };
+    const applyBatch = model.transaction((batch: readonly RawEventRow[]) => {
+      for (const row of batch) applyOne(row);
+      const last = batch.at(-1);
+      if (last) checkpoint.run(last.position.toString());
+    });
+
+    const started = performance.now();
+    const read = events.prepare<[bigint, number], RawEventRow>(
+      'SELECT position, stream, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
+    );
+    let count = 0;
+    for (let after = 0n; ; ) {
+      const batch = read.all(after, RAW_BATCH);
+      const last = batch.at(-1);
+      if (!last) break;
+      applyBatch(batch);
+      count += batch.length;
+      after = last.position;
+    }
+    const elapsed = seconds(started);
+    const rows = model.prepare<[], { stage: string; count: number }>('SELECT stage, count FROM pipeline_counts').all();
+    return { events: count, seconds: elapsed, perStage: perStageOf(rows) };
+  } finally {
+    model.close();
+    events.close();
+  }
+}
+
+function seconds(started: number): number {
+  return (performance.now() - started) / 1000;
+}

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench:store`: throughput of the embedded SQLite event store on this machine,
+ * each figure next to a baseline measured in the same run (bare better-sqlite3 doing
+ * the same work), with the goals from TOOLCHAIN.md. A measurement, not a test: it
+ * always exits 0. `BENCH_STREAMS=2000` runs a smaller workload; `BENCH_DIR` picks the
+ * folder the temporary databases go to (default: the OS temp folder).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runRawCommands, runStoreCommands, type CommandRun } from './command-load.js';
+import { COMMANDS_PER_LEAD, STAGES } from './pipeline-lead.decider.js';
+import {
+  rebuildInMemoryByPages,
+  rebuildInMemoryBySubscription,
+  rebuildInMemoryRaw,
+  rebuildRaw,
+  rebuildWithRunner,
+  type RebuildRun,
+} from './rebuild-load.js';
+import { count, formatTable, machineLine, progress, type ResultRow } from './report.js';
+
+const GOALS = { durableCommandsAt16: 30_000, rebuildInMemory: 300_000, rebuildRunner: 100_000 } as const;
+const DEFAULT_STREAMS = 20_000;
+/** Round-by-round order keeps concurrent commands on different streams only while streams outnumber them. */
+const MIN_STREAMS = 64;
+const WARM_UP_STREAMS = 500;
+
+type Durability = 'full' | 'normal';
+
+interface CommandVariant {
+  readonly durability: Durability;
+  readonly inFlight: 1 | 16;
+}
+
+const COMMAND_VARIANTS: readonly CommandVariant[] = [
+  { durability: 'full', inFlight: 1 },
+  { durability: 'full', inFlight: 16 },
+  { durability: 'normal', inFlight: 1 },
+  { durability: 'normal', inFlight: 16 },
+];
+
+async function main(): Promise<void> {
+  const streams = streamsFromEnv();
+  const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'ltc-bench-'));
+  const started = performance.now();
+  try {
+    progress(`ltc bench: ${count(streams)} streams in ${root}`);
+    await warmUp(root);
+    const rows: ResultRow[] = [];
+    let durableLog: string | undefined;
+    for (const variant of COMMAND_VARIANTS) {
+      const folder = freshFolder(root, `${variant.durability}-${variant.inFlight}`);
+      const keep = variant.durability === 'full' && variant.inFlight === 16;
+      rows.push(await measureCommands(variant, folder, streams));
+      // The durable 16-way log is the one step 2 rebuilds from; the others go at once.
+      if (keep) durableLog = join(folder, 'store.sqlite');
+      else rmSync(folder, { recursive: true, force: true });
+    }
+    if (durableLog) rows.push(...(await measureRebuilds(durableLog, root, streams)));
+    printReport(rows, streams, (performance.now() - started) / 1000);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function streamsFromEnv(): number {
+  const raw = process.env.BENCH_STREAMS;
+  if (raw === undefined || raw === '') return DEFAULT_STREAMS;
+  const streams = Number(raw);
+  if (!Number.isInteger(streams) || streams < MIN_STREAMS) {
+    throw new Error(`BENCH_STREAMS must be an integer ≥ ${MIN_STREAMS}, got "${raw}"`);
+  }
+  return streams;
+}
+
+/** Lets V8 compile the hot paths first, so the first variant measured is not also the JIT's warm-up. */
+async function warmUp(root: string): Promise<void> {
+  const folder = freshFolder(root, 'warm-up');
+  await runStoreCommands(join(folder, 'store.sqlite'), 'normal', WARM_UP_STREAMS, 16);
+  runRawCommands(join(folder, 'raw.sqlite'), 'NORMAL', WARM_UP_STREAMS, 16);
+  await rebuildInMemoryByPages(join(folder, 'store.sqlite'));
+  rmSync(folder, { recursive: true, force: true });
+}
+
+async function measureCommands(variant: CommandVariant, folder: string, streams: number): Promise<ResultRow> {
+  const { durability, inFlight } = variant;
+  const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
+  const label = `${durability}, ${inFlight} in flight`;
+  progress(`commands: store, ${label} …`);
+  const store = await runStoreCommands(join(folder, 'store.sqlite'), durability, streams, inFlight);
+  progress(`commands: raw floor, synchronous=${synchronous}, ${inFlight} per tx …`);
+  const raw = runRawCommands(join(folder, 'raw.sqlite'), synchronous, streams, inFlight);
+  const perTx = (store.commands / Math.max(1, store.transactions)).toFixed(1);
+  return {
+    figure: 'commands/s',
+    variant: label,
+    value: rate(store.commands, store.seconds),
+    baseline: { value: rate(raw.commands, raw.seconds), label: `raw ${synchronous}, ${inFlight}/tx` },
+    ...(durability === 'full' && inFlight === 16 ? { goal: GOALS.durableCommandsAt16 } : {}),
+    note: `${perTx} cmds/tx; ${commandCheck(store)}; raw ${commandCheck(raw)}`,
+  };
+}
+
+async function measureRebuilds(eventsFile: string, root: string, streams: number): Promise<ResultRow[]> {
+  progress('rebuild: raw SELECT + JSON.parse into memory …');
+  const rawMemory = rebuildInMemoryRaw(eventsFile);
+  progress('rebuild: store readAll pages into memory …');
+  const pages = await rebuildInMemoryByPages(eventsFile);
+  progress('rebuild: store subscribeToAll into memory …');
+  const subscription = await rebuildInMemoryBySubscription(eventsFile);
+  progress('rebuild: raw better-sqlite3 into read-model tables …');
+  const rawTables = rebuildRaw(eventsFile, join(freshFolder(root, 'read-model-raw'), 'read-model.sqlite'));
+  progress('rebuild: ProjectionRunner into read-model tables …');
+  const runner = await rebuildWithRunner(eventsFile, join(freshFolder(root, 'read-model'), 'read-model.sqlite'));
+
+  const memoryBaseline = { value: rebuildRate(rawMemory), label: 'raw SELECT+JSON.parse' };
+  const row = (variant: string, run: RebuildRun, goal: number, baseline: ResultRow['baseline']): ResultRow => ({
+    figure: 'rebuild events/s',
+    variant,
+    value: rebuildRate(run),
+    goal,
+    ...(baseline ? { baseline } : {}),
+    note: rebuildCheck(run, streams),
+  });
+  return [
+    row('(a) memory, readAll pages', pages, GOALS.rebuildInMemory, memoryBaseline),
+    row('(a) memory, subscribeToAll', subscription, GOALS.rebuildInMemory, memoryBaseline),
+    row('(b) tables, ProjectionRunner', runner, GOALS.rebuildRunner, {
+      value: rebuildRate(rawTables),
+      label: 'raw prepared, 500/tx',
+    }),
+  ];
+}
+
+function printReport(rows: readonly ResultRow[], streams: number, totalSeconds: number): void {
+  const commands = streams * COMMANDS_PER_LEAD;
+  console.log('');
+  console.log('LTC Engine: embedded SQLite event store (SqliteEventStore) benchmark');
+  console.log(`machine:  ${machineLine()}`);
+  console.log(
+    `workload: ${count(streams)} streams × ${COMMANDS_PER_LEAD} events = ${count(commands)} commands ` +
+      '(read stream, fold, decide, append with expected revision, via handleCommand); ' +
+      `rebuild reads the ${count(commands)} events of the durable 16-in-flight run`,
+  );
+  console.log('');
+  console.log(formatTable(rows));
+  console.log('');
+  console.log('baselines: bare better-sqlite3 in the same process on the same disk, prepared statements, no promises.');
+  console.log('cmds/tx = commands per write transaction (group-commit batch; one fsync each when durable).');
+  console.log(`total time ${((totalSeconds * 10) | 0) / 10} s`);
+}
+
+function commandCheck(run: CommandRun): string {
+  if (run.failures > 0) return `${run.failures} FAILED (${run.firstFailure ?? '?'})`;
+  return run.events === BigInt(run.commands) ? 'ok' : `MISMATCH: ${run.events} events`;
+}
+
+function rebuildCheck(run: RebuildRun, streams: number): string {
+  const won = run.perStage.get(STAGES[STAGES.length - 1] ?? 'won') ?? 0;
+  const total = [...run.perStage.values()].reduce((sum, value) => sum + value, 0);
+  return won === streams && total === streams ? `ok (${count(won)} won)` : `MISMATCH: ${won} won of ${total}`;
+}
+
+function rate(operations: number, seconds: number): number {
+  return seconds > 0 ? operations / seconds : 0;
+}
+
+function rebuildRate(run: RebuildRun): number {
+  return rate(run.events, run.seconds);
+}
+
+function freshFolder(root: string, name: string): string {
+  const folder = join(root, name);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+try {
+  await main();
+} catch (error) {
+  // A measurement, not a test: report what broke and still exit 0.
+  console.error('bench:store failed:', error);
+}
