@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { handleCommand, type CommandEnvelope } from '#ltc/commanding';
 import { SqliteEventStore, type EventMetadata } from '#ltc/event-store';
 import {
@@ -11,11 +10,11 @@ import {
   type PipelineCommand,
   type PipelineEvent,
 } from './pipeline-lead.decider.js';
+import { startStopwatch, type Elapsed } from './stopwatch.js';
 
 /** What one run of the command workload produced. */
-export interface CommandRun {
+export interface CommandRun extends Elapsed {
   readonly commands: number;
-  readonly seconds: number;
   readonly failures: number;
   readonly firstFailure: string | undefined;
   /** Events in the log afterwards; must equal `commands`. */
@@ -76,11 +75,11 @@ export async function runStoreCommands(
     }
   };
   try {
-    const started = performance.now();
+    const stop = startStopwatch();
     await Promise.all(Array.from({ length: inFlight }, worker));
-    const seconds = (performance.now() - started) / 1000;
+    const elapsed = stop();
     const events = await store.readHeadPosition();
-    return { commands: total, seconds, failures, firstFailure, events, transactions: store.committedTransactions };
+    return { commands: total, ...elapsed, failures, firstFailure, events, transactions: store.committedTransactions };
   } finally {
     await store.close();
   }
@@ -166,14 +165,14 @@ export function runRawCommands(
 
     const total = streams * COMMANDS_PER_LEAD;
     let transactions = 0;
-    const started = performance.now();
+    const stop = startStopwatch();
     for (let from = 0; from < total; from += perTransaction) {
       runBatch.immediate(from, Math.min(total, from + perTransaction));
       transactions += 1;
     }
-    const seconds = (performance.now() - started) / 1000;
+    const elapsed = stop();
     const events = db.prepare<[], bigint>('SELECT count(*) FROM events').pluck().get() ?? 0n;
-    return { commands: total, seconds, failures: 0, firstFailure: undefined, events, transactions };
+    return { commands: total, ...elapsed, failures: 0, firstFailure: undefined, events, transactions };
   } finally {
     db.close();
   }

@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
-import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '#ltc/event-store';
 import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
 import { stageAfter } from './pipeline-lead.decider.js';
+import { startStopwatch, type Elapsed } from './stopwatch.js';
 import { PipelineCounts, RAW_PIPELINE_SQL, perStageOf, pipelineProjection } from './pipeline.projection.js';
 
 /** What one rebuild read and how long it took; `perStage` is the folded result, for the sanity check. */
-export interface RebuildRun {
+export interface RebuildRun extends Elapsed {
   readonly events: number;
-  readonly seconds: number;
   readonly perStage: Map<string, number>;
 }
 
@@ -30,7 +29,7 @@ export async function rebuildInMemoryByPages(filename: string): Promise<RebuildR
   const store = new SqliteEventStore({ filename });
   try {
     const fold = new PipelineCounts();
-    const started = performance.now();
+    const stop = startStopwatch();
     let after = 0n;
     for (;;) {
       const page = await store.readAll({ after, maxCount: READ_ALL_PAGE });
@@ -39,7 +38,7 @@ export async function rebuildInMemoryByPages(filename: string): Promise<RebuildR
       for (const event of page) fold.apply(event.type, event.data);
       after = last.position;
     }
-    return { events: fold.events, seconds: seconds(started), perStage: fold.perStage() };
+    return { events: fold.events, ...stop(), perStage: fold.perStage() };
   } finally {
     await store.close();
   }
@@ -51,7 +50,7 @@ export async function rebuildInMemoryBySubscription(filename: string): Promise<R
   try {
     const head = await store.readHeadPosition();
     const fold = new PipelineCounts();
-    const started = performance.now();
+    const stop = startStopwatch();
     const subscription = store.subscribeToAll();
     if (head > 0n) {
       for await (const event of subscription) {
@@ -60,7 +59,7 @@ export async function rebuildInMemoryBySubscription(filename: string): Promise<R
       }
     }
     await subscription.close();
-    return { events: fold.events, seconds: seconds(started), perStage: fold.perStage() };
+    return { events: fold.events, ...stop(), perStage: fold.perStage() };
   } finally {
     await store.close();
   }
@@ -72,7 +71,7 @@ export function rebuildInMemoryRaw(filename: string): RebuildRun {
   try {
     db.defaultSafeIntegers(true);
     const fold = new PipelineCounts();
-    const started = performance.now();
+    const stop = startStopwatch();
     const rows = db
       .prepare<[], RawEventRow>('SELECT position, stream, revision, type, data, metadata FROM events ORDER BY position')
       .iterate();
@@ -81,7 +80,7 @@ export function rebuildInMemoryRaw(filename: string): RebuildRun {
       JSON.parse(row.metadata);
       fold.apply(row.type, data);
     }
-    return { events: fold.events, seconds: seconds(started), perStage: fold.perStage() };
+    return { events: fold.events, ...stop(), perStage: fold.perStage() };
   } finally {
     db.close();
   }
@@ -94,15 +93,15 @@ export async function rebuildWithRunner(eventsFile: string, readModelFile: strin
   try {
     const head = await store.readHeadPosition();
     const runner = new ProjectionRunner({ store, db: readModel.db, projections: [pipelineProjection] });
-    const started = performance.now();
+    const stop = startStopwatch();
     await runner.start();
     await runner.waitFor(pipelineProjection.name, head, 600_000);
-    const elapsed = seconds(started);
+    const elapsed = stop();
     await runner.stop();
     const counts = await sql<{ stage: string; count: number }>`select stage, count from pipeline_counts`.execute(
       readModel.db,
     );
-    return { events: Number(head), seconds: elapsed, perStage: perStageOf(counts.rows) };
+    return { events: Number(head), ...elapsed, perStage: perStageOf(counts.rows) };
   } finally {
     await readModel.close();
     await store.close();
@@ -151,7 +150,7 @@ export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRu
       if (last) checkpoint.run(last.position.toString());
     });
 
-    const started = performance.now();
+    const stop = startStopwatch();
     const read = events.prepare<[bigint, number], RawEventRow>(
       'SELECT position, stream, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
     );
@@ -164,15 +163,11 @@ export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRu
       count += batch.length;
       after = last.position;
     }
-    const elapsed = seconds(started);
+    const elapsed = stop();
     const rows = model.prepare<[], { stage: string; count: number }>('SELECT stage, count FROM pipeline_counts').all();
-    return { events: count, seconds: elapsed, perStage: perStageOf(rows) };
+    return { events: count, ...elapsed, perStage: perStageOf(rows) };
   } finally {
     model.close();
     events.close();
   }
-}
-
-function seconds(started: number): number {
-  return (performance.now() - started) / 1000;
 }

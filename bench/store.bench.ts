@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runRawCommands, runStoreCommands, type CommandRun } from './command-load.js';
+import { probeMachine } from './disk-probe.js';
 import { COMMANDS_PER_LEAD, STAGES } from './pipeline-lead.decider.js';
 import {
   rebuildInMemoryByPages,
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     progress(`ltc bench: ${count(streams)} streams in ${root}`);
+    const before = probeMachine(root);
     await warmUp(root);
     const rows: ResultRow[] = [];
     let durableLog: string | undefined;
@@ -59,7 +61,8 @@ async function main(): Promise<void> {
       else rmSync(folder, { recursive: true, force: true });
     }
     if (durableLog) rows.push(...(await measureRebuilds(durableLog, root, streams)));
-    printReport(rows, streams, (performance.now() - started) / 1000);
+    const after = probeMachine(root);
+    printReport(rows, { streams, root, before, after, totalSeconds: (performance.now() - started) / 1000 });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -93,13 +96,14 @@ async function measureCommands(variant: CommandVariant, folder: string, streams:
   progress(`commands: raw floor, synchronous=${synchronous}, ${inFlight} per tx …`);
   const raw = runRawCommands(join(folder, 'raw.sqlite'), synchronous, streams, inFlight);
   const perTx = (store.commands / Math.max(1, store.transactions)).toFixed(1);
+  const cpu = `cpu ${microsPer(store.cpuSeconds, store.commands)} µs/cmd (raw ${microsPer(raw.cpuSeconds, raw.commands)})`;
   return {
     figure: 'commands/s',
     variant: label,
     value: rate(store.commands, store.seconds),
     baseline: { value: rate(raw.commands, raw.seconds), label: `raw ${synchronous}, ${inFlight}/tx` },
     ...(durability === 'full' && inFlight === 16 ? { goal: GOALS.durableCommandsAt16 } : {}),
-    note: `${perTx} cmds/tx; ${commandCheck(store)}; raw ${commandCheck(raw)}`,
+    note: `${perTx} cmds/tx; ${cpu}; ${commandCheck(store)}, raw ${commandCheck(raw)}`,
   };
 }
 
@@ -115,30 +119,39 @@ async function measureRebuilds(eventsFile: string, root: string, streams: number
   progress('rebuild: ProjectionRunner into read-model tables …');
   const runner = await rebuildWithRunner(eventsFile, join(freshFolder(root, 'read-model'), 'read-model.sqlite'));
 
-  const memoryBaseline = { value: rebuildRate(rawMemory), label: 'raw SELECT+JSON.parse' };
-  const row = (variant: string, run: RebuildRun, goal: number, baseline: ResultRow['baseline']): ResultRow => ({
+  const row = (variant: string, run: RebuildRun, goal: number, base: RebuildRun, label: string): ResultRow => ({
     figure: 'rebuild events/s',
     variant,
     value: rebuildRate(run),
     goal,
-    ...(baseline ? { baseline } : {}),
-    note: rebuildCheck(run, streams),
+    baseline: { value: rebuildRate(base), label },
+    note:
+      `cpu ${microsPer(run.cpuSeconds, run.events)} µs/event (raw ${microsPer(base.cpuSeconds, base.events)}); ` +
+      rebuildCheck(run, streams),
   });
   return [
-    row('(a) memory, readAll pages', pages, GOALS.rebuildInMemory, memoryBaseline),
-    row('(a) memory, subscribeToAll', subscription, GOALS.rebuildInMemory, memoryBaseline),
-    row('(b) tables, ProjectionRunner', runner, GOALS.rebuildRunner, {
-      value: rebuildRate(rawTables),
-      label: 'raw prepared, 500/tx',
-    }),
+    row('(a) memory, readAll pages', pages, GOALS.rebuildInMemory, rawMemory, 'raw SELECT+JSON.parse'),
+    row('(a) memory, subscribeToAll', subscription, GOALS.rebuildInMemory, rawMemory, 'raw SELECT+JSON.parse'),
+    row('(b) tables, ProjectionRunner', runner, GOALS.rebuildRunner, rawTables, 'raw prepared, 500/tx'),
   ];
 }
 
-function printReport(rows: readonly ResultRow[], streams: number, totalSeconds: number): void {
+interface RunContext {
+  readonly streams: number;
+  readonly root: string;
+  /** `probeMachine` before the first and after the last measurement. */
+  readonly before: string;
+  readonly after: string;
+  readonly totalSeconds: number;
+}
+
+function printReport(rows: readonly ResultRow[], run: RunContext): void {
+  const { streams, totalSeconds } = run;
   const commands = streams * COMMANDS_PER_LEAD;
   console.log('');
   console.log('LTC Engine: embedded SQLite event store (SqliteEventStore) benchmark');
   console.log(`machine:  ${machineLine()}`);
+  console.log(`disk:     ${run.root}; before: ${run.before}; after: ${run.after}`);
   console.log(
     `workload: ${count(streams)} streams × ${COMMANDS_PER_LEAD} events = ${count(commands)} commands ` +
       '(read stream, fold, decide, append with expected revision, via handleCommand); ' +
@@ -149,6 +162,8 @@ function printReport(rows: readonly ResultRow[], streams: number, totalSeconds: 
   console.log('');
   console.log('baselines: bare better-sqlite3 in the same process on the same disk, prepared statements, no promises.');
   console.log('cmds/tx = commands per write transaction (group-commit batch; one fsync each when durable).');
+  console.log('cpu = user + system CPU time of this process per operation: the cost that stays put when the');
+  console.log('      machine is shared; wall-clock figures (store /s) fall with the load average and fsync latency.');
   console.log(`total time ${((totalSeconds * 10) | 0) / 10} s`);
 }
 
@@ -161,6 +176,10 @@ function rebuildCheck(run: RebuildRun, streams: number): string {
   const won = run.perStage.get(STAGES[STAGES.length - 1] ?? 'won') ?? 0;
   const total = [...run.perStage.values()].reduce((sum, value) => sum + value, 0);
   return won === streams && total === streams ? `ok (${count(won)} won)` : `MISMATCH: ${won} won of ${total}`;
+}
+
+function microsPer(cpuSeconds: number, operations: number): string {
+  return operations > 0 ? ((cpuSeconds * 1e6) / operations).toFixed(1) : '–';
 }
 
 function rate(operations: number, seconds: number): number {

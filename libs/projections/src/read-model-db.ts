@@ -59,8 +59,39 @@ function openSqlite(filename: string): ReadModelHandle {
   database.pragma('synchronous = NORMAL');
   // The API process reads the same file; let a reader wait for a commit, not fail.
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; a projection runs the same few statements for
+ * every event, and better-sqlite3's prepare() cost more than the writes themselves
+ * (measured: ~40% of a rebuild). Prepared statements are reusable, so keep them per
+ * SQL text. DDL is not cached: it changes the schema the cached plans were made for.
+ */
+function withStatementCache(database: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = database.prepare.bind(database);
+  const cached = (source: string): Database.Statement => {
+    if (/^\s*(create|drop|alter)\b/i.test(source)) {
+      cache.clear();
+      return prepare(source);
+    }
+    let statement = cache.get(source);
+    if (!statement) {
+      if (cache.size >= 1000) cache.clear();
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property === 'prepare') return cached;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 async function openPostgres(url: string, options: ReadModelDbOptions): Promise<ReadModelHandle> {
