@@ -6,7 +6,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'domain/ code never imports Nest, a store or database client, or anything outside its own domain folder but the shared kernel',
+      comment:
+        'domain/ code never imports Nest, a store or database client, or anything outside its own domain folder but the shared kernel',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/' },
       to: {
@@ -30,7 +31,8 @@ module.exports = {
     },
     {
       name: 'contexts-are-separate',
-      comment: 'a bounded context does not import another context; cross-context flows are process managers reacting to events',
+      comment:
+        'a bounded context does not import another context; cross-context flows are process managers reacting to events',
       severity: 'error',
       from: { path: '^libs/(leads|opportunities|contracts|service-issues|organisation)/' },
       to: { path: '^libs/(leads|opportunities|contracts|service-issues|organisation)/', pathNot: '^libs/$1/' },
@@ -46,7 +48,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['types', 'import', 'require', 'node', 'default'],
+    },
     exclude: { path: ['\\.spec\\.ts$'] },
   },
 };

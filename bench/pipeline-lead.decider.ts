@@ -11,7 +11,14 @@ export type LaterStage = Exclude<Stage, 'new'>;
 /** Commands per lead: one capture, then one move per later stage. */
 export const COMMANDS_PER_LEAD = STAGES.length;
 
-export const BENCH_SOURCES = ['website', 'referral_customer', 'webinar', 'paid_search', 'tradeshow', 'partner'] as const;
+export const BENCH_SOURCES = [
+  'website',
+  'referral_customer',
+  'webinar',
+  'paid_search',
+  'tradeshow',
+  'partner',
+] as const;
 export type BenchSource = (typeof BENCH_SOURCES)[number];
 
 /** A lead came in from a source. */
@@ -63,8 +70,7 @@ export type PipelineCommand =
   | { readonly type: 'AdvanceLead'; readonly to: LaterStage; readonly now: string };
 
 export type PipelineState =
-  | { readonly stage: 'none' }
-  | { readonly stage: Stage; readonly leadId: string; readonly source: BenchSource };
+  { readonly stage: 'none' } | { readonly stage: Stage; readonly leadId: string; readonly source: BenchSource };
 
 export const pipelineLeadDecider: Decider<PipelineCommand, PipelineEvent, PipelineState> = {
   initialState: () => ({ stage: 'none' }),

@@ -94,7 +94,9 @@ export const pipelineProjection: Projection = {
     if (!before) return;
     await bump(trx, before.stage, before.source, -1);
     await bump(trx, stage, before.source, 1);
-    await sql`update pipeline_leads set stage = ${stage}, revision = ${revision} where lead_id = ${leadId}`.execute(trx);
+    await sql`update pipeline_leads set stage = ${stage}, revision = ${revision} where lead_id = ${leadId}`.execute(
+      trx,
+    );
   },
 };
 

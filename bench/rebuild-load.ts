@@ -155,7 +155,7 @@ export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRu
       'SELECT position, stream, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
     );
     let count = 0;
-    for (let after = 0n; ; ) {
+    for (let after = 0n; ;) {
       const batch = read.all(after, RAW_BATCH);
       const last = batch.at(-1);
       if (!last) break;

@@ -22,7 +22,16 @@ export function machineLine(): string {
 
 /** The table as Markdown, so it reads in a terminal and pastes into a document. */
 export function formatTable(rows: readonly ResultRow[]): string {
-  const header = ['figure', 'variant', 'store /s', 'baseline /s (same run)', 'store ÷ base', 'goal', 'verdict', 'notes'];
+  const header = [
+    'figure',
+    'variant',
+    'store /s',
+    'baseline /s (same run)',
+    'store ÷ base',
+    'goal',
+    'verdict',
+    'notes',
+  ];
   const lines = rows.map((row) => [
     row.figure,
     row.variant,

@@ -1,6 +1,11 @@
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 
-const lead = { name: 'Warehouse automation', company: 'Lumen Logistics', email: 'ops@lumen.example', source: 'website' };
+const lead = {
+  name: 'Warehouse automation',
+  company: 'Lumen Logistics',
+  email: 'ops@lumen.example',
+  source: 'website',
+};
 
 describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
   let app: TestApp;
@@ -77,7 +82,11 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
   it('an invalid Idempotency-Key or If-Match is a 400 naming the header', async () => {
     app = await startTestApp();
     const token = await app.token(['ar']);
-    const badKey = await app.request('POST', '/leads', { token, body: lead, headers: { 'idempotency-key': 'with space' } });
+    const badKey = await app.request('POST', '/leads', {
+      token,
+      body: lead,
+      headers: { 'idempotency-key': 'with space' },
+    });
     expect(badKey.status).toBe(400);
     expect(badKey.body.errors[0].field).toBe('Idempotency-Key');
     const badMatch = await app.request('POST', '/leads', { token, body: lead, headers: { 'if-match': 'yesterday' } });

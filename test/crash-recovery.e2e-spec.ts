@@ -45,13 +45,20 @@ async function seedLeads(dataDir: string): Promise<bigint> {
   return head;
 }
 
-function readModelSnapshot(file: string): { leads: unknown[]; stats: unknown[]; checkpoints: Record<string, string | null> } {
+function readModelSnapshot(file: string): {
+  leads: unknown[];
+  stats: unknown[];
+  checkpoints: Record<string, string | null>;
+} {
   const db = new Database(file, { readonly: true });
   try {
     const checkpoints = Object.fromEntries(
-      (db.prepare('select name, position from projection_checkpoints').all() as { name: string; position: string | null }[]).map(
-        (row) => [row.name, row.position],
-      ),
+      (
+        db.prepare('select name, position from projection_checkpoints').all() as {
+          name: string;
+          position: string | null;
+        }[]
+      ).map((row) => [row.name, row.position]),
     );
     return {
       leads: db.prepare('select * from lead_list order by tenant_id, lead_id').all(),
@@ -68,8 +75,7 @@ function checkpointOf(file: string, name: string): bigint | undefined {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
       const row = db.prepare('select position from projection_checkpoints where name = ?').get(name) as
-        | { position: string | null }
-        | undefined;
+        { position: string | null } | undefined;
       return row?.position ? BigInt(row.position) : undefined;
     } finally {
       db.close();
@@ -114,7 +120,11 @@ describe('Crash recovery of the worker process (kill -9 of the built worker)', (
     const fresh = join(dataDir, 'rebuild.sqlite');
     const store = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') });
     const handle = await openReadModelDb({ sqliteFilename: fresh });
-    const runner = new ProjectionRunner({ store, db: handle.db, projections: [leadListProjection, leadSourceStatsProjection] });
+    const runner = new ProjectionRunner({
+      store,
+      db: handle.db,
+      projections: [leadListProjection, leadSourceStatsProjection],
+    });
     await runner.start();
     await runner.waitFor('lead_list', head, 30_000);
     await runner.waitFor('lead_source_stats', head, 30_000);

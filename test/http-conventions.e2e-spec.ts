@@ -1,6 +1,12 @@
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 
-const lead = { name: 'Cold-chain sensors', company: 'Frost AB', phone: '+46 8 555 0101', source: 'tradeshow', region: 'EMEA' };
+const lead = {
+  name: 'Cold-chain sensors',
+  company: 'Frost AB',
+  phone: '+46 8 555 0101',
+  source: 'tradeshow',
+  region: 'EMEA',
+};
 
 describe('HTTP conventions', () => {
   let app: TestApp;
@@ -84,7 +90,9 @@ describe('HTTP conventions', () => {
 
   it('lets only auditors and admins read raw streams', async () => {
     const created = await app.request('POST', '/leads', { token: await app.token(['ar']), body: lead });
-    const asRep = await app.request('GET', `/streams/lead-${created.body.id as string}`, { token: await app.token(['ar']) });
+    const asRep = await app.request('GET', `/streams/lead-${created.body.id as string}`, {
+      token: await app.token(['ar']),
+    });
     expect(asRep.status).toBe(403);
   });
 
@@ -104,7 +112,11 @@ describe('HTTP conventions', () => {
     const names = (response.body as { name: string }[]).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['lead_list', 'due_timers']));
     expect(response.body[0]).toEqual(
-      expect.objectContaining({ version: expect.any(Number), headPosition: expect.any(String), state: expect.any(String) }),
+      expect.objectContaining({
+        version: expect.any(Number),
+        headPosition: expect.any(String),
+        state: expect.any(String),
+      }),
     );
   });
 });

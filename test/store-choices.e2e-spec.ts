@@ -1,4 +1,10 @@
-import { createTestSchema, describeWithPostgres, startEsdbWireDouble, type EsdbWireDouble, type TestSchema } from '#ltc/testing';
+import {
+  createTestSchema,
+  describeWithPostgres,
+  startEsdbWireDouble,
+  type EsdbWireDouble,
+  type TestSchema,
+} from '#ltc/testing';
 import { eventually, startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 
 /**
@@ -22,7 +28,12 @@ function describeFirstThread(setup: () => Promise<{ options: TestAppOptions; tea
 
   it('captures a lead, shows it in the read model and the audit view, and replays a retried key', async () => {
     const token = await app.token(['sales_manager'], 'manager-1');
-    const body = { name: 'Route optimisation', company: 'Kestrel Freight', email: 'buyer@kestrel.example', source: 'referral_customer' };
+    const body = {
+      name: 'Route optimisation',
+      company: 'Kestrel Freight',
+      email: 'buyer@kestrel.example',
+      source: 'referral_customer',
+    };
     const created = await app.request('POST', '/leads', { token, body, headers: { 'idempotency-key': 'k-1' } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -31,7 +42,13 @@ function describeFirstThread(setup: () => Promise<{ options: TestAppOptions; tea
       const response = await app.request('GET', `/leads/${id}`, { token });
       return response.status === 200 ? response.body : undefined;
     });
-    expect(view).toMatchObject({ id, status: 'new', company: 'Kestrel Freight', source: 'referral_customer', complete: true });
+    expect(view).toMatchObject({
+      id,
+      status: 'new',
+      company: 'Kestrel Freight',
+      source: 'referral_customer',
+      complete: true,
+    });
 
     const retry = await app.request('POST', '/leads', { token, body, headers: { 'idempotency-key': 'k-1' } });
     expect(retry.body).toEqual(created.body);

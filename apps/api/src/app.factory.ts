@@ -9,7 +9,9 @@ import { AppModule, type AppOptions } from './app.module.js';
  * Builds the HTTP application (not yet listening): Fastify, validation, the error
  * filter, OpenAPI at /docs and /docs-json. Shared by `main.ts` and the end-to-end tests.
  */
-export async function createApp(options: AppOptions & { readonly swaggerUi?: boolean }): Promise<NestFastifyApplication> {
+export async function createApp(
+  options: AppOptions & { readonly swaggerUi?: boolean },
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {

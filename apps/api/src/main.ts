@@ -25,7 +25,11 @@ async function main(): Promise<void> {
     'LTC Engine is listening',
   );
   if (secret.created) {
-    const token = await new TokenService(secret.secret).mint({ sub: 'admin', roles: ['admin'], tenant: config.defaultTenant });
+    const token = await new TokenService(secret.secret).mint({
+      sub: 'admin',
+      roles: ['admin'],
+      tenant: config.defaultTenant,
+    });
     // Printed once, on the first start of a fresh data folder; `npm run ltc -- token` mints more.
     console.warn(
       `\nFirst start: created a signing secret in ${config.dataDir}/jwt-secret.\n` +

@@ -15,7 +15,10 @@ class ProjectionStatusView {
   position!: string | null;
   @ApiProperty({ description: 'Newest position in the event log' }) headPosition!: string;
   @ApiProperty({ description: 'Positions between the checkpoint and the head' }) lag!: string;
-  @ApiProperty({ example: 'live', description: 'starting, catching_up, live, failed, stopped (or running/failed as stored)' })
+  @ApiProperty({
+    example: 'live',
+    description: 'starting, catching_up, live, failed, stopped (or running/failed as stored)',
+  })
   state!: string;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
 }

@@ -20,7 +20,11 @@ export class CaptureLeadController {
   @Post()
   @HttpCode(201)
   @Roles('sales_manager', 'ar', 'service_agent', 'service_manager')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create the lead once and get the first response' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key create the lead once and get the first response',
+  })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadCaptured appended; ETag carries the revision' })
   @ApiConflictResponse({ description: 'LEAD_ALREADY_EXISTS' })
   async capture(
@@ -36,7 +40,11 @@ export class CaptureLeadController {
       leadId,
       name: body.name,
       company: body.company ?? null,
-      contact: { person: body.contactPerson ?? null, email: body.email?.toLowerCase() ?? null, phone: body.phone ?? null },
+      contact: {
+        person: body.contactPerson ?? null,
+        email: body.email?.toLowerCase() ?? null,
+        phone: body.phone ?? null,
+      },
       source: body.source,
       region: body.region ?? null,
     };

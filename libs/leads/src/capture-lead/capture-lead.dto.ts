@@ -26,7 +26,10 @@ export class CaptureLeadDto {
   @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional({ description: 'Phone number, digits with optional +, spaces, dashes', example: '+46 8 123 456' })
+  @ApiPropertyOptional({
+    description: 'Phone number, digits with optional +, spaces, dashes',
+    example: '+46 8 123 456',
+  })
   @IsOptional()
   @Matches(/^\+?[0-9][0-9 ()./-]{4,30}$/, { message: 'phone must be a phone number such as +46 8 123 456' })
   phone?: string;

@@ -37,7 +37,10 @@ describe('Lead › capture', () => {
   });
 
   it('given no lead, when captured without email or phone, then it is incomplete', () => {
-    const events = leadDecider.decide({ ...capture, contact: { person: 'Ingrid', email: null, phone: null } }, given([]));
+    const events = leadDecider.decide(
+      { ...capture, contact: { person: 'Ingrid', email: null, phone: null } },
+      given([]),
+    );
     expect(events[0]?.data.complete).toBe(false);
   });
 

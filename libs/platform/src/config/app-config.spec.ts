@@ -26,7 +26,10 @@ describe('configuration', () => {
   });
 
   it('accepts an EventStoreDB and a PostgreSQL url', () => {
-    const config = loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', READMODEL_URL: 'postgres://u@h/db' });
+    const config = loadConfig({
+      EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
+      READMODEL_URL: 'postgres://u@h/db',
+    });
     expect(config.eventStoreUrl).toBe('esdb://localhost:2113?tls=false');
     expect(config.readModelUrl).toBe('postgres://u@h/db');
   });

@@ -54,7 +54,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('LTC_JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit secret)');
   }
   const eventStoreUrl = text('EVENTSTORE_URL');
-  if (eventStoreUrl !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/.+/.test(eventStoreUrl)) {
+  if (
+    eventStoreUrl !== undefined &&
+    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/.+/.test(eventStoreUrl)
+  ) {
     problems.push(`EVENTSTORE_URL="${eventStoreUrl}" must start with esdb:// or esdb+discover://`);
   }
   const readModelUrl = text('READMODEL_URL');

@@ -25,7 +25,9 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: 'Everything answers' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; see checks' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, CheckResult> }> {
+  async health(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, CheckResult> }> {
     const [eventStore, readModels] = await Promise.all([
       check(() => this.store.ping()),
       check(async () => {

@@ -44,9 +44,15 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof ForbiddenRoleError) return { statusCode: 403, code: error.code, message: error.message };
     if (error instanceof NotFoundError) return { statusCode: 404, code: error.code, message: error.message };
     if (error instanceof DomainError) {
-      return { statusCode: 409, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+      return {
+        statusCode: 409,
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      };
     }
-    if (error instanceof ConcurrentModificationError) return { statusCode: 409, code: error.code, message: error.message };
+    if (error instanceof ConcurrentModificationError)
+      return { statusCode: 409, code: error.code, message: error.message };
     if (error instanceof StaleRevisionError) {
       return {
         statusCode: 412,
@@ -55,7 +61,8 @@ export class ErrorFilter implements ExceptionFilter {
         details: { currentRevision: error.actual === undefined ? null : error.actual.toString() },
       };
     }
-    if (error instanceof IdempotencyKeyReusedError) return { statusCode: 422, code: error.code, message: error.message };
+    if (error instanceof IdempotencyKeyReusedError)
+      return { statusCode: 422, code: error.code, message: error.message };
     if (error instanceof HttpException) return this.fromHttpException(error);
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged' };
   }
