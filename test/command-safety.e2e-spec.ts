@@ -75,8 +75,45 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
     app = await startTestApp();
     const headers = { 'idempotency-key': 'shared-key' };
     const a = await app.request('POST', '/leads', { token: await app.token(['ar'], 'rep-a'), body: lead, headers });
-    const b = await app.request('POST', '/leads', { token: await app.token(['ar'], 'rep-b'), body: lead, headers });
+    const b = await app.request('POST', '/leads', {
+      token: await app.token(['ar'], 'rep-b'),
+      body: { ...lead, email: 'second@lumen.example' },
+      headers,
+    });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
     expect(a.body.id).not.toBe(b.body.id);
+  });
+
+  it('refuses a second lead with the same email (409 LEAD_DUPLICATE naming the existing lead), or records a touch when asked', async () => {
+    app = await startTestApp();
+    const token = await app.token(['ar']);
+    const first = await app.request('POST', '/leads', { token, body: lead });
+    const duplicate = await app.request('POST', '/leads', { token, body: { ...lead, email: 'OPS@lumen.example' } });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body).toMatchObject({
+      code: 'LEAD_DUPLICATE',
+      details: { existingLeadId: first.body.id, matchedOn: 'email' },
+    });
+    const touch = await app.request('POST', '/leads', {
+      token,
+      body: { ...lead, source: 'webinar', onDuplicate: 'touch' },
+    });
+    expect(touch.status).toBe(200);
+    expect(touch.body.id).toBe(first.body.id);
+    expect(touch.body.events.map((e: { type: string }) => e.type)).toEqual(['LeadTouchRecorded']);
+  });
+
+  it('lets only one of many simultaneous captures of one email through', async () => {
+    app = await startTestApp();
+    const token = await app.token(['ar']);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.request('POST', '/leads', { token, body: { ...lead, name: `Try ${i}` } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'LEAD_DUPLICATE')).toBe(true);
   });
 
   it('an invalid Idempotency-Key or If-Match is a 400 naming the header', async () => {

@@ -1,12 +1,14 @@
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 
-const lead = {
+let phone = 1000;
+/** A new lead each time: captures are unique per phone number within a tenant. */
+const lead = () => ({
   name: 'Cold-chain sensors',
   company: 'Frost AB',
-  phone: '+46 8 555 0101',
+  phone: `+46 8 555 ${phone++}`,
   source: 'tradeshow',
   region: 'EMEA',
-};
+});
 
 describe('HTTP conventions', () => {
   let app: TestApp;
@@ -25,7 +27,7 @@ describe('HTTP conventions', () => {
   });
 
   it('refuses a role the route does not allow (403 FORBIDDEN)', async () => {
-    const response = await app.request('POST', '/leads', { token: await app.token(['fr']), body: lead });
+    const response = await app.request('POST', '/leads', { token: await app.token(['fr']), body: lead() });
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('FORBIDDEN');
   });
@@ -56,7 +58,7 @@ describe('HTTP conventions', () => {
   it('records the authenticated caller and the correlation id as event metadata, never a body field', async () => {
     const created = await app.request('POST', '/leads', {
       token: await app.token(['ar'], 'rep-ingrid'),
-      body: lead,
+      body: lead(),
       headers: { 'x-correlation-id': 'campaign-2026-q1' },
     });
     expect(created.status).toBe(201);
@@ -77,7 +79,7 @@ describe('HTTP conventions', () => {
   });
 
   it('keeps tenants apart: another tenant sees 404 for the lead and its stream', async () => {
-    const created = await app.request('POST', '/leads', { token: await app.token(['ar']), body: lead });
+    const created = await app.request('POST', '/leads', { token: await app.token(['ar']), body: lead() });
     const other = await app.token(['admin'], 'intruder', 'globex');
     await eventually(async () => {
       const own = await app.request('GET', `/leads/${created.body.id as string}`, { token: await app.token(['ar']) });
@@ -89,7 +91,7 @@ describe('HTTP conventions', () => {
   });
 
   it('lets only auditors and admins read raw streams', async () => {
-    const created = await app.request('POST', '/leads', { token: await app.token(['ar']), body: lead });
+    const created = await app.request('POST', '/leads', { token: await app.token(['ar']), body: lead() });
     const asRep = await app.request('GET', `/streams/lead-${created.body.id as string}`, {
       token: await app.token(['ar']),
     });

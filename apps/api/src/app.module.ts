@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
 import { LeadsModule } from '#ltc/leads';
+import { OrganisationModule } from '#ltc/organisation';
 import {
   AuthGuard,
   CoreModule,
@@ -35,6 +36,7 @@ export class AppModule {
       CqrsModule.forRoot(),
       EngineModule.forRoot({ runLoops: role !== 'api' }),
       LeadsModule,
+      OrganisationModule,
     ];
     return {
       module: AppModule,

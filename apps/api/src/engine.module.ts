@@ -10,6 +10,7 @@ import { CLOCK, type Clock } from '#ltc/clock';
 import { COMMAND_DISPATCHER } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { leadListProjection, leadSourceStatsProjection } from '#ltc/leads';
+import { orgRepsProjection, orgTeamsProjection } from '#ltc/organisation';
 import { CommandRegistry, LOGGER, READ_MODEL_DB } from '#ltc/platform';
 import { CheckpointStore, ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
 import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
@@ -24,7 +25,7 @@ export const ENGINE_OPTIONS = Symbol('EngineOptions');
 
 /** Every read model of the engine; a new bounded context adds its projections here. */
 export function engineProjections(dueTimers: DueTimersProjection): Projection[] {
-  return [leadListProjection, leadSourceStatsProjection, dueTimers];
+  return [leadListProjection, leadSourceStatsProjection, orgRepsProjection, orgTeamsProjection, dueTimers];
 }
 
 /**

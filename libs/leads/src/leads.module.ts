@@ -1,11 +1,26 @@
 import { Module } from '@nestjs/common';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
-import { CaptureLeadHandler } from './capture-lead/capture-lead.handler.js';
+import { LeadCapture } from './capture-lead/lead-capture.service.js';
+import { CloseLeadController } from './close-lead/close-lead.controller.js';
+import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
+import { LeadCommandHandler } from './lead-commands/lead-command.handler.js';
+import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
+import { CLAIM_GUARD, allowAllClaims } from './route-lead/claim-guard.js';
+import { RouteLeadController } from './route-lead/route-lead.controller.js';
+import { WorkLeadController } from './work-lead/work-lead.controller.js';
 
 /** The Manage Leads (ML) bounded context: routes, command handlers and read models. */
 @Module({
-  controllers: [CaptureLeadController, QueryLeadsController],
-  providers: [CaptureLeadHandler],
+  controllers: [
+    CaptureLeadController,
+    QueryLeadsController,
+    EnrichLeadController,
+    RouteLeadController,
+    WorkLeadController,
+    CloseLeadController,
+  ],
+  providers: [LeadCommandHandler, LeadCommands, LeadCapture, { provide: CLAIM_GUARD, useValue: allowAllClaims }],
+  exports: [LeadCommands],
 })
 export class LeadsModule {}

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { LEAD_SOURCES, type LeadSource } from '../domain/lead-sources.js';
+import { LEAD_DIRECTIONS, type LeadDirection } from '../domain/lead-vocabulary.js';
 
-/** Body of `POST /leads`. A lead without email or phone is accepted and marked incomplete. */
+/** Body of `POST /leads` (and one row of an import). A lead without email or phone is accepted and marked incomplete. */
 export class CaptureLeadDto {
   @ApiProperty({ description: 'What the lead is about, e.g. the need or project', example: 'Fleet telematics upgrade' })
   @IsString()
@@ -26,10 +27,7 @@ export class CaptureLeadDto {
   @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional({
-    description: 'Phone number, digits with optional +, spaces, dashes',
-    example: '+46 8 123 456',
-  })
+  @ApiPropertyOptional({ description: 'Phone number, digits with optional +, spaces, dashes', example: '+46 8 123 456' })
   @IsOptional()
   @Matches(/^\+?[0-9][0-9 ()./-]{4,30}$/, { message: 'phone must be a phone number such as +46 8 123 456' })
   phone?: string;
@@ -43,4 +41,42 @@ export class CaptureLeadDto {
   @IsString()
   @Length(1, 100)
   region?: string;
+
+  @ApiPropertyOptional({ description: 'Language for the first contact (BCP 47)', example: 'sv' })
+  @IsOptional()
+  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'language must be a language tag such as sv or en-GB' })
+  language?: string;
+
+  @ApiPropertyOptional({ example: 'logistics' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  industry?: string;
+
+  @ApiPropertyOptional({ description: 'Estimated deal size in the tenant currency', example: 250000 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1e12)
+  estimatedDealSize?: number;
+
+  @ApiPropertyOptional({ enum: LEAD_DIRECTIONS, default: 'inbound' })
+  @IsOptional()
+  @IsIn(LEAD_DIRECTIONS)
+  direction?: LeadDirection;
+
+  @ApiPropertyOptional({ example: 'Asked for a call after the trade show' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  notes?: string;
+
+  @ApiPropertyOptional({
+    enum: ['reject', 'touch'],
+    default: 'reject',
+    description: 'When the email or phone belongs to an existing lead: reject with 409 LEAD_DUPLICATE, or record a touch on it',
+  })
+  @IsOptional()
+  @IsIn(['reject', 'touch'])
+  onDuplicate?: 'reject' | 'touch';
 }

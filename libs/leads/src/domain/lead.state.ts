@@ -1,22 +1,80 @@
-import type { LeadContact } from './lead.events.js';
-import type { LeadSource } from './lead-sources.js';
+import type { LeadProfile } from './lead.events.js';
+import type { PoolMethod, TagCategory, Tier } from './lead-vocabulary.js';
+
+/**
+ * Where a lead stands (DOMAIN.md "Lead states"): waiting for an owner (`new`, `pooled`,
+ * `offered`, `recycled`), owned (`assigned`, then `working` after the first contact
+ * attempt), `qualified`, parked (`nurturing`) or closed (`disqualified`, `converted`,
+ * `archived`).
+ */
+export type LeadStatus =
+  | 'new'
+  | 'pooled'
+  | 'offered'
+  | 'recycled'
+  | 'assigned'
+  | 'working'
+  | 'qualified'
+  | 'nurturing'
+  | 'disqualified'
+  | 'converted'
+  | 'archived';
+
+export const CLOSED_STATUSES: readonly LeadStatus[] = ['disqualified', 'converted', 'archived'];
+export const OWNED_STATUSES: readonly LeadStatus[] = ['assigned', 'working', 'qualified'];
+
+export interface LeadTag {
+  readonly category: TagCategory;
+  readonly tag: string;
+}
+
+export interface LeadScore {
+  readonly value: number;
+  readonly tier: Tier;
+  readonly attemptTarget: number;
+  readonly responseTargetSeconds: number;
+  readonly modelVersion: number;
+}
+
+export interface ActiveOffer {
+  readonly offerId: string;
+  readonly repId: string;
+  readonly round: number;
+  readonly expiresAt: string;
+}
 
 /** Before the first event: the lead does not exist. */
 export interface NoLead {
   readonly status: 'none';
 }
 
-export interface NewLead {
-  readonly status: 'new';
+export interface Lead {
+  readonly status: LeadStatus;
   readonly leadId: string;
-  readonly name: string;
-  readonly company: string | null;
-  readonly contact: LeadContact;
-  readonly source: LeadSource;
-  readonly region: string | null;
+  readonly profile: LeadProfile;
+  readonly tags: readonly LeadTag[];
+  readonly score: LeadScore | null;
+  readonly owner: string | null;
+  /** Counts assignments; response timers carry it to recognise a later owner. */
+  readonly assignmentNo: number;
+  readonly assignedAt: string | null;
+  readonly responseDueAt: string | null;
+  /** First contact attempt since the current assignment. */
+  readonly firstContactAt: string | null;
+  readonly attempts: number;
+  readonly offer: ActiveOffer | null;
+  readonly offerRounds: number;
+  readonly poolMethod: PoolMethod | null;
+  /** Counts progress (assignment, attempt, qualification, pool entry…); recycle and archive timers carry it. */
+  readonly progressNo: number;
+  readonly qualified: boolean;
+  readonly dealId: string | null;
+  /** Where a nurtured lead returns to. */
+  readonly statusBeforeNurture: LeadStatus | null;
 }
 
-/** A lead's state is a union by status, so a state that cannot happen cannot be built. */
-export type LeadState = NoLead | NewLead;
+export type LeadState = NoLead | Lead;
 
 export const initialLeadState = (): LeadState => ({ status: 'none' });
+
+export const isClosed = (lead: Lead): boolean => CLOSED_STATUSES.includes(lead.status);

@@ -1,38 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { LEAD_SOURCES } from '../domain/lead-sources.js';
 
-export class LeadIdParamDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
-  id!: string;
-}
+export const LEAD_STATUSES = [
+  'new',
+  'pooled',
+  'offered',
+  'recycled',
+  'assigned',
+  'working',
+  'qualified',
+  'nurturing',
+  'disqualified',
+  'converted',
+  'archived',
+] as const;
 
-export class LeadListQueryDto {
-  @ApiPropertyOptional({ example: 'new' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
-  status?: string;
+const csv = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
 
-  @ApiPropertyOptional({ enum: LEAD_SOURCES })
-  @IsOptional()
-  @IsIn(LEAD_SOURCES)
-  source?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  region?: string;
-
-  @ApiPropertyOptional({ description: 'Text in name, company, contact person or email' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  q?: string;
-
+export class PageQueryDto {
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
@@ -47,4 +35,54 @@ export class LeadListQueryDto {
   @IsInt()
   @Min(0)
   offset?: number;
+}
+
+export class LeadListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', example: 'assigned,working' })
+  @IsOptional()
+  @Transform(csv)
+  @IsArray()
+  @IsIn(LEAD_STATUSES, { each: true })
+  status?: string[];
+
+  @ApiPropertyOptional({ description: 'Owner rep id' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: LEAD_SOURCES })
+  @IsOptional()
+  @IsIn(LEAD_SOURCES)
+  source?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) region?: string;
+
+  @ApiPropertyOptional({ enum: ['A', 'B', 'C'] }) @IsOptional() @IsIn(['A', 'B', 'C']) tier?: string;
+
+  @ApiPropertyOptional({ description: 'category:tag or just tag', example: 'cognitive_mode:price-first' })
+  @IsOptional()
+  @Matches(/^([a-z_]+:)?[a-z0-9][a-z0-9-]{0,62}$/, { message: 'tag must look like category:tag or tag' })
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: ['none', 'pending', 'warning', 'breached', 'met', 'missed'] })
+  @IsOptional()
+  @IsIn(['none', 'pending', 'warning', 'breached', 'met', 'missed'])
+  sla?: string;
+
+  @ApiPropertyOptional({ description: 'Text in name, company, contact person, email or phone' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'priority'], default: 'newest' })
+  @IsOptional()
+  @IsIn(['newest', 'oldest', 'priority'])
+  order?: 'newest' | 'oldest' | 'priority';
+}
+
+export class RepIdParamDto {
+  @ApiProperty({ example: 'rep-ingrid' })
+  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/, { message: 'id must be a rep id' })
+  id!: string;
 }

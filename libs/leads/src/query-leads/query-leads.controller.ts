@@ -1,37 +1,140 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '#ltc/kernel';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
-import { findLead, listLeads } from '../read-models/lead.queries.js';
-import { LeadPageView, LeadView } from '../read-models/lead.views.js';
-import { LeadIdParamDto, LeadListQueryDto } from './lead-query.dto.js';
+import { Ctx, READ_MODEL_DB, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { LeadCommands } from '../lead-commands/lead-commands.service.js';
+import { LeadIdParamDto } from '../lead-id.param.js';
+import { leadStream } from '../lead-stream.js';
+import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
+import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
+import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
+import { LeadListQueryDto, PageQueryDto, RepIdParamDto } from './lead-query.dto.js';
+
+const READERS = ['sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor'] as const;
+const MANAGERS = new Set(['admin', 'sales_manager', 'auditor']);
+const OPEN_STATUSES = ['assigned', 'working', 'qualified', 'nurturing', 'offered'];
 
 /** Reads of leads, served from the lead list read model (eventually consistent with commands). */
 @ApiTags('leads')
 @ApiBearerAuth()
-@Controller('leads')
+@Controller()
 export class QueryLeadsController {
-  constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle) {}
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LeadCommands) private readonly commands: LeadCommands,
+    @Inject(CLAIM_GUARD) private readonly guard: ClaimGuard,
+  ) {}
 
-  @Get()
-  @Roles('sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor')
+  @Get('leads')
+  @Roles(...READERS)
   @ApiOkResponse({ type: LeadPageView })
   list(@Query() query: LeadListQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
     return listLeads(this.readModels.db, ctx.tenantId, {
       ...(query.status ? { status: query.status } : {}),
+      ...(query.owner ? { ownerId: query.owner } : {}),
       ...(query.source ? { source: query.source } : {}),
       ...(query.region ? { region: query.region } : {}),
+      ...(query.tier ? { tier: query.tier } : {}),
+      ...(query.tag ? { tag: query.tag } : {}),
+      ...(query.sla ? { slaState: query.sla } : {}),
       ...(query.q ? { q: query.q } : {}),
+      ...(query.order ? { order: query.order } : {}),
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
   }
 
-  @Get(':id')
-  @Roles('sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor')
-  @ApiOkResponse({ type: LeadView })
+  @Get('leads/pool')
+  @Roles('sales_manager', 'ar', 'sr')
+  @ApiOkResponse({ type: LeadPageView, description: 'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.' })
+  pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
+    const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
+    return listLeads(this.readModels.db, ctx.tenantId, {
+      status: ['pooled', 'recycled'],
+      ...(manager ? {} : { poolMethods: ['cherry_pick', 'shark_tank'] }),
+      order: 'priority',
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
+  }
+
+  @Post('leads/pool/claim-next')
+  @HttpCode(200)
+  @Roles('ar', 'sr')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'Blind pull: the next pooled lead is assigned to the caller unseen' })
+  async claimNext(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponseDto> {
+    const lost: string[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const leadId = await nextPooledLead(this.readModels.db, ctx.tenantId, ['blind_pull'], lost);
+      if (!leadId) break;
+      await this.guard.assertMayClaim(ctx, leadId);
+      try {
+        const outcome = await this.commands.run(ctx, {
+          type: 'ClaimLead',
+          leadId,
+          repId: ctx.caller.userId,
+          responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, leadId),
+        });
+        return commandResponse(reply, leadId, outcome);
+      } catch (error) {
+        // Another rep pulled it first (the read model lags): try the next one.
+        if (error instanceof DomainError && ['LEAD_ALREADY_CLAIMED', 'LEAD_NOT_IN_POOL'].includes(error.code)) {
+          lost.push(leadId);
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new DomainError('POOL_EMPTY', 'No lead is waiting for a blind pull');
+  }
+
+  @Get('leads/:id')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: LeadDetailView })
   @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND' })
-  get(@Param() params: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadView> {
-    return findLead(this.readModels.db, ctx.tenantId, params.id);
+  async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
+    const row = await findLeadRow(this.readModels.db, ctx.tenantId, id);
+    const events = await this.store.readStream(leadStream(id));
+    return {
+      ...toLeadView(row),
+      scoreBreakdown: row.score_breakdown ? (JSON.parse(row.score_breakdown) as ScoreLineView[]) : [],
+      modelVersion: row.model_version === null ? null : Number(row.model_version),
+      assignmentReason: row.assignment_reason,
+      notes: row.notes,
+      timeline: events
+        .filter((e) => e.metadata.tenantId === ctx.tenantId)
+        .map((e) => ({
+          at: e.recordedAt.toISOString(),
+          type: e.type,
+          actor: e.metadata.actor,
+          revision: Number(e.revision),
+          data: e.data,
+        })),
+    };
+  }
+
+  @Get('reps/:id/leads')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: LeadPageView, description: "A rep's open leads, in work order (tier, score, age). Reps see only their own." })
+  async repLeads(
+    @Param() { id }: RepIdParamDto,
+    @Query() query: PageQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LeadPageView> {
+    const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
+    if (!manager && ctx.caller.userId !== id) {
+      throw new DomainError('NOT_YOUR_LEADS', 'Reps see their own leads; managers see everyone’s');
+    }
+    return listLeads(this.readModels.db, ctx.tenantId, {
+      ownerId: id,
+      status: OPEN_STATUSES,
+      order: 'priority',
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
   }
 }

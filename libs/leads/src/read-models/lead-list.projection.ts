@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import type { Projection, ReadModelDb, ReadModelTransaction } from '#ltc/projections';
 import { upsertRow } from '#ltc/projections';
+import { asLeadEvent } from '../domain/lead-event.js';
 import type { LeadEvent } from '../domain/lead.events.js';
 
-/** Row shape of the `lead_list` table. */
+/** Row shape of `lead_list`: one row per lead, everything the lists, filters and detail need. */
 export type LeadListRow = {
   tenant_id: string;
   lead_id: string;
@@ -16,23 +17,53 @@ export type LeadListRow = {
   phone: string | null;
   source: string;
   region: string | null;
+  language: string | null;
+  industry: string | null;
+  estimated_deal_size: number | null;
+  direction: string;
+  notes: string | null;
   complete: number;
+  score: number | null;
+  tier: string | null;
+  model_version: number | null;
+  score_breakdown: string | null;
+  owner_id: string | null;
+  assignment_method: string | null;
+  assignment_reason: string | null;
+  assigned_at: string | null;
+  response_due_at: string | null;
+  first_contact_at: string | null;
+  attempts: number;
+  attempt_target: number | null;
+  /** none (no owner yet) · pending · warning · breached · met · missed (first contact came after a breach). */
+  sla_state: string;
+  pool_method: string | null;
+  offer_rep_id: string | null;
+  offer_expires_at: string | null;
+  /** JSON array of `category:tag`. */
+  tags: string;
+  /** `|category:tag|…|` for an indexed-free LIKE filter. */
+  tags_index: string;
+  touches: number;
+  interactions: number;
+  qualified_at: string | null;
+  disqualify_reason: string | null;
+  reactivate_on: string | null;
+  deal_id: string | null;
   captured_at: string;
+  updated_at: string;
   revision: string;
-  /** Lower-cased name, company, person and email, for the text filter. */
   search_text: string;
 };
 
-export type LeadListTables = {
-  lead_list: LeadListRow;
-};
+export type LeadListTables = { lead_list: LeadListRow };
 
 export const leadListDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<LeadListTables>();
 
-/** The lead list and lead detail read model (`GET /leads`, `GET /leads/{id}`). */
+/** The lead list, detail, pool and per-rep work lists (`GET /leads…`, `GET /reps/{id}/leads`). */
 export const leadListProjection: Projection = {
   name: 'lead_list',
-  version: 1,
+  version: 2,
   filter: { streamPrefixes: ['lead-'] },
 
   async setup(db) {
@@ -49,18 +80,49 @@ export const leadListProjection: Projection = {
       .addColumn('phone', 'text')
       .addColumn('source', 'text', (c) => c.notNull())
       .addColumn('region', 'text')
+      .addColumn('language', 'text')
+      .addColumn('industry', 'text')
+      .addColumn('estimated_deal_size', 'double precision')
+      .addColumn('direction', 'text', (c) => c.notNull())
+      .addColumn('notes', 'text')
       .addColumn('complete', 'integer', (c) => c.notNull())
+      .addColumn('score', 'integer')
+      .addColumn('tier', 'text')
+      .addColumn('model_version', 'integer')
+      .addColumn('score_breakdown', 'text')
+      .addColumn('owner_id', 'text')
+      .addColumn('assignment_method', 'text')
+      .addColumn('assignment_reason', 'text')
+      .addColumn('assigned_at', 'text')
+      .addColumn('response_due_at', 'text')
+      .addColumn('first_contact_at', 'text')
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('attempt_target', 'integer')
+      .addColumn('sla_state', 'text', (c) => c.notNull())
+      .addColumn('pool_method', 'text')
+      .addColumn('offer_rep_id', 'text')
+      .addColumn('offer_expires_at', 'text')
+      .addColumn('tags', 'text', (c) => c.notNull())
+      .addColumn('tags_index', 'text', (c) => c.notNull())
+      .addColumn('touches', 'integer', (c) => c.notNull())
+      .addColumn('interactions', 'integer', (c) => c.notNull())
+      .addColumn('qualified_at', 'text')
+      .addColumn('disqualify_reason', 'text')
+      .addColumn('reactivate_on', 'text')
+      .addColumn('deal_id', 'text')
       .addColumn('captured_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('revision', 'text', (c) => c.notNull())
       .addColumn('search_text', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('lead_list_pk', ['tenant_id', 'lead_id'])
       .execute();
-    await db.schema
-      .createIndex('lead_list_by_capture')
-      .ifNotExists()
-      .on('lead_list')
-      .columns(['tenant_id', 'captured_at'])
-      .execute();
+    for (const [name, columns] of [
+      ['lead_list_by_capture', ['tenant_id', 'captured_at']],
+      ['lead_list_by_owner', ['tenant_id', 'owner_id', 'status']],
+      ['lead_list_by_status', ['tenant_id', 'status', 'captured_at']],
+    ] as const) {
+      await db.schema.createIndex(name).ifNotExists().on('lead_list').columns([...columns]).execute();
+    }
   },
 
   async reset(trx) {
@@ -68,33 +130,160 @@ export const leadListProjection: Projection = {
   },
 
   async apply(trx, recorded) {
-    const event = recorded as RecordedEvent<LeadEvent['type'], LeadEvent['data']>;
-    switch (event.type) {
-      case 'LeadCaptured': {
-        const d = event.data;
-        await upsertRow(
-          trx,
-          'lead_list',
-          {
-            tenant_id: recorded.metadata.tenantId,
-            lead_id: d.leadId,
-            status: 'new',
-            name: d.name,
-            company: d.company,
-            contact_person: d.contact.person,
-            email: d.contact.email,
-            phone: d.contact.phone,
-            source: d.source,
-            region: d.region,
-            complete: d.complete ? 1 : 0,
-            captured_at: d.capturedAt,
-            revision: recorded.revision.toString(),
-            search_text: [d.name, d.company, d.contact.person, d.contact.email].filter(Boolean).join(' ').toLowerCase(),
-          },
-          ['tenant_id', 'lead_id'],
-        );
-        return;
-      }
+    const event = asLeadEvent(recorded);
+    if (!event) return;
+    if (event.type === 'LeadCaptured') {
+      await upsertRow(trx, 'lead_list', capturedRow(recorded, event.data), ['tenant_id', 'lead_id']);
+      return;
     }
+    const row = await leadListDb(trx)
+      .selectFrom('lead_list')
+      .selectAll()
+      .where('tenant_id', '=', recorded.metadata.tenantId)
+      .where('lead_id', '=', event.data.leadId)
+      .executeTakeFirst();
+    if (!row) return;
+    const changes = changesFor(event, row);
+    await leadListDb(trx)
+      .updateTable('lead_list')
+      .set({ ...changes, updated_at: recorded.recordedAt.toISOString(), revision: recorded.revision.toString() })
+      .where('tenant_id', '=', row.tenant_id)
+      .where('lead_id', '=', row.lead_id)
+      .execute();
   },
 };
+
+function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'LeadCaptured' }>['data']): LeadListRow {
+  return {
+    tenant_id: recorded.metadata.tenantId,
+    lead_id: d.leadId,
+    status: 'new',
+    name: d.name,
+    company: d.company,
+    contact_person: d.contact.person,
+    email: d.contact.email,
+    phone: d.contact.phone,
+    source: d.source,
+    region: d.region,
+    language: d.language ?? null,
+    industry: d.industry ?? null,
+    estimated_deal_size: d.estimatedDealSize ?? null,
+    direction: d.direction ?? 'inbound',
+    notes: d.notes ?? null,
+    complete: d.complete ? 1 : 0,
+    score: null,
+    tier: null,
+    model_version: null,
+    score_breakdown: null,
+    owner_id: null,
+    assignment_method: null,
+    assignment_reason: null,
+    assigned_at: null,
+    response_due_at: null,
+    first_contact_at: null,
+    attempts: 0,
+    attempt_target: null,
+    sla_state: 'none',
+    pool_method: null,
+    offer_rep_id: null,
+    offer_expires_at: null,
+    tags: '[]',
+    tags_index: '|',
+    touches: 0,
+    interactions: 0,
+    qualified_at: null,
+    disqualify_reason: null,
+    reactivate_on: null,
+    deal_id: null,
+    captured_at: d.capturedAt,
+    updated_at: d.capturedAt,
+    revision: recorded.revision.toString(),
+    search_text: [d.name, d.company, d.contact.person, d.contact.email, d.contact.phone]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase(),
+  };
+}
+
+type Changes = Partial<Omit<LeadListRow, 'tenant_id' | 'lead_id'>>;
+
+function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: LeadListRow): Changes {
+  switch (event.type) {
+    case 'LeadTouchRecorded':
+      return { touches: row.touches + 1 };
+    case 'LeadInteractionRecorded':
+      return { interactions: row.interactions + 1 };
+    case 'LeadTagged':
+    case 'LeadUntagged': {
+      const tag = `${event.data.category}:${event.data.tag}`;
+      const current = (JSON.parse(row.tags) as string[]).filter((t) => t !== tag);
+      const tags = event.type === 'LeadTagged' ? [...current, tag] : current;
+      return { tags: JSON.stringify(tags), tags_index: `|${tags.map((t) => `${t}|`).join('')}` };
+    }
+    case 'LeadScored':
+      return {
+        score: event.data.score,
+        tier: event.data.tier,
+        model_version: event.data.modelVersion,
+        attempt_target: event.data.attemptTarget,
+        score_breakdown: JSON.stringify(event.data.breakdown),
+      };
+    case 'LeadAssigned':
+      return {
+        status: row.qualified_at ? 'qualified' : 'assigned',
+        owner_id: event.data.repId,
+        assignment_method: event.data.method,
+        assignment_reason: event.data.reason,
+        assigned_at: event.data.at,
+        response_due_at: event.data.responseDueAt,
+        first_contact_at: null,
+        sla_state: 'pending',
+        pool_method: null,
+        offer_rep_id: null,
+        offer_expires_at: null,
+      };
+    case 'LeadPooled':
+      return { status: 'pooled', owner_id: null, pool_method: event.data.method, sla_state: 'none' };
+    case 'LeadOffered':
+      return { status: 'offered', offer_rep_id: event.data.repId, offer_expires_at: event.data.expiresAt };
+    case 'LeadOfferDeclined':
+    case 'LeadOfferExpired':
+      return { status: 'new', offer_rep_id: null, offer_expires_at: null };
+    case 'LeadContactAttempted': {
+      const first = row.first_contact_at === null;
+      const slaState = !first ? row.sla_state : row.sla_state === 'breached' ? 'missed' : 'met';
+      return {
+        status: row.status === 'assigned' ? 'working' : row.status,
+        attempts: event.data.attemptNo,
+        first_contact_at: row.first_contact_at ?? event.data.at,
+        sla_state: slaState,
+      };
+    }
+    case 'LeadResponseWarning':
+      return row.sla_state === 'pending' ? { sla_state: 'warning' } : {};
+    case 'LeadResponseSlaBreached':
+      return { sla_state: 'breached' };
+    case 'LeadQualified':
+      return { status: 'qualified', qualified_at: event.data.at };
+    case 'LeadDisqualified':
+      return { status: 'disqualified', disqualify_reason: event.data.reasonCode, offer_rep_id: null };
+    case 'LeadNurtured':
+      return { status: 'nurturing', reactivate_on: event.data.reactivateOn };
+    case 'LeadReactivated':
+      return { status: reactivatedStatus(row), reactivate_on: null };
+    case 'LeadRecycleWarning':
+      return {};
+    case 'LeadRecycled':
+      return { status: 'recycled', owner_id: null, sla_state: 'none', pool_method: null };
+    case 'LeadArchived':
+      return { status: 'archived', owner_id: null };
+    case 'LeadConverted':
+      return { status: 'converted', deal_id: event.data.dealId };
+  }
+}
+
+function reactivatedStatus(row: LeadListRow): string {
+  if (!row.owner_id) return 'new';
+  if (row.qualified_at) return 'qualified';
+  return row.first_contact_at ? 'working' : 'assigned';
+}

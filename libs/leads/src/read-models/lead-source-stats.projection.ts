@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { RecordedEvent } from '#ltc/event-store';
 import type { Projection, ReadModelDb, ReadModelTransaction } from '#ltc/projections';
-import type { LeadEvent } from '../domain/lead.events.js';
+import { asLeadEvent } from '../domain/lead-event.js';
 
 /** Counters per tenant and lead source; the base of conversion-by-source analytics. */
 export type LeadSourceStatsRow = {
@@ -39,8 +38,8 @@ export const leadSourceStatsProjection: Projection = {
   },
 
   async apply(trx, recorded) {
-    const event = recorded as RecordedEvent<LeadEvent['type'], LeadEvent['data']>;
-    if (event.type !== 'LeadCaptured') return;
+    const event = asLeadEvent(recorded);
+    if (event?.type !== 'LeadCaptured') return;
     await sql`insert into lead_source_stats (tenant_id, source, captured)
       values (${recorded.metadata.tenantId}, ${event.data.source}, 1)
       on conflict (tenant_id, source) do update set captured = lead_source_stats.captured + 1`.execute(trx);

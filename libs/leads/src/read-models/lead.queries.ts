@@ -5,16 +5,22 @@ import { leadListDb, type LeadListRow } from './lead-list.projection.js';
 import type { LeadPageView, LeadView } from './lead.views.js';
 
 export interface LeadListFilter {
-  readonly status?: string;
+  readonly status?: readonly string[];
+  readonly ownerId?: string;
   readonly source?: string;
   readonly region?: string;
+  readonly tier?: string;
+  readonly tag?: string;
+  readonly slaState?: string;
+  readonly poolMethods?: readonly string[];
   readonly q?: string;
   readonly limit: number;
   readonly offset: number;
+  readonly order?: 'newest' | 'oldest' | 'priority';
 }
 
 /** Reads of the lead list read model, always within the caller's tenant. */
-export async function findLead(db: ReadModelDb, tenantId: string, leadId: string): Promise<LeadView> {
+export async function findLeadRow(db: ReadModelDb, tenantId: string, leadId: string): Promise<LeadListRow> {
   const row = await leadListDb(db)
     .selectFrom('lead_list')
     .selectAll()
@@ -22,32 +28,64 @@ export async function findLead(db: ReadModelDb, tenantId: string, leadId: string
     .where('lead_id', '=', leadId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('Lead', leadId);
-  return toView(row);
+  return row;
 }
 
 export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadListFilter): Promise<LeadPageView> {
   let query = leadListDb(db).selectFrom('lead_list').where('tenant_id', '=', tenantId);
-  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.source) query = query.where('source', '=', filter.source);
   if (filter.region) query = query.where('region', '=', filter.region);
+  if (filter.tier) query = query.where('tier', '=', filter.tier);
+  if (filter.slaState) query = query.where('sla_state', '=', filter.slaState);
+  if (filter.poolMethods?.length) query = query.where('pool_method', 'in', [...filter.poolMethods]);
+  if (filter.tag) {
+    // A tag with its category ("cognitive_mode:price-first") or alone ("price-first").
+    const pattern = filter.tag.includes(':') ? `%|${escapeLike(filter.tag)}|%` : `%:${escapeLike(filter.tag)}|%`;
+    query = query.where(sql<boolean>`tags_index like ${pattern} escape '\\'`);
+  }
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
   }
+  let ordered = query.selectAll();
+  if (filter.order === 'priority') {
+    // Tier A first, then the highest score, then the oldest: the work order of DOMAIN.md.
+    ordered = ordered.orderBy(sql`coalesce(tier, 'Z')`).orderBy(sql`coalesce(score, -1)`, 'desc').orderBy('captured_at');
+  } else {
+    ordered = ordered.orderBy('captured_at', filter.order === 'oldest' ? 'asc' : 'desc');
+  }
   const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('captured_at', 'desc')
-      .orderBy('lead_id')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
+    ordered.orderBy('lead_id').limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<string | number | bigint>().as('total')).executeTakeFirst(),
   ]);
-  return { items: rows.map(toView), total: Number(count?.total ?? 0), limit: filter.limit, offset: filter.offset };
+  return { items: rows.map(toLeadView), total: Number(count?.total ?? 0), limit: filter.limit, offset: filter.offset };
 }
 
-function toView(row: LeadListRow): LeadView {
+/** The oldest pooled lead of a method, for blind pull. */
+export async function nextPooledLead(
+  db: ReadModelDb,
+  tenantId: string,
+  methods: readonly string[],
+  skip: readonly string[],
+): Promise<string | undefined> {
+  let query = leadListDb(db)
+    .selectFrom('lead_list')
+    .select('lead_id')
+    .where('tenant_id', '=', tenantId)
+    .where('status', 'in', ['pooled', 'recycled'])
+    .where('pool_method', 'in', [...methods]);
+  if (skip.length) query = query.where('lead_id', 'not in', [...skip]);
+  const row = await query
+    .orderBy(sql`coalesce(tier, 'Z')`)
+    .orderBy('captured_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.lead_id;
+}
+
+export function toLeadView(row: LeadListRow): LeadView {
   return {
     id: row.lead_id,
     status: row.status,
@@ -58,8 +96,31 @@ function toView(row: LeadListRow): LeadView {
     phone: row.phone,
     source: row.source as LeadView['source'],
     region: row.region,
+    language: row.language,
+    industry: row.industry,
+    estimatedDealSize: row.estimated_deal_size === null ? null : Number(row.estimated_deal_size),
+    direction: row.direction,
     complete: Boolean(row.complete),
+    score: row.score === null ? null : Number(row.score),
+    tier: row.tier,
+    ownerId: row.owner_id,
+    assignmentMethod: row.assignment_method,
+    assignedAt: row.assigned_at,
+    responseDueAt: row.response_due_at,
+    firstContactAt: row.first_contact_at,
+    attempts: Number(row.attempts),
+    attemptTarget: row.attempt_target === null ? null : Number(row.attempt_target),
+    slaState: row.sla_state,
+    poolMethod: row.pool_method,
+    offeredTo: row.offer_rep_id,
+    tags: JSON.parse(row.tags) as string[],
+    touches: Number(row.touches),
+    interactions: Number(row.interactions),
+    disqualifyReason: row.disqualify_reason,
+    reactivateOn: row.reactivate_on,
+    dealId: row.deal_id,
     capturedAt: row.captured_at,
+    updatedAt: row.updated_at,
     revision: Number(row.revision),
   };
 }

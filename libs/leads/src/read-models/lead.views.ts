@@ -14,7 +14,8 @@ export class CommandResponseDto {
 /** A lead as the lead list read model shows it. */
 export class LeadView {
   @ApiProperty() id!: string;
-  @ApiProperty({ example: 'new' }) status!: string;
+  @ApiProperty({ example: 'assigned', description: 'new, pooled, offered, recycled, assigned, working, qualified, nurturing, disqualified, converted, archived' })
+  status!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) company!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) contactPerson!: string | null;
@@ -22,9 +23,60 @@ export class LeadView {
   @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ enum: LEAD_SOURCES }) source!: LeadSource;
   @ApiPropertyOptional({ nullable: true, type: String }) region!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) language!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) industry!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) estimatedDealSize!: number | null;
+  @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: string;
   @ApiProperty({ description: 'False when the lead has no email or phone' }) complete!: boolean;
-  @ApiProperty({ description: 'ISO time the lead was captured' }) capturedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) score!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, enum: ['A', 'B', 'C'] }) tier!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Rep id (token subject) of the owner' })
+  ownerId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignmentMethod!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'First contact is due by then' })
+  responseDueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) firstContactAt!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) attemptTarget!: number | null;
+  @ApiProperty({ enum: ['none', 'pending', 'warning', 'breached', 'met', 'missed'] }) slaState!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) poolMethod!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) offeredTo!: string | null;
+  @ApiProperty({ type: [String], example: ['cognitive_mode:price-first'] }) tags!: string[];
+  @ApiProperty() touches!: number;
+  @ApiProperty() interactions!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) disqualifyReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reactivateOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Links the lead to its opportunity and what follows' })
+  dealId!: string | null;
+  @ApiProperty() capturedAt!: string;
+  @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Stream revision the view reflects; compare with ETag of commands' }) revision!: number;
+}
+
+export class ScoreLineView {
+  @ApiProperty() ruleId!: string;
+  @ApiProperty({ enum: ['fit', 'behaviour', 'source_prior'] }) kind!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class TimelineEntryView {
+  @ApiProperty() at!: string;
+  @ApiProperty({ example: 'LeadAssigned' }) type!: string;
+  @ApiProperty({ description: 'Who: user id and role (system for the engine)' }) actor!: { userId: string; role: string };
+  @ApiProperty() revision!: number;
+  @ApiProperty({ type: Object }) data!: unknown;
+}
+
+export class LeadDetailView extends LeadView {
+  @ApiProperty({ type: [ScoreLineView] }) scoreBreakdown!: ScoreLineView[];
+  @ApiPropertyOptional({ nullable: true, type: Number }) modelVersion!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignmentReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ type: [TimelineEntryView], description: 'Every event of the lead, oldest first' })
+  timeline!: TimelineEntryView[];
 }
 
 export class LeadPageView {

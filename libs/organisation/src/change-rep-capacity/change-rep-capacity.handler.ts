@@ -3,18 +3,18 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { handleCommand, type CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { leadDecider } from '../domain/lead.decider.js';
-import { CaptureLeadCommand } from './capture-lead.command.js';
+import { repDecider } from '../domain/rep.decider.js';
+import { ChangeRepCapacityCommand } from './change-rep-capacity.command.js';
 
-@CommandHandler(CaptureLeadCommand)
-export class CaptureLeadHandler implements ICommandHandler<CaptureLeadCommand, CommandOutcome> {
+@CommandHandler(ChangeRepCapacityCommand)
+export class ChangeRepCapacityHandler implements ICommandHandler<ChangeRepCapacityCommand, CommandOutcome> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ envelope }: CaptureLeadCommand): Promise<CommandOutcome> {
+  execute({ envelope }: ChangeRepCapacityCommand): Promise<CommandOutcome> {
     const command = { ...envelope.command, now: this.clock.now() };
-    return handleCommand(this.store, leadDecider, { ...envelope, command });
+    return handleCommand(this.store, repDecider, { ...envelope, command });
   }
 }

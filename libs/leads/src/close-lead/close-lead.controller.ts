@@ -1,0 +1,141 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { LeadCommands } from '../lead-commands/lead-commands.service.js';
+import { LeadIdParamDto } from '../lead-id.param.js';
+import { CommandResponseDto } from '../read-models/lead.views.js';
+import { DisqualifyLeadDto, NurtureLeadDto, QualifyLeadDto, ReasonDto } from './close-lead.dto.js';
+import { dealIdForLead } from './deal-id.js';
+
+/** How a lead ends (or pauses): qualify, disqualify, nurture, reactivate, convert. */
+@ApiTags('leads')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false })
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('leads/:id')
+export class CloseLeadController {
+  constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
+
+  @Post('qualify')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar')
+  @ApiOkResponse({ type: CommandResponseDto })
+  @ApiConflictResponse({ description: 'LEAD_NOT_ASSIGNED, LEAD_ALREADY_QUALIFIED, LEAD_CLOSED' })
+  async qualify(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: QualifyLeadDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, { type: 'QualifyLead', leadId: id, ...body });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('disqualify')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar')
+  @ApiOkResponse({ type: CommandResponseDto })
+  @ApiConflictResponse({ description: 'LEAD_CLOSED' })
+  async disqualify(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: DisqualifyLeadDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'DisqualifyLead',
+      leadId: id,
+      reasonCode: body.reasonCode,
+      note: body.note ?? null,
+    });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('nurture')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar')
+  @ApiOkResponse({ type: CommandResponseDto })
+  @ApiConflictResponse({ description: 'LEAD_ALREADY_NURTURING, LEAD_CLOSED' })
+  async nurture(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: NurtureLeadDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'NurtureLead',
+      leadId: id,
+      reactivateOn: new Date(body.reactivateOn),
+      reason: body.reason ?? null,
+    });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('reactivate')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadReactivated (no event when the lead is not nurturing)' })
+  async reactivate(
+    @Param() { id }: LeadIdParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, { type: 'ReactivateLead', leadId: id });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('convert')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadConverted with the deal id that links lead, opportunity and what follows' })
+  @ApiConflictResponse({ description: 'LEAD_NOT_QUALIFIED, LEAD_CLOSED' })
+  async convert(
+    @Param() { id }: LeadIdParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto & { dealId: string }> {
+    const dealId = dealIdForLead(id);
+    const outcome = await this.commands.run(ctx, { type: 'ConvertLead', leadId: id, dealId });
+    return { ...commandResponse(reply, id, outcome), dealId };
+  }
+
+  @Post('recycle')
+  @HttpCode(200)
+  @Roles('sales_manager')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadRecycled: back to the pool' })
+  async recycle(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'RecycleLead',
+      leadId: id,
+      progressNo: null,
+      reason: body.reason ?? 'recycled by a manager',
+    });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('archive')
+  @HttpCode(200)
+  @Roles('sales_manager')
+  @ApiOkResponse({ type: CommandResponseDto })
+  @ApiConflictResponse({ description: 'LEAD_IN_WORK, LEAD_CLOSED' })
+  async archive(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: ReasonDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'ArchiveLead',
+      leadId: id,
+      progressNo: null,
+      reason: body.reason ?? 'archived by a manager',
+    });
+    return commandResponse(reply, id, outcome);
+  }
+}

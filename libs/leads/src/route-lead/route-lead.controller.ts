@@ -1,0 +1,105 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { LeadCommands } from '../lead-commands/lead-commands.service.js';
+import { LeadIdParamDto } from '../lead-id.param.js';
+import { CommandResponseDto } from '../read-models/lead.views.js';
+import { CLAIM_GUARD, type ClaimGuard } from './claim-guard.js';
+import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
+
+/** Who owns a lead: a manager assigns, a rep claims from the pool, a shotgun offer is accepted or declined. */
+@ApiTags('leads')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('leads/:id')
+export class RouteLeadController {
+  constructor(
+    @Inject(LeadCommands) private readonly commands: LeadCommands,
+    @Inject(CLAIM_GUARD) private readonly guard: ClaimGuard,
+  ) {}
+
+  @Post('assign')
+  @HttpCode(200)
+  @Roles('sales_manager')
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method manual' })
+  @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING' })
+  async assign(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: ManualAssignDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'AssignLead',
+      leadId: id,
+      repId: body.repId,
+      method: 'manual',
+      policyVersion: null,
+      candidates: [{ repId: body.repId, eligible: true, chosen: true, reason: `chosen by ${ctx.caller.userId}` }],
+      reason: body.reason ?? `assigned by ${ctx.caller.userId}`,
+      responseTargetSeconds: null,
+    });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('claim')
+  @HttpCode(200)
+  @Roles('ar', 'sr')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)' })
+  @ApiConflictResponse({ description: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED' })
+  async claim(
+    @Param() { id }: LeadIdParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    await this.guard.assertMayClaim(ctx, id);
+    const outcome = await this.commands.run(ctx, {
+      type: 'ClaimLead',
+      leadId: id,
+      repId: ctx.caller.userId,
+      responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, id),
+    });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('offer/accept')
+  @HttpCode(200)
+  @Roles('ar', 'sr')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method shotgun' })
+  @ApiConflictResponse({ description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU, LEAD_ALREADY_CLAIMED' })
+  async accept(
+    @Param() { id }: LeadIdParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'AcceptLeadOffer',
+      leadId: id,
+      repId: ctx.caller.userId,
+      responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, id),
+    });
+    return commandResponse(reply, id, outcome);
+  }
+
+  @Post('offer/decline')
+  @HttpCode(200)
+  @Roles('ar', 'sr')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadOfferDeclined; the next rep in rotation gets the offer' })
+  @ApiConflictResponse({ description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU' })
+  async decline(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: DeclineOfferDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'DeclineLeadOffer',
+      leadId: id,
+      repId: ctx.caller.userId,
+      reason: body.reason ?? null,
+    });
+    return commandResponse(reply, id, outcome);
+  }
+}

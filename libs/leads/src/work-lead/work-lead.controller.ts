@@ -1,0 +1,40 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { LeadCommands } from '../lead-commands/lead-commands.service.js';
+import { LeadIdParamDto } from '../lead-id.param.js';
+import { CommandResponseDto } from '../read-models/lead.views.js';
+import { ContactAttemptDto } from './work-lead.dto.js';
+
+/** Contact attempts: the owner records each try; the first one stops the speed-to-lead clock. */
+@ApiTags('leads')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('leads/:id')
+export class WorkLeadController {
+  constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
+
+  @Post('attempts')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar', 'sr')
+  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadContactAttempted' })
+  @ApiConflictResponse({ description: 'NOT_LEAD_OWNER, LEAD_NOT_ASSIGNED, LEAD_CLOSED' })
+  async attempt(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: ContactAttemptDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    const outcome = await this.commands.run(ctx, {
+      type: 'RecordContactAttempt',
+      leadId: id,
+      repId: ctx.caller.userId,
+      onBehalfOfOwner: ctx.caller.roles.some((r) => r === 'sales_manager' || r === 'admin'),
+      channel: body.channel,
+      outcome: body.outcome,
+      note: body.note ?? null,
+    });
+    return commandResponse(reply, id, outcome);
+  }
+}

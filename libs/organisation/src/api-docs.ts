@@ -1,0 +1,28 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiPreconditionFailedResponse,
+} from '@nestjs/swagger';
+
+/** OpenAPI for the headers and errors every organisation command shares. */
+export function ApiOrgCommand(options: { readonly existing: boolean }): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Retries with the same key take effect once and get the first response',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The revision (ETag) last seen; a stale one answers 412 and changes nothing',
+    }),
+    ApiBadRequestResponse({ description: 'VALIDATION_FAILED, naming each field and rule' }),
+    ApiForbiddenResponse({ description: 'FORBIDDEN: the caller lacks the role' }),
+    ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: If-Match is stale' }),
+    ...(options.existing ? [ApiNotFoundResponse({ description: 'REP_NOT_FOUND / TEAM_NOT_FOUND' })] : []),
+  );
+}

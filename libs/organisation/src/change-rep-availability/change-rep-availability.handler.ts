@@ -1,0 +1,20 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '#ltc/clock';
+import { handleCommand, type CommandOutcome } from '#ltc/commanding';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { repDecider } from '../domain/rep.decider.js';
+import { ChangeRepAvailabilityCommand } from './change-rep-availability.command.js';
+
+@CommandHandler(ChangeRepAvailabilityCommand)
+export class ChangeRepAvailabilityHandler implements ICommandHandler<ChangeRepAvailabilityCommand, CommandOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ envelope }: ChangeRepAvailabilityCommand): Promise<CommandOutcome> {
+    const command = { ...envelope.command, now: this.clock.now() };
+    return handleCommand(this.store, repDecider, { ...envelope, command });
+  }
+}

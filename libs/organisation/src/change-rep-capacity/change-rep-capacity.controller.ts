@@ -1,0 +1,46 @@
+import { Body, Controller, Inject, Param, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandOutcome } from '#ltc/commanding';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { ApiOrgCommand } from '../api-docs.js';
+import { CapacityDto, RepIdParamDto } from '../org-dto.js';
+import { repStream } from '../org-streams.js';
+import { OrgCommandResponseDto } from '../read-models/org.views.js';
+import { ChangeRepCapacityCommand } from './change-rep-capacity.command.js';
+
+@ApiTags('reps')
+@ApiBearerAuth()
+@Controller('reps')
+export class ChangeRepCapacityController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  @Put(':id/capacity')
+  @Roles('sales_manager')
+  @ApiOrgCommand({ existing: true })
+  @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepCapacityChanged appended; none when unchanged' })
+  @ApiConflictResponse({ description: 'REP_DEACTIVATED' })
+  async change(
+    @Param() params: RepIdParamDto,
+    @Body() body: CapacityDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrgCommandResponseDto> {
+    const command = {
+      type: 'ChangeRepCapacity' as const,
+      repId: params.id,
+      capacity: { maxOpenLeads: body.maxOpenLeads, dailyQuota: body.dailyQuota },
+    };
+    const outcome = await this.commands.execute<ChangeRepCapacityCommand, CommandOutcome>(
+      new ChangeRepCapacityCommand(
+        envelopeFrom(ctx, {
+          command,
+          stream: repStream(ctx.tenantId, params.id),
+          mustExist: { entity: 'Rep', id: params.id },
+        }),
+      ),
+    );
+    return commandResponse(reply, params.id, outcome);
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandOutcome } from '#ltc/commanding';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import type { RepProfileChanges } from '../domain/rep.commands.js';
+import { ApiOrgCommand } from '../api-docs.js';
+import { RepIdParamDto } from '../org-dto.js';
+import { repStream } from '../org-streams.js';
+import { OrgCommandResponseDto } from '../read-models/org.views.js';
+import { ChangeRepProfileCommand } from './change-rep-profile.command.js';
+import { ChangeRepProfileDto } from './change-rep-profile.dto.js';
+
+@ApiTags('reps')
+@ApiBearerAuth()
+@Controller('reps')
+export class ChangeRepProfileController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  @Patch(':id')
+  @Roles('sales_manager')
+  @ApiOrgCommand({ existing: true })
+  @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepProfileChanged appended; none when nothing changed' })
+  @ApiConflictResponse({ description: 'REP_DEACTIVATED, TEAM_NOT_FOUND' })
+  async change(
+    @Param() params: RepIdParamDto,
+    @Body() body: ChangeRepProfileDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrgCommandResponseDto> {
+    const command = { type: 'ChangeRepProfile' as const, repId: params.id, changes: changesOf(body) };
+    const outcome = await this.commands.execute<ChangeRepProfileCommand, CommandOutcome>(
+      new ChangeRepProfileCommand(
+        envelopeFrom(ctx, {
+          command,
+          stream: repStream(ctx.tenantId, params.id),
+          mustExist: { entity: 'Rep', id: params.id },
+        }),
+      ),
+    );
+    return commandResponse(reply, params.id, outcome);
+  }
+}
+
+/** Only the fields the client sent; `team: null` is sent (leave the team), an absent team is not. */
+function changesOf(body: ChangeRepProfileDto): RepProfileChanges {
+  const t = body.territories;
+  return {
+    ...(body.name !== undefined ? { name: body.name } : {}),
+    ...(body.email !== undefined ? { email: body.email } : {}),
+    ...(body.roles !== undefined ? { roles: body.roles } : {}),
+    ...(body.team !== undefined ? { teamId: body.team } : {}),
+    ...(t
+      ? {
+          territories: {
+            ...(t.regions !== undefined ? { regions: t.regions } : {}),
+            ...(t.languages !== undefined ? { languages: t.languages } : {}),
+            ...(t.industries !== undefined ? { industries: t.industries } : {}),
+            ...(t.dealSizeBands !== undefined ? { dealSizeBands: t.dealSizeBands } : {}),
+          },
+        }
+      : {}),
+  };
+}

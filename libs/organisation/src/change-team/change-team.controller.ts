@@ -1,0 +1,50 @@
+import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandOutcome } from '#ltc/commanding';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { ApiOrgCommand } from '../api-docs.js';
+import { TeamIdParamDto } from '../org-dto.js';
+import { teamStream } from '../org-streams.js';
+import { OrgCommandResponseDto } from '../read-models/org.views.js';
+import { ChangeTeamCommand } from './change-team.command.js';
+import { ChangeTeamDto } from './change-team.dto.js';
+
+@ApiTags('teams')
+@ApiBearerAuth()
+@Controller('teams')
+export class ChangeTeamController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  @Patch(':id')
+  @Roles('sales_manager')
+  @ApiOrgCommand({ existing: true })
+  @ApiOkResponse({
+    type: OrgCommandResponseDto,
+    description: 'TeamRenamed and/or TeamManagerChanged appended; none when nothing changed',
+  })
+  async change(
+    @Param() params: TeamIdParamDto,
+    @Body() body: ChangeTeamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrgCommandResponseDto> {
+    const command = {
+      type: 'ChangeTeam' as const,
+      teamId: params.id,
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.managerId !== undefined ? { managerId: body.managerId } : {}),
+    };
+    const outcome = await this.commands.execute<ChangeTeamCommand, CommandOutcome>(
+      new ChangeTeamCommand(
+        envelopeFrom(ctx, {
+          command,
+          stream: teamStream(ctx.tenantId, params.id),
+          mustExist: { entity: 'Team', id: params.id },
+        }),
+      ),
+    );
+    return commandResponse(reply, params.id, outcome);
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandOutcome } from '#ltc/commanding';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { ApiOrgCommand } from '../api-docs.js';
+import { RepIdParamDto } from '../org-dto.js';
+import { repStream } from '../org-streams.js';
+import { OrgCommandResponseDto } from '../read-models/org.views.js';
+import { DeactivateRepCommand } from './deactivate-rep.command.js';
+import { DeactivateRepDto } from './deactivate-rep.dto.js';
+
+@ApiTags('reps')
+@ApiBearerAuth()
+@Controller('reps')
+export class DeactivateRepController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles('sales_manager')
+  @ApiOrgCommand({ existing: true })
+  @ApiOkResponse({
+    type: OrgCommandResponseDto,
+    description: 'RepDeactivated appended; none when already deactivated. A deactivated rep gets no leads',
+  })
+  async deactivate(
+    @Param() params: RepIdParamDto,
+    @Body() body: DeactivateRepDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrgCommandResponseDto> {
+    const command = { type: 'DeactivateRep' as const, repId: params.id, reason: body.reason ?? null };
+    const outcome = await this.commands.execute<DeactivateRepCommand, CommandOutcome>(
+      new DeactivateRepCommand(
+        envelopeFrom(ctx, {
+          command,
+          stream: repStream(ctx.tenantId, params.id),
+          mustExist: { entity: 'Rep', id: params.id },
+        }),
+      ),
+    );
+    return commandResponse(reply, params.id, outcome);
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '#ltc/clock';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { RepIdParamDto } from '../org-dto.js';
+import { RepPageView, RepView } from '../read-models/org.views.js';
+import { findRep, listReps } from '../read-models/rep.queries.js';
+import { RepListQueryDto } from './rep-query.dto.js';
+
+/** Reads of reps, served from the `org_reps` read model (eventually consistent with commands). */
+@ApiTags('reps')
+@ApiBearerAuth()
+@Controller('reps')
+export class QueryRepsController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
+  @ApiOkResponse({ type: RepPageView })
+  list(@Query() query: RepListQueryDto, @Ctx() ctx: RequestContext): Promise<RepPageView> {
+    return listReps(this.readModels.db, ctx.tenantId, {
+      ...(query.team !== undefined ? { teamId: query.team } : {}),
+      ...(query.role !== undefined ? { role: query.role } : {}),
+      ...(query.availability !== undefined ? { availability: query.availability } : {}),
+      ...(query.active !== undefined ? { active: query.active === 'true' } : {}),
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+      at: this.clock.now(),
+    });
+  }
+
+  @Get(':id')
+  @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
+  @ApiOkResponse({ type: RepView })
+  @ApiNotFoundResponse({ description: 'REP_NOT_FOUND' })
+  get(@Param() params: RepIdParamDto, @Ctx() ctx: RequestContext): Promise<RepView> {
+    return findRep(this.readModels.db, ctx.tenantId, params.id, this.clock.now());
+  }
+}
