@@ -25,7 +25,7 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     const auditor = await app.token(['auditor']);
     const stream = await app.request('GET', `/streams/lead-${first.body.id as string}`, { token: auditor });
-    expect(stream.body.events).toHaveLength(1);
+    expect(stream.body.events.filter((e: { type: string }) => e.type === 'LeadCaptured')).toHaveLength(1);
   });
 
   it('twenty concurrent retries of one key still append exactly one event', async () => {
@@ -39,7 +39,7 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     const auditor = await app.token(['auditor']);
     const stream = await app.request('GET', `/streams/lead-${responses[0]?.body.id as string}`, { token: auditor });
-    expect(stream.body.events).toHaveLength(1);
+    expect(stream.body.events.filter((e: { type: string }) => e.type === 'LeadCaptured')).toHaveLength(1);
   });
 
   it('a retry after a restart of the server still gets the original response and writes nothing', async () => {

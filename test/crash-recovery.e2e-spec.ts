@@ -92,7 +92,8 @@ describe('Crash recovery of the worker process (kill -9 of the built worker)', (
 
   it('a worker killed mid-catch-up and restarted ends equal to a rebuild from scratch, nothing counted twice', async () => {
     const head = await seedLeads(dataDir);
-    const env = { LTC_DATA_DIR: dataDir, LTC_JWT_SECRET: TEST_SECRET };
+    // Read models only: process managers would keep appending (scores) and move the head.
+    const env = { LTC_DATA_DIR: dataDir, LTC_JWT_SECRET: TEST_SECRET, LTC_PROCESS_MANAGERS: 'off' };
 
     const t0 = Date.now();
     const first = startProcess(builtEntry('worker'), env);

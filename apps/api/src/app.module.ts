@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
-import { LeadsModule } from '#ltc/leads';
+import { LeadsModule, ScoringModule } from '#ltc/leads';
 import { OrganisationModule } from '#ltc/organisation';
 import {
   AuthGuard,
@@ -36,6 +36,7 @@ export class AppModule {
       CqrsModule.forRoot(),
       EngineModule.forRoot({ runLoops: role !== 'api' }),
       LeadsModule,
+      ScoringModule,
       OrganisationModule,
     ];
     return {

@@ -9,9 +9,15 @@ import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { COMMAND_DISPATCHER } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { leadListProjection, leadSourceStatsProjection } from '#ltc/leads';
+import {
+  leadListProjection,
+  leadScoringProcessManager,
+  leadSourceStatsProjection,
+  nurtureProcessManager,
+  sourceConversionProjection,
+} from '#ltc/leads';
 import { orgRepsProjection, orgTeamsProjection } from '#ltc/organisation';
-import { CommandRegistry, LOGGER, READ_MODEL_DB } from '#ltc/platform';
+import { APP_CONFIG, CommandRegistry, LOGGER, READ_MODEL_DB, type AppConfig } from '#ltc/platform';
 import { CheckpointStore, ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
 import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
 
@@ -25,7 +31,14 @@ export const ENGINE_OPTIONS = Symbol('EngineOptions');
 
 /** Every read model of the engine; a new bounded context adds its projections here. */
 export function engineProjections(dueTimers: DueTimersProjection): Projection[] {
-  return [leadListProjection, leadSourceStatsProjection, orgRepsProjection, orgTeamsProjection, dueTimers];
+  return [
+    leadListProjection,
+    leadSourceStatsProjection,
+    sourceConversionProjection,
+    orgRepsProjection,
+    orgTeamsProjection,
+    dueTimers,
+  ];
 }
 
 /**
@@ -41,12 +54,13 @@ export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(DueTimersProjection) private readonly dueTimers: DueTimersProjection,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.runLoops) {
       await this.runner.start();
-      this.scheduler.start();
+      if (this.config.processManagers) this.scheduler.start();
       this.logger.info('Projections, process managers and timers are running');
       return;
     }
@@ -89,18 +103,30 @@ export class EngineModule {
             dueTimers: DueTimersProjection,
             clock: Clock,
             logger: Logger,
+            config: AppConfig,
           ) =>
             new ProjectionRunner({
               store,
               db: readModels.db,
               projections: engineProjections(dueTimers),
-              processManagers: [],
+              processManagers: config.processManagers
+                ? [leadScoringProcessManager({ store, db: readModels.db, clock }), nurtureProcessManager]
+                : [],
               dispatcher: registry,
               timers,
               clock,
               logger: logger.child({ component: 'projections' }),
             }),
-          inject: [EVENT_STORE, READ_MODEL_DB, CommandRegistry, TimerService, DueTimersProjection, CLOCK, LOGGER],
+          inject: [
+            EVENT_STORE,
+            READ_MODEL_DB,
+            CommandRegistry,
+            TimerService,
+            DueTimersProjection,
+            CLOCK,
+            LOGGER,
+            APP_CONFIG,
+          ],
         },
         {
           provide: TimerScheduler,

@@ -1,5 +1,12 @@
 import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { CommandResponseDto } from '../read-models/lead.views.js';
@@ -14,9 +21,16 @@ export class CaptureLeadController {
 
   @Post()
   @Roles('sales_manager', 'ar', 'service_agent', 'service_manager')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create the lead once and get the first response' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key create the lead once and get the first response',
+  })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadCaptured appended; ETag carries the revision' })
-  @ApiOkResponse({ type: CommandResponseDto, description: 'onDuplicate=touch: a touch was recorded on the existing lead (its id)' })
+  @ApiOkResponse({
+    type: CommandResponseDto,
+    description: 'onDuplicate=touch: a touch was recorded on the existing lead (its id)',
+  })
   @ApiConflictResponse({ description: 'LEAD_DUPLICATE (details.existingLeadId)' })
   async capture(
     @Body() body: CaptureLeadDto,

@@ -27,7 +27,10 @@ export class CaptureLeadDto {
   @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional({ description: 'Phone number, digits with optional +, spaces, dashes', example: '+46 8 123 456' })
+  @ApiPropertyOptional({
+    description: 'Phone number, digits with optional +, spaces, dashes',
+    example: '+46 8 123 456',
+  })
   @IsOptional()
   @Matches(/^\+?[0-9][0-9 ()./-]{4,30}$/, { message: 'phone must be a phone number such as +46 8 123 456' })
   phone?: string;
@@ -74,7 +77,8 @@ export class CaptureLeadDto {
   @ApiPropertyOptional({
     enum: ['reject', 'touch'],
     default: 'reject',
-    description: 'When the email or phone belongs to an existing lead: reject with 409 LEAD_DUPLICATE, or record a touch on it',
+    description:
+      'When the email or phone belongs to an existing lead: reject with 409 LEAD_DUPLICATE, or record a touch on it',
   })
   @IsOptional()
   @IsIn(['reject', 'touch'])

@@ -10,7 +10,8 @@ export interface ContactKey {
 
 const ABANDONED_AFTER_MS = 30_000;
 
-export type ReservationResult = { readonly reserved: true } | { readonly reserved: false; readonly existingLeadId: string };
+export type ReservationResult =
+  { readonly reserved: true } | { readonly reserved: false; readonly existingLeadId: string };
 
 /**
  * Makes "one lead per email/phone per tenant" hold under concurrency. A read model
@@ -29,7 +30,12 @@ export class ContactIndex {
     return owner.leadId;
   }
 
-  async reserve(tenantId: string, key: ContactKey, leadId: string, metadata: EventMetadata): Promise<ReservationResult> {
+  async reserve(
+    tenantId: string,
+    key: ContactKey,
+    leadId: string,
+    metadata: EventMetadata,
+  ): Promise<ReservationResult> {
     const stream = this.stream(tenantId, key);
     for (let attempt = 0; attempt < 5; attempt++) {
       const owner = await this.owner(stream);

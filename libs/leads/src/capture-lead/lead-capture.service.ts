@@ -36,7 +36,11 @@ export class LeadCapture {
       leadId,
       name: body.name,
       company: body.company ?? null,
-      contact: { person: body.contactPerson ?? null, email: body.email?.toLowerCase() ?? null, phone: body.phone ?? null },
+      contact: {
+        person: body.contactPerson ?? null,
+        email: body.email?.toLowerCase() ?? null,
+        phone: body.phone ?? null,
+      },
       source: body.source,
       region: body.region ?? null,
       language: body.language ?? null,

@@ -88,7 +88,10 @@ export class CloseLeadController {
   @Post('convert')
   @HttpCode(200)
   @Roles('sales_manager', 'ar')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadConverted with the deal id that links lead, opportunity and what follows' })
+  @ApiOkResponse({
+    type: CommandResponseDto,
+    description: 'LeadConverted with the deal id that links lead, opportunity and what follows',
+  })
   @ApiConflictResponse({ description: 'LEAD_NOT_QUALIFIED, LEAD_CLOSED' })
   async convert(
     @Param() { id }: LeadIdParamDto,

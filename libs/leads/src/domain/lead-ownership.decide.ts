@@ -78,7 +78,10 @@ export function decideOffer(command: OfferLead, state: LeadState): LeadEvent[] {
   if (lead.owner !== null) throw new DomainError('LEAD_ALREADY_ASSIGNED', `Lead ${lead.leadId} already has an owner`);
   if (lead.offer?.offerId === command.offerId) return [];
   if (lead.offer !== null) {
-    throw new DomainError('OFFER_PENDING', `Lead ${lead.leadId} is on offer to another rep until ${lead.offer.expiresAt}`);
+    throw new DomainError(
+      'OFFER_PENDING',
+      `Lead ${lead.leadId} is on offer to another rep until ${lead.offer.expiresAt}`,
+    );
   }
   return [
     {

@@ -92,7 +92,9 @@ export function decideQualify(command: QualifyLead, state: LeadState): LeadEvent
   if (lead.qualified) throw new DomainError('LEAD_ALREADY_QUALIFIED', `Lead ${lead.leadId} is already qualified`);
   inStatus(lead, ['assigned', 'working'], 'LEAD_NOT_ASSIGNED', 'qualify a lead nobody works');
   const { budget, authority, need, timeline } = command;
-  return [{ type: 'LeadQualified', data: { leadId: lead.leadId, budget, authority, need, timeline, at: iso(command.now) } }];
+  return [
+    { type: 'LeadQualified', data: { leadId: lead.leadId, budget, authority, need, timeline, at: iso(command.now) } },
+  ];
 }
 
 export function decideDisqualify(command: DisqualifyLead, state: LeadState): LeadEvent[] {
@@ -107,14 +109,20 @@ export function decideDisqualify(command: DisqualifyLead, state: LeadState): Lea
 
 export function decideNurture(command: NurtureLead, state: LeadState): LeadEvent[] {
   const lead = open(state, command.leadId);
-  if (lead.status === 'nurturing') throw new DomainError('LEAD_ALREADY_NURTURING', `Lead ${lead.leadId} is already parked`);
+  if (lead.status === 'nurturing')
+    throw new DomainError('LEAD_ALREADY_NURTURING', `Lead ${lead.leadId} is already parked`);
   if (command.reactivateOn.getTime() <= command.now.getTime()) {
     throw new InvalidInputError('reactivateOn', 'future', 'reactivateOn must be in the future');
   }
   return [
     {
       type: 'LeadNurtured',
-      data: { leadId: lead.leadId, reactivateOn: iso(command.reactivateOn), reason: command.reason, at: iso(command.now) },
+      data: {
+        leadId: lead.leadId,
+        reactivateOn: iso(command.reactivateOn),
+        reason: command.reason,
+        at: iso(command.now),
+      },
     },
   ];
 }
@@ -174,7 +182,9 @@ export function decideConvert(command: ConvertLead, state: LeadState): LeadEvent
   const lead = existing(state, command.leadId);
   if (lead.status === 'converted') {
     if (lead.dealId === command.dealId) return [];
-    throw new DomainError('LEAD_ALREADY_CONVERTED', `Lead ${lead.leadId} was already converted`, { dealId: lead.dealId });
+    throw new DomainError('LEAD_ALREADY_CONVERTED', `Lead ${lead.leadId} was already converted`, {
+      dealId: lead.dealId,
+    });
   }
   open(state, command.leadId);
   if (lead.status !== 'qualified') {
@@ -183,6 +193,9 @@ export function decideConvert(command: ConvertLead, state: LeadState): LeadEvent
     });
   }
   return [
-    { type: 'LeadConverted', data: { leadId: lead.leadId, dealId: command.dealId, repId: lead.owner, at: iso(command.now) } },
+    {
+      type: 'LeadConverted',
+      data: { leadId: lead.leadId, dealId: command.dealId, repId: lead.owner, at: iso(command.now) },
+    },
   ];
 }

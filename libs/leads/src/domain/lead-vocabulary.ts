@@ -24,7 +24,7 @@ export type Tier = (typeof TIERS)[number];
 /** One line of a score's explanation. */
 export interface ScoreLine {
   readonly ruleId: string;
-  readonly kind: 'fit' | 'behaviour' | 'source_prior';
+  readonly kind: 'fit' | 'behaviour' | 'source_prior' | 'clamp';
   readonly label: string;
   readonly points: number;
   readonly reason: string;

@@ -1,4 +1,16 @@
-import type { AssignmentCandidate, AssignmentMethod, ContactChannel, ContactOutcome, DisqualificationReason, Escalation, InteractionKind, PoolMethod, ScoreLine, TagCategory, Tier } from './lead-vocabulary.js';
+import type {
+  AssignmentCandidate,
+  AssignmentMethod,
+  ContactChannel,
+  ContactOutcome,
+  DisqualificationReason,
+  Escalation,
+  InteractionKind,
+  PoolMethod,
+  ScoreLine,
+  TagCategory,
+  Tier,
+} from './lead-vocabulary.js';
 import type { LeadProfile } from './lead.events.js';
 import type { LeadSource } from './lead-sources.js';
 

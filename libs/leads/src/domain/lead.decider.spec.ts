@@ -6,12 +6,15 @@ import { leadDecider } from './lead.decider.js';
 export const given = (events: readonly LeadEvent[]) => events.reduce(leadDecider.evolve, leadDecider.initialState());
 export const when = (history: readonly LeadEvent[], command: LeadCommand): LeadEvent[] =>
   leadDecider.decide(command, given(history)) as LeadEvent[];
-export function then<T extends LeadEvent['type']>(
-  events: LeadEvent[],
-  type: T,
-): Extract<LeadEvent, { type: T }>['data'] {
+type DataOf<T extends LeadEvent['type']> = LeadEvent extends infer E
+  ? E extends { type: T; data: infer D }
+    ? D
+    : never
+  : never;
+
+export function then<T extends LeadEvent['type']>(events: LeadEvent[], type: T): DataOf<T> {
   expect(events.map((e) => e.type)).toEqual([type]);
-  return (events[0] as unknown as { data: Extract<LeadEvent, { type: T }>['data'] }).data;
+  return events[0]?.data as DataOf<T>;
 }
 export const rejects = (history: readonly LeadEvent[], command: LeadCommand, code: string): void => {
   expect(() => leadDecider.decide(command, given(history))).toThrow(expect.objectContaining({ code }) as Error);

@@ -50,7 +50,12 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     case 'RecordLeadInteraction': {
       const lead = existing(state, command.leadId);
       const at = iso(command.at ?? command.now);
-      return [{ type: 'LeadInteractionRecorded', data: { leadId: lead.leadId, kind: command.kind, detail: command.detail, at } }];
+      return [
+        {
+          type: 'LeadInteractionRecorded',
+          data: { leadId: lead.leadId, kind: command.kind, detail: command.detail, at },
+        },
+      ];
     }
     case 'TagLead': {
       const lead = existing(state, command.leadId);

@@ -137,7 +137,13 @@ export type LeadOffered = DomainEvent<
 
 export type LeadOfferDeclined = DomainEvent<
   'LeadOfferDeclined',
-  { readonly leadId: string; readonly offerId: string; readonly repId: string; readonly reason: string | null; readonly at: string }
+  {
+    readonly leadId: string;
+    readonly offerId: string;
+    readonly repId: string;
+    readonly reason: string | null;
+    readonly at: string;
+  }
 >;
 
 export type LeadOfferExpired = DomainEvent<
@@ -164,7 +170,13 @@ export type LeadContactAttempted = DomainEvent<
 /** The response target is close (a share of it has passed) and nobody has contacted the lead yet. */
 export type LeadResponseWarning = DomainEvent<
   'LeadResponseWarning',
-  { readonly leadId: string; readonly repId: string; readonly assignmentNo: number; readonly dueAt: string; readonly at: string }
+  {
+    readonly leadId: string;
+    readonly repId: string;
+    readonly assignmentNo: number;
+    readonly dueAt: string;
+    readonly at: string;
+  }
 >;
 
 /** The response target passed without a first contact; the escalation says what the policy does about it. */
@@ -195,7 +207,12 @@ export type LeadQualified = DomainEvent<
 
 export type LeadDisqualified = DomainEvent<
   'LeadDisqualified',
-  { readonly leadId: string; readonly reasonCode: DisqualificationReason; readonly note: string | null; readonly at: string }
+  {
+    readonly leadId: string;
+    readonly reasonCode: DisqualificationReason;
+    readonly note: string | null;
+    readonly at: string;
+  }
 >;
 
 /** Not now: the lead is parked and comes back on `reactivateOn`. */
@@ -219,7 +236,10 @@ export type LeadRecycled = DomainEvent<
 >;
 
 /** Cleaned up after too long unworked in the pool; kept in history, out of every work list. */
-export type LeadArchived = DomainEvent<'LeadArchived', { readonly leadId: string; readonly reason: string; readonly at: string }>;
+export type LeadArchived = DomainEvent<
+  'LeadArchived',
+  { readonly leadId: string; readonly reason: string; readonly at: string }
+>;
 
 /**
  * The qualified lead became an opportunity. `dealId` links the lead, the opportunity and

@@ -10,7 +10,11 @@ import { RecordInteractionDto, TagLeadDto } from './enrich-lead.dto.js';
 /** What sales learns about a lead: tags for the way in, interactions for behaviour scoring. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last saw; 412 when the lead changed since' })
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The revision you last saw; 412 when the lead changed since',
+})
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('leads/:id')
 export class EnrichLeadController {

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { INTERACTION_KINDS, TAG_CATEGORIES, type InteractionKind, type TagCategory } from '../domain/lead-vocabulary.js';
+import {
+  INTERACTION_KINDS,
+  TAG_CATEGORIES,
+  type InteractionKind,
+  type TagCategory,
+} from '../domain/lead-vocabulary.js';
 
 export class TagLeadDto {
   @ApiProperty({ enum: TAG_CATEGORIES, example: 'cognitive_mode' })
@@ -8,7 +13,9 @@ export class TagLeadDto {
   category!: TagCategory;
 
   @ApiProperty({ example: 'price-first', description: 'Lower-case words joined by hyphens' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'tag must be lower-case letters, digits and hyphens, up to 63 characters' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    message: 'tag must be lower-case letters, digits and hyphens, up to 63 characters',
+  })
   tag!: string;
 
   @ApiPropertyOptional({ default: false, description: 'true removes the tag instead of adding it' })

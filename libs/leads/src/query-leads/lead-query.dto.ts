@@ -18,7 +18,12 @@ export const LEAD_STATUSES = [
 ] as const;
 
 const csv = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 50, maximum: 500 })

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { Ctx, ForbiddenResourceError, READ_MODEL_DB, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
@@ -50,7 +50,11 @@ export class QueryLeadsController {
 
   @Get('leads/pool')
   @Roles('sales_manager', 'ar', 'sr')
-  @ApiOkResponse({ type: LeadPageView, description: 'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.' })
+  @ApiOkResponse({
+    type: LeadPageView,
+    description:
+      'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.',
+  })
   pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
     const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
     return listLeads(this.readModels.db, ctx.tenantId, {
@@ -65,8 +69,14 @@ export class QueryLeadsController {
   @Post('leads/pool/claim-next')
   @HttpCode(200)
   @Roles('ar', 'sr')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'Blind pull: the next pooled lead is assigned to the caller unseen' })
-  async claimNext(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponseDto> {
+  @ApiOkResponse({
+    type: CommandResponseDto,
+    description: 'Blind pull: the next pooled lead is assigned to the caller unseen',
+  })
+  async claimNext(
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
     const lost: string[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
       const leadId = await nextPooledLead(this.readModels.db, ctx.tenantId, ['blind_pull'], lost);
@@ -119,7 +129,10 @@ export class QueryLeadsController {
 
   @Get('reps/:id/leads')
   @Roles(...READERS)
-  @ApiOkResponse({ type: LeadPageView, description: "A rep's open leads, in work order (tier, score, age). Reps see only their own." })
+  @ApiOkResponse({
+    type: LeadPageView,
+    description: "A rep's open leads, in work order (tier, score, age). Reps see only their own.",
+  })
   async repLeads(
     @Param() { id }: RepIdParamDto,
     @Query() query: PageQueryDto,
@@ -127,7 +140,7 @@ export class QueryLeadsController {
   ): Promise<LeadPageView> {
     const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
     if (!manager && ctx.caller.userId !== id) {
-      throw new DomainError('NOT_YOUR_LEADS', 'Reps see their own leads; managers see everyone’s');
+      throw new ForbiddenResourceError('NOT_YOUR_LEADS', 'Reps see their own leads; managers see everyone’s');
     }
     return listLeads(this.readModels.db, ctx.tenantId, {
       ownerId: id,

@@ -121,7 +121,12 @@ export const leadListProjection: Projection = {
       ['lead_list_by_owner', ['tenant_id', 'owner_id', 'status']],
       ['lead_list_by_status', ['tenant_id', 'status', 'captured_at']],
     ] as const) {
-      await db.schema.createIndex(name).ifNotExists().on('lead_list').columns([...columns]).execute();
+      await db.schema
+        .createIndex(name)
+        .ifNotExists()
+        .on('lead_list')
+        .columns([...columns])
+        .execute();
     }
   },
 

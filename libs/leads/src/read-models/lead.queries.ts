@@ -52,7 +52,10 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   let ordered = query.selectAll();
   if (filter.order === 'priority') {
     // Tier A first, then the highest score, then the oldest: the work order of DOMAIN.md.
-    ordered = ordered.orderBy(sql`coalesce(tier, 'Z')`).orderBy(sql`coalesce(score, -1)`, 'desc').orderBy('captured_at');
+    ordered = ordered
+      .orderBy(sql`coalesce(tier, 'Z')`)
+      .orderBy(sql`coalesce(score, -1)`, 'desc')
+      .orderBy('captured_at');
   } else {
     ordered = ordered.orderBy('captured_at', filter.order === 'oldest' ? 'asc' : 'desc');
   }

@@ -14,7 +14,11 @@ export class CommandResponseDto {
 /** A lead as the lead list read model shows it. */
 export class LeadView {
   @ApiProperty() id!: string;
-  @ApiProperty({ example: 'assigned', description: 'new, pooled, offered, recycled, assigned, working, qualified, nurturing, disqualified, converted, archived' })
+  @ApiProperty({
+    example: 'assigned',
+    description:
+      'new, pooled, offered, recycled, assigned, working, qualified, nurturing, disqualified, converted, archived',
+  })
   status!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) company!: string | null;
@@ -47,7 +51,11 @@ export class LeadView {
   @ApiProperty() interactions!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) disqualifyReason!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reactivateOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Links the lead to its opportunity and what follows' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Links the lead to its opportunity and what follows',
+  })
   dealId!: string | null;
   @ApiProperty() capturedAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -65,7 +73,10 @@ export class ScoreLineView {
 export class TimelineEntryView {
   @ApiProperty() at!: string;
   @ApiProperty({ example: 'LeadAssigned' }) type!: string;
-  @ApiProperty({ description: 'Who: user id and role (system for the engine)' }) actor!: { userId: string; role: string };
+  @ApiProperty({ description: 'Who: user id and role (system for the engine)' }) actor!: {
+    userId: string;
+    role: string;
+  };
   @ApiProperty() revision!: number;
   @ApiProperty({ type: Object }) data!: unknown;
 }

@@ -47,7 +47,10 @@ export class RouteLeadController {
   @Post('claim')
   @HttpCode(200)
   @Roles('ar', 'sr')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)' })
+  @ApiOkResponse({
+    type: CommandResponseDto,
+    description: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)',
+  })
   @ApiConflictResponse({ description: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED' })
   async claim(
     @Param() { id }: LeadIdParamDto,
@@ -86,7 +89,10 @@ export class RouteLeadController {
   @Post('offer/decline')
   @HttpCode(200)
   @Roles('ar', 'sr')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadOfferDeclined; the next rep in rotation gets the offer' })
+  @ApiOkResponse({
+    type: CommandResponseDto,
+    description: 'LeadOfferDeclined; the next rep in rotation gets the offer',
+  })
   @ApiConflictResponse({ description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU' })
   async decline(
     @Param() { id }: LeadIdParamDto,

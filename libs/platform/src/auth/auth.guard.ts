@@ -13,6 +13,17 @@ export class ForbiddenRoleError extends Error {
   }
 }
 
+/** The caller may use the route but not on this resource (e.g. another rep's work list). Mapped to 403. */
+export class ForbiddenResourceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ForbiddenResourceError';
+  }
+}
+
 interface AuthRequest {
   headers: Record<string, string | string[] | undefined>;
   caller?: Caller;

@@ -17,6 +17,8 @@ export interface AppConfig {
   readonly role: ProcessRole;
   readonly sqliteDurability: 'full' | 'normal';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** False: this worker only builds read models (no process managers, no timers), e.g. a reporting replica. */
+  readonly processManagers: boolean;
   /** Tenant given to the admin token printed on first start. */
   readonly defaultTenant: string;
 }
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sqliteDurability: oneOf('LTC_SQLITE_DURABILITY', ['full', 'normal'] as const, 'full'),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultTenant: text('LTC_DEFAULT_TENANT') ?? 'default',
+    processManagers: oneOf('LTC_PROCESS_MANAGERS', ['on', 'off'] as const, 'on') === 'on',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from '#ltc/commanding';
-import { ForbiddenRoleError } from '../auth/auth.guard.js';
+import { ForbiddenResourceError, ForbiddenRoleError } from '../auth/auth.guard.js';
 import { InvalidTokenError } from '../auth/token.service.js';
 
 /** The error body every route returns: a stable `code` to branch on, a message for people. */
@@ -41,7 +41,9 @@ export class ErrorFilter implements ExceptionFilter {
       };
     }
     if (error instanceof InvalidTokenError) return { statusCode: 401, code: error.code, message: error.message };
-    if (error instanceof ForbiddenRoleError) return { statusCode: 403, code: error.code, message: error.message };
+    if (error instanceof ForbiddenRoleError || error instanceof ForbiddenResourceError) {
+      return { statusCode: 403, code: error.code, message: error.message };
+    }
     if (error instanceof NotFoundError) return { statusCode: 404, code: error.code, message: error.message };
     if (error instanceof DomainError) {
       return {

@@ -1,0 +1,77 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '#ltc/clock';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import type { ReadModelHandle } from '#ltc/projections';
+import { invalidModel } from '../domain/scoring-model.decider.js';
+import { scoreLead } from '../domain/score-lead.js';
+import type { ScoringModelDefinition } from '../domain/scoring-model.js';
+import { parseScoringModel } from '../domain/validate-scoring-model.js';
+import { loadScoringModel } from '../load-scoring-model.js';
+import { LeadScoreView } from '../scoring-model.views.js';
+import { sourceConversion, type SourceConversion } from '../source-conversion.queries.js';
+import { PreviewLeadScoreDto } from './preview-lead-score.dto.js';
+
+/** Scores a hypothetical lead, so managers can see what a rule change would do before saving it. */
+@ApiTags('lead scoring')
+@ApiBearerAuth()
+@Controller('scoring-models')
+export class PreviewLeadScoreController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('sales_manager', 'ar', 'sr')
+  @ApiOperation({
+    summary: 'Score a hypothetical lead and explain every point',
+    description:
+      "Uses the tenant's current model, or the rules in `model` when given, and the tenant's measured conversion " +
+      'of the lead source (or `sourceConversion` when given). Nothing is saved.',
+  })
+  @ApiOkResponse({ type: LeadScoreView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, naming the field (model.fitRules[0].op, lead.source…)' })
+  async preview(@Body() body: PreviewLeadScoreDto, @Ctx() ctx: RequestContext): Promise<LeadScoreView> {
+    let model: ScoringModelDefinition;
+    let modelVersion: number | null = null;
+    if (body.model !== undefined) {
+      const parsed = parseScoringModel(body.model, 'model');
+      if (!parsed.ok) throw invalidModel(parsed.problems);
+      model = parsed.model;
+    } else {
+      const { state } = await loadScoringModel(this.store, ctx.tenantId);
+      model = state.model;
+      modelVersion = state.version;
+    }
+    const { lead } = body;
+    const conversion: SourceConversion = body.sourceConversion
+      ? {
+          source: lead.source,
+          ...body.sourceConversion,
+          converted: Math.round(body.sourceConversion.rate * body.sourceConversion.leads),
+        }
+      : await sourceConversion(this.readModels.db, ctx.tenantId, lead.source);
+    const result = scoreLead({
+      lead: {
+        source: lead.source,
+        region: lead.region ?? null,
+        language: lead.language ?? null,
+        industry: lead.industry ?? null,
+        dealSize: lead.dealSize ?? null,
+        company: lead.company ?? null,
+        email: lead.email ?? null,
+        phone: lead.phone ?? null,
+        tags: lead.tags ?? [],
+      },
+      interactions: (body.interactions ?? []).map((i) => ({ kind: i.kind, at: i.at })),
+      sourceConversion: { rate: conversion.rate, leads: conversion.leads },
+      model,
+      now: this.clock.now(),
+    });
+    return { ...result, breakdown: [...result.breakdown], modelVersion, sourceConversion: conversion };
+  }
+}
