@@ -10,6 +10,8 @@ import { CLOCK, type Clock } from '#ltc/clock';
 import { COMMAND_DISPATCHER } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import {
+  LeadRoutingProcessManager,
+  OrgTablesRepDirectory,
   leadListProjection,
   leadScoringProcessManager,
   leadSourceStatsProjection,
@@ -110,7 +112,17 @@ export class EngineModule {
               db: readModels.db,
               projections: engineProjections(dueTimers),
               processManagers: config.processManagers
-                ? [leadScoringProcessManager({ store, db: readModels.db, clock }), nurtureProcessManager]
+                ? [
+                    leadScoringProcessManager({ store, db: readModels.db, clock }),
+                    nurtureProcessManager,
+                    new LeadRoutingProcessManager({
+                      store,
+                      db: readModels.db,
+                      directory: new OrgTablesRepDirectory(readModels.db),
+                      clock,
+                      logger: logger.child({ component: 'lead-routing' }),
+                    }),
+                  ]
                 : [],
               dispatcher: registry,
               timers,

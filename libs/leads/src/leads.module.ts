@@ -6,12 +6,15 @@ import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
 import { LeadCommandHandler } from './lead-commands/lead-command.handler.js';
 import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
-import { CLAIM_GUARD, allowAllClaims } from './route-lead/claim-guard.js';
+import { CLAIM_GUARD } from './route-lead/claim-guard.js';
+import { DistributionClaimGuard } from './routing/distribution-claim-guard.js';
+import { LeadDistributionModule } from './routing/lead-distribution.module.js';
 import { RouteLeadController } from './route-lead/route-lead.controller.js';
 import { WorkLeadController } from './work-lead/work-lead.controller.js';
 
 /** The Manage Leads (ML) bounded context: routes, command handlers and read models. */
 @Module({
+  imports: [LeadDistributionModule],
   controllers: [
     CaptureLeadController,
     QueryLeadsController,
@@ -20,7 +23,12 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     WorkLeadController,
     CloseLeadController,
   ],
-  providers: [LeadCommandHandler, LeadCommands, LeadCapture, { provide: CLAIM_GUARD, useValue: allowAllClaims }],
+  providers: [
+    LeadCommandHandler,
+    LeadCommands,
+    LeadCapture,
+    { provide: CLAIM_GUARD, useClass: DistributionClaimGuard },
+  ],
   exports: [LeadCommands],
 })
 export class LeadsModule {}

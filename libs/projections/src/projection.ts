@@ -25,6 +25,12 @@ export interface Projection {
   reset(trx: ReadModelTransaction): Promise<void>;
   /** Folds one event into the read model. A throw rolls the whole batch back. */
   apply(trx: ReadModelTransaction, event: RecordedEvent): Promise<void>;
+  /**
+   * Folds a whole batch at once, when the projection can do better than one statement
+   * per event (load the touched rows once, fold in memory, write them back in bulk). Used
+   * instead of `apply` when present; it must leave the same rows `apply` would.
+   */
+  applyBatch?(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void>;
   /** Called after a batch committed (outside the transaction), e.g. to wake a scheduler. */
   afterCommit?(events: readonly RecordedEvent[]): void;
 }

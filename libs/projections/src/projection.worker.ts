@@ -47,9 +47,15 @@ export class ProjectionWorker extends SubscriberWorker {
         if (!(await this.deps.checkpoints.advance(trx, this.name, this.version, this.position, last.position))) {
           throw new CheckpointMovedError(this.name, this.position);
         }
-        for (const event of events) {
-          current = event;
-          await this.projection.apply(trx, event);
+        if (this.projection.applyBatch) {
+          // A batch is applied as a whole; a failure names its first event.
+          current = events[0];
+          await this.projection.applyBatch(trx, events);
+        } else {
+          for (const event of events) {
+            current = event;
+            await this.projection.apply(trx, event);
+          }
         }
         current = undefined;
       });

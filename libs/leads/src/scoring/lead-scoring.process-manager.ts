@@ -49,7 +49,7 @@ async function scoreOne(
   const history = await deps.store.readStream(leadStream(leadId));
   if (history[0]?.metadata.tenantId !== tenantId) return;
   const events = history.map((e) => asLeadEvent(e)).filter((e): e is LeadEvent => e !== undefined);
-  const state = events.reduce(leadDecider.evolve, leadDecider.initialState());
+  const state = events.reduce((s, e) => leadDecider.evolve(s, e), leadDecider.initialState());
   if (state.status === 'none' || isClosed(state)) return;
   const { state: model } = await loadScoringModel(deps.store, tenantId);
   const measured = await sourceConversion(deps.db, tenantId, state.profile.source);

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Inject, Param, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { CommandOutcome } from '#ltc/commanding';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
+import {
+  DistributionPolicyDto,
+  DistributionPolicyView,
+  PolicyCommandResponseDto,
+  PolicyTeamParamDto,
+} from './distribution-policy.dto.js';
+import { distributionPolicyStream } from './distribution-policy.stream.js';
+import { loadPolicy } from './load-policy.js';
+
+/** How each team's leads are distributed and worked; team `default` is the tenant-wide policy. */
+@ApiTags('distribution')
+@ApiBearerAuth()
+@Controller('distribution-policies')
+export class DistributionPolicyController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get(':team')
+  @Roles('sales_manager', 'ar', 'sr', 'auditor')
+  @ApiOkResponse({
+    type: DistributionPolicyView,
+    description: "The policy that applies to the team; ETag is the team's own policy revision when it has one",
+  })
+  async get(
+    @Param() { team }: PolicyTeamParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DistributionPolicyView> {
+    const effective = await loadPolicy(this.store, ctx.tenantId, team);
+    if (effective.revision !== undefined) void reply.header('ETag', `"${effective.revision.toString()}"`);
+    const { policy, from, version, changedBy, changedAt } = effective;
+    return { team, from, version, policy, changedBy, changedAt };
+  }
+
+  @Put(':team')
+  @Roles('sales_manager')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key take effect once and get the first response',
+  })
+  @ApiOkResponse({
+    type: PolicyCommandResponseDto,
+    description: 'DistributionPolicyChanged appended (none if unchanged)',
+  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field path, e.g. recycle.warnDaysBefore' })
+  @ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: If-Match is stale' })
+  async put(
+    @Param() { team }: PolicyTeamParamDto,
+    @Body() body: DistributionPolicyDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PolicyCommandResponseDto> {
+    const command = {
+      type: 'ChangeDistributionPolicy' as const,
+      team,
+      policy: { ...body },
+      changedBy: ctx.caller.userId,
+    };
+    const stream = distributionPolicyStream(ctx.tenantId, team);
+    const outcome = await this.commands.execute<ChangeDistributionPolicyCommand, CommandOutcome>(
+      new ChangeDistributionPolicyCommand(envelopeFrom(ctx, { command, stream })),
+    );
+    return commandResponse(reply, team, outcome);
+  }
+}

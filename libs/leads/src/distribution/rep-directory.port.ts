@@ -1,0 +1,29 @@
+import type { RepAvailability, RepTerritories } from './domain/rep-candidate.js';
+
+/** A rep as the directory knows them: who they are, where they sell, how much they can take. */
+export interface DirectoryRep {
+  readonly repId: string;
+  /** False once deactivated. */
+  readonly active: boolean;
+  readonly availability: RepAvailability;
+  readonly teamId: string | null;
+  readonly territories: RepTerritories;
+  readonly capacity: { readonly maxOpenLeads: number; readonly dailyQuota: number };
+}
+
+/**
+ * The sales organisation as lead distribution sees it. The organisation context owns
+ * reps and teams; leads must not import it, so the app wires an adapter (see
+ * `OrgTablesRepDirectory` in routing/, which reads the organisation's read models).
+ */
+export interface RepDirectory {
+  /**
+   * Every rep of a team (null = every rep of the tenant), routable or not: the
+   * decision explains why an inactive or away rep was passed over.
+   */
+  listCandidates(tenantId: string, teamId: string | null): Promise<DirectoryRep[]>;
+  /** Who hears about a rep's missed targets: the manager of the rep's team; null when none is known. */
+  managerOf(tenantId: string, repId: string): Promise<string | null>;
+}
+
+export const REP_DIRECTORY = Symbol('RepDirectory');

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { DomainError } from '#ltc/kernel';
+import type { ReadModelHandle } from '#ltc/projections';
+import { READ_MODEL_DB, type RequestContext } from '#ltc/platform';
+import type { LeadEvent } from '../domain/lead.events.js';
+import { evolveLead } from '../domain/lead.evolve.js';
+import { initialLeadState, type Lead, type LeadState } from '../domain/lead.state.js';
+import { leadStream } from '../lead-stream.js';
+import type { ClaimGuard } from '../route-lead/claim-guard.js';
+import { canClaim } from '../distribution/can-claim.js';
+import { TENANT_POLICY_TEAM, responseTargetFor } from '../distribution/domain/distribution-policy.js';
+import { loadPolicy } from '../distribution/load-policy.js';
+import { policyTeamOf } from './route-lead.js';
+
+/**
+ * The claim guard of the lead routes, by the distribution policy: a rep at the claim cap
+ * (open leads in the distribution ledger) gets 409 CLAIM_CAP_REACHED, and a claimed or
+ * accepted lead gets the policy's response target for its tier and source.
+ */
+@Injectable()
+export class DistributionClaimGuard implements ClaimGuard {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+  ) {}
+
+  async assertMayClaim(ctx: RequestContext, leadId: string): Promise<void> {
+    const lead = await this.lead(ctx.tenantId, leadId);
+    const team = lead ? policyTeamOf(lead) : TENANT_POLICY_TEAM;
+    const { policy } = await loadPolicy(this.store, ctx.tenantId, team);
+    const check = await canClaim(this.readModels.db, ctx.tenantId, ctx.caller.userId, policy);
+    if (!check.ok) {
+      throw new DomainError('CLAIM_CAP_REACHED', `You cannot claim another lead: ${check.reason}`, {
+        openLeads: check.openLeads,
+        claimCapPerRep: policy.claimCapPerRep,
+      });
+    }
+  }
+
+  async responseTargetSeconds(ctx: RequestContext, leadId: string): Promise<number | null> {
+    const lead = await this.lead(ctx.tenantId, leadId);
+    if (!lead) return null;
+    const { policy } = await loadPolicy(this.store, ctx.tenantId, policyTeamOf(lead));
+    return responseTargetFor(policy, {
+      source: lead.profile.source,
+      direction: lead.profile.direction ?? null,
+      tier: lead.score?.tier ?? null,
+    });
+  }
+
+  /** The lead now, or null when unknown or another tenant's (the command then answers 404). */
+  private async lead(tenantId: string, leadId: string): Promise<Lead | null> {
+    const events = await this.store.readStream(leadStream(leadId));
+    if (events[0]?.metadata.tenantId !== tenantId) return null;
+    const state = events.reduce<LeadState>(
+      (s, e) => evolveLead(s, { type: e.type, data: e.data } as LeadEvent),
+      initialLeadState(),
+    );
+    return state.status === 'none' ? null : state;
+  }
+}

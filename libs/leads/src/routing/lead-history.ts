@@ -1,0 +1,72 @@
+import type { EventStore, RecordedEvent } from '#ltc/event-store';
+import type { LeadEvent } from '../domain/lead.events.js';
+import { evolveLead } from '../domain/lead.evolve.js';
+import { initialLeadState, type Lead, type LeadState } from '../domain/lead.state.js';
+import { leadStream } from '../lead-stream.js';
+
+/** An offer made since the lead last entered distribution, and how it ended. */
+export interface OfferInCycle {
+  readonly offerId: string;
+  readonly repId: string;
+  readonly round: number;
+  readonly ended: 'declined' | 'expired' | null;
+}
+
+/** A lead as of one of its events, and as it stands now. */
+export interface LeadHistory {
+  /** Right after the event being handled: the facts that event was about. */
+  readonly asOf: Lead | null;
+  /** After everything appended since: whether the lead still needs what the event asked for. */
+  readonly current: Lead | null;
+  /** Shotgun offers since the last assignment, pool entry, recycling or reactivation, up to the event. */
+  readonly offersThisCycle: readonly OfferInCycle[];
+}
+
+/**
+ * Reads the lead's stream once and folds it twice: up to the handled event's revision
+ * (so progress numbers and targets are those of that event, whatever came after), and
+ * to the end (so a lead claimed meanwhile is not routed again).
+ */
+export async function readLeadHistory(store: EventStore, leadId: string, revision: bigint): Promise<LeadHistory> {
+  const events = await store.readStream(leadStream(leadId));
+  let state: LeadState = initialLeadState();
+  let asOf: LeadState = state;
+  let offers: OfferInCycle[] = [];
+  let offersAsOf: OfferInCycle[] = [];
+  for (const recorded of events) {
+    const event = { type: recorded.type, data: recorded.data } as LeadEvent;
+    state = evolveLead(state, event);
+    offers = nextOffers(offers, event);
+    if (recorded.revision <= revision) {
+      asOf = state;
+      offersAsOf = offers;
+    }
+  }
+  return { asOf: lead(asOf), current: lead(state), offersThisCycle: offersAsOf };
+}
+
+function nextOffers(offers: OfferInCycle[], event: LeadEvent): OfferInCycle[] {
+  switch (event.type) {
+    case 'LeadAssigned':
+    case 'LeadPooled':
+    case 'LeadRecycled':
+    case 'LeadReactivated':
+      return [];
+    case 'LeadOffered': {
+      const { offerId, repId, round } = event.data;
+      return [...offers, { offerId, repId, round, ended: null }];
+    }
+    case 'LeadOfferDeclined':
+    case 'LeadOfferExpired': {
+      const ended = event.type === 'LeadOfferDeclined' ? 'declined' : 'expired';
+      return offers.map((o) => (o.offerId === event.data.offerId ? { ...o, ended } : o));
+    }
+    default:
+      return offers;
+  }
+}
+
+const lead = (state: LeadState): Lead | null => (state.status === 'none' ? null : state);
+
+/** The lead event a stored event is, for a `switch` on its type. */
+export const asLeadEvent = (event: RecordedEvent): LeadEvent => ({ type: event.type, data: event.data }) as LeadEvent;

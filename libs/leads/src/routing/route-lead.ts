@@ -1,0 +1,187 @@
+import type { Clock } from '#ltc/clock';
+import type { EventStore, RecordedEvent } from '#ltc/event-store';
+import { DomainError, NotFoundError } from '#ltc/kernel';
+import type { ProcessManagerContext, ReadModelDb, RunnerLogger } from '#ltc/projections';
+import type { Lead } from '../domain/lead.state.js';
+import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
+import { distributeLead, type DistributionTrigger } from '../distribution/domain/distribute-lead.js';
+import { NO_LOAD, type LeadForDistribution, type RepCandidate } from '../distribution/domain/rep-candidate.js';
+import {
+  findDecision,
+  forgetDecision,
+  recordDecision,
+  sequenceOf,
+  type StoredDecision,
+} from '../distribution/ledger/distribution-ledger.js';
+import { repLoads } from '../distribution/ledger/ledger.queries.js';
+import { loadPolicy } from '../distribution/load-policy.js';
+import type { RepDirectory } from '../distribution/rep-directory.port.js';
+import type { LeadHistory, OfferInCycle } from './lead-history.js';
+import { SALES_MANAGERS, recordNotification } from './lead-notifications.js';
+
+/** What routing works with; the app wires the real store, read-model database, directory and clock. */
+export interface RoutingDeps {
+  readonly store: EventStore;
+  readonly db: ReadModelDb;
+  readonly directory: RepDirectory;
+  readonly clock: Clock;
+  readonly logger?: Pick<RunnerLogger, 'warn'>;
+}
+
+/**
+ * Leads carry no team yet, so every lead follows the tenant-wide policy (team
+ * `default`) and every rep of the tenant is a candidate. When leads get a team, this
+ * is the one place to change.
+ */
+export const policyTeamOf = (_lead: Lead): string => TENANT_POLICY_TEAM;
+
+/**
+ * Runs distribution for a lead and sends the resulting command. The decision is keyed
+ * by the triggering event and written to the ledger before the command goes out; when
+ * the same event is handled again (after a crash), the stored decision is sent again
+ * with the same idempotency key instead of deciding anew.
+ */
+export async function routeLead(
+  deps: RoutingDeps,
+  ctx: ProcessManagerContext,
+  request: {
+    readonly event: RecordedEvent;
+    readonly history: LeadHistory;
+    readonly lead: Lead;
+    readonly trigger: DistributionTrigger;
+    readonly excluded?: readonly { readonly repId: string; readonly reason: string }[];
+  },
+): Promise<void> {
+  const { event, lead } = request;
+  const tenantId = event.metadata.tenantId;
+  const decisionKey = event.id;
+  const stored = (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey));
+  await send(deps, ctx, { event, lead, stored, decisionKey });
+}
+
+async function decide(
+  deps: RoutingDeps,
+  request: Parameters<typeof routeLead>[2],
+  tenantId: string,
+  decisionKey: string,
+): Promise<StoredDecision> {
+  const { lead, history, event } = request;
+  const now = deps.clock.now();
+  const team = policyTeamOf(lead);
+  const effective = await loadPolicy(deps.store, tenantId, team);
+  const reps = await deps.directory.listCandidates(tenantId, team === TENANT_POLICY_TEAM ? null : team);
+  const loads = await repLoads(deps.db, tenantId, now);
+  const candidates: RepCandidate[] = reps.map((rep) => ({ ...rep, load: loads.get(rep.repId) ?? NO_LOAD }));
+  const offers = history.offersThisCycle;
+  const decision = distributeLead({
+    lead: leadFacts(history.asOf ?? lead),
+    policy: effective.policy,
+    policyVersion: effective.version,
+    candidates,
+    now,
+    trigger: request.trigger,
+    excluded: [...(request.excluded ?? []), ...offers.map(offerExclusion)],
+    offers: { madeThisCycle: offers.length, nextRound: lead.offerRounds + 1 },
+  });
+  const stored: StoredDecision = {
+    decision,
+    policyVersion: effective.version,
+    assignmentNo: decision.kind === 'assign' ? lead.assignmentNo + 1 : null,
+  };
+  await recordDecision(deps.db, {
+    tenantId,
+    leadId: lead.leadId,
+    decisionKey,
+    stored,
+    sequence: sequenceOf(event.position),
+    now,
+  });
+  return stored;
+}
+
+async function send(
+  deps: RoutingDeps,
+  ctx: ProcessManagerContext,
+  input: {
+    readonly event: RecordedEvent;
+    readonly lead: Lead;
+    readonly stored: StoredDecision;
+    readonly decisionKey: string;
+  },
+): Promise<void> {
+  const { lead, stored, event } = input;
+  const { decision, policyVersion } = stored;
+  const leadId = lead.leadId;
+  try {
+    switch (decision.kind) {
+      case 'assign': {
+        const { repId, method, candidates, reason, responseTargetSeconds } = decision;
+        const payload = { leadId, repId, method, policyVersion, candidates, reason, responseTargetSeconds };
+        await ctx.dispatch({ type: 'lead.AssignLead', payload }, { key: 'route' });
+        return;
+      }
+      case 'pool': {
+        const { method, notifiedRepIds, reason } = decision;
+        await ctx.dispatch(
+          { type: 'lead.PoolLead', payload: { leadId, method, policyVersion, notifiedRepIds, reason } },
+          { key: 'route' },
+        );
+        return;
+      }
+      case 'offer': {
+        const { offerId, repId, round, expiresAt } = decision;
+        await ctx.dispatch(
+          { type: 'lead.OfferLead', payload: { leadId, offerId, repId, round, policyVersion, expiresAt } },
+          { key: 'route' },
+        );
+        return;
+      }
+      case 'manual':
+      case 'unassignable':
+        await recordNotification(deps.db, {
+          causeId: event.id,
+          tenantId: event.metadata.tenantId,
+          recipientId: SALES_MANAGERS,
+          leadId,
+          kind: decision.kind === 'manual' ? 'needs_manual_assignment' : 'unassignable',
+          message: `Lead "${lead.profile.name}" needs a manager to assign it: ${decision.reason}`,
+          at: deps.clock.now().toISOString(),
+        });
+        return;
+    }
+  } catch (error) {
+    // The lead moved on meanwhile (claimed, closed, parked): the decision no longer
+    // applies. Forget it so the ledger does not count an assignment that never happened.
+    if (!(error instanceof DomainError || error instanceof NotFoundError)) throw error;
+    await forgetDecision(deps.db, input.decisionKey);
+    deps.logger?.warn(
+      { processManager: 'lead_routing', leadId, decision: decision.kind, error: error.message },
+      'routing decision refused by the lead; dropped',
+    );
+  }
+}
+
+/** The facts of a lead distribution looks at. */
+export function leadFacts(lead: Lead): LeadForDistribution {
+  const p = lead.profile;
+  return {
+    leadId: lead.leadId,
+    source: p.source,
+    direction: p.direction ?? null,
+    tier: lead.score?.tier ?? null,
+    region: p.region,
+    language: p.language ?? null,
+    industry: p.industry ?? null,
+    estimatedDealSize: p.estimatedDealSize ?? null,
+  };
+}
+
+function offerExclusion(offer: OfferInCycle): { repId: string; reason: string } {
+  const reason =
+    offer.ended === 'declined'
+      ? `declined the offer in round ${offer.round}`
+      : offer.ended === 'expired'
+        ? `let the offer in round ${offer.round} expire`
+        : `was offered the lead in round ${offer.round}`;
+  return { repId: offer.repId, reason };
+}
