@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { handleCommand, type CommandEnvelope } from '#ltc/commanding';
+import { StreamStateCache, handleCommand, type CommandEnvelope } from '#ltc/commanding';
 import { SqliteEventStore, type EventMetadata } from '#ltc/event-store';
 import {
   COMMANDS_PER_LEAD,
@@ -49,6 +49,8 @@ export async function runStoreCommands(
   inFlight: number,
 ): Promise<CommandRun> {
   const store = new SqliteEventStore({ filename, durability });
+  // As in the app: the handler keeps recent streams' folded state and reads only newer events.
+  const cache = new StreamStateCache<Parameters<typeof pipelineLeadDecider.evolve>[0]>();
   const total = streams * COMMANDS_PER_LEAD;
   let next = 0;
   let failures = 0;
@@ -67,7 +69,7 @@ export async function runStoreCommands(
         causationId: `req-${index}`,
       };
       try {
-        await handleCommand(store, pipelineLeadDecider, envelope);
+        await handleCommand(store, pipelineLeadDecider, envelope, { cache });
       } catch (error) {
         failures += 1;
         firstFailure ??= error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RecordedEvent } from '#ltc/event-store';
 import { upsertRow, type Projection, type ReadModelTransaction } from '#ltc/projections';
 import { stageAfter, type BenchSource, type Stage } from './pipeline-lead.decider.js';
 
@@ -78,6 +79,8 @@ export const pipelineProjection: Projection = {
     await sql`delete from pipeline_counts`.execute(trx);
   },
 
+  applyBatch: (trx, events) => applyPipelineBatch(trx, events),
+
   async apply(trx, event) {
     const stage = stageAfter(event.type);
     if (stage === undefined) return;
@@ -99,6 +102,50 @@ export const pipelineProjection: Projection = {
     );
   },
 };
+
+/**
+ * The batch form the runner uses: the leads a batch touches are loaded in one query,
+ * the batch is folded in memory, and the rows and count deltas are written back once.
+ */
+async function applyPipelineBatch(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
+  const fold = new PipelineCounts();
+  const touched = [...new Set(events.map((e) => (e.data as { leadId: string }).leadId))];
+  for (let i = 0; i < touched.length; i += 500) {
+    const known = await sql<{ lead_id: string; stage: Stage; source: string }>`
+      select lead_id, stage, source from pipeline_leads where lead_id in (${sql.join(touched.slice(i, i + 500))})`.execute(
+      trx,
+    );
+    for (const row of known.rows) fold.leads.set(row.lead_id, { stage: row.stage, source: row.source });
+  }
+  const revisions = new Map<string, string>();
+  for (const event of events) {
+    fold.apply(event.type, event.data);
+    revisions.set((event.data as { leadId: string }).leadId, event.revision.toString());
+  }
+  const rows = [...revisions.keys()].flatMap((leadId) => {
+    const lead = fold.leads.get(leadId);
+    return lead
+      ? [{ lead_id: leadId, stage: lead.stage, source: lead.source, revision: revisions.get(leadId) ?? '0' }]
+      : [];
+  });
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx
+      .withTables<{ pipeline_leads: { lead_id: string; stage: string; source: string; revision: string } }>()
+      .insertInto('pipeline_leads')
+      .values(rows.slice(i, i + 200))
+      .onConflict((c) =>
+        c
+          .column('lead_id')
+          .doUpdateSet((eb) => ({ stage: eb.ref('excluded.stage'), revision: eb.ref('excluded.revision') })),
+      )
+      .execute();
+  }
+  for (const [key, delta] of fold.counts) {
+    if (delta === 0) continue;
+    const [stage = '', source = ''] = key.split('|');
+    await bump(trx, stage, source, delta);
+  }
+}
 
 function bump(trx: ReadModelTransaction, stage: string, source: string, delta: number): Promise<unknown> {
   return sql`insert into pipeline_counts (stage, source, count) values (${stage}, ${source}, ${delta})

@@ -3,6 +3,7 @@ import type { Decider, DomainEvent } from '#ltc/kernel';
 import { NotFoundError } from '#ltc/kernel';
 import type { Actor, EventStore, RecordedEvent } from '#ltc/event-store';
 import { WrongExpectedRevisionError } from '#ltc/event-store';
+import type { StreamStateCache } from './stream-state.cache.js';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors.js';
 
 /** Everything needed to run one command against one stream. */
@@ -41,10 +42,12 @@ export interface RecordedEventSummary {
   readonly data: unknown;
 }
 
-export interface CommandHandlerOptions {
+export interface CommandHandlerOptions<State = unknown> {
   /** How often to re-decide on fresh state when another writer won the race (no If-Match). */
   readonly maxConflictRetries?: number;
   readonly schemaVersions?: Readonly<Record<string, number>>;
+  /** Folded state of recent streams; commands then read only events newer than the cache. */
+  readonly cache?: StreamStateCache<State>;
 }
 
 /**
@@ -57,28 +60,30 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   envelope: CommandEnvelope<Command>,
-  options: CommandHandlerOptions = {},
+  options: CommandHandlerOptions<State> = {},
 ): Promise<CommandOutcome> {
   const maxRetries = options.maxConflictRetries ?? 5;
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(envelope.stream);
-    const otherTenant = history.length > 0 && history[0]?.metadata.tenantId !== envelope.tenantId;
-    if (otherTenant || (envelope.mustExist && history.length === 0)) {
+    const loaded = await loadStream(store, decider, envelope, options.cache);
+    if (loaded.tenantId !== undefined && loaded.tenantId !== envelope.tenantId) {
       // Another tenant's stream is reported exactly like a missing one: ids must not leak across tenants.
       throw new NotFoundError(envelope.mustExist?.entity ?? 'Stream', envelope.mustExist?.id ?? envelope.stream);
     }
-    const earlier = envelope.idempotent ? history.filter((e) => e.metadata.commandId === envelope.commandId) : [];
-    if (earlier.length > 0) return replayOutcome(envelope, earlier);
-
-    const current = history.at(-1)?.revision;
+    if (envelope.mustExist && loaded.revision === undefined) {
+      throw new NotFoundError(envelope.mustExist.entity, envelope.mustExist.id);
+    }
+    if (envelope.idempotent && loaded.commandIds.has(envelope.commandId)) {
+      const history = await store.readStream(envelope.stream);
+      return replayOutcome(
+        envelope,
+        history.filter((e) => e.metadata.commandId === envelope.commandId),
+      );
+    }
+    const current = loaded.revision;
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
       throw new StaleRevisionError(envelope.stream, envelope.expectedRevision, current);
     }
-    const state = history.reduce(
-      (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
-      decider.initialState(),
-    );
-    const decided = decider.decide(envelope.command, state);
+    const decided = decider.decide(envelope.command, loaded.state);
     if (decided.length === 0) return { stream: envelope.stream, revision: current, events: [], replayed: false };
 
     const toAppend = decided.map((event) => ({
@@ -99,6 +104,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       const result = await store.appendToStream(envelope.stream, toAppend, {
         expectedRevision: current ?? 'no_stream',
       });
+      options.cache?.set(envelope.stream, {
+        revision: result.nextRevision,
+        state: decided.reduce((s, e) => decider.evolve(s, e), loaded.state),
+        tenantId: envelope.tenantId,
+        commandIds: new Set([...loaded.commandIds, envelope.commandId]),
+      });
       const first = result.nextRevision - BigInt(toAppend.length) + 1n;
       return {
         stream: envelope.stream,
@@ -114,6 +125,40 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       if (attempt >= maxRetries) throw new ConcurrentModificationError(envelope.stream);
     }
   }
+}
+
+interface LoadedStream<State> {
+  readonly state: State;
+  readonly revision: bigint | undefined;
+  readonly tenantId: string | undefined;
+  readonly commandIds: ReadonlySet<string>;
+}
+
+/** Folds the stream, starting from the cached state when there is one (reading only newer events). */
+async function loadStream<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  envelope: CommandEnvelope<Command>,
+  cache: StreamStateCache<State> | undefined,
+): Promise<LoadedStream<State>> {
+  const cached = cache?.get(envelope.stream);
+  const newer = await store.readStream(envelope.stream, cached ? { fromRevision: cached.revision + 1n } : undefined);
+  const state = newer.reduce(
+    (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
+    cached?.state ?? decider.initialState(),
+  );
+  const commandIds = new Set(cached?.commandIds ?? []);
+  for (const event of newer) commandIds.add(event.metadata.commandId);
+  const loaded: LoadedStream<State> = {
+    state,
+    revision: newer.at(-1)?.revision ?? cached?.revision,
+    tenantId: cached?.tenantId ?? newer[0]?.metadata.tenantId,
+    commandIds,
+  };
+  if (cache && newer.length > 0 && loaded.revision !== undefined && loaded.tenantId !== undefined) {
+    cache.set(envelope.stream, { ...loaded, revision: loaded.revision, tenantId: loaded.tenantId });
+  }
+  return loaded;
 }
 
 function replayOutcome<Command>(envelope: CommandEnvelope<Command>, earlier: RecordedEvent[]): CommandOutcome {

@@ -73,16 +73,15 @@ function withStatementCache(database: Database.Database): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = database.prepare.bind(database);
   const cached = (source: string): Database.Statement => {
+    let statement = cache.get(source);
+    if (statement) return statement;
     if (/^\s*(create|drop|alter)\b/i.test(source)) {
       cache.clear();
       return prepare(source);
     }
-    let statement = cache.get(source);
-    if (!statement) {
-      if (cache.size >= 1000) cache.clear();
-      statement = prepare(source);
-      cache.set(source, statement);
-    }
+    if (cache.size >= 1000) cache.clear();
+    statement = prepare(source);
+    cache.set(source, statement);
     return statement;
   };
   return new Proxy(database, {
