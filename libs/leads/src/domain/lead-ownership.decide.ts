@@ -23,6 +23,17 @@ export function decideAssign(command: AssignLead, state: LeadState): LeadEvent[]
   if (lead.status === 'nurturing') {
     throw new DomainError('LEAD_NURTURING', `Lead ${lead.leadId} is parked for nurturing; reactivate it first`);
   }
+  const expected = command.expectedAssignmentNo;
+  if (expected !== undefined && expected !== null && expected !== lead.assignmentNo) {
+    throw new DomainError(
+      'LEAD_ASSIGNMENT_CHANGED',
+      `Lead ${lead.leadId} was assigned meanwhile; routing decided on an older state`,
+      {
+        expectedAssignmentNo: expected,
+        assignmentNo: lead.assignmentNo,
+      },
+    );
+  }
   if (lead.owner === command.repId) return [];
   return [assigned(lead, command.repId, command.method, command, command.now, command.responseTargetSeconds)];
 }

@@ -64,6 +64,11 @@ export interface AssignLead extends LeadCommandBase {
   readonly reason: string;
   /** Seconds to first contact; null = the target of the lead's score tier (default 300 s). */
   readonly responseTargetSeconds: number | null;
+  /**
+   * The lead's assignment count the sender decided on (automatic routing). If the lead was
+   * claimed or reassigned meanwhile, the command is refused instead of taking it away.
+   */
+  readonly expectedAssignmentNo?: number | null;
 }
 export interface PoolLead extends LeadCommandBase {
   readonly type: 'PoolLead';

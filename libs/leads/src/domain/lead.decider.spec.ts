@@ -66,3 +66,183 @@ describe('Lead › capture', () => {
     rejects([], { type: 'TagLead', leadId: LEAD, category: 'free', tag: 'x', now: NOW }, 'LEAD_NOT_FOUND');
   });
 });
+
+describe('Lead › assignment', () => {
+  const assign = {
+    type: 'AssignLead' as const,
+    leadId: LEAD,
+    repId: 'rep-a',
+    method: 'round_robin' as const,
+    policyVersion: 1,
+    candidates: [{ repId: 'rep-a', eligible: true, chosen: true, reason: 'least recently assigned' }],
+    reason: 'round robin',
+    responseTargetSeconds: 120,
+    now: NOW,
+  };
+
+  it('given a new lead, when assigned, then LeadAssigned explains itself and sets the response deadline', () => {
+    const data = then(when(when([], capture), assign), 'LeadAssigned');
+    expect(data).toMatchObject({ repId: 'rep-a', assignmentNo: 1, method: 'round_robin', previousRepId: null });
+    expect(data.responseDueAt).toBe('2026-03-01T10:02:00.000Z');
+    expect(data.candidates).toHaveLength(1);
+  });
+
+  it('given a lead claimed meanwhile, when routing assigns on the older state, then LEAD_ASSIGNMENT_CHANGED', () => {
+    const history = [...when([], capture)];
+    history.push(...when(history, { ...assign, repId: 'rep-b', method: 'manual' }));
+    rejects(history, { ...assign, expectedAssignmentNo: 0 }, 'LEAD_ASSIGNMENT_CHANGED');
+  });
+
+  it('given an owned lead, when claimed by another rep, then LEAD_ALREADY_CLAIMED', () => {
+    const history = [...when([], capture)];
+    history.push(...when(history, assign));
+    rejects(
+      history,
+      { type: 'ClaimLead', leadId: LEAD, repId: 'rep-z', responseTargetSeconds: null, now: NOW },
+      'LEAD_ALREADY_CLAIMED',
+    );
+  });
+
+  it('given a pooled lead, when claimed, then the claimer owns it with the pool method', () => {
+    const history = [...when([], capture)];
+    history.push(
+      ...when(history, {
+        type: 'PoolLead',
+        leadId: LEAD,
+        method: 'shark_tank',
+        policyVersion: 1,
+        notifiedRepIds: ['a', 'b'],
+        reason: 'pool',
+        now: NOW,
+      }),
+    );
+    const data = then(
+      when(history, { type: 'ClaimLead', leadId: LEAD, repId: 'b', responseTargetSeconds: null, now: NOW }),
+      'LeadAssigned',
+    );
+    expect(data).toMatchObject({ repId: 'b', method: 'shark_tank' });
+  });
+
+  it('given a shotgun offer to one rep, another rep cannot accept it, and an expired offer timer is stale after a decline', () => {
+    const history = [...when([], capture)];
+    const offer = {
+      type: 'OfferLead' as const,
+      leadId: LEAD,
+      offerId: 'o1',
+      repId: 'a',
+      round: 1,
+      policyVersion: 1,
+      expiresAt: new Date('2026-03-01T10:02:00Z'),
+      now: NOW,
+    };
+    history.push(...when(history, offer));
+    rejects(
+      history,
+      { type: 'AcceptLeadOffer', leadId: LEAD, repId: 'b', responseTargetSeconds: null, now: NOW },
+      'OFFER_NOT_FOR_YOU',
+    );
+    history.push(...when(history, { type: 'DeclineLeadOffer', leadId: LEAD, repId: 'a', reason: null, now: NOW }));
+    expect(when(history, { type: 'ExpireLeadOffer', leadId: LEAD, offerId: 'o1', now: NOW })).toEqual([]);
+  });
+});
+
+describe('Lead › response clock and recycling', () => {
+  const assigned = () => {
+    const history = [...when([], capture)];
+    history.push(
+      ...when(history, {
+        type: 'AssignLead',
+        leadId: LEAD,
+        repId: 'rep-a',
+        method: 'manual',
+        policyVersion: null,
+        candidates: [],
+        reason: 'manual',
+        responseTargetSeconds: 300,
+        now: NOW,
+      }),
+    );
+    return history;
+  };
+
+  it('given no first contact, when the breach timer fires, then LeadResponseSlaBreached with the escalation', () => {
+    const data = then(
+      when(assigned(), { type: 'BreachLeadResponse', leadId: LEAD, assignmentNo: 1, escalation: 'reassign', now: NOW }),
+      'LeadResponseSlaBreached',
+    );
+    expect(data).toMatchObject({ repId: 'rep-a', escalation: 'reassign', dueAt: '2026-03-01T10:05:00.000Z' });
+  });
+
+  it('given a first contact, when the breach timer fires, then nothing happens (the timer is stale)', () => {
+    const history = assigned();
+    history.push(
+      ...when(history, {
+        type: 'RecordContactAttempt',
+        leadId: LEAD,
+        repId: 'rep-a',
+        onBehalfOfOwner: false,
+        channel: 'phone',
+        outcome: 'reached',
+        note: null,
+        now: new Date('2026-03-01T10:03:00Z'),
+      }),
+    );
+    expect(
+      when(history, { type: 'BreachLeadResponse', leadId: LEAD, assignmentNo: 1, escalation: 'reassign', now: NOW }),
+    ).toEqual([]);
+    const attempt = history.at(-1);
+    expect(attempt?.type === 'LeadContactAttempted' && attempt.data.secondsSinceAssignment).toBe(180);
+  });
+
+  it('given progress since the recycle timer was set, when it fires, then nothing happens; otherwise LeadRecycled', () => {
+    const history = assigned();
+    const state = given(history);
+    const progressNo = state.status === 'none' ? -1 : state.progressNo;
+    expect(
+      then(when(history, { type: 'RecycleLead', leadId: LEAD, progressNo, reason: 'idle', now: NOW }), 'LeadRecycled')
+        .previousRepId,
+    ).toBe('rep-a');
+    history.push(
+      ...when(history, {
+        type: 'RecordContactAttempt',
+        leadId: LEAD,
+        repId: 'rep-a',
+        onBehalfOfOwner: false,
+        channel: 'email',
+        outcome: 'no_answer',
+        note: null,
+        now: NOW,
+      }),
+    );
+    expect(when(history, { type: 'RecycleLead', leadId: LEAD, progressNo, reason: 'idle', now: NOW })).toEqual([]);
+  });
+});
+
+describe('Lead › outcome', () => {
+  it('given an unqualified lead, when converted, then LEAD_NOT_QUALIFIED; a disqualified lead refuses everything', () => {
+    const history = [...when([], capture)];
+    rejects(history, { type: 'ConvertLead', leadId: LEAD, dealId: 'd1', now: NOW }, 'LEAD_NOT_QUALIFIED');
+    history.push(...when(history, { type: 'DisqualifyLead', leadId: LEAD, reasonCode: 'spam', note: null, now: NOW }));
+    rejects(
+      history,
+      { type: 'QualifyLead', leadId: LEAD, budget: 'b', authority: 'a', need: 'n', timeline: 't', now: NOW },
+      'LEAD_CLOSED',
+    );
+  });
+
+  it('given a nurtured lead, when the date comes, then it is reactivated to its owner', () => {
+    const history = [...when([], capture)];
+    history.push(
+      ...when(history, {
+        type: 'NurtureLead',
+        leadId: LEAD,
+        reactivateOn: new Date('2026-06-01T00:00:00Z'),
+        reason: null,
+        now: NOW,
+      }),
+    );
+    history.push(...when(history, { type: 'ReactivateLead', leadId: LEAD, now: NOW }));
+    expect(given(history).status).toBe('new');
+    expect(when(history, { type: 'ReactivateLead', leadId: LEAD, now: NOW })).toEqual([]);
+  });
+});

@@ -116,7 +116,18 @@ async function send(
     switch (decision.kind) {
       case 'assign': {
         const { repId, method, candidates, reason, responseTargetSeconds } = decision;
-        const payload = { leadId, repId, method, policyVersion, candidates, reason, responseTargetSeconds };
+        // A claim or manual assignment that lands between decision and command wins: the lead refuses this one.
+        const expectedAssignmentNo = (stored.assignmentNo ?? lead.assignmentNo + 1) - 1;
+        const payload = {
+          leadId,
+          repId,
+          method,
+          policyVersion,
+          candidates,
+          reason,
+          responseTargetSeconds,
+          expectedAssignmentNo,
+        };
         await ctx.dispatch({ type: 'lead.AssignLead', payload }, { key: 'route' });
         return;
       }
