@@ -18,7 +18,8 @@ export interface CachedStreamState<State> {
 export class StreamStateCache<State> {
   private readonly entries = new Map<string, CachedStreamState<State>>();
 
-  constructor(private readonly capacity = 10_000) {}
+  // 50k streams of a few hundred bytes each: tens of MB, enough for a busy tenant's working set.
+  constructor(private readonly capacity = 50_000) {}
 
   get(stream: string): CachedStreamState<State> | undefined {
     const entry = this.entries.get(stream);
