@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, ROLES, TokenService, isRole, loadConfig, resolveJwtSecret, type Role } from '#ltc/platform';
+import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
 
 const HELP = `ltc — LTC Engine command line
 
@@ -7,6 +8,7 @@ Usage:
   ltc token --sub USER [--roles admin,ar] [--tenant default] [--expires 12h]
       Mint a bearer token signed with the server's secret (LTC_JWT_SECRET or
       <LTC_DATA_DIR>/jwt-secret). Roles: ${ROLES.join(', ')}.
+${LEADS_IMPORT_HELP}
   ltc help
 `;
 
@@ -15,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'token':
       return mintToken(rest);
+    case 'leads':
+      return leadsCommand(rest);
     case undefined:
     case 'help':
     case '--help':

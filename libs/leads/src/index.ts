@@ -6,3 +6,4 @@ export * from './scoring/index.js';
 export * from './close-lead/nurture.process-manager.js';
 export * from './distribution/index.js';
 export * from './routing/index.js';
+export * from './analytics/index.js';

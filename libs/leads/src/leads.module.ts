@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { LeadAnalyticsController } from './analytics/lead-analytics.controller.js';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
 import { LeadCapture } from './capture-lead/lead-capture.service.js';
 import { CloseLeadController } from './close-lead/close-lead.controller.js';
 import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
+import { ImportLeadsController } from './import-leads/import-leads.controller.js';
+import { LeadImport } from './import-leads/lead-import.service.js';
 import { LeadCommandHandler } from './lead-commands/lead-command.handler.js';
 import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
@@ -22,11 +25,14 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     RouteLeadController,
     WorkLeadController,
     CloseLeadController,
+    ImportLeadsController,
+    LeadAnalyticsController,
   ],
   providers: [
     LeadCommandHandler,
     LeadCommands,
     LeadCapture,
+    LeadImport,
     { provide: CLAIM_GUARD, useClass: DistributionClaimGuard },
   ],
   exports: [LeadCommands],

@@ -38,8 +38,8 @@ export interface SubscriberStatus {
   readonly position: bigint | null;
   readonly headPosition: bigint;
   /**
-   * Positions between the checkpoint and the head. For a filtered subscriber this
-   * over-counts: events it skips do not move its checkpoint.
+   * Positions between the checkpoint and the head; 0 for a filtered subscriber with no
+   * matching event beyond its checkpoint (its checkpoint moves only on events it handles).
    */
   readonly lag: bigint;
   readonly state: SubscriberState;
@@ -120,9 +120,17 @@ export class ProjectionRunner {
 
   async status(): Promise<SubscriberStatus[]> {
     const headPosition = await this.options.store.readHeadPosition();
-    return [...this.workers.values()].map((worker) => {
+    const workers = [...this.workers.values()];
+    // A filtered subscriber's checkpoint only moves on events it handles, so head − checkpoint
+    // overstates its lag; when no matching event lies beyond its checkpoint it is caught up.
+    const caughtUp = await Promise.all(
+      workers.map(async (worker) =>
+        worker.filter && worker.position !== headPosition ? !(await this.hasPending(worker)) : false,
+      ),
+    );
+    return workers.map((worker, index) => {
       const position = worker.position;
-      const lag = headPosition - (position ?? 0n);
+      const lag = caughtUp[index] ? 0n : headPosition - (position ?? 0n);
       return {
         name: worker.name,
         kind: worker.kind,
@@ -156,6 +164,15 @@ export class ProjectionRunner {
       }
       await this.progress.next(Math.min(remaining, 50));
     }
+  }
+
+  private async hasPending(worker: SubscriberWorker): Promise<boolean> {
+    const next = await this.options.store.readAll({
+      ...(worker.position !== null ? { after: worker.position } : {}),
+      ...(worker.filter ? { filter: worker.filter } : {}),
+      maxCount: 1,
+    });
+    return next.length > 0;
   }
 
   private async hasReached(worker: SubscriberWorker, position: bigint): Promise<boolean> {

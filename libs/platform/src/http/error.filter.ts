@@ -66,6 +66,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof IdempotencyKeyReusedError)
       return { statusCode: 422, code: error.code, message: error.message };
     if (error instanceof HttpException) return this.fromHttpException(error);
+    const clientStatus = clientErrorStatus(error);
+    if (clientStatus !== undefined) {
+      // Errors the HTTP layer raised about the request itself (body too large, bad media type…).
+      return { statusCode: clientStatus, code: codeForStatus(clientStatus), message: (error as Error).message };
+    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged' };
   }
 
@@ -75,8 +80,31 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof response === 'object' && response !== null && 'code' in response) {
       return { statusCode: status, ...(response as Omit<ErrorBody, 'statusCode'>) };
     }
-    const code = status === 404 ? 'ROUTE_NOT_FOUND' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
+    const code = status === 404 ? 'ROUTE_NOT_FOUND' : codeForStatus(status);
     const message = typeof response === 'string' ? response : error.message;
     return { statusCode: status, code, message };
   }
+}
+
+const STATUS_CODES: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'INVALID_TOKEN',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+function codeForStatus(status: number): string {
+  return STATUS_CODES[status] ?? `HTTP_${status}`;
+}
+
+/** A 4xx status carried by an error from the HTTP stack (Fastify sets `statusCode`). */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -1,0 +1,87 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '#ltc/clock';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { conversionBySource } from './conversion-by-source.queries.js';
+import { distributionReport } from './distribution-fairness.queries.js';
+import { analysisWindow } from './domain/analysis-window.js';
+import { DistributionQueryDto, AnalysisWindowQueryDto, SpeedToLeadQueryDto } from './lead-analytics.dto.js';
+import { ConversionBySourceView, DistributionReportView, SpeedToLeadReportView } from './lead-analytics.views.js';
+import { speedToLead } from './speed-to-lead.queries.js';
+
+const BAD_WINDOW = 'VALIDATION_FAILED: a malformed date, or `from` after `to` (named `from`)';
+
+/**
+ * Lead analytics computed from read models that are projections of the full event
+ * history, so every figure can be rebuilt and recomputed over everything that happened.
+ */
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Controller('analytics/leads')
+@Roles('sales_manager', 'auditor')
+@ApiForbiddenResponse({ description: 'FORBIDDEN: sales managers, auditors and admins only' })
+@ApiBadRequestResponse({ description: BAD_WINDOW })
+export class LeadAnalyticsController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('speed-to-lead')
+  @ApiOkResponse({
+    type: SpeedToLeadReportView,
+    description: 'Time from assignment to first contact, per source, rep or team, for assignments made in the window',
+  })
+  async speedToLead(@Query() query: SpeedToLeadQueryDto, @Ctx() ctx: RequestContext): Promise<SpeedToLeadReportView> {
+    const window = analysisWindow(query.from, query.to);
+    const groupBy = query.groupBy ?? 'source';
+    // The only "now" in lead analytics: which waiting assignments are overdue at the time of asking.
+    const now = this.clock.now();
+    const report = await speedToLead(
+      this.readModels.db,
+      ctx.tenantId,
+      {
+        window,
+        groupBy,
+        ...(query.source !== undefined ? { source: query.source } : {}),
+        ...(query.rep !== undefined ? { repId: query.rep } : {}),
+        ...(query.team !== undefined ? { teamId: query.team } : {}),
+      },
+      now,
+    );
+    return { window, groupBy, asOf: now.toISOString(), percentileMethod: 'nearest-rank', ...report };
+  }
+
+  @Get('conversion-by-source')
+  @ApiOkResponse({
+    type: ConversionBySourceView,
+    description: 'Leads captured in the window per source and what became of them, ranked by conversion',
+  })
+  async conversionBySource(
+    @Query() query: AnalysisWindowQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConversionBySourceView> {
+    const window = analysisWindow(query.from, query.to);
+    return { window, ...(await conversionBySource(this.readModels.db, ctx.tenantId, window)) };
+  }
+
+  @Get('distribution')
+  @ApiOkResponse({
+    type: DistributionReportView,
+    description: 'Assignments in the window per rep and method, with open leads against capacity now',
+  })
+  async distribution(
+    @Query() query: DistributionQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DistributionReportView> {
+    const window = analysisWindow(query.from, query.to);
+    const report = await distributionReport(
+      this.readModels.db,
+      ctx.tenantId,
+      { window, ...(query.method !== undefined ? { method: query.method } : {}) },
+      this.clock.now(),
+    );
+    return { window, method: query.method ?? null, ...report };
+  }
+}
