@@ -1,19 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, TokenService, createLogger, loadConfig, resolveJwtSecret, type AppConfig } from '#ltc/platform';
+import { TokenService, createLogger, loadConfigOrExit, resolveJwtSecret } from '#ltc/platform';
 import { createApp } from './app.factory.js';
 
 /** `npm start`: the API, and (unless LTC_ROLE=api) projections, process managers and timers. */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   // Resolve (and on a fresh data folder create) the signing secret before anything else.
   const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);

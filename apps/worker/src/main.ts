@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, PinoNestLogger, createLogger, loadConfig, type AppConfig } from '#ltc/platform';
+import { PinoNestLogger, createLogger, loadConfigOrExit } from '#ltc/platform';
 import { AppModule } from '../../api/src/app.module.js';
 
 /**
@@ -9,16 +9,7 @@ import { AppModule } from '../../api/src/app.module.js';
  * EventStoreDB + PostgreSQL).
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, logger, role: 'worker' }), {
     logger: new PinoNestLogger(logger),

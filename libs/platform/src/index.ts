@@ -15,3 +15,5 @@ export * from './audit/streams.controller.js';
 export * from './health/health.controller.js';
 export * from './dispatch/command-registry.js';
 export * from './core/tokens.js';
+export * from './http/common.dto.js';
+export * from './config/load-config-or-exit.js';

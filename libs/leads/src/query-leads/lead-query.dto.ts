@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto, USER_ID_PATTERN } from '#ltc/platform';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LEAD_SOURCES } from '../domain/lead-sources.js';
 
 export const LEAD_STATUSES = [
@@ -25,23 +26,6 @@ const csv = ({ value }: { value: unknown }): unknown =>
         .filter(Boolean)
     : value;
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
-
 export class LeadListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', example: 'assigned,working' })
   @IsOptional()
@@ -52,7 +36,7 @@ export class LeadListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Owner rep id' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/)
+  @Matches(USER_ID_PATTERN, { message: 'owner must be a user id' })
   owner?: string;
 
   @ApiPropertyOptional({ enum: LEAD_SOURCES })
@@ -84,10 +68,4 @@ export class LeadListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['newest', 'oldest', 'priority'])
   order?: 'newest' | 'oldest' | 'priority';
-}
-
-export class RepIdParamDto {
-  @ApiProperty({ example: 'rep-ingrid' })
-  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/, { message: 'id must be a rep id' })
-  id!: string;
 }

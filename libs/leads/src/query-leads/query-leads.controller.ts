@@ -4,14 +4,23 @@ import type { FastifyReply } from 'fastify';
 import { DomainError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, ForbiddenResourceError, READ_MODEL_DB, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import {
+  Ctx,
+  ForbiddenResourceError,
+  PageQueryDto,
+  READ_MODEL_DB,
+  UserIdParamDto,
+  Roles,
+  commandResponse,
+  type RequestContext,
+} from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
 import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
-import { LeadListQueryDto, PageQueryDto, RepIdParamDto } from './lead-query.dto.js';
+import { LeadListQueryDto } from './lead-query.dto.js';
 
 const READERS = ['sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor'] as const;
 const MANAGERS = new Set(['admin', 'sales_manager', 'auditor']);
@@ -134,7 +143,7 @@ export class QueryLeadsController {
     description: "A rep's open leads, in work order (tier, score, age). Reps see only their own.",
   })
   async repLeads(
-    @Param() { id }: RepIdParamDto,
+    @Param() { id }: UserIdParamDto,
     @Query() query: PageQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<LeadPageView> {

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { USER_ID_PATTERN } from '#ltc/platform';
 
 export class ManualAssignDto {
   @ApiProperty({ description: 'The rep (their token subject) who gets the lead', example: 'rep-ingrid' })
-  @Matches(/^[A-Za-z0-9._:@-]{1,128}$/, { message: 'repId must be a rep id (letters, digits, . _ : @ -)' })
+  @Matches(USER_ID_PATTERN, { message: 'repId must be a rep id (letters, digits, . _ : @ | + -)' })
   repId!: string;
 
   @ApiPropertyOptional({ example: 'Knows the customer from an earlier deal' })

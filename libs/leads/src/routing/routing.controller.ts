@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, ForbiddenRoleError, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, ForbiddenRoleError, READ_MODEL_DB, Roles, UserIdParamDto, type RequestContext } from '#ltc/platform';
 import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import { listAttemptsDue } from './lead-attempts-due.js';
 import { SALES_MANAGERS, listNotifications } from './lead-notifications.js';
@@ -11,7 +11,6 @@ import {
   AttemptsDueQueryDto,
   NotificationPageView,
   NotificationQueryDto,
-  RepIdParamDto,
   RepWorkloadView,
 } from './routing.dto.js';
 import { ensureRoutingTables } from './routing-tables.js';
@@ -50,7 +49,7 @@ export class RoutingController {
   })
   @ApiForbiddenResponse({ description: "FORBIDDEN: a rep may only see their own; managers and auditors see anyone's" })
   async attemptsDue(
-    @Param() { id }: RepIdParamDto,
+    @Param() { id }: UserIdParamDto,
     @Query() query: AttemptsDueQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<AttemptDuePageView> {

@@ -1,29 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-
-export class RepIdParamDto {
-  @ApiProperty({ description: "The rep's token subject", example: 'ingrid' })
-  @Matches(/^[A-Za-z0-9._:@|+-]{1,128}$/, { message: 'id must be a rep id (letters, digits, . _ : @ | + -)' })
-  id!: string;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+import { PageQueryDto } from '#ltc/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only notifications about this lead' })

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/**
+ * What a user id (a token's `sub`, and so a rep's id) may look like: identity providers
+ * use forms such as `auth0|5f…` or `user@example.com`.
+ */
+export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@|+-]{0,127}$/;
+
+/** Paging of every list route. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+/** A route parameter naming a user (a rep is a user): `/reps/{id}/…`. */
+export class UserIdParamDto {
+  @ApiProperty({ description: "The person's token subject", example: 'rep-ingrid' })
+  @Matches(USER_ID_PATTERN, { message: 'id must be a user id (letters, digits, . _ : @ | + -)' })
+  id!: string;
+}
