@@ -246,3 +246,162 @@ describe('Lead › outcome', () => {
     expect(when(history, { type: 'ReactivateLead', leadId: LEAD, now: NOW })).toEqual([]);
   });
 });
+
+describe('Lead › enrichment', () => {
+  const captured = () => [...when([], capture)];
+
+  it('records a touch and an interaction on an existing lead, even a closed one', () => {
+    const history = captured();
+    history.push(
+      ...when(history, { type: 'DisqualifyLead', leadId: LEAD, reasonCode: 'no_need', note: null, now: NOW }),
+    );
+    expect(
+      then(
+        when(history, { type: 'RecordLeadTouch', leadId: LEAD, source: 'webinar', note: 'again', now: NOW }),
+        'LeadTouchRecorded',
+      ).source,
+    ).toBe('webinar');
+    const interaction = then(
+      when(history, {
+        type: 'RecordLeadInteraction',
+        leadId: LEAD,
+        kind: 'webinar_attended',
+        detail: null,
+        at: new Date('2026-02-27T09:00:00Z'),
+        now: NOW,
+      }),
+      'LeadInteractionRecorded',
+    );
+    expect(interaction.at).toBe('2026-02-27T09:00:00.000Z');
+  });
+
+  it('tags once: the same tag again, or removing an absent one, writes nothing', () => {
+    const history = captured();
+    const tag = {
+      type: 'TagLead' as const,
+      leadId: LEAD,
+      category: 'cognitive_mode' as const,
+      tag: 'price-first',
+      now: NOW,
+    };
+    history.push(...when(history, tag));
+    expect(when(history, tag)).toEqual([]);
+    expect(then(when(history, { ...tag, type: 'UntagLead' }), 'LeadUntagged').tag).toBe('price-first');
+    expect(when(history, { ...tag, type: 'UntagLead', tag: 'quality-first' })).toEqual([]);
+  });
+
+  it('scores with the breakdown, and an identical score under the same model writes nothing', () => {
+    const history = captured();
+    const score = {
+      type: 'ScoreLead' as const,
+      leadId: LEAD,
+      score: 72,
+      tier: 'A' as const,
+      attemptTarget: 6,
+      responseTargetSeconds: 300,
+      modelVersion: 1,
+      breakdown: [
+        { ruleId: 'has-email', kind: 'fit' as const, label: 'Has email', points: 72, reason: 'email is present' },
+      ],
+      now: NOW,
+    };
+    history.push(...when(history, score));
+    expect(given(history)).toMatchObject({ score: { value: 72, tier: 'A', attemptTarget: 6 } });
+    expect(when(history, score)).toEqual([]);
+    expect(then(when(history, { ...score, modelVersion: 2 }), 'LeadScored').modelVersion).toBe(2);
+  });
+});
+
+describe('Lead › timers that find the lead moved on', () => {
+  const owned = () => {
+    const history = [...when([], capture)];
+    history.push(
+      ...when(history, {
+        type: 'AssignLead',
+        leadId: LEAD,
+        repId: 'rep-a',
+        method: 'manual',
+        policyVersion: null,
+        candidates: [],
+        reason: 'm',
+        responseTargetSeconds: 300,
+        now: NOW,
+      }),
+    );
+    return history;
+  };
+
+  it('warns about the response target only for the current assignment', () => {
+    const history = owned();
+    expect(
+      then(when(history, { type: 'WarnLeadResponse', leadId: LEAD, assignmentNo: 1, now: NOW }), 'LeadResponseWarning')
+        .repId,
+    ).toBe('rep-a');
+    expect(when(history, { type: 'WarnLeadResponse', leadId: LEAD, assignmentNo: 0, now: NOW })).toEqual([]);
+  });
+
+  it('warns before recycling only while nothing has happened since', () => {
+    const history = owned();
+    const state = given(history);
+    const progressNo = state.status === 'none' ? -1 : state.progressNo;
+    const warn = {
+      type: 'WarnLeadRecycle' as const,
+      leadId: LEAD,
+      progressNo,
+      recycleAt: new Date('2026-03-08T10:00:00Z'),
+      now: NOW,
+    };
+    expect(then(when(history, warn), 'LeadRecycleWarning').recycleAt).toBe('2026-03-08T10:00:00.000Z');
+    expect(when(history, { ...warn, progressNo: progressNo + 1 })).toEqual([]);
+  });
+
+  it('archives a lead left in the pool, but not one that is being worked', () => {
+    const history = owned();
+    rejects(
+      history,
+      { type: 'ArchiveLead', leadId: LEAD, progressNo: null, reason: 'cleanup', now: NOW },
+      'LEAD_IN_WORK',
+    );
+    history.push(...when(history, { type: 'RecycleLead', leadId: LEAD, progressNo: null, reason: 'idle', now: NOW }));
+    expect(
+      then(
+        when(history, { type: 'ArchiveLead', leadId: LEAD, progressNo: null, reason: 'cleanup', now: NOW }),
+        'LeadArchived',
+      ).reason,
+    ).toBe('cleanup');
+  });
+
+  it('accepts a shotgun offer addressed to the rep, then qualifies and converts with the deal id', () => {
+    const history = [...when([], capture)];
+    history.push(
+      ...when(history, {
+        type: 'OfferLead',
+        leadId: LEAD,
+        offerId: 'o1',
+        repId: 'a',
+        round: 1,
+        policyVersion: 1,
+        expiresAt: new Date('2026-03-01T10:02:00Z'),
+        now: NOW,
+      }),
+    );
+    history.push(
+      ...when(history, { type: 'AcceptLeadOffer', leadId: LEAD, repId: 'a', responseTargetSeconds: null, now: NOW }),
+    );
+    expect(given(history)).toMatchObject({ status: 'assigned', owner: 'a' });
+    history.push(
+      ...when(history, {
+        type: 'QualifyLead',
+        leadId: LEAD,
+        budget: 'b',
+        authority: 'a',
+        need: 'n',
+        timeline: 't',
+        now: NOW,
+      }),
+    );
+    expect(
+      then(when(history, { type: 'ConvertLead', leadId: LEAD, dealId: 'deal-1', now: NOW }), 'LeadConverted'),
+    ).toMatchObject({ dealId: 'deal-1', repId: 'a' });
+  });
+});
