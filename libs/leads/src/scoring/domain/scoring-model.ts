@@ -20,22 +20,9 @@ export type FitField = (typeof FIT_FIELDS)[number];
 export const FIT_OPS = ['equals', 'in', 'gte', 'lte', 'present', 'absent', 'contains'] as const;
 export type FitOp = (typeof FIT_OPS)[number];
 
-/** Interactions a behaviour rule can count ("what they did"). */
-export const INTERACTION_KINDS = [
-  'web_visit',
-  'content_download',
-  'webinar_attended',
-  'email_reply',
-  'form_fill',
-  'event_visit',
-  'demo_request',
-  'other',
-] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
-
-/** Priority tiers: A is worked first and hardest. */
-export const TIERS = ['A', 'B', 'C'] as const;
-export type Tier = (typeof TIERS)[number];
+/** Interactions a behaviour rule can count ("what they did") and the priority tiers: the lead's own words. */
+import { INTERACTION_KINDS, TIERS, type InteractionKind, type Tier } from '../../domain/lead-vocabulary.js';
+export { INTERACTION_KINDS, TIERS, type InteractionKind, type Tier };
 
 export type FitValue = string | number | readonly (string | number)[];
 
