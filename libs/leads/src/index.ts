@@ -1,5 +1,6 @@
 export * from './leads.module.js';
 export * from './read-models/lead-list.projection.js';
+export * from './read-models/lead-list.table.js';
 export * from './domain/lead-sources.js';
 export * from './read-models/lead-source-stats.projection.js';
 export * from './scoring/index.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelDb } from '#ltc/projections';
-import { leadListDb, type LeadListRow } from './lead-list.projection.js';
+import { leadListDb, type LeadListRow } from './lead-list.table.js';
 import type { LeadPageView, LeadView } from './lead.views.js';
 
 export interface LeadListFilter {

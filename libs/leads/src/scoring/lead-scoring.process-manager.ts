@@ -7,7 +7,7 @@ import { leadDecider } from '../domain/lead.decider.js';
 import type { Lead } from '../domain/lead.state.js';
 import { isClosed } from '../domain/lead.state.js';
 import { leadStream } from '../lead-stream.js';
-import { leadListDb } from '../read-models/lead-list.projection.js';
+import { leadListDb } from '../read-models/lead-list.table.js';
 import { scoreLead, type LeadInteraction } from './domain/score-lead.js';
 import { loadScoringModel } from './load-scoring-model.js';
 import { sourceConversion } from './source-conversion.queries.js';

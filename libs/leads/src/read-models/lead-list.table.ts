@@ -1,0 +1,167 @@
+import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+
+/** Row shape of `lead_list`: one row per lead, everything the lists, filters and detail need. */
+export type LeadListRow = {
+  tenant_id: string;
+  lead_id: string;
+  status: string;
+  name: string;
+  company: string | null;
+  contact_person: string | null;
+  email: string | null;
+  phone: string | null;
+  source: string;
+  region: string | null;
+  language: string | null;
+  industry: string | null;
+  estimated_deal_size: number | null;
+  direction: string;
+  notes: string | null;
+  complete: number;
+  score: number | null;
+  tier: string | null;
+  model_version: number | null;
+  score_breakdown: string | null;
+  owner_id: string | null;
+  assignment_method: string | null;
+  assignment_reason: string | null;
+  assigned_at: string | null;
+  response_due_at: string | null;
+  first_contact_at: string | null;
+  attempts: number;
+  attempt_target: number | null;
+  /** none (no owner yet) · pending · warning · breached · met · missed (first contact came after a breach). */
+  sla_state: string;
+  pool_method: string | null;
+  offer_rep_id: string | null;
+  offer_expires_at: string | null;
+  /** JSON array of `category:tag`. */
+  tags: string;
+  /** `|category:tag|…|` for an indexed-free LIKE filter. */
+  tags_index: string;
+  touches: number;
+  interactions: number;
+  qualified_at: string | null;
+  disqualify_reason: string | null;
+  reactivate_on: string | null;
+  deal_id: string | null;
+  captured_at: string;
+  updated_at: string;
+  revision: string;
+  search_text: string;
+};
+
+export type LeadListTables = { lead_list: LeadListRow };
+
+export const leadListDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<LeadListTables>();
+
+/** Every column but the key, kept in one list so the bulk upsert never forgets one. */
+export const UPDATABLE_COLUMNS = [
+  'status',
+  'name',
+  'company',
+  'contact_person',
+  'email',
+  'phone',
+  'source',
+  'region',
+  'language',
+  'industry',
+  'estimated_deal_size',
+  'direction',
+  'notes',
+  'complete',
+  'score',
+  'tier',
+  'model_version',
+  'score_breakdown',
+  'owner_id',
+  'assignment_method',
+  'assignment_reason',
+  'assigned_at',
+  'response_due_at',
+  'first_contact_at',
+  'attempts',
+  'attempt_target',
+  'sla_state',
+  'pool_method',
+  'offer_rep_id',
+  'offer_expires_at',
+  'tags',
+  'tags_index',
+  'touches',
+  'interactions',
+  'qualified_at',
+  'disqualify_reason',
+  'reactivate_on',
+  'deal_id',
+  'captured_at',
+  'updated_at',
+  'revision',
+  'search_text',
+] as const satisfies readonly Exclude<keyof LeadListRow, 'tenant_id' | 'lead_id'>[];
+
+/** Creates `lead_list` and its indexes if missing (portable DDL: SQLite and PostgreSQL). */
+export async function createLeadListTable(db: ReadModelDb): Promise<void> {
+  await db.schema
+    .createTable('lead_list')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('lead_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('company', 'text')
+    .addColumn('contact_person', 'text')
+    .addColumn('email', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('region', 'text')
+    .addColumn('language', 'text')
+    .addColumn('industry', 'text')
+    .addColumn('estimated_deal_size', 'double precision')
+    .addColumn('direction', 'text', (c) => c.notNull())
+    .addColumn('notes', 'text')
+    .addColumn('complete', 'integer', (c) => c.notNull())
+    .addColumn('score', 'integer')
+    .addColumn('tier', 'text')
+    .addColumn('model_version', 'integer')
+    .addColumn('score_breakdown', 'text')
+    .addColumn('owner_id', 'text')
+    .addColumn('assignment_method', 'text')
+    .addColumn('assignment_reason', 'text')
+    .addColumn('assigned_at', 'text')
+    .addColumn('response_due_at', 'text')
+    .addColumn('first_contact_at', 'text')
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('attempt_target', 'integer')
+    .addColumn('sla_state', 'text', (c) => c.notNull())
+    .addColumn('pool_method', 'text')
+    .addColumn('offer_rep_id', 'text')
+    .addColumn('offer_expires_at', 'text')
+    .addColumn('tags', 'text', (c) => c.notNull())
+    .addColumn('tags_index', 'text', (c) => c.notNull())
+    .addColumn('touches', 'integer', (c) => c.notNull())
+    .addColumn('interactions', 'integer', (c) => c.notNull())
+    .addColumn('qualified_at', 'text')
+    .addColumn('disqualify_reason', 'text')
+    .addColumn('reactivate_on', 'text')
+    .addColumn('deal_id', 'text')
+    .addColumn('captured_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('revision', 'text', (c) => c.notNull())
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('lead_list_pk', ['tenant_id', 'lead_id'])
+    .execute();
+  for (const [name, columns] of [
+    ['lead_list_by_capture', ['tenant_id', 'captured_at']],
+    ['lead_list_by_owner', ['tenant_id', 'owner_id', 'status']],
+    ['lead_list_by_status', ['tenant_id', 'status', 'captured_at']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .ifNotExists()
+      .on('lead_list')
+      .columns([...columns])
+      .execute();
+  }
+}
