@@ -39,3 +39,22 @@ export const capture: CaptureLead = {
   direction: 'inbound',
   now: NOW,
 };
+
+/** A captured lead assigned to `repId` by a manager, with a 300 s response target. */
+export function assignedLead(repId = 'rep-a'): LeadEvent[] {
+  const history = [...when([], capture)];
+  history.push(
+    ...when(history, {
+      type: 'AssignLead',
+      leadId: LEAD,
+      repId,
+      method: 'manual',
+      policyVersion: null,
+      candidates: [],
+      reason: 'manual',
+      responseTargetSeconds: 300,
+      now: NOW,
+    }),
+  );
+  return history;
+}

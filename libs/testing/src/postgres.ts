@@ -70,6 +70,7 @@ export async function describeWithPostgres(name: string, body: (url: string) => 
   console.warn(
     `\n*** SKIPPING "${name}": ${why}.\n*** Start PostgreSQL or set LTC_TEST_POSTGRES_URL; CI sets LTC_REQUIRE_POSTGRES=1 to fail instead.\n`,
   );
+  // Skipped on purpose, and said so above: no PostgreSQL here and LTC_REQUIRE_POSTGRES is not set.
   describe.skip(name, () => body(status.url));
 }
 

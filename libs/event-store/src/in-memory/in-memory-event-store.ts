@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import { ClosableSubscription } from '../closable-subscription.js';
 import { matchesFilter } from '../event-filter.js';
+import { satisfiesExpected } from '../expected-revision.js';
 import type {
   AppendResult,
   EventFilter,
@@ -54,7 +56,7 @@ export class InMemoryEventStore implements EventStore {
     const existing = this.streams.get(stream);
     const actual = existing ? BigInt(existing.length - 1) : undefined;
     const expected = options?.expectedRevision ?? 'any';
-    if (!isExpected(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
+    if (!satisfiesExpected(expected, actual)) throw new WrongExpectedRevisionError(stream, expected, actual);
 
     // Everything is serialised before anything is stored: a bad event leaves no trace.
     const recordedAt = Date.now();
@@ -156,52 +158,28 @@ export class InMemoryEventStore implements EventStore {
 }
 
 /** Walks the log by index and waits for the next append at the head; pulls, so never buffers. */
-class InMemorySubscription implements EventSubscription {
-  private readonly closing = new AbortController();
-  private iterator: AsyncGenerator<RecordedEvent> | undefined;
-
+class InMemorySubscription extends ClosableSubscription {
   constructor(
     private readonly log: LogSource,
     private readonly startIndex: number,
     private readonly filter: EventFilter | undefined,
-    private readonly onClose: () => void,
-  ) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    this.iterator ??= this.run();
-    return this.iterator;
+    onClose: () => void,
+  ) {
+    super(onClose);
   }
 
-  async close(): Promise<void> {
-    if (this.closing.signal.aborted) return;
-    this.closing.abort();
-    this.onClose();
-  }
-
-  private async *run(): AsyncGenerator<RecordedEvent> {
-    const { signal } = this.closing;
+  protected async *run(signal: AbortSignal): AsyncGenerator<RecordedEvent> {
     let index = this.startIndex;
-    try {
-      while (!signal.aborted) {
-        const event = this.log.eventAt(index);
-        if (!event) {
-          await this.log.nextAppend(signal);
-          continue;
-        }
-        index += 1;
-        if (matchesFilter(this.filter, event.stream, event.type)) yield toRecorded(event);
+    while (!signal.aborted) {
+      const event = this.log.eventAt(index);
+      if (!event) {
+        await this.log.nextAppend(signal);
+        continue;
       }
-    } finally {
-      await this.close();
+      index += 1;
+      if (matchesFilter(this.filter, event.stream, event.type)) yield toRecorded(event);
     }
   }
-}
-
-function isExpected(expected: ExpectedRevision, actual: bigint | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === undefined;
-  if (expected === 'stream_exists') return actual !== undefined;
-  return actual === expected;
 }
 
 /** Clamps a bigint offset to an array index; the Number() here never sees more than `length`. */

@@ -1,4 +1,4 @@
-import type { EventSubscription } from '../event-store.port.js';
+import { ClosableSubscription } from '../closable-subscription.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import type { HeadSignal } from './head-signal.js';
 
@@ -21,43 +21,26 @@ export interface LogPage {
  * by position, so there is no hand-over where an event could be skipped or repeated,
  * and a slow consumer holds at most one page in memory.
  */
-export class PagedSubscription implements EventSubscription {
-  private readonly closing = new AbortController();
-  private iterator: AsyncGenerator<RecordedEvent> | undefined;
-
+export class PagedSubscription extends ClosableSubscription {
   constructor(
     private readonly readPage: (after: bigint) => LogPage,
     private readonly head: HeadSignal,
     private readonly after: bigint,
-    private readonly onClose: () => void,
-  ) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-    this.iterator ??= this.run();
-    return this.iterator;
+    onClose: () => void,
+  ) {
+    super(onClose);
   }
 
-  async close(): Promise<void> {
-    if (this.closing.signal.aborted) return;
-    this.closing.abort();
-    this.onClose();
-  }
-
-  private async *run(): AsyncGenerator<RecordedEvent> {
-    const { signal } = this.closing;
+  protected async *run(signal: AbortSignal): AsyncGenerator<RecordedEvent> {
     let cursor = this.after;
-    try {
-      while (!signal.aborted) {
-        const page = this.readPage(cursor);
-        for (const event of page.events) {
-          if (signal.aborted) return;
-          yield event;
-        }
-        cursor = page.scannedTo;
-        if (!page.full) await this.head.waitBeyond(cursor, signal);
+    while (!signal.aborted) {
+      const page = this.readPage(cursor);
+      for (const event of page.events) {
+        if (signal.aborted) return;
+        yield event;
       }
-    } finally {
-      await this.close();
+      cursor = page.scannedTo;
+      if (!page.full) await this.head.waitBeyond(cursor, signal);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import { satisfiesExpected } from '../expected-revision.js';
 import type {
   AppendResult,
   EventFilter,
@@ -176,7 +177,7 @@ export class SqliteEventStore implements EventStore {
    */
   private write(request: AppendRequest, recordedAt: number): Outcome<AppendResult> {
     const actual = this.queries.streamRevision(request.stream);
-    if (!isExpected(request.expected, actual)) {
+    if (!satisfiesExpected(request.expected, actual)) {
       return { ok: false, error: new WrongExpectedRevisionError(request.stream, request.expected, actual) };
     }
     let revision = actual ?? -1n;
@@ -237,11 +238,4 @@ export class SqliteEventStore implements EventStore {
   private ensureOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError('The SQLite event store is closed');
   }
-}
-
-function isExpected(expected: ExpectedRevision, actual: bigint | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === undefined;
-  if (expected === 'stream_exists') return actual !== undefined;
-  return actual === expected;
 }

@@ -1,23 +1,7 @@
-import { LEAD, NOW, capture, given, rejects, then, when } from '../../test/lead-decider.support.js';
+import { LEAD, NOW, assignedLead, capture, given, rejects, then, when } from '../../test/lead-decider.support.js';
 
 describe('Lead › response clock and recycling', () => {
-  const assigned = () => {
-    const history = [...when([], capture)];
-    history.push(
-      ...when(history, {
-        type: 'AssignLead',
-        leadId: LEAD,
-        repId: 'rep-a',
-        method: 'manual',
-        policyVersion: null,
-        candidates: [],
-        reason: 'manual',
-        responseTargetSeconds: 300,
-        now: NOW,
-      }),
-    );
-    return history;
-  };
+  const assigned = () => assignedLead();
 
   it('given no first contact, when the breach timer fires, then LeadResponseSlaBreached with the escalation', () => {
     const data = then(
@@ -102,23 +86,7 @@ describe('Lead › outcome', () => {
 });
 
 describe('Lead › timers that find the lead moved on', () => {
-  const owned = () => {
-    const history = [...when([], capture)];
-    history.push(
-      ...when(history, {
-        type: 'AssignLead',
-        leadId: LEAD,
-        repId: 'rep-a',
-        method: 'manual',
-        policyVersion: null,
-        candidates: [],
-        reason: 'm',
-        responseTargetSeconds: 300,
-        now: NOW,
-      }),
-    );
-    return history;
-  };
+  const owned = () => assignedLead();
 
   it('warns about the response target only for the current assignment', () => {
     const history = owned();
