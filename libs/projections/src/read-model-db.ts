@@ -1,7 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 
 /**
@@ -36,6 +47,8 @@ export interface ReadModelDbOptions {
   readonly schema?: string;
   /** PostgreSQL pool size; default 10. */
   readonly poolSize?: number;
+  /** SQLite: how long a write waits for another connection's lock before SQLITE_BUSY; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
 }
 
 const PG_INT8_OID = 20;
@@ -47,10 +60,10 @@ export async function openReadModelDb(options: ReadModelDbOptions): Promise<Read
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     return openPostgres(url, options);
   }
-  return openSqlite(options.sqliteFilename);
+  return openSqlite(options.sqliteFilename, options.busyTimeoutMs ?? 5000);
 }
 
-function openSqlite(filename: string): ReadModelHandle {
+function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const database = new Database(filename);
   database.pragma('journal_mode = WAL');
@@ -58,9 +71,33 @@ function openSqlite(filename: string): ReadModelHandle {
   // a lost last commit after a power cut is simply replayed from the older checkpoint.
   database.pragma('synchronous = NORMAL');
   // The API process reads the same file; let a reader wait for a commit, not fail.
-  database.pragma('busy_timeout = 5000');
-  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });
+  const db = new Kysely<ReadModelSchema>({ dialect });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely begins SQLite transactions DEFERRED: the write lock is taken at the first write,
+ * and in WAL mode a transaction that read first and then finds another connection has
+ * committed since cannot upgrade (SQLITE_BUSY at once, the busy timeout never applies).
+ * Every read-model transaction writes (at least its checkpoint), so take the lock at BEGIN:
+ * a busy peer then means waiting up to the busy timeout, never a spurious failure.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+    super(dialectConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.dialectConfig);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**
