@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ReadModelDb } from './read-model-db.js';
 
 /** What is persisted about a subscriber between runs. */
-export type CheckpointState = 'running' | 'failed';
+export type CheckpointState = 'running' | 'retrying' | 'failed';
 
 /** Row shape of `projection_checkpoints`. */
 export type CheckpointTable = {
@@ -92,6 +92,46 @@ export class CheckpointStore {
   }
 
   /**
+   * Moves the checkpoint to `position` unless it already stands there or further on
+   * (process managers: their checkpoint is written after their effects, outside any
+   * transaction, so a slow or stale runner must never pull it back and make events run
+   * again). Positions are compared as numbers: a longer decimal string is larger, and
+   * equal lengths compare digit by digit. Returns false when the stored one was ahead.
+   */
+  async saveForward(db: ReadModelDb, name: string, version: number, position: bigint): Promise<boolean> {
+    const updatedAt = this.now().toISOString();
+    const result = await tables(db)
+      .insertInto(TABLE)
+      .values({
+        name,
+        version,
+        position: position.toString(),
+        state: 'running',
+        last_error: null,
+        updated_at: updatedAt,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .column('name')
+          .doUpdateSet({
+            version,
+            position: position.toString(),
+            state: 'running',
+            last_error: null,
+            updated_at: updatedAt,
+          })
+          .where(
+            sql<boolean>`${sql.ref(`${TABLE}.position`)} is null
+              or length(${sql.ref(`${TABLE}.position`)}) < length(excluded.position)
+              or (length(${sql.ref(`${TABLE}.position`)}) = length(excluded.position)
+                  and ${sql.ref(`${TABLE}.position`)} < excluded.position)`,
+          ),
+      )
+      .executeTakeFirst();
+    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  }
+
+  /**
    * Moves the checkpoint from `from` to `to`, but only if the stored row is still at
    * `from` with this version. Run first in a batch's transaction, it locks the row
    * (PostgreSQL) or the file (SQLite) for the batch, so a second runner feeding the same
@@ -110,12 +150,29 @@ export class CheckpointStore {
 
   /** Records a failure without moving the position, so a restart retries from the last good batch. */
   async markFailed(db: ReadModelDb, name: string, version: number, error: string): Promise<void> {
+    await this.mark(db, name, version, 'failed', error);
+  }
+
+  /**
+   * Records that a transient failure is being retried, for processes that read the status
+   * from here; the next committed batch clears it. Only an existing row is touched: a new
+   * row would claim a position (the beginning) that no batch has reached.
+   */
+  async markRetrying(db: ReadModelDb, name: string, error: string): Promise<void> {
+    await tables(db)
+      .updateTable(TABLE)
+      .set({ state: 'retrying', last_error: error, updated_at: this.now().toISOString() })
+      .where('name', '=', name)
+      .execute();
+  }
+
+  private async mark(db: ReadModelDb, name: string, version: number, state: CheckpointState, error: string) {
     const updatedAt = this.now().toISOString();
     await tables(db)
       .insertInto(TABLE)
-      .values({ name, version, position: null, state: 'failed', last_error: error, updated_at: updatedAt })
+      .values({ name, version, position: null, state, last_error: error, updated_at: updatedAt })
       .onConflict((conflict) =>
-        conflict.column('name').doUpdateSet({ state: 'failed', last_error: error, updated_at: updatedAt }),
+        conflict.column('name').doUpdateSet({ state, last_error: error, updated_at: updatedAt }),
       )
       .execute();
   }

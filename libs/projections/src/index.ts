@@ -6,9 +6,11 @@ export * from './process-manager.js';
 export type { RetryPolicy } from './process-manager.worker.js';
 export {
   HandlerFailedError,
+  type BackoffPolicy,
   type RunnerLogger,
   type SubscriberKind,
   type SubscriberState,
 } from './subscriber-worker.js';
 export * from './projection-runner.js';
 export { CheckpointMovedError } from './projection.worker.js';
+export { isTransientError } from './transient-errors.js';

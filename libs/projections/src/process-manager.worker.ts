@@ -9,6 +9,7 @@ import {
   type TimerScheduling,
 } from './process-manager.js';
 import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } from './subscriber-worker.js';
+import { isTransientError } from './transient-errors.js';
 
 /** How often a failing process-manager handler is tried before the manager is marked failed. */
 export interface RetryPolicy {
@@ -48,8 +49,8 @@ export class ProcessManagerWorker extends SubscriberWorker {
     if (checkpoint) return checkpoint.position;
     if (this.manager.startAt !== 'now') return null;
     const head = await this.deps.store.readHeadPosition();
-    await this.deps.checkpoints.save(this.deps.db, this.name, this.version, head);
-    return head;
+    await this.deps.checkpoints.saveForward(this.deps.db, this.name, this.version, head);
+    return (await this.deps.checkpoints.load(this.deps.db, this.name))?.position ?? head;
   }
 
   protected async handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void> {
@@ -68,7 +69,12 @@ export class ProcessManagerWorker extends SubscriberWorker {
     }
     if (handled !== null && handled !== this.position) {
       try {
-        await this.deps.checkpoints.save(this.deps.db, this.name, this.version, handled);
+        if (!(await this.deps.checkpoints.saveForward(this.deps.db, this.name, this.version, handled))) {
+          this.deps.logger?.warn(
+            { processManager: this.name, position: handled.toString() },
+            'checkpoint is already further on (another runner handled these events); left where it is',
+          );
+        }
         this.position = handled;
       } catch (error) {
         // Not fatal for correctness (the events run again, idempotently), but the
@@ -88,7 +94,10 @@ export class ProcessManagerWorker extends SubscriberWorker {
         await this.manager.handle(event, this.contextFor(event));
         return true;
       } catch (error) {
-        if (attempt >= maxAttempts) throw new HandlerFailedError(this.name, event, error);
+        // A busy or unreachable store is not this event's fault: the worker waits it out
+        // (without limit) and resumes from the checkpoint; only the handler's own failures
+        // count against its attempts.
+        if (isTransientError(error) || attempt >= maxAttempts) throw new HandlerFailedError(this.name, event, error);
         this.deps.logger?.warn(
           { processManager: this.name, eventId: event.id, attempt, error: errorMessage(error) },
           'process manager handler failed; retrying',

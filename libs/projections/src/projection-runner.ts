@@ -8,7 +8,13 @@ import { ProcessManagerWorker, type RetryPolicy } from './process-manager.worker
 import { ProjectionWorker } from './projection.worker.js';
 import { ProgressSignal } from './progress-signal.js';
 import type { ReadModelDb } from './read-model-db.js';
-import type { RunnerLogger, SubscriberKind, SubscriberState, SubscriberWorker } from './subscriber-worker.js';
+import type {
+  BackoffPolicy,
+  RunnerLogger,
+  SubscriberKind,
+  SubscriberState,
+  SubscriberWorker,
+} from './subscriber-worker.js';
 
 /** Everything the runner needs; the app wires one per worker process. */
 export interface ProjectionRunnerOptions {
@@ -24,6 +30,8 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** Process-manager retries; default 5 tries, 200 ms doubling to 10 s. */
   readonly retry?: Partial<RetryPolicy>;
+  /** Waits after transient failures (busy database, store unreachable); default 100 ms doubling to 30 s. */
+  readonly backoff?: Partial<BackoffPolicy>;
   /** Stamps `updated_at` and paces retries; default the system clock. */
   readonly clock?: Clock;
   readonly logger?: RunnerLogger;
@@ -44,8 +52,11 @@ export interface SubscriberStatus {
   readonly lag: bigint;
   readonly state: SubscriberState;
   readonly lastError: string | null;
+  /** While `retrying`: when the next attempt starts; otherwise null. */
+  readonly nextAttemptAt: Date | null;
 }
 
+const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 /**
@@ -71,6 +82,7 @@ export class ProjectionRunner {
       checkpoints: this.checkpoints,
       progress: this.progress,
       batchSize,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
       logger: options.logger,
     };
     for (const projection of this.projections) this.add(new ProjectionWorker(projection, deps));
@@ -140,6 +152,7 @@ export class ProjectionRunner {
         lag: lag > 0n ? lag : 0n,
         state: worker.state,
         lastError: worker.lastError,
+        nextAttemptAt: worker.nextAttemptAt,
       };
     });
   }

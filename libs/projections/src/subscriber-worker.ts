@@ -3,9 +3,14 @@ import type { CheckpointStore } from './checkpoint.store.js';
 import { EventPump } from './event-pump.js';
 import type { ProgressSignal } from './progress-signal.js';
 import type { ReadModelDb } from './read-model-db.js';
+import { isTransientError } from './transient-errors.js';
 
-/** Lifecycle of a projection or process manager as `status()` reports it. */
-export type SubscriberState = 'starting' | 'catching_up' | 'live' | 'failed' | 'stopped';
+/**
+ * Lifecycle of a projection or process manager as `status()` reports it. `retrying`: a
+ * transient failure (busy database, store unreachable) is being waited out with backoff;
+ * `failed`: the handler itself failed and the subscriber stays stopped until restarted.
+ */
+export type SubscriberState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'failed' | 'stopped';
 
 /** The two kinds of subscribers the runner feeds. */
 export type SubscriberKind = 'projection' | 'process_manager';
@@ -23,7 +28,14 @@ export interface WorkerDeps {
   readonly checkpoints: CheckpointStore;
   readonly progress: ProgressSignal;
   readonly batchSize: number;
+  readonly backoff: BackoffPolicy;
   readonly logger: RunnerLogger | undefined;
+}
+
+/** How long a subscriber waits before retrying after a transient failure: doubling, bounded. */
+export interface BackoffPolicy {
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
 }
 
 /** A handler threw on an event: the message names the event so an operator can find it. */
@@ -52,6 +64,8 @@ export abstract class SubscriberWorker {
   /** Last committed position; null = nothing handled yet. */
   position: bigint | null = null;
   lastError: string | null = null;
+  /** While `retrying`: when the next attempt starts. */
+  nextAttemptAt: Date | null = null;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
 
@@ -80,6 +94,7 @@ export abstract class SubscriberWorker {
     this.controller = controller;
     this.state = 'starting';
     this.lastError = null;
+    this.nextAttemptAt = null;
     let ready = (): void => undefined;
     const subscribed = new Promise<void>((resolve) => (ready = resolve));
     this.running = this.run(controller.signal, ready).finally(ready);
@@ -95,7 +110,31 @@ export abstract class SubscriberWorker {
     this.deps.progress.notify();
   }
 
+  /**
+   * Runs until stopped or failed. A transient failure closes the subscription and, after
+   * a backoff, starts over from the stored checkpoint (the failed batch rolled back, so
+   * nothing is skipped or applied twice); the backoff resets once a batch commits.
+   */
   private async run(signal: AbortSignal, ready: () => void): Promise<void> {
+    let delayMs = this.deps.backoff.initialDelayMs;
+    while (!signal.aborted) {
+      try {
+        await this.runOnce(signal, ready, () => (delayMs = this.deps.backoff.initialDelayMs));
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        if (!isTransientError(error)) {
+          await this.fail(error);
+          return;
+        }
+        ready();
+        await this.waitOut(error, delayMs, signal);
+        delayMs = Math.min(this.deps.backoff.maxDelayMs, delayMs * 2);
+      }
+    }
+  }
+
+  private async runOnce(signal: AbortSignal, ready: () => void, onProgress: () => void): Promise<void> {
     let pump: EventPump | undefined;
     try {
       this.position = await this.prepare();
@@ -113,10 +152,11 @@ export abstract class SubscriberWorker {
         if (batch.length === 0) break;
         if (batch.length === this.deps.batchSize) this.setState('catching_up');
         await this.handleBatch(batch, signal);
+        this.lastError = null;
+        this.nextAttemptAt = null;
+        onProgress();
         this.deps.progress.notify();
       }
-    } catch (error) {
-      await this.fail(error);
     } finally {
       await pump?.close().catch((error: unknown) => {
         this.deps.logger?.warn({ subscriber: this.name, error: errorMessage(error) }, 'closing subscription failed');
@@ -124,10 +164,33 @@ export abstract class SubscriberWorker {
     }
   }
 
+  /**
+   * Reports `retrying` and sleeps. Real time, not the app's clock: this paces retries
+   * against infrastructure, and a test's manual clock must not freeze them.
+   */
+  private async waitOut(error: unknown, delayMs: number, signal: AbortSignal): Promise<void> {
+    const message = errorMessage(error);
+    this.lastError = message;
+    this.nextAttemptAt = new Date(Date.now() + delayMs);
+    this.setState('retrying');
+    this.deps.progress.notify();
+    this.deps.logger?.warn(
+      { subscriber: this.name, kind: this.kind, error: message, retryInMs: delayMs },
+      'subscriber hit a transient failure; retrying',
+    );
+    try {
+      await this.deps.checkpoints.markRetrying(this.deps.db, this.name, message);
+    } catch {
+      // Most likely the same busy or unreachable database; the in-memory status says it.
+    }
+    await sleep(delayMs, signal);
+  }
+
   private async fail(error: unknown): Promise<void> {
     const message = errorMessage(error);
     this.state = 'failed';
     this.lastError = message;
+    this.nextAttemptAt = null;
     this.deps.logger?.error(
       { subscriber: this.name, kind: this.kind, error: message },
       'subscriber stopped after a failure',
@@ -146,6 +209,18 @@ export abstract class SubscriberWorker {
     this.state = state;
     this.deps.progress.notify();
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 /** The message of anything thrown. */
