@@ -1,21 +1,8 @@
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { TokenService } from '#ltc/platform';
+import { freePort } from './support/free-port.js';
 import { builtEntry, startProcess, type RunningProcess } from './support/processes.js';
 import { TEST_SECRET, eventually, tempDataDir } from './support/test-app.js';
-
-/** A free port on loopback for a child process to listen on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('API and worker as separate processes on one embedded store (LTC_ROLE=api + worker)', () => {
   const dataDir = tempDataDir();
@@ -31,12 +18,14 @@ describe('API and worker as separate processes on one embedded store (LTC_ROLE=a
   it('a lead captured through the API process is scored, routed and listed by the worker process', async () => {
     const port = await freePort();
     const env = { LTC_DATA_DIR: dataDir, LTC_JWT_SECRET: TEST_SECRET, PORT: String(port), HOST: '127.0.0.1' };
-    running.push(startProcess(builtEntry('api'), { ...env, LTC_ROLE: 'api' }));
-    running.push(startProcess(builtEntry('worker'), env));
+    const api = startProcess(builtEntry('api'), { ...env, LTC_ROLE: 'api' });
+    const worker = startProcess(builtEntry('worker'), env);
+    running.push(api, worker);
     const base = `http://127.0.0.1:${port}`;
     await eventually(
       async () => ((await fetch(`${base}/health`).catch(() => undefined))?.ok ? true : undefined),
-      20_000,
+      // Generous: on a loaded machine two Node processes take a while to load their modules.
+      60_000,
     );
 
     const token = await new TokenService(TEST_SECRET).mint({
@@ -74,5 +63,23 @@ describe('API and worker as separate processes on one embedded store (LTC_ROLE=a
       state: string;
     }[];
     expect(projections.map((p) => p.name)).toContain('lead_list');
-  }, 60_000);
+
+    // The roles hold: the API process runs no background job; the worker process holds the lease.
+    const runner = await fetch(`${base}/projections/runner`, { headers });
+    expect(runner.status).toBe(200);
+    expect(await runner.json()).toEqual({
+      role: 'api',
+      pid: api.child.pid,
+      lease: 'sqlite_lock_file',
+      owner: { pid: worker.child.pid, host: expect.any(String), processRole: 'worker', since: expect.any(String) },
+    });
+    // Only the lease holder may rebuild: the API process refuses and points at the worker.
+    const adminToken = await new TokenService(TEST_SECRET).mint({ sub: 'ops', roles: ['admin'], tenant: 'acme' });
+    const rebuild = await fetch(`${base}/projections/lead_list/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(rebuild.status).toBe(409);
+    expect(await rebuild.json()).toMatchObject({ code: 'WORKER_NOT_IN_PROCESS' });
+  }, 120_000);
 });

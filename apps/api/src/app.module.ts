@@ -34,7 +34,7 @@ export class AppModule {
     const imports: (DynamicModule | Type)[] = [
       CoreModule.forRoot(options),
       CqrsModule.forRoot(),
-      EngineModule.forRoot({ runLoops: role !== 'api' }),
+      EngineModule.forRoot({ runLoops: role !== 'api', processRole: role }),
       LeadsModule,
       ScoringModule,
       OrganisationModule,

@@ -23,13 +23,25 @@ import {
 } from '#ltc/leads';
 import { orgRepsProjection, orgTeamsProjection } from '#ltc/organisation';
 import { APP_CONFIG, CommandRegistry, LOGGER, READ_MODEL_DB, type AppConfig } from '#ltc/platform';
-import { CheckpointStore, ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
+import {
+  BackgroundJobs,
+  CheckpointStore,
+  ProjectionRunner,
+  type Projection,
+  type ReadModelHandle,
+} from '#ltc/projections';
 import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
 
 /** The options the composition root passes down. */
 export interface EngineOptions {
-  /** False for an API-only process: tables are prepared, but no projection or timer loop runs here. */
+  /**
+   * False for an API-only process: tables are prepared, but no projection or timer loop
+   * runs here. True: the loops run here while this process holds the background-jobs
+   * lease, and it stands by otherwise (ADR 0011).
+   */
   readonly runLoops: boolean;
+  /** Recorded as the lease holder's role (`all`, `worker`); default `all`. */
+  readonly processRole?: string;
 }
 
 export const ENGINE_OPTIONS = Symbol('EngineOptions');
@@ -51,36 +63,32 @@ export function engineProjections(dueTimers: DueTimersProjection): Projection[] 
 
 /**
  * Starts and stops the worker's loops with the application: the projection runner
- * (projections and process managers) and the durable-timer scheduler. On shutdown the
- * loops stop first (current batches commit or roll back), then the store closes.
+ * (projections and process managers) and the durable-timer scheduler, in whichever
+ * process holds the background-jobs lease. On shutdown the loops stop first (current
+ * batches commit or roll back) and the lease is released, then the store closes.
  */
 export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(ENGINE_OPTIONS) private readonly options: EngineOptions,
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
-    @Inject(TimerScheduler) private readonly scheduler: TimerScheduler,
+    @Inject(BackgroundJobs) private readonly jobs: BackgroundJobs,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(DueTimersProjection) private readonly dueTimers: DueTimersProjection,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.options.runLoops) {
-      await this.runner.start();
-      if (this.config.processManagers) this.scheduler.start();
-      this.logger.info('Projections, process managers and timers are running');
-      return;
-    }
-    // An API-only process still needs the tables it reads; the worker fills them.
+    // Every process serves reads, so the tables must exist before the lease holder fills them.
     await new CheckpointStore().setup(this.readModels.db);
     for (const projection of engineProjections(this.dueTimers)) await projection.setup(this.readModels.db);
+    if (!this.options.runLoops) return;
+    await this.jobs.begin();
+    if (this.jobs.currentRole === 'active') this.logger.info('Projections, process managers and timers are running');
+    else this.logger.warn('Another process runs the background jobs on this data; standing by to take over');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.options.runLoops) return;
-    await this.scheduler.stop();
-    await this.runner.stop();
+    await this.jobs.end();
   }
 }
 
@@ -166,9 +174,35 @@ export class EngineModule {
             }),
           inject: [EVENT_STORE, READ_MODEL_DB, DueTimersProjection, CommandRegistry, CLOCK, LOGGER],
         },
+        {
+          provide: BackgroundJobs,
+          useFactory: (
+            readModels: ReadModelHandle,
+            runner: ProjectionRunner,
+            scheduler: TimerScheduler,
+            config: AppConfig,
+            logger: Logger,
+          ) =>
+            new BackgroundJobs({
+              lease: readModels.createRunnerLease(),
+              db: readModels.db,
+              processRole: options.processRole ?? 'all',
+              // The timer scheduler is a background job too: it fires only in the lease holder.
+              start: async () => {
+                await runner.start();
+                if (config.processManagers) scheduler.start();
+              },
+              stop: async () => {
+                await scheduler.stop();
+                await runner.stop();
+              },
+              logger: logger.child({ component: 'background-jobs' }),
+            }),
+          inject: [READ_MODEL_DB, ProjectionRunner, TimerScheduler, APP_CONFIG, LOGGER],
+        },
         EngineLifecycle,
       ],
-      exports: [CommandRegistry, COMMAND_DISPATCHER, TimerService, ProjectionRunner, ENGINE_OPTIONS],
+      exports: [CommandRegistry, COMMAND_DISPATCHER, TimerService, ProjectionRunner, BackgroundJobs, ENGINE_OPTIONS],
     };
   }
 }

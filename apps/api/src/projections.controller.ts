@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { DomainError, NotFoundError } from '#ltc/kernel';
-import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { READ_MODEL_DB, Roles } from '#ltc/platform';
-import { CheckpointStore, ProjectionRunner, type ReadModelHandle, type SubscriberStatus } from '#ltc/projections';
+import { Roles } from '#ltc/platform';
+import { BackgroundJobs, ProjectionRunner, type SubscriberStatus } from '#ltc/projections';
 import { ENGINE_OPTIONS, type EngineOptions } from './engine.module.js';
 
 class ProjectionStatusView {
@@ -17,10 +16,39 @@ class ProjectionStatusView {
   @ApiProperty({ description: 'Positions between the checkpoint and the head' }) lag!: string;
   @ApiProperty({
     example: 'live',
-    description: 'starting, catching_up, live, failed, stopped (or running/failed as stored)',
+    description:
+      'starting, catching_up, live, retrying (a transient failure is waited out), failed, stopped; ' +
+      'on a process that does not run the jobs, as stored: running, retrying or failed',
   })
   state!: string;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'While retrying: when the next attempt starts (ISO-8601); reported by the active process',
+  })
+  nextAttemptAt!: string | null;
+}
+
+class RunnerOwnerView {
+  @ApiProperty() pid!: number;
+  @ApiProperty() host!: string;
+  @ApiProperty({ example: 'all', description: 'The holder process role: all or worker' }) processRole!: string;
+  @ApiProperty({ description: 'When it took the lease (its own clock, ISO-8601)' }) since!: string;
+}
+
+class RunnerStatusView {
+  @ApiProperty({
+    enum: ['active', 'standby', 'api'],
+    description:
+      'active: this process runs projections, process managers and timers; standby: another process does, ' +
+      'this one takes over when it stops; api: this process never runs them (LTC_ROLE=api)',
+  })
+  role!: string;
+  @ApiProperty({ description: 'This process id' }) pid!: number;
+  @ApiProperty({ enum: ['sqlite_lock_file', 'postgres_advisory_lock', 'none'] }) lease!: string;
+  @ApiProperty({ type: RunnerOwnerView, nullable: true, description: 'The process that last took the lease' })
+  owner!: RunnerOwnerView | null;
 }
 
 class ProjectionNameDto {
@@ -38,21 +66,34 @@ export class ProjectionsController {
   constructor(
     @Inject(ENGINE_OPTIONS) private readonly options: EngineOptions,
     @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(BackgroundJobs) private readonly jobs: BackgroundJobs,
   ) {}
 
   @Get()
   @Roles('auditor', 'sales_manager', 'service_manager')
+  @ApiOperation({ summary: 'Where each projection and process manager stands: position, exact lag, state' })
   @ApiOkResponse({ type: [ProjectionStatusView] })
   async list(): Promise<ProjectionStatusView[]> {
-    const statuses = this.options.runLoops ? await this.runner.status() : await this.storedStatuses();
+    // A process that does not run the jobs reports what the running one stored, with the same lag.
+    const statuses = this.runsJobsHere() ? await this.runner.status() : await this.runner.storedStatus();
     return statuses.map(toView);
+  }
+
+  @Get('runner')
+  @Roles('auditor', 'sales_manager', 'service_manager')
+  @ApiOperation({
+    summary: 'Which process runs the background jobs: this one (active), another (standby), or never (api)',
+  })
+  @ApiOkResponse({ type: RunnerStatusView })
+  async runnerStatus(): Promise<RunnerStatusView> {
+    const status = await this.jobs.status();
+    return { ...status, role: this.options.runLoops ? status.role : 'api' };
   }
 
   @Post(':name/rebuild')
   @HttpCode(202)
   @Roles('admin')
+  @ApiOperation({ summary: 'Rebuild a projection from the beginning (on the process that runs the jobs)' })
   @ApiOkResponse({ description: 'Rows and checkpoint reset; the projection replays from the beginning' })
   async rebuild(@Param() params: ProjectionNameDto): Promise<{ name: string; state: string }> {
     await this.inProcess(params.name, () => this.runner.rebuild(params.name));
@@ -62,6 +103,7 @@ export class ProjectionsController {
   @Post(':name/restart')
   @HttpCode(202)
   @Roles('admin')
+  @ApiOperation({ summary: 'Restart a failed or stopped subscriber from its checkpoint' })
   @ApiOkResponse({ description: 'A failed or stopped subscriber starts again from its checkpoint' })
   async restart(@Param() params: ProjectionNameDto): Promise<{ name: string; state: string }> {
     await this.inProcess(params.name, () => this.runner.restart(params.name));
@@ -69,8 +111,11 @@ export class ProjectionsController {
   }
 
   private async inProcess(name: string, action: () => Promise<void>): Promise<void> {
-    if (!this.options.runLoops) {
-      throw new DomainError('WORKER_NOT_IN_PROCESS', 'This process serves the API only; run the command on the worker');
+    if (!this.runsJobsHere()) {
+      throw new DomainError(
+        'WORKER_NOT_IN_PROCESS',
+        'This process does not run the background jobs (API-only or standby); run the command on the active process',
+      );
     }
     const known = (await this.runner.status()).some((s) => s.name === name);
     if (!known) throw new NotFoundError('Projection', name);
@@ -84,27 +129,8 @@ export class ProjectionsController {
     }
   }
 
-  /** In an API-only process the runner is elsewhere: report what its checkpoints say. */
-  private async storedStatuses(): Promise<SubscriberStatus[]> {
-    const head = await this.store.readHeadPosition();
-    const checkpoints = new CheckpointStore();
-    const names = (await this.runner.status()).map((s) => ({ name: s.name, kind: s.kind }));
-    const rows = await Promise.all(names.map((n) => checkpoints.load(this.readModels.db, n.name)));
-    return names.map((n, i) => {
-      const row = rows[i];
-      const position = row?.position ?? null;
-      const lag = head - (position ?? 0n);
-      return {
-        name: n.name,
-        kind: n.kind,
-        version: row?.version ?? 0,
-        position,
-        headPosition: head,
-        lag: lag > 0n ? lag : 0n,
-        state: row ? (row.state === 'failed' ? 'failed' : 'running') : 'starting',
-        lastError: row?.lastError ?? null,
-      } as SubscriberStatus;
-    });
+  private runsJobsHere(): boolean {
+    return this.options.runLoops && this.jobs.currentRole === 'active';
   }
 }
 
@@ -118,5 +144,6 @@ function toView(status: SubscriberStatus): ProjectionStatusView {
     lag: status.lag.toString(),
     state: status.state,
     lastError: status.lastError,
+    nextAttemptAt: status.nextAttemptAt?.toISOString() ?? null,
   };
 }

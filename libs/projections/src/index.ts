@@ -14,3 +14,5 @@ export {
 export * from './projection-runner.js';
 export { CheckpointMovedError } from './projection.worker.js';
 export { isTransientError } from './transient-errors.js';
+export * from './runner-lease.js';
+export * from './background-jobs.js';

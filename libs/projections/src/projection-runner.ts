@@ -7,14 +7,13 @@ import type { ProcessManager, TimerScheduling } from './process-manager.js';
 import { ProcessManagerWorker, type RetryPolicy } from './process-manager.worker.js';
 import { ProjectionWorker } from './projection.worker.js';
 import { ProgressSignal } from './progress-signal.js';
+import { storedStatuses } from './stored-status.js';
+import type { SubscriberStatus } from './subscriber-status.js';
+import { subscriberLag } from './subscriber-lag.js';
 import type { ReadModelDb } from './read-model-db.js';
-import type {
-  BackoffPolicy,
-  RunnerLogger,
-  SubscriberKind,
-  SubscriberState,
-  SubscriberWorker,
-} from './subscriber-worker.js';
+import type { BackoffPolicy, RunnerLogger, SubscriberWorker } from './subscriber-worker.js';
+
+export type { SubscriberStatus } from './subscriber-status.js';
 
 /** Everything the runner needs; the app wires one per worker process. */
 export interface ProjectionRunnerOptions {
@@ -35,25 +34,6 @@ export interface ProjectionRunnerOptions {
   /** Stamps `updated_at` and paces retries; default the system clock. */
   readonly clock?: Clock;
   readonly logger?: RunnerLogger;
-}
-
-/** One line of `status()`. `lag` = head − position, exact (0n when caught up). */
-export interface SubscriberStatus {
-  readonly name: string;
-  readonly kind: SubscriberKind;
-  readonly version: number;
-  /** Last committed position; null = nothing handled yet. */
-  readonly position: bigint | null;
-  readonly headPosition: bigint;
-  /**
-   * Positions between the checkpoint and the head; 0 for a filtered subscriber with no
-   * matching event beyond its checkpoint (its checkpoint moves only on events it handles).
-   */
-  readonly lag: bigint;
-  readonly state: SubscriberState;
-  readonly lastError: string | null;
-  /** While `retrying`: when the next attempt starts; otherwise null. */
-  readonly nextAttemptAt: Date | null;
 }
 
 const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
@@ -133,28 +113,28 @@ export class ProjectionRunner {
   async status(): Promise<SubscriberStatus[]> {
     const headPosition = await this.options.store.readHeadPosition();
     const workers = [...this.workers.values()];
-    // A filtered subscriber's checkpoint only moves on events it handles, so head − checkpoint
-    // overstates its lag; when no matching event lies beyond its checkpoint it is caught up.
-    const caughtUp = await Promise.all(
-      workers.map(async (worker) =>
-        worker.filter && worker.position !== headPosition ? !(await this.hasPending(worker)) : false,
-      ),
+    const lags = await Promise.all(
+      workers.map((worker) => subscriberLag(this.options.store, worker.position, worker.filter, headPosition)),
     );
-    return workers.map((worker, index) => {
-      const position = worker.position;
-      const lag = caughtUp[index] ? 0n : headPosition - (position ?? 0n);
-      return {
-        name: worker.name,
-        kind: worker.kind,
-        version: worker.version,
-        position,
-        headPosition,
-        lag: lag > 0n ? lag : 0n,
-        state: worker.state,
-        lastError: worker.lastError,
-        nextAttemptAt: worker.nextAttemptAt,
-      };
-    });
+    return workers.map((worker, index) => ({
+      name: worker.name,
+      kind: worker.kind,
+      version: worker.version,
+      position: worker.position,
+      headPosition,
+      lag: lags[index] ?? 0n,
+      state: worker.state,
+      lastError: worker.lastError,
+      nextAttemptAt: worker.nextAttemptAt,
+    }));
+  }
+
+  /**
+   * The same report from the stored checkpoints, for a process that does not run these
+   * subscribers itself (API-only, or standing by while another process holds the lease).
+   */
+  async storedStatus(): Promise<SubscriberStatus[]> {
+    return storedStatuses(this.options.store, this.options.db, this.checkpoints, [...this.workers.values()]);
   }
 
   /**
@@ -177,15 +157,6 @@ export class ProjectionRunner {
       }
       await this.progress.next(Math.min(remaining, 50));
     }
-  }
-
-  private async hasPending(worker: SubscriberWorker): Promise<boolean> {
-    const next = await this.options.store.readAll({
-      ...(worker.position !== null ? { after: worker.position } : {}),
-      ...(worker.filter ? { filter: worker.filter } : {}),
-      maxCount: 1,
-    });
-    return next.length > 0;
   }
 
   private async hasReached(worker: SubscriberWorker, position: bigint): Promise<boolean> {

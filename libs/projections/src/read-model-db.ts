@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { PostgresAdvisoryLease, SqliteLockFileLease, UncontendedLease, type RunnerLease } from './runner-lease.js';
 
 /**
  * The read-model database knows no tables up front: each projection declares its own
@@ -34,6 +35,8 @@ export type ReadModelDialect = 'sqlite' | 'postgres';
 export interface ReadModelHandle {
   readonly db: ReadModelDb;
   readonly dialect: ReadModelDialect;
+  /** The lease that decides which process runs the background jobs on these read models (ADR 0011). */
+  createRunnerLease(): RunnerLease;
   close(): Promise<void>;
 }
 
@@ -74,7 +77,13 @@ function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });
   const db = new Kysely<ReadModelSchema>({ dialect });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    createRunnerLease: () =>
+      filename === ':memory:' ? new UncontendedLease() : new SqliteLockFileLease(`${filename}.runner-lock`),
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -155,7 +164,12 @@ async function openPostgres(url: string, options: ReadModelDbOptions): Promise<R
     await db.destroy();
     throw error;
   }
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    createRunnerLease: () => new PostgresAdvisoryLease(url, schema),
+    close: () => db.destroy(),
+  };
 }
 
 /** int8 (counts, bigint columns) becomes a bigint, never a lossy number. */

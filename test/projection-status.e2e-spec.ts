@@ -1,0 +1,47 @@
+import { startTestApp, eventually, type TestApp } from './support/test-app.js';
+
+interface ProjectionView {
+  name: string;
+  position: string | null;
+  headPosition: string;
+  lag: string;
+}
+
+describe('GET /projections on an API-only process', () => {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+    await apps[0]?.destroy();
+  });
+
+  it('reports the same exact lag as the process that runs the projections, filtered ones included', async () => {
+    // The API-only process first: it only creates tables, so it never waits on the worker's write lock.
+    const api = await startTestApp({ role: 'api' });
+    apps.push(api);
+    const worker = await startTestApp({ dataDir: api.dataDir });
+    apps.push(worker);
+    const token = await api.token(['sales_manager']);
+    const statuses: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      const created = await api.request('POST', '/leads', {
+        token,
+        body: { name: `Cold store ${n}`, email: `buyer-${n}@frost.example`, source: 'website' },
+      });
+      statuses.push(created.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+
+    // Caught up on the worker: every projection at lag 0, though the org projections saw no event.
+    const fromWorker = await eventually(async () => {
+      const response = await worker.request('GET', '/projections', { token });
+      const views = response.body as ProjectionView[];
+      return views.every((view) => view.lag === '0') ? views : undefined;
+    }, 15_000);
+    const fromApi = (await api.request('GET', '/projections', { token })).body as ProjectionView[];
+    const lagsOf = (views: ProjectionView[]): [string, string | null, string][] =>
+      views.map((view) => [view.name, view.position, view.lag]);
+    expect(lagsOf(fromApi)).toEqual(lagsOf(fromWorker));
+    // Not vacuous: some filtered projection stands behind the head with nothing left to do.
+    expect(fromApi.some((view) => view.lag === '0' && view.position !== view.headPosition)).toBe(true);
+  }, 60_000);
+});
