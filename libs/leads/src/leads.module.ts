@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LeadAnalyticsController } from './analytics/lead-analytics.controller.js';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
+import { ContactIndex } from './capture-lead/contact-index.js';
 import { LeadCapture } from './capture-lead/lead-capture.service.js';
 import { CloseLeadController } from './close-lead/close-lead.controller.js';
 import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
@@ -31,6 +32,7 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
   providers: [
     LeadCommandHandler,
     LeadCommands,
+    ContactIndex,
     LeadCapture,
     LeadImport,
     { provide: CLAIM_GUARD, useClass: DistributionClaimGuard },

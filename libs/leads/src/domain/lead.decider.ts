@@ -34,6 +34,12 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       if (state.status !== 'none') {
         throw new DomainError('LEAD_ALREADY_EXISTS', `Lead ${command.leadId} already exists`);
       }
+      if (state.voided) {
+        throw new DomainError(
+          'LEAD_CAPTURE_SUPERSEDED',
+          `Another capture of the same contact took over while lead ${command.leadId} was being captured; send it again`,
+        );
+      }
       const { type: _type, now, ...profile } = command;
       return [
         {

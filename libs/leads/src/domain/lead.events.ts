@@ -14,6 +14,7 @@ import type {
   Tier,
 } from './lead-vocabulary.js';
 import type { LeadSource } from './lead-sources.js';
+import type { LeadCaptureVoided } from './lead-changes.events.js';
 
 /** How to reach the person behind a lead; every part is optional. */
 export interface LeadContact {
@@ -272,6 +273,7 @@ export type LeadEvent =
   | LeadRecycleWarning
   | LeadRecycled
   | LeadArchived
-  | LeadConverted;
+  | LeadConverted
+  | LeadCaptureVoided;
 
 export type LeadEventType = LeadEvent['type'];

@@ -26,7 +26,7 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       statusBeforeNurture: null,
     };
   }
-  if (state.status === 'none') return state;
+  if (state.status === 'none') return event.type === 'LeadCaptureVoided' ? { status: 'none', voided: true } : state;
   return evolveExisting(state, event);
 }
 
@@ -38,6 +38,9 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadResponseWarning':
     case 'LeadResponseSlaBreached':
     case 'LeadRecycleWarning':
+      return lead;
+    case 'LeadCaptureVoided':
+      // Only ever the first event of a stream (appended expecting none), so never after a capture.
       return lead;
     case 'LeadTagged':
       return { ...lead, tags: [...lead.tags, { category: event.data.category, tag: event.data.tag }] };

@@ -200,6 +200,7 @@ function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: Le
     case 'LeadReactivated':
       return { status: reactivatedStatus(row), reactivate_on: null };
     case 'LeadRecycleWarning':
+    case 'LeadCaptureVoided':
       return {};
     case 'LeadRecycled':
       return { status: 'recycled', owner_id: null, sla_state: 'none', pool_method: null };
