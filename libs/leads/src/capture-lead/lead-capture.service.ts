@@ -8,6 +8,7 @@ import type { CaptureLead } from '../domain/lead.commands.js';
 import { leadStream } from '../lead-stream.js';
 import { LeadCommandMessage } from '../lead-commands/lead-command.message.js';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
+import { dealSizeFrom } from '../deal-size.dto.js';
 import type { CaptureLeadDto } from './capture-lead.dto.js';
 import { ContactIndex, contactKeys, type ContactKey } from './contact-index.js';
 
@@ -51,7 +52,7 @@ export class LeadCapture {
       region: body.region ?? null,
       language: body.language ?? null,
       industry: body.industry ?? null,
-      estimatedDealSize: body.estimatedDealSize ?? null,
+      estimatedDealSize: dealSizeFrom(body) ?? null,
       notes: body.notes ?? null,
       direction: body.direction ?? (body.source === 'sales_generated' ? 'outbound' : 'inbound'),
     };

@@ -1,8 +1,10 @@
+import { upcastLeadEvent } from './lead-event.js';
 import type { LeadEvent } from './lead.events.js';
 import type { Lead, LeadState } from './lead.state.js';
 
 /** Folds one event into the lead. Never throws: history is what happened. */
-export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
+export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
+  const event = upcastLeadEvent(stored);
   if (event.type === 'LeadCaptured') {
     const { leadId, complete: _complete, capturedAt: _at, ...profile } = event.data;
     return {

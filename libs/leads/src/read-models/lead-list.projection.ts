@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
+import { majorUnits, type Money } from '#ltc/kernel';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
 import { UPDATABLE_COLUMNS, createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
 import { asLeadEvent } from '../domain/lead-event.js';
@@ -8,7 +9,7 @@ import type { LeadEvent } from '../domain/lead.events.js';
 /** The lead list, detail, pool and per-rep work lists (`GET /leads…`, `GET /reps/{id}/leads`). */
 export const leadListProjection: Projection = {
   name: 'lead_list',
-  version: 3,
+  version: 4,
   filter: { streamPrefixes: ['lead-'] },
 
   setup: createLeadListTable,
@@ -95,7 +96,7 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
     region: d.region,
     language: d.language ?? null,
     industry: d.industry ?? null,
-    estimated_deal_size: d.estimatedDealSize ?? null,
+    ...dealSizeColumns(d.estimatedDealSize ?? null),
     direction: d.direction ?? 'inbound',
     notes: d.notes ?? null,
     complete: d.complete ? 1 : 0,
@@ -130,6 +131,16 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
       .filter(Boolean)
       .join(' ')
       .toLowerCase(),
+  };
+}
+
+function dealSizeColumns(
+  size: Money | null,
+): Pick<LeadListRow, 'estimated_deal_size' | 'deal_size_minor' | 'deal_size_currency'> {
+  return {
+    estimated_deal_size: size ? majorUnits(size) : null,
+    deal_size_minor: size?.amountMinor ?? null,
+    deal_size_currency: size?.currency ?? null,
   };
 }
 
