@@ -24,6 +24,8 @@ const LEAD_EVENT_TYPES = new Set<string>([
   'LeadRecycled',
   'LeadArchived',
   'LeadConverted',
+  'LeadDetailsEdited',
+  'LeadContactChanged',
 ] satisfies LeadEventType[]);
 
 /** Every lead event type, for subscription filters. */

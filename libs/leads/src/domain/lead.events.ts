@@ -14,7 +14,7 @@ import type {
   Tier,
 } from './lead-vocabulary.js';
 import type { LeadSource } from './lead-sources.js';
-import type { LeadCaptureVoided } from './lead-changes.events.js';
+import type { LeadCaptureVoided, LeadContactChanged, LeadDetailsEdited } from './lead-changes.events.js';
 
 /** How to reach the person behind a lead; every part is optional. */
 export interface LeadContact {
@@ -277,6 +277,8 @@ export type LeadEvent =
   | LeadRecycled
   | LeadArchived
   | LeadConverted
-  | LeadCaptureVoided;
+  | LeadCaptureVoided
+  | LeadDetailsEdited
+  | LeadContactChanged;
 
 export type LeadEventType = LeadEvent['type'];

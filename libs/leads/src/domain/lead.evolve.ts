@@ -1,4 +1,5 @@
 import { upcastLeadEvent } from './lead-event.js';
+import { editedProfile } from './lead-edit.decide.js';
 import type { LeadEvent } from './lead.events.js';
 import type { Lead, LeadState } from './lead.state.js';
 
@@ -41,6 +42,9 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadResponseSlaBreached':
     case 'LeadRecycleWarning':
       return lead;
+    case 'LeadDetailsEdited':
+    case 'LeadContactChanged':
+      return { ...lead, profile: editedProfile(lead, event) };
     case 'LeadCaptureVoided':
       // Only ever the first event of a stream (appended expecting none), so never after a capture.
       return lead;

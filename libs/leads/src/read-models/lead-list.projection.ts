@@ -127,10 +127,7 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
     captured_at: d.capturedAt,
     updated_at: d.capturedAt,
     revision: recorded.revision.toString(),
-    search_text: [d.name, d.company, d.contact.person, d.contact.email, d.contact.phone]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase(),
+    search_text: searchTextOf(d.name, d.company, d.contact.person, d.contact.email, d.contact.phone),
   };
 }
 
@@ -142,6 +139,32 @@ function dealSizeColumns(
     deal_size_minor: size?.amountMinor ?? null,
     deal_size_currency: size?.currency ?? null,
   };
+}
+
+function detailColumns(c: Extract<LeadEvent, { type: 'LeadDetailsEdited' }>['data']['changes']): Changes {
+  return {
+    ...(c.name ? { name: c.name.after } : {}),
+    ...(c.company ? { company: c.company.after } : {}),
+    ...(c.contactPerson ? { contact_person: c.contactPerson.after } : {}),
+    ...(c.region ? { region: c.region.after } : {}),
+    ...(c.language ? { language: c.language.after } : {}),
+    ...(c.industry ? { industry: c.industry.after } : {}),
+    ...(c.estimatedDealSize ? dealSizeColumns(c.estimatedDealSize.after) : {}),
+    ...(c.notes ? { notes: c.notes.after } : {}),
+  };
+}
+
+/** Search covers name, company, person, email and phone: recomputed when one of them changes. */
+function withSearchText(row: LeadListRow, changes: Changes): Changes {
+  const next = { ...row, ...changes };
+  return {
+    ...changes,
+    search_text: searchTextOf(next.name, next.company, next.contact_person, next.email, next.phone),
+  };
+}
+
+function searchTextOf(...parts: (string | null)[]): string {
+  return parts.filter(Boolean).join(' ').toLowerCase();
 }
 
 type Changes = Partial<Omit<LeadListRow, 'tenant_id' | 'lead_id'>>;
@@ -213,6 +236,16 @@ function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: Le
     case 'LeadRecycleWarning':
     case 'LeadCaptureVoided':
       return {};
+    case 'LeadDetailsEdited':
+      return withSearchText(row, detailColumns(event.data.changes));
+    case 'LeadContactChanged': {
+      const { email, phone, complete } = event.data;
+      return withSearchText(row, {
+        ...(email ? { email: email.after } : {}),
+        ...(phone ? { phone: phone.after } : {}),
+        complete: complete ? 1 : 0,
+      });
+    }
     case 'LeadRecycled':
       return { status: 'recycled', owner_id: null, sla_state: 'none', pool_method: null };
     case 'LeadArchived':
