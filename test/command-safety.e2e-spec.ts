@@ -1,3 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { expectEvery, expectExactlyOne } from '#ltc/testing';
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 
 const lead = {
@@ -35,7 +38,7 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => app.request('POST', '/leads', { token, body: lead, headers })),
     );
-    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([201]));
+    expectEvery(responses, 201);
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     const auditor = await app.token(['auditor']);
     const stream = await app.request('GET', `/streams/lead-${responses[0]?.body.id as string}`, { token: auditor });
@@ -66,9 +69,25 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
     const token = await app.token(['ar']);
     const headers = { 'idempotency-key': 'reused' };
     await app.request('POST', '/leads', { token, body: lead, headers });
+    const before = await eventLog(app);
     const reused = await app.request('POST', '/leads', { token, body: { ...lead, name: 'Other' }, headers });
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await eventLog(app)).toEqual(before);
+  });
+
+  it('a key reused with another contact is refused with 422, reserves nothing, and the contact stays free', async () => {
+    app = await startTestApp();
+    const token = await app.token(['ar']);
+    const headers = { 'idempotency-key': 'k1' };
+    expect((await app.request('POST', '/leads', { token, body: lead, headers })).status).toBe(201);
+    const before = await eventLog(app);
+    const other = { ...lead, email: 'b@lumen.example', phone: '+49 30 1234' };
+    const reused = await app.request('POST', '/leads', { token, body: other, headers });
+    expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await eventLog(app)).toEqual(before);
+    const fresh = await app.request('POST', '/leads', { token, body: other });
+    expect(fresh.status).toBe(201);
   });
 
   it('keys are scoped to the caller: the same key from two users creates two leads', async () => {
@@ -112,8 +131,56 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
         app.request('POST', '/leads', { token, body: { ...lead, name: `Try ${i}` } }),
       ),
     );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'LEAD_DUPLICATE')).toBe(true);
+    const winner = expectExactlyOne(results, { winner: 201, losers: [409, 'LEAD_DUPLICATE'] });
+    const named = new Set(results.filter((r) => r !== winner).map((r) => r.body.details.existingLeadId));
+    expect(named).toEqual(new Set([winner.body.id]));
+    const existing = await eventually(async () => {
+      const found = await app.request('GET', `/leads/${winner.body.id as string}`, { token });
+      return found.status === 200 ? found : undefined;
+    });
+    expect(existing.body.id).toBe(winner.body.id);
+  });
+
+  it('two captures sharing a phone at once: one wins, and the loser leaves its email free (10 rounds)', async () => {
+    app = await startTestApp();
+    const token = await app.token(['ar']);
+    for (let round = 0; round < 10; round++) {
+      const phone = `+49 30 555 ${round}`;
+      const x = { ...lead, email: `x${round}@lumen.example`, phone };
+      const y = { ...lead, email: `y${round}@lumen.example`, phone };
+      const results = await Promise.all([x, y].map((body) => app.request('POST', '/leads', { token, body })));
+      const winner = expectExactlyOne(results, { winner: 201, losers: [409, 'LEAD_DUPLICATE'] });
+      const loserEmail = winner === results[0] ? y.email : x.email;
+      const fresh = await app.request('POST', '/leads', { token, body: { ...lead, email: loserEmail } });
+      expect([round, fresh.status]).toEqual([round, 201]);
+    }
+  });
+
+  it('a reservation left by a capture that never wrote its lead does not block the contact, however young', async () => {
+    app = await startTestApp();
+    const token = await app.token(['ar']);
+    // A capture that reserved the email a moment ago and then died before writing its lead.
+    const orphanLeadId = randomUUID();
+    const store = app.app.get<symbol, EventStore>(EVENT_STORE, { strict: false });
+    const hash = createHash('sha256').update('acme\u0000email\u0000crashed@lumen.example').digest('hex');
+    await store.appendToStream(
+      `leadContact-${hash.slice(0, 40)}`,
+      [{ type: 'LeadContactClaimed', data: { leadId: orphanLeadId, kind: 'email' }, metadata: metadataFor('acme') }],
+      { expectedRevision: 'no_stream' },
+    );
+
+    const crashed = { ...lead, email: 'crashed@lumen.example' };
+    const next = await app.request('POST', '/leads', { token, body: crashed });
+    expect(next.status).toBe(201);
+    const voided = await store.readStream(`lead-${orphanLeadId}`);
+    expect(voided.map((e) => e.type)).toEqual(['LeadCaptureVoided']);
+    expect((await app.request('GET', `/leads/${orphanLeadId}`, { token })).status).toBe(404);
+    const again = await app.request('POST', '/leads', { token, body: { ...crashed, name: 'Third try' } });
+    expect([again.status, again.body.code, again.body.details?.existingLeadId]).toEqual([
+      409,
+      'LEAD_DUPLICATE',
+      next.body.id,
+    ]);
   });
 
   it('an invalid Idempotency-Key or If-Match is a 400 naming the header', async () => {
@@ -131,3 +198,28 @@ describe('Commands over HTTP › safe retries (Idempotency-Key)', () => {
     expect(badMatch.body.errors[0].field).toBe('If-Match');
   });
 });
+
+/**
+ * Every event in the store, in order, once the background jobs (scoring, routing) have caught
+ * up with the head: "writes nothing" means this list did not change.
+ */
+async function eventLog(testApp: TestApp): Promise<string[]> {
+  const admin = await testApp.token(['admin']);
+  await eventually(async () => {
+    const jobs = (await testApp.request('GET', '/projections', { token: admin })).body as { lag: unknown }[];
+    return jobs.every((job) => String(job.lag) === '0') ? true : undefined;
+  }, 15_000);
+  const store = testApp.app.get<symbol, EventStore>(EVENT_STORE, { strict: false });
+  return (await store.readAll()).map((e) => `${e.stream} ${e.type} ${e.id}`);
+}
+
+function metadataFor(tenantId: string) {
+  return {
+    actor: { userId: 'crashed-capture', role: 'ar' },
+    correlationId: randomUUID(),
+    causationId: 'cmd_crashed',
+    commandId: 'cmd_crashed',
+    tenantId,
+    schemaVersion: 1,
+  };
+}

@@ -124,4 +124,45 @@ describe.each([
       code: 'COUNTER_NOT_FOUND',
     });
   });
+
+  describe('the beforeAppend step (side effects such as reserving a unique contact)', () => {
+    it('runs once with the decided events, before they are appended', async () => {
+      const seen: string[] = [];
+      const stored = async () => (await store.readStream('counter-1')).length;
+      await run(
+        envelope({
+          beforeAppend: async (events) => {
+            seen.push(`${events.map((e) => e.type).join(',')} with ${await stored()} stored`);
+          },
+        }),
+      );
+      expect(seen).toEqual(['Incremented with 0 stored']);
+      expect(await stored()).toBe(1);
+    });
+
+    it('never runs for a replay, a reused key, a stale If-Match or a refused decision', async () => {
+      const calls: string[] = [];
+      const counting = (name: string) => ({ beforeAppend: async () => void calls.push(name) });
+      const first = envelope({ idempotent: true, commandId: 'k', requestHash: 'h1' });
+      await run(first);
+      calls.length = 0;
+      await run({ ...first, ...counting('replay') });
+      await expect(run({ ...first, requestHash: 'h2', ...counting('reused') })).rejects.toBeInstanceOf(
+        IdempotencyKeyReusedError,
+      );
+      await expect(run(envelope({ expectedRevision: 7n, ...counting('stale') }))).rejects.toBeInstanceOf(
+        StaleRevisionError,
+      );
+      await expect(run(envelope({ command: { by: 500, limit: 10 }, ...counting('refused') }))).rejects.toMatchObject({
+        code: 'LIMIT_REACHED',
+      });
+      expect(calls).toEqual([]);
+    });
+
+    it('a throwing step refuses the command and nothing is appended', async () => {
+      const refusal = new DomainError('TAKEN', 'taken');
+      await expect(run(envelope({ beforeAppend: () => Promise.reject(refusal) }))).rejects.toBe(refusal);
+      expect(await store.readStream('counter-1')).toHaveLength(0);
+    });
+  });
 });

@@ -23,6 +23,13 @@ export interface CommandEnvelope<Command> {
   readonly tenantId: string;
   readonly correlationId: string;
   readonly causationId: string;
+  /**
+   * Runs after every check passed and the decision is made, right before the append (again
+   * on each conflict retry): for what must hold outside the stream, like reserving a unique
+   * contact. Throwing refuses the command. It never runs for a replayed retry, a reused key,
+   * a stale If-Match or a refused decision, so those write nothing anywhere.
+   */
+  readonly beforeAppend?: (events: readonly DomainEvent[]) => Promise<void>;
 }
 
 export interface CommandOutcome {
@@ -85,6 +92,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     }
     const decided = decider.decide(envelope.command, loaded.state);
     if (decided.length === 0) return { stream: envelope.stream, revision: current, events: [], replayed: false };
+    await envelope.beforeAppend?.(decided);
 
     const toAppend = decided.map((event) => ({
       id: randomUUID(),

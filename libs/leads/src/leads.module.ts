@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LeadAnalyticsController } from './analytics/lead-analytics.controller.js';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
+import { ContactIndex } from './capture-lead/contact-index.js';
 import { LeadCapture } from './capture-lead/lead-capture.service.js';
 import { CloseLeadController } from './close-lead/close-lead.controller.js';
+import { EditLeadController } from './edit-lead/edit-lead.controller.js';
+import { LeadEdit } from './edit-lead/lead-edit.service.js';
 import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
 import { ImportLeadsController } from './import-leads/import-leads.controller.js';
 import { LeadImport } from './import-leads/lead-import.service.js';
@@ -22,6 +25,7 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     CaptureLeadController,
     QueryLeadsController,
     EnrichLeadController,
+    EditLeadController,
     RouteLeadController,
     WorkLeadController,
     CloseLeadController,
@@ -31,7 +35,9 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
   providers: [
     LeadCommandHandler,
     LeadCommands,
+    ContactIndex,
     LeadCapture,
+    LeadEdit,
     LeadImport,
     { provide: CLAIM_GUARD, useClass: DistributionClaimGuard },
   ],

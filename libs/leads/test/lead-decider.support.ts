@@ -34,7 +34,7 @@ export const capture: CaptureLead = {
   region: 'EMEA',
   language: 'sv',
   industry: 'logistics',
-  estimatedDealSize: 250000,
+  estimatedDealSize: { amountMinor: 250_000_00, currency: 'EUR' },
   notes: null,
   direction: 'inbound',
   now: NOW,

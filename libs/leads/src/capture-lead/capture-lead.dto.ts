@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CURRENCY_CODES } from '#ltc/kernel';
+import { MoneyDto } from '../deal-size.dto.js';
 import { LEAD_SOURCES, type LeadSource } from '../domain/lead-sources.js';
 import { LEAD_DIRECTIONS, type LeadDirection } from '../domain/lead-vocabulary.js';
 
@@ -56,12 +71,27 @@ export class CaptureLeadDto {
   @Length(1, 100)
   industry?: string;
 
-  @ApiPropertyOptional({ description: 'Estimated deal size in the tenant currency', example: 250000 })
+  @ApiPropertyOptional({
+    description: 'Estimated deal size in major units of `currency` (e.g. 250000 EUR); dealSize gives it exactly',
+    example: 250000,
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1e12)
   estimatedDealSize?: number;
+
+  @ApiPropertyOptional({ description: 'ISO 4217 currency of estimatedDealSize', default: 'EUR', example: 'SEK' })
+  @IsOptional()
+  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string;
+
+  @ApiPropertyOptional({ type: MoneyDto, description: 'Estimated deal size: integer minor units and currency' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  dealSize?: MoneyDto;
 
   @ApiPropertyOptional({ enum: LEAD_DIRECTIONS, default: 'inbound' })
   @IsOptional()

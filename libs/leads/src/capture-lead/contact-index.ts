@@ -1,6 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError, streamName, type EventMetadata, type EventStore } from '#ltc/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '#ltc/clock';
+import { ConcurrentModificationError } from '#ltc/commanding';
+import {
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  streamName,
+  type EventMetadata,
+  type EventStore,
+} from '#ltc/event-store';
+import type { LeadCaptureVoided } from '../domain/lead-changes.events.js';
 import { leadStream } from '../lead-stream.js';
+import { KeyedLock } from './keyed-lock.js';
 
 /** A contact method that identifies a lead within a tenant. */
 export interface ContactKey {
@@ -8,28 +19,53 @@ export interface ContactKey {
   readonly value: string;
 }
 
-const ABANDONED_AFTER_MS = 30_000;
-
 export type ReservationResult =
   { readonly reserved: true } | { readonly reserved: false; readonly existingLeadId: string };
 
-/**
- * Makes "one lead per email/phone per tenant" hold under concurrency. A read model
- * would let two simultaneous captures of the same email both through; a reservation
- * stream per contact (`leadContact-<hash>`, appended with an expected revision) cannot.
- * A reservation whose lead was never written (a crash, or a capture refused for its
- * other contact) is taken over by the next capture.
- */
-export class ContactIndex {
-  constructor(private readonly store: EventStore) {}
+/** The last word of a reservation stream: nobody, or the lead that claimed the contact. */
+type Reservation =
+  | { readonly claimedBy: undefined; readonly revision: bigint | undefined }
+  | { readonly claimedBy: string; readonly revision: bigint };
 
-  /** Which lead already holds this contact, if any (read-only, for an early answer). */
-  async holder(tenantId: string, key: ContactKey): Promise<string | undefined> {
-    const owner = await this.owner(this.stream(tenantId, key));
-    if (!owner || !(await this.leadExists(owner.leadId))) return undefined;
-    return owner.leadId;
+/** Whether the lead a reservation names was written (`alive`), never will be (`voided`) or not yet (`absent`). */
+type LeadFate = 'alive' | 'voided' | 'absent';
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Makes "one lead per email/phone per tenant" hold under concurrency, crashes and slow
+ * stores (ADR 0008). A read model would let two simultaneous captures through; a
+ * reservation stream per contact (`leadContact-<hash>`, appended with an expected
+ * revision) cannot. A reservation is held while the lead it names exists. One whose lead
+ * is absent is taken over only after voiding that lead (`LeadCaptureVoided` appended
+ * expecting no stream): from then on its capture can never write it, however late it
+ * comes, so no clock decides when a contact is free.
+ */
+@Injectable()
+export class ContactIndex {
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Runs `task` with these contacts to itself within this process (see KeyedLock). */
+  exclusive<Result>(tenantId: string, keys: readonly ContactKey[], task: () => Promise<Result>): Promise<Result> {
+    return this.lock.run(
+      keys.map((key) => this.stream(tenantId, key)),
+      task,
+    );
   }
 
+  /** The existing lead other than `self` holding this contact, if any (read-only). */
+  async holder(tenantId: string, key: ContactKey, self?: string): Promise<string | undefined> {
+    const { claimedBy } = await this.reservation(this.stream(tenantId, key));
+    if (claimedBy === undefined || claimedBy === self) return undefined;
+    return (await this.fate(claimedBy)) === 'alive' ? claimedBy : undefined;
+  }
+
+  /** Claims the contact for `leadId`, taking over a reservation whose lead was never written. */
   async reserve(
     tenantId: string,
     key: ContactKey,
@@ -37,32 +73,33 @@ export class ContactIndex {
     metadata: EventMetadata,
   ): Promise<ReservationResult> {
     const stream = this.stream(tenantId, key);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const owner = await this.owner(stream);
-      if (owner?.leadId === leadId) return { reserved: true };
-      if (owner && (!this.abandoned(owner) || (await this.leadExists(owner.leadId)))) {
-        return { reserved: false, existingLeadId: owner.leadId };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.reservation(stream);
+      if (current.claimedBy === leadId) return { reserved: true };
+      if (current.claimedBy !== undefined) {
+        const fate = await this.fate(current.claimedBy);
+        if (fate === 'alive') return { reserved: false, existingLeadId: current.claimedBy };
+        // Absent: void it first, so its capture can never write it; if that lost a race, look again.
+        if (fate === 'absent' && !(await this.voidLead(current.claimedBy, key.kind, metadata))) continue;
       }
-      try {
-        await this.store.appendToStream(
-          stream,
-          [{ id: randomUUID(), type: 'LeadContactClaimed', data: { leadId, kind: key.kind }, metadata }],
-          { expectedRevision: owner ? owner.revision : 'no_stream' },
-        );
+      if (await this.append(stream, 'LeadContactClaimed', { leadId, kind: key.kind }, current.revision, metadata)) {
         return { reserved: true };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
-    throw new Error(`Could not reserve ${key.kind} for lead ${leadId}: too much contention`);
+    throw new ConcurrentModificationError(stream);
   }
 
-  /**
-   * A reservation without its lead is taken over only after a grace period: until then
-   * its capture may still be on its way (a concurrent request a few milliseconds ahead).
-   */
-  private abandoned(owner: { recordedAt: Date }): boolean {
-    return Date.now() - owner.recordedAt.getTime() > ABANDONED_AFTER_MS;
+  /** Gives the contact up if `leadId` holds it (after its lead moved to another contact). */
+  async release(tenantId: string, key: ContactKey, leadId: string, metadata: EventMetadata): Promise<void> {
+    const stream = this.stream(tenantId, key);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.reservation(stream);
+      if (current.claimedBy !== leadId) return;
+      if (await this.append(stream, 'LeadContactReleased', { leadId, kind: key.kind }, current.revision, metadata)) {
+        return;
+      }
+    }
+    throw new ConcurrentModificationError(stream);
   }
 
   private stream(tenantId: string, key: ContactKey): string {
@@ -70,18 +107,45 @@ export class ContactIndex {
     return streamName('leadContact', hash.slice(0, 40));
   }
 
-  private async owner(stream: string): Promise<{ leadId: string; revision: bigint; recordedAt: Date } | undefined> {
-    const events = await this.store.readStream(stream);
-    const last = events.at(-1);
-    if (!last) return undefined;
+  private async reservation(stream: string): Promise<Reservation> {
+    const last = (await this.store.readStream(stream)).at(-1);
+    if (!last) return { claimedBy: undefined, revision: undefined };
     const data = last.data as { leadId?: unknown };
-    return typeof data.leadId === 'string'
-      ? { leadId: data.leadId, revision: last.revision, recordedAt: last.recordedAt }
-      : undefined;
+    return last.type === 'LeadContactClaimed' && typeof data.leadId === 'string'
+      ? { claimedBy: data.leadId, revision: last.revision }
+      : { claimedBy: undefined, revision: last.revision };
   }
 
-  private async leadExists(leadId: string): Promise<boolean> {
-    return (await this.store.readStream(leadStream(leadId), { maxCount: 1 })).length > 0;
+  private async fate(leadId: string): Promise<LeadFate> {
+    const [first] = await this.store.readStream(leadStream(leadId), { maxCount: 1 });
+    if (!first) return 'absent';
+    return first.type === 'LeadCaptureVoided' ? 'voided' : 'alive';
+  }
+
+  /** True when this call or an earlier one voided the lead; false when the lead was written after all. */
+  private async voidLead(leadId: string, contactKind: ContactKey['kind'], metadata: EventMetadata): Promise<boolean> {
+    const data: LeadCaptureVoided['data'] = { leadId, contactKind, at: this.clock.now().toISOString() };
+    if (await this.append(leadStream(leadId), 'LeadCaptureVoided', data, undefined, metadata)) return true;
+    return (await this.fate(leadId)) === 'voided';
+  }
+
+  /** Appends one event expecting `revision` (undefined: no stream); false when another writer got there first. */
+  private async append(
+    stream: string,
+    type: string,
+    data: unknown,
+    revision: bigint | undefined,
+    metadata: EventMetadata,
+  ): Promise<boolean> {
+    try {
+      await this.store.appendToStream(stream, [{ id: randomUUID(), type, data, metadata }], {
+        expectedRevision: revision ?? 'no_stream',
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
+    }
   }
 }
 

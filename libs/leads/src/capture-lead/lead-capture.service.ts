@@ -2,30 +2,37 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '#ltc/kernel';
 import { entityIdFromCommandId, type CommandOutcome } from '#ltc/commanding';
-import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import type { EventMetadata } from '#ltc/event-store';
 import { commandIdOf, envelopeFrom, type RequestContext } from '#ltc/platform';
 import type { CaptureLead } from '../domain/lead.commands.js';
 import { leadStream } from '../lead-stream.js';
 import { LeadCommandMessage } from '../lead-commands/lead-command.message.js';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
+import { dealSizeFrom } from '../deal-size.dto.js';
 import type { CaptureLeadDto } from './capture-lead.dto.js';
-import { ContactIndex, contactKeys } from './contact-index.js';
+import { ContactIndex, contactKeys, type ContactKey } from './contact-index.js';
 
 export type CaptureResult =
   | { readonly kind: 'created' | 'replayed'; readonly leadId: string; readonly outcome: CommandOutcome }
   | { readonly kind: 'touched'; readonly leadId: string; readonly outcome: CommandOutcome };
 
+/** A contact of the capture is held by another lead: a duplicate, answered as 409 or as a touch. */
+class ContactTaken extends Error {
+  constructor(
+    readonly existingLeadId: string,
+    readonly kind: ContactKey['kind'],
+  ) {
+    super(`The ${kind} is held by lead ${existingLeadId}`);
+  }
+}
+
 /** Captures a lead once per contact: duplicates are refused, or recorded as a touch on the existing lead. */
 @Injectable()
 export class LeadCapture {
-  private readonly contacts: ContactIndex;
-
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(ContactIndex) private readonly contacts: ContactIndex,
     @Inject(LeadCommands) private readonly commands: LeadCommands,
-  ) {
-    this.contacts = new ContactIndex(store);
-  }
+  ) {}
 
   async capture(ctx: RequestContext, body: CaptureLeadDto): Promise<CaptureResult> {
     const commandId = commandIdOf(ctx);
@@ -45,16 +52,12 @@ export class LeadCapture {
       region: body.region ?? null,
       language: body.language ?? null,
       industry: body.industry ?? null,
-      estimatedDealSize: body.estimatedDealSize ?? null,
+      estimatedDealSize: dealSizeFrom(body) ?? null,
       notes: body.notes ?? null,
       direction: body.direction ?? (body.source === 'sales_generated' ? 'outbound' : 'inbound'),
     };
     const keys = contactKeys(command.contact);
-    // Read-only first, so a refused duplicate writes nothing at all.
-    for (const key of keys) {
-      const holder = await this.contacts.holder(ctx.tenantId, key);
-      if (holder && holder !== leadId) return this.duplicate(ctx, body, holder, key.kind);
-    }
+    const envelope = envelopeFrom(ctx, { command, stream: leadStream(leadId), commandId });
     const metadata = {
       actor: ctx.actor,
       correlationId: ctx.correlationId,
@@ -63,14 +66,54 @@ export class LeadCapture {
       tenantId: ctx.tenantId,
       schemaVersion: 1,
     };
-    for (const key of keys) {
-      const reservation = await this.contacts.reserve(ctx.tenantId, key, leadId, metadata);
-      if (!reservation.reserved) return this.duplicate(ctx, body, reservation.existingLeadId, key.kind);
+    try {
+      const outcome = await this.contacts.exclusive(ctx.tenantId, keys, () =>
+        this.commands.runEnvelope(
+          new LeadCommandMessage({
+            ...envelope,
+            // Reserved only once the command is known to be new and valid (replays, reused keys and
+            // invalid captures are answered before), so a refused capture reserves nothing.
+            beforeAppend: () => this.reserve(ctx.tenantId, keys, leadId, metadata),
+          }),
+        ),
+      );
+      return { kind: outcome.replayed ? 'replayed' : 'created', leadId, outcome };
+    } catch (error) {
+      if (error instanceof ContactTaken) return this.duplicate(ctx, body, error.existingLeadId, error.kind);
+      if (error instanceof DomainError && error.code === 'LEAD_CAPTURE_SUPERSEDED') {
+        // Another capture voided this lead to take its contact over: answer as a duplicate of that one once it exists.
+        const holder = await this.firstHolder(ctx.tenantId, keys, leadId);
+        if (holder) return this.duplicate(ctx, body, holder.leadId, holder.kind);
+      }
+      throw error;
     }
-    const outcome = await this.commands.runEnvelope(
-      new LeadCommandMessage(envelopeFrom(ctx, { command, stream: leadStream(leadId), commandId })),
-    );
-    return { kind: outcome.replayed ? 'replayed' : 'created', leadId, outcome };
+  }
+
+  /** Every contact is checked read-only first, so a duplicate writes nothing; then each is reserved. */
+  private async reserve(
+    tenantId: string,
+    keys: readonly ContactKey[],
+    leadId: string,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    const holder = await this.firstHolder(tenantId, keys, leadId);
+    if (holder) throw new ContactTaken(holder.leadId, holder.kind);
+    for (const key of keys) {
+      const reservation = await this.contacts.reserve(tenantId, key, leadId, metadata);
+      if (!reservation.reserved) throw new ContactTaken(reservation.existingLeadId, key.kind);
+    }
+  }
+
+  private async firstHolder(
+    tenantId: string,
+    keys: readonly ContactKey[],
+    self: string,
+  ): Promise<{ leadId: string; kind: ContactKey['kind'] } | undefined> {
+    for (const key of keys) {
+      const leadId = await this.contacts.holder(tenantId, key, self);
+      if (leadId) return { leadId, kind: key.kind };
+    }
+    return undefined;
   }
 
   private async duplicate(

@@ -23,6 +23,17 @@ describe('Lead › capture', () => {
     rejects(when([], capture), capture, 'LEAD_ALREADY_EXISTS');
   });
 
+  it('given a voided capture, when captured, then LEAD_CAPTURE_SUPERSEDED; any other command finds no lead', () => {
+    const voided = [
+      {
+        type: 'LeadCaptureVoided' as const,
+        data: { leadId: LEAD, contactKind: 'email' as const, at: NOW.toISOString() },
+      },
+    ];
+    rejects(voided, capture, 'LEAD_CAPTURE_SUPERSEDED');
+    rejects(voided, { type: 'TagLead', leadId: LEAD, category: 'free', tag: 'x', now: NOW }, 'LEAD_NOT_FOUND');
+  });
+
   it('given no lead, when any other command, then the lead is not found', () => {
     rejects([], { type: 'TagLead', leadId: LEAD, category: 'free', tag: 'x', now: NOW }, 'LEAD_NOT_FOUND');
   });

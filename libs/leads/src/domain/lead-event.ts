@@ -1,3 +1,4 @@
+import { moneyProblem, type Money } from '#ltc/kernel';
 import type { LeadEvent, LeadEventType } from './lead.events.js';
 
 const LEAD_EVENT_TYPES = new Set<string>([
@@ -23,12 +24,40 @@ const LEAD_EVENT_TYPES = new Set<string>([
   'LeadRecycled',
   'LeadArchived',
   'LeadConverted',
+  'LeadDetailsEdited',
+  'LeadContactChanged',
 ] satisfies LeadEventType[]);
 
 /** Every lead event type, for subscription filters. */
 export const ALL_LEAD_EVENT_TYPES: readonly LeadEventType[] = [...LEAD_EVENT_TYPES] as LeadEventType[];
 
-/** Narrows a stored `{ type, data }` to a lead event, so a `switch` on `type` discriminates `data`. */
+/**
+ * Narrows a stored `{ type, data }` to a lead event, so a `switch` on `type` discriminates `data`,
+ * and reads older shapes as today's (`upcastLeadEvent`).
+ */
 export function asLeadEvent(event: { readonly type: string; readonly data: unknown }): LeadEvent | undefined {
-  return LEAD_EVENT_TYPES.has(event.type) ? ({ type: event.type, data: event.data } as LeadEvent) : undefined;
+  return LEAD_EVENT_TYPES.has(event.type)
+    ? upcastLeadEvent({ type: event.type, data: event.data } as LeadEvent)
+    : undefined;
+}
+
+/** The currency deal sizes were in before amounts carried one (the engine's only tenant currency then). */
+export const LEGACY_DEAL_SIZE_CURRENCY = 'EUR';
+
+/**
+ * The one place older lead events are read as today's: deal sizes stored as a plain number
+ * of major units (before amounts carried a currency) become Money in EUR. Every reader of
+ * stored lead events (the decider's evolve, projections, process managers) goes through it.
+ */
+export function upcastLeadEvent(event: LeadEvent): LeadEvent {
+  if (event.type !== 'LeadCaptured') return event;
+  const raw: unknown = event.data.estimatedDealSize;
+  if (raw === undefined || raw === null || moneyProblem(raw) === undefined) return event;
+  return { ...event, data: { ...event.data, estimatedDealSize: legacyDealSize(raw) } };
+}
+
+function legacyDealSize(raw: unknown): Money | null {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return null;
+  // Old sizes were numbers ≥ 0 with no rule on decimals: rounded to the cent rather than dropped.
+  return { amountMinor: Math.round(raw * 100), currency: LEGACY_DEAL_SIZE_CURRENCY };
 }

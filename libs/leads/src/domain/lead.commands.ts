@@ -1,3 +1,4 @@
+import type { EditableLeadDetails } from './lead-changes.events.js';
 import type {
   AssignmentCandidate,
   AssignmentMethod,
@@ -164,8 +165,19 @@ export interface ConvertLead extends LeadCommandBase {
   readonly dealId: string;
 }
 
+/**
+ * Corrects a lead: each field given replaces the current value (null clears it); fields
+ * left out stay. Email and phone are contact methods whose uniqueness the shell guards.
+ */
+export interface EditLead extends LeadCommandBase {
+  readonly type: 'EditLead';
+  readonly details: Partial<EditableLeadDetails>;
+  readonly contact: { readonly email?: string | null; readonly phone?: string | null };
+}
+
 export type LeadCommand =
   | CaptureLead
+  | EditLead
   | RecordLeadTouch
   | RecordLeadInteraction
   | TagLead

@@ -3,6 +3,7 @@ import type { LeadCommand } from './lead.commands.js';
 import type { LeadEvent } from './lead.events.js';
 import { evolveLead } from './lead.evolve.js';
 import { existing, iso, open } from './lead-guards.js';
+import { decideEdit } from './lead-edit.decide.js';
 import { initialLeadState, type LeadState } from './lead.state.js';
 import {
   decideAcceptOffer,
@@ -34,6 +35,12 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       if (state.status !== 'none') {
         throw new DomainError('LEAD_ALREADY_EXISTS', `Lead ${command.leadId} already exists`);
       }
+      if (state.voided) {
+        throw new DomainError(
+          'LEAD_CAPTURE_SUPERSEDED',
+          `Another capture of the same contact took over while lead ${command.leadId} was being captured; send it again`,
+        );
+      }
       const { type: _type, now, ...profile } = command;
       return [
         {
@@ -42,6 +49,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
         },
       ];
     }
+    case 'EditLead':
+      return decideEdit(command, state);
     case 'RecordLeadTouch': {
       const lead = existing(state, command.leadId);
       const { source, note } = command;

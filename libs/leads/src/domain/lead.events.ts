@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#ltc/kernel';
+import type { DomainEvent, Money } from '#ltc/kernel';
 import type {
   AssignmentCandidate,
   AssignmentMethod,
@@ -14,6 +14,7 @@ import type {
   Tier,
 } from './lead-vocabulary.js';
 import type { LeadSource } from './lead-sources.js';
+import type { LeadCaptureVoided, LeadContactChanged, LeadDetailsEdited } from './lead-changes.events.js';
 
 /** How to reach the person behind a lead; every part is optional. */
 export interface LeadContact {
@@ -31,8 +32,11 @@ export interface LeadProfile {
   readonly region: string | null;
   readonly language?: string | null;
   readonly industry?: string | null;
-  /** Estimated deal size in the tenant's currency. */
-  readonly estimatedDealSize?: number | null;
+  /**
+   * Estimated deal size (integer minor units + ISO 4217 currency). Events stored before
+   * amounts carried a currency hold a plain number of EUR; `upcastLeadEvent` reads them.
+   */
+  readonly estimatedDealSize?: Money | null;
   readonly notes?: string | null;
   /** Inbound (the customer came to us) or outbound (sales went to them); hybrid distribution keys on it. */
   readonly direction?: LeadDirection;
@@ -272,6 +276,9 @@ export type LeadEvent =
   | LeadRecycleWarning
   | LeadRecycled
   | LeadArchived
-  | LeadConverted;
+  | LeadConverted
+  | LeadCaptureVoided
+  | LeadDetailsEdited
+  | LeadContactChanged;
 
 export type LeadEventType = LeadEvent['type'];

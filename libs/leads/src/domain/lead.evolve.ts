@@ -1,8 +1,11 @@
+import { upcastLeadEvent } from './lead-event.js';
+import { editedProfile } from './lead-edit.decide.js';
 import type { LeadEvent } from './lead.events.js';
 import type { Lead, LeadState } from './lead.state.js';
 
 /** Folds one event into the lead. Never throws: history is what happened. */
-export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
+export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
+  const event = upcastLeadEvent(stored);
   if (event.type === 'LeadCaptured') {
     const { leadId, complete: _complete, capturedAt: _at, ...profile } = event.data;
     return {
@@ -26,7 +29,7 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       statusBeforeNurture: null,
     };
   }
-  if (state.status === 'none') return state;
+  if (state.status === 'none') return event.type === 'LeadCaptureVoided' ? { status: 'none', voided: true } : state;
   return evolveExisting(state, event);
 }
 
@@ -38,6 +41,12 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadResponseWarning':
     case 'LeadResponseSlaBreached':
     case 'LeadRecycleWarning':
+      return lead;
+    case 'LeadDetailsEdited':
+    case 'LeadContactChanged':
+      return { ...lead, profile: editedProfile(lead, event) };
+    case 'LeadCaptureVoided':
+      // Only ever the first event of a stream (appended expecting none), so never after a capture.
       return lead;
     case 'LeadTagged':
       return { ...lead, tags: [...lead.tags, { category: event.data.category, tag: event.data.tag }] };

@@ -43,9 +43,10 @@ export interface ActiveOffer {
   readonly expiresAt: string;
 }
 
-/** Before the first event: the lead does not exist. */
+/** Before the first event: the lead does not exist. `voided`: it never will (`LeadCaptureVoided`). */
 export interface NoLead {
   readonly status: 'none';
+  readonly voided?: true;
 }
 
 export interface Lead {

@@ -13,6 +13,12 @@ export const IMPORT_COLUMNS = [
   'language',
   'industry',
   'estimatedDealSize',
+  /** CSV: the deal size exactly, in integer minor units of `currency` (NDJSON sends `dealSize` instead). */
+  'dealSizeMinor',
+  /** ISO 4217 code of the deal size (EUR when absent). */
+  'currency',
+  /** NDJSON: `{ amountMinor, currency }` as in `POST /leads`. */
+  'dealSize',
   'direction',
   'notes',
 ] as const;
@@ -111,8 +117,9 @@ const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /**
- * CSV cells are all text: an empty cell means "no value" (as an absent JSON field), and
- * a number-looking `estimatedDealSize` becomes a number. Anything else is passed on as
+ * CSV cells are all text: an empty cell means "no value" (as an absent JSON field), a
+ * number-looking `estimatedDealSize` becomes a number, and `dealSizeMinor` with `currency`
+ * becomes `dealSize`. Anything else is passed on as
  * written, so the same rules as `POST /leads` judge it (and name it when it's wrong).
  */
 function leadInputFromCells(values: Readonly<Record<string, string>>): Record<string, unknown> {
@@ -120,6 +127,14 @@ function leadInputFromCells(values: Readonly<Record<string, string>>): Record<st
   for (const [column, cell] of Object.entries(values)) {
     if (cell.trim() === '') continue;
     input[column] = column === 'estimatedDealSize' && NUMBER.test(cell) ? Number(cell) : cell;
+  }
+  const minor = input['dealSizeMinor'];
+  if (minor !== undefined) {
+    // Exact columns become the body's `dealSize`; `currency` then belongs to it.
+    const amountMinor = typeof minor === 'string' && NUMBER.test(minor) ? Number(minor) : minor;
+    input['dealSize'] = { amountMinor, currency: input['currency'] ?? 'EUR' };
+    delete input['dealSizeMinor'];
+    delete input['currency'];
   }
   return input;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
+import { majorUnits, type Money } from '#ltc/kernel';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
 import { UPDATABLE_COLUMNS, createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
 import { asLeadEvent } from '../domain/lead-event.js';
@@ -8,7 +9,7 @@ import type { LeadEvent } from '../domain/lead.events.js';
 /** The lead list, detail, pool and per-rep work lists (`GET /leads…`, `GET /reps/{id}/leads`). */
 export const leadListProjection: Projection = {
   name: 'lead_list',
-  version: 3,
+  version: 4,
   filter: { streamPrefixes: ['lead-'] },
 
   setup: createLeadListTable,
@@ -95,7 +96,7 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
     region: d.region,
     language: d.language ?? null,
     industry: d.industry ?? null,
-    estimated_deal_size: d.estimatedDealSize ?? null,
+    ...dealSizeColumns(d.estimatedDealSize ?? null),
     direction: d.direction ?? 'inbound',
     notes: d.notes ?? null,
     complete: d.complete ? 1 : 0,
@@ -126,11 +127,44 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
     captured_at: d.capturedAt,
     updated_at: d.capturedAt,
     revision: recorded.revision.toString(),
-    search_text: [d.name, d.company, d.contact.person, d.contact.email, d.contact.phone]
-      .filter(Boolean)
-      .join(' ')
-      .toLowerCase(),
+    search_text: searchTextOf(d.name, d.company, d.contact.person, d.contact.email, d.contact.phone),
   };
+}
+
+function dealSizeColumns(
+  size: Money | null,
+): Pick<LeadListRow, 'estimated_deal_size' | 'deal_size_minor' | 'deal_size_currency'> {
+  return {
+    estimated_deal_size: size ? majorUnits(size) : null,
+    deal_size_minor: size?.amountMinor ?? null,
+    deal_size_currency: size?.currency ?? null,
+  };
+}
+
+function detailColumns(c: Extract<LeadEvent, { type: 'LeadDetailsEdited' }>['data']['changes']): Changes {
+  return {
+    ...(c.name ? { name: c.name.after } : {}),
+    ...(c.company ? { company: c.company.after } : {}),
+    ...(c.contactPerson ? { contact_person: c.contactPerson.after } : {}),
+    ...(c.region ? { region: c.region.after } : {}),
+    ...(c.language ? { language: c.language.after } : {}),
+    ...(c.industry ? { industry: c.industry.after } : {}),
+    ...(c.estimatedDealSize ? dealSizeColumns(c.estimatedDealSize.after) : {}),
+    ...(c.notes ? { notes: c.notes.after } : {}),
+  };
+}
+
+/** Search covers name, company, person, email and phone: recomputed when one of them changes. */
+function withSearchText(row: LeadListRow, changes: Changes): Changes {
+  const next = { ...row, ...changes };
+  return {
+    ...changes,
+    search_text: searchTextOf(next.name, next.company, next.contact_person, next.email, next.phone),
+  };
+}
+
+function searchTextOf(...parts: (string | null)[]): string {
+  return parts.filter(Boolean).join(' ').toLowerCase();
 }
 
 type Changes = Partial<Omit<LeadListRow, 'tenant_id' | 'lead_id'>>;
@@ -200,7 +234,18 @@ function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: Le
     case 'LeadReactivated':
       return { status: reactivatedStatus(row), reactivate_on: null };
     case 'LeadRecycleWarning':
+    case 'LeadCaptureVoided':
       return {};
+    case 'LeadDetailsEdited':
+      return withSearchText(row, detailColumns(event.data.changes));
+    case 'LeadContactChanged': {
+      const { email, phone, complete } = event.data;
+      return withSearchText(row, {
+        ...(email ? { email: email.after } : {}),
+        ...(phone ? { phone: phone.after } : {}),
+        complete: complete ? 1 : 0,
+      });
+    }
     case 'LeadRecycled':
       return { status: 'recycled', owner_id: null, sla_state: 'none', pool_method: null };
     case 'LeadArchived':

@@ -14,7 +14,11 @@ export type LeadListRow = {
   region: string | null;
   language: string | null;
   industry: string | null;
+  /** In major units, for the `estimatedDealSize` number older clients read; `deal_size_*` hold the exact amount. */
   estimated_deal_size: number | null;
+  /** Integer minor units (a string or bigint from PostgreSQL's bigint). */
+  deal_size_minor: number | string | null;
+  deal_size_currency: string | null;
   direction: string;
   notes: string | null;
   complete: number;
@@ -68,6 +72,8 @@ export const UPDATABLE_COLUMNS = [
   'language',
   'industry',
   'estimated_deal_size',
+  'deal_size_minor',
+  'deal_size_currency',
   'direction',
   'notes',
   'complete',
@@ -119,6 +125,8 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     .addColumn('language', 'text')
     .addColumn('industry', 'text')
     .addColumn('estimated_deal_size', 'double precision')
+    .addColumn('deal_size_minor', 'bigint')
+    .addColumn('deal_size_currency', 'text')
     .addColumn('direction', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
     .addColumn('complete', 'integer', (c) => c.notNull())
@@ -152,6 +160,7 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('lead_list_pk', ['tenant_id', 'lead_id'])
     .execute();
+  await addMissingColumns(db);
   for (const [name, columns] of [
     ['lead_list_by_capture', ['tenant_id', 'captured_at']],
     ['lead_list_by_owner', ['tenant_id', 'owner_id', 'status']],
@@ -163,5 +172,16 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
       .on('lead_list')
       .columns([...columns])
       .execute();
+  }
+}
+
+/** Columns added after the table first shipped: an existing table gets them (the version bump then rebuilds the rows). */
+async function addMissingColumns(db: ReadModelDb): Promise<void> {
+  const table = (await db.introspection.getTables()).find((t) => t.name === 'lead_list');
+  const present = new Set(table?.columns.map((c) => c.name) ?? []);
+  if (!present.has('deal_size_minor'))
+    await db.schema.alterTable('lead_list').addColumn('deal_size_minor', 'bigint').execute();
+  if (!present.has('deal_size_currency')) {
+    await db.schema.alterTable('lead_list').addColumn('deal_size_currency', 'text').execute();
   }
 }

@@ -102,6 +102,10 @@ export function toLeadView(row: LeadListRow): LeadView {
     language: row.language,
     industry: row.industry,
     estimatedDealSize: row.estimated_deal_size === null ? null : Number(row.estimated_deal_size),
+    dealSize:
+      row.deal_size_minor === null || row.deal_size_currency === null
+        ? null
+        : { amountMinor: Number(row.deal_size_minor), currency: row.deal_size_currency },
     direction: row.direction,
     complete: Boolean(row.complete),
     score: row.score === null ? null : Number(row.score),

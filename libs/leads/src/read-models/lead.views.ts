@@ -12,6 +12,12 @@ export class CommandResponseDto {
 }
 
 /** A lead as the lead list read model shows it. */
+/** An amount of money: integer minor units and an ISO 4217 currency. */
+export class MoneyView {
+  @ApiProperty({ description: 'Integer minor units (cents)', example: 25_000_00 }) amountMinor!: number;
+  @ApiProperty({ description: 'ISO 4217 code', example: 'EUR' }) currency!: string;
+}
+
 export class LeadView {
   @ApiProperty() id!: string;
   @ApiProperty({
@@ -29,7 +35,14 @@ export class LeadView {
   @ApiPropertyOptional({ nullable: true, type: String }) region!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) language!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) industry!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) estimatedDealSize!: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'The deal size in major units of its currency (kept for older clients; dealSize is exact)',
+  })
+  estimatedDealSize!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: () => MoneyView, description: 'Estimated deal size' })
+  dealSize!: MoneyView | null;
   @ApiProperty({ enum: ['inbound', 'outbound'] }) direction!: string;
   @ApiProperty({ description: 'False when the lead has no email or phone' }) complete!: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) score!: number | null;

@@ -1,6 +1,6 @@
 import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
-import { DomainError, NotFoundError } from '#ltc/kernel';
+import { DomainError, NotFoundError, majorUnits } from '#ltc/kernel';
 import type { ProcessManagerContext, ReadModelDb, RunnerLogger } from '#ltc/projections';
 import type { Lead } from '../domain/lead.state.js';
 import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
@@ -183,7 +183,7 @@ export function leadFacts(lead: Lead): LeadForDistribution {
     region: p.region,
     language: p.language ?? null,
     industry: p.industry ?? null,
-    estimatedDealSize: p.estimatedDealSize ?? null,
+    estimatedDealSize: p.estimatedDealSize ? majorUnits(p.estimatedDealSize) : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, ProcessManagerContext, ReadModelDb } from '#ltc/projections';
+import { majorUnits } from '#ltc/kernel';
 import { asLeadEvent } from '../domain/lead-event.js';
 import type { LeadEvent } from '../domain/lead.events.js';
 import { leadDecider } from '../domain/lead.decider.js';
@@ -97,7 +98,7 @@ function forScoring(lead: Lead) {
     region: profile.region,
     language: profile.language ?? null,
     industry: profile.industry ?? null,
-    dealSize: profile.estimatedDealSize ?? null,
+    dealSize: profile.estimatedDealSize ? majorUnits(profile.estimatedDealSize) : null,
     company: profile.company,
     email: profile.contact.email,
     phone: profile.contact.phone,

@@ -1,0 +1,49 @@
+import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { LeadIdParamDto } from '../lead-id.param.js';
+import { CommandResponseDto } from '../read-models/lead.views.js';
+import { EditLeadDto } from './edit-lead.dto.js';
+import { LeadEdit } from './lead-edit.service.js';
+
+@ApiTags('leads')
+@ApiBearerAuth()
+@Controller('leads/:id')
+export class EditLeadController {
+  constructor(@Inject(LeadEdit) private readonly leads: LeadEdit) {}
+
+  @Patch()
+  @Roles('sales_manager', 'ar', 'sr')
+  @ApiOperation({ summary: 'Edit a lead: details, deal size, email or phone (only the fields sent change)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The revision you last saw; 412 when the lead changed since',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({
+    type: CommandResponseDto,
+    description: 'LeadDetailsEdited and/or LeadContactChanged (no event when nothing differs)',
+  })
+  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'LEAD_DUPLICATE (the new email or phone belongs to another lead), LEAD_CLOSED' })
+  @ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: the lead changed since the If-Match revision' })
+  async edit(
+    @Param() { id }: LeadIdParamDto,
+    @Body() body: EditLeadDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponseDto> {
+    return commandResponse(reply, id, await this.leads.edit(ctx, id, body));
+  }
+}
