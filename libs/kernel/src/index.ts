@@ -1,2 +1,3 @@
 export * from './decider.js';
 export * from './domain-errors.js';
+export * from './fault-point.js';

@@ -1,2 +1,3 @@
 export * from './esdb-wire-double/index.js';
 export * from './postgres.js';
+export * from './typescript-child.js';
