@@ -8,25 +8,26 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 const BUILT_FOLDERS = ['apps', 'libs', 'bench'];
 const NOT_BUILT = /(\.spec\.ts|\.e2e-spec\.ts)$|(^|\/)test\//;
 
-let verified = false;
+/** Roots whose dist/ was found current during this test file. */
+const verified = new Set<string>();
 
 /**
  * The compiled entry points; `npm test` builds them first (the `pretest` script). A jest
  * run started without that step would otherwise test whatever an older build left in
  * dist/, so this refuses to hand out an entry while any source is newer than its output.
  */
-export function builtEntry(app: 'api' | 'worker'): string {
-  const file = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
+export function builtEntry(app: 'api' | 'worker', root = ROOT): string {
+  const file = join(root, 'dist', 'apps', app, 'src', 'main.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" (npm test does it for you)`);
-  if (!verified) {
-    const stale = staleOutputs();
+  if (!verified.has(root)) {
+    const stale = staleOutputs(root);
     if (stale.length > 0) {
       throw new Error(
         `dist/ is older than ${stale.length} source file(s), e.g. ${stale.slice(0, 3).join(', ')}: ` +
           'run "npm run build" (npm test does it for you) so the child processes run the code under test',
       );
     }
-    verified = true;
+    verified.add(root);
   }
   return file;
 }
