@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '#ltc/event-store';
+import { FAULT_POINT_ENV } from '#ltc/kernel';
 import { ProjectionRunner, type ReadModelDialect, type ReadModelHandle } from '#ltc/projections';
-import type { EventStore } from '#ltc/event-store';
-import { describeWithPostgres } from '#ltc/testing';
+import { describeWithPostgres, runTypeScriptChild, siblingFile } from '#ltc/testing';
 import {
   eventually,
   openStore,
@@ -144,6 +146,33 @@ function crashSuite(dialect: ReadModelDialect, makeTarget: () => ReadModelTarget
     );
     await runner.stop();
     await doomed.close().catch(() => undefined);
+    await expectResumeEqualsRebuild(store, location);
+  });
+
+  it('a process SIGKILLed after the rows of a batch are written, before its checkpoint: the restart equals a rebuild', async () => {
+    const dir = tempDir('crash-fault');
+    cleanup.add(dir.cleanup);
+    const storeFile = join(dir.path, 'events.db');
+    const store = new SqliteEventStore({ filename: storeFile, durability: 'normal', pollIntervalMs: 20 });
+    cleanup.add(() => store.close());
+    const head = await writeEvents(store, 300);
+    const location = await target.create();
+    // At least 12 batches (2 projections × 300 events ÷ 50): the 5th lands mid-way.
+    const runner = runTypeScriptChild(siblingFile(import.meta.url, 'fault-point-runner.child.ts'), {
+      [FAULT_POINT_ENV]: 'projection.after-rows-before-checkpoint:5',
+      LTC_TEST_STORE: storeFile,
+      LTC_TEST_READ_MODEL: JSON.stringify(location.options),
+    });
+    expect(await runner.exited).toBe('SIGKILL');
+    expect(runner.output()).toContain(`${FAULT_POINT_ENV}: projection.after-rows-before-checkpoint hit 5`);
+    const dead = await open(location);
+    // The kill really landed mid-way: some projection's checkpoint is short of the head.
+    const positions = (await readRows(dead.db, 'projection_checkpoints', 'name')).map((row) =>
+      typeof row.position === 'string' ? BigInt(row.position) : null,
+    );
+    expect(positions).toHaveLength(2);
+    expect(positions.some((position) => position === null || position < head)).toBe(true);
+    await dead.close();
     await expectResumeEqualsRebuild(store, location);
   });
 
