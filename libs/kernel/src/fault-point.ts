@@ -20,28 +20,34 @@ const FAULT_POINTS: readonly FaultPointName[] = [
   'event-store.mid-group-commit',
 ];
 
-/** The environment variable that arms one fault point: `name` or `name:N` (die on the N-th hit). */
+/**
+ * The environment variable that arms one fault point: `name`, `name:N` (die on the N-th hit),
+ * `name@scope` or `name@scope:N` (count only the hits of one scope, e.g. one projection).
+ */
 export const FAULT_POINT_ENV = 'LTC_FAULT_POINT';
 
 interface ArmedFaultPoint {
   readonly name: FaultPointName;
+  /** When set, only hits passing this scope count. */
+  readonly scope?: string;
   readonly hit: number;
 }
 
 /**
- * Parses `LTC_FAULT_POINT`. An unknown name or a bad count throws: a test that misspells a
+ * Parses `LTC_FAULT_POINT`. An unknown name, a bad scope or a bad count throws: a test that misspells a
  * point must fail loudly, not pass because the crash never came.
  */
 export function parseFaultPoint(value: string | undefined): ArmedFaultPoint | undefined {
   if (value === undefined || value === '') return undefined;
-  const match = /^([a-z.-]+)(?::([1-9][0-9]*))?$/.exec(value);
+  const match = /^([a-z.-]+)(?:@([A-Za-z0-9_.-]+))?(?::([1-9][0-9]*))?$/.exec(value);
   const name = FAULT_POINTS.find((point) => point === match?.[1]);
   if (!match || !name) {
     throw new Error(
-      `${FAULT_POINT_ENV}="${value}" names no fault point; known: ${FAULT_POINTS.join(', ')} (":N" = N-th hit)`,
+      `${FAULT_POINT_ENV}="${value}" names no fault point; known: ${FAULT_POINTS.join(', ')} ("@scope", ":N" = N-th hit)`,
     );
   }
-  return { name, hit: match[2] === undefined ? 1 : Number(match[2]) };
+  const hit = match[3] === undefined ? 1 : Number(match[3]);
+  return match[2] === undefined ? { name, hit } : { name, scope: match[2], hit };
 }
 
 // Read once when the module loads: an unset variable costs one comparison per call, and
@@ -51,15 +57,18 @@ let hits = 0;
 
 /**
  * Kills this process with SIGKILL (no exit handlers, no flushing, like a power cut for the
- * process) when `LTC_FAULT_POINT` arms `name` and this is its N-th hit; a no-op otherwise.
+ * process) when `LTC_FAULT_POINT` arms `name` (and `scope`, if it names one) and this is its
+ * N-th hit; a no-op otherwise.
  * For tests only: production never sets the variable.
  */
-export function faultPoint(name: FaultPointName): void {
+export function faultPoint(name: FaultPointName, scope?: string): void {
   if (armed === undefined || armed.name !== name) return;
+  if (armed.scope !== undefined && armed.scope !== scope) return;
   hits += 1;
   if (hits < armed.hit) return;
   // Written synchronously (stderr is synchronous for files and pipes on Linux), so the test
   // can tell that the process died here and not somewhere else.
-  process.stderr.write(`${FAULT_POINT_ENV}: ${name} hit ${hits}, killing the process\n`);
+  const where = scope === undefined ? name : `${name}@${scope}`;
+  process.stderr.write(`${FAULT_POINT_ENV}: ${where} hit ${hits}, killing the process\n`);
   process.kill(process.pid, 'SIGKILL');
 }

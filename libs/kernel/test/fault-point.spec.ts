@@ -15,8 +15,14 @@ describe('Fault points (test-only crash injection)', () => {
       name: 'event-store.mid-group-commit',
       hit: 12,
     });
+    expect(parseFaultPoint('projection.after-rows-before-checkpoint@lead_list:3')).toEqual({
+      name: 'projection.after-rows-before-checkpoint',
+      scope: 'lead_list',
+      hit: 3,
+    });
     for (const bad of [
       'projection.after-rows',
+      'projection.after-rows-before-checkpoint@:2',
       'event-store.mid-group-commit:0',
       'command.after-append-before-response:x',
     ]) {
@@ -34,11 +40,24 @@ describe('Fault points (test-only crash injection)', () => {
     expect(await armed.exited).toBe('SIGKILL');
     // Two pipes (stdout, stderr): compare the lines, not their interleaving.
     expect(armed.output().split('\n').sort()).toEqual(
-      ['', 'survived 1', `${FAULT_POINT_ENV}: event-store.mid-group-commit hit 2, killing the process`].sort(),
+      ['', 'survived a1', `${FAULT_POINT_ENV}: event-store.mid-group-commit@a hit 2, killing the process`].sort(),
+    );
+
+    const scoped = runTypeScriptChild(CHILD, { [FAULT_POINT_ENV]: 'event-store.mid-group-commit@b:2' });
+    expect(await scoped.exited).toBe('SIGKILL');
+    expect(scoped.output().split('\n').sort()).toEqual(
+      [
+        '',
+        'survived a1',
+        'survived a2',
+        'survived a3',
+        'survived b1',
+        `${FAULT_POINT_ENV}: event-store.mid-group-commit@b hit 2, killing the process`,
+      ].sort(),
     );
 
     const other = runTypeScriptChild(CHILD, { [FAULT_POINT_ENV]: 'projection.after-rows-before-checkpoint' });
     expect(await other.exited).toBe(0);
-    expect(other.output()).toBe('survived 1\nsurvived 2\nsurvived 3\n');
+    expect(other.output()).toBe('survived a1\nsurvived a2\nsurvived a3\nsurvived b1\nsurvived b2\nsurvived b3\n');
   });
 });

@@ -59,7 +59,7 @@ export class ProjectionWorker extends SubscriberWorker {
           }
         }
         current = undefined;
-        faultPoint('projection.after-rows-before-checkpoint');
+        faultPoint('projection.after-rows-before-checkpoint', this.name);
       });
     } catch (error) {
       throw current ? new HandlerFailedError(this.name, current, error) : error;
