@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { runNode, type ChildRun } from '#ltc/testing';
 
@@ -58,4 +59,17 @@ export type RunningProcess = ChildRun;
 /** Starts a built entry point (see {@link builtEntry}) with `env` added; logs at warn level. */
 export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
   return runNode([entry], { LOG_LEVEL: 'warn', ...env });
+}
+
+/** A free port on loopback for a child process to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
