@@ -1,18 +1,22 @@
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { SqliteEventStore, type EventToAppend } from '#ltc/event-store';
-import { leadListProjection, leadSourceStatsProjection, LEAD_SOURCES } from '#ltc/leads';
-import { ProjectionRunner, openReadModelDb } from '#ltc/projections';
-import { builtEntry, startProcess } from './support/processes.js';
+import { FAULT_POINT_ENV, type FaultPointName } from '#ltc/kernel';
+import { LEAD_SOURCES } from '#ltc/leads';
+import { TokenService } from '#ltc/platform';
+import { checkpointOf, dataFiles, headOf, recoveredAndRebuilt } from './support/lead-read-models.js';
+import { builtEntry, freePort, startProcess, type RunningProcess } from './support/processes.js';
 import { TEST_SECRET, eventually, tempDataDir } from './support/test-app.js';
 
+/**
+ * Kill -9 at the exact places where a crash is most dangerous (see LTC_FAULT_POINT in
+ * ADR 0003 and 0004), then restart and require the same state a rebuild from scratch gives.
+ */
 const LEADS = 20_000;
 
 /** Writes `LEADS` captured leads straight into the embedded store of `dataDir`. */
 async function seedLeads(dataDir: string): Promise<bigint> {
-  const store = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite'), durability: 'normal' });
+  const store = new SqliteEventStore({ filename: dataFiles(dataDir).events, durability: 'normal' });
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < LEADS; i++) {
     const leadId = randomUUID();
@@ -45,102 +49,162 @@ async function seedLeads(dataDir: string): Promise<bigint> {
   return head;
 }
 
-function readModelSnapshot(file: string): {
-  leads: unknown[];
-  stats: unknown[];
-  checkpoints: Record<string, string | null>;
-} {
-  const db = new Database(file, { readonly: true });
-  try {
-    const checkpoints = Object.fromEntries(
-      (
-        db.prepare('select name, position from projection_checkpoints').all() as {
-          name: string;
-          position: string | null;
-        }[]
-      ).map((row) => [row.name, row.position]),
-    );
-    return {
-      leads: db.prepare('select * from lead_list order by tenant_id, lead_id').all(),
-      stats: db.prepare('select * from lead_source_stats order by tenant_id, source').all(),
-      checkpoints,
-    };
-  } finally {
-    db.close();
-  }
+/** Waits until the lead list and the source stats have reached the head of the store. */
+async function caughtUp(dataDir: string): Promise<bigint> {
+  const head = await headOf(dataDir);
+  const { readModels } = dataFiles(dataDir);
+  await eventually(
+    async () =>
+      checkpointOf(readModels, 'lead_list') === head && checkpointOf(readModels, 'lead_source_stats') === head
+        ? true
+        : undefined,
+    // Generous: the machine may be busy; nothing here asserts speed.
+    120_000,
+  );
+  return head;
 }
 
-function checkpointOf(file: string, name: string): bigint | undefined {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare('select position from projection_checkpoints where name = ?').get(name) as
-        { position: string | null } | undefined;
-      return row?.position ? BigInt(row.position) : undefined;
-    } finally {
-      db.close();
+/** Expects the process to have died by SIGKILL at `point`, not anywhere else. */
+async function expectKilledAt(engine: RunningProcess, point: FaultPointName | `${FaultPointName}@${string}`) {
+  expect(await engine.exited).toBe('SIGKILL');
+  expect(engine.output()).toContain(`${FAULT_POINT_ENV}: ${point} hit`);
+}
+
+async function expectEqualToRebuild(dataDir: string, label: string, leads: number): Promise<void> {
+  const { recovered, rebuilt } = await recoveredAndRebuilt(dataDir, label);
+  expect(recovered.leads).toHaveLength(leads);
+  expect(recovered.leads).toEqual(rebuilt.leads);
+  expect(recovered.stats).toEqual(rebuilt.stats);
+  expect(recovered.stats.reduce((sum, row) => sum + row.captured, 0)).toBe(leads);
+}
+
+describe('Crash recovery: kill -9 of the built engine at each fault point', () => {
+  const dirs: string[] = [];
+  const running: RunningProcess[] = [];
+  afterEach(async () => {
+    for (const engine of running.splice(0)) {
+      engine.child.kill('SIGKILL');
+      await engine.exited;
     }
-  } catch {
-    return undefined;
+  });
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function dataDir(): string {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    return dir;
   }
-}
 
-describe('Crash recovery of the worker process (kill -9 of the built worker)', () => {
-  const dataDir = tempDataDir();
-  const readModels = join(dataDir, 'read-models.sqlite');
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  it('a worker killed mid-catch-up and restarted ends equal to a rebuild from scratch, nothing counted twice', async () => {
-    const head = await seedLeads(dataDir);
-    // Read models only: process managers would keep appending (scores) and move the head.
-    const env = { LTC_DATA_DIR: dataDir, LTC_JWT_SECRET: TEST_SECRET, LTC_PROCESS_MANAGERS: 'off' };
-
-    const t0 = Date.now();
-    const first = startProcess(builtEntry('worker'), env);
-    // Kill it as soon as it has committed some batches but not all of them.
-    await eventually(async () => {
-      const at = checkpointOf(readModels, 'lead_source_stats');
-      return at !== undefined && at > head / 10n ? at : undefined;
-    }, 30_000);
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toBe('SIGKILL');
-    const atKill = checkpointOf(readModels, 'lead_source_stats') ?? 0n;
-    console.warn(`worker killed at ${atKill.toString()} of ${head.toString()} after ${Date.now() - t0} ms`);
-
-    const second = startProcess(builtEntry('worker'), env);
-    await eventually(async () => {
-      const leads = checkpointOf(readModels, 'lead_list');
-      const stats = checkpointOf(readModels, 'lead_source_stats');
-      return leads === head && stats === head ? true : undefined;
-    }, 30_000);
-    console.warn(`restarted worker caught up after ${Date.now() - t0} ms`);
-    second.child.kill('SIGTERM');
-    await second.exited;
-
-    // A rebuild from scratch of the same projections, into an empty database.
-    const fresh = join(dataDir, 'rebuild.sqlite');
-    const store = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') });
-    const handle = await openReadModelDb({ sqliteFilename: fresh });
-    const runner = new ProjectionRunner({
-      store,
-      db: handle.db,
-      projections: [leadListProjection, leadSourceStatsProjection],
+  /** The engine (API and background jobs in one process); process managers off, so only commands move the head. */
+  async function startEngine(dir: string, port: number, fault?: string): Promise<RunningProcess> {
+    const engine = startProcess(builtEntry('api'), {
+      LTC_DATA_DIR: dir,
+      LTC_JWT_SECRET: TEST_SECRET,
+      LTC_PROCESS_MANAGERS: 'off',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...(fault ? { [FAULT_POINT_ENV]: fault } : {}),
     });
-    await runner.start();
-    await runner.waitFor('lead_list', head, 30_000);
-    await runner.waitFor('lead_source_stats', head, 30_000);
-    await runner.stop();
-    await handle.close();
-    await store.close();
+    running.push(engine);
+    await eventually(async () => {
+      if (engine.child.exitCode !== null) throw new Error(`engine exited: ${engine.output()}`);
+      return (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined;
+    }, 60_000);
+    return engine;
+  }
 
-    const recovered = readModelSnapshot(readModels);
-    const rebuilt = readModelSnapshot(fresh);
-    expect(recovered.leads).toHaveLength(LEADS);
-    expect(recovered.leads).toEqual(rebuilt.leads);
-    expect(recovered.stats).toEqual(rebuilt.stats);
-    const counted = (recovered.stats as { captured: number }[]).reduce((sum, row) => sum + row.captured, 0);
-    expect(counted).toBe(LEADS);
-    // The kill really landed mid-way (otherwise the test proves nothing about recovery).
+  async function capture(port: number, key: string, email: string): Promise<Response> {
+    const token = await new TokenService(TEST_SECRET).mint({
+      sub: 'manager',
+      roles: ['sales_manager'],
+      tenant: 'acme',
+    });
+    return fetch(`http://127.0.0.1:${port}/leads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ name: `Buyer ${key}`, email, source: 'website' }),
+    });
+  }
+
+  /** Every LeadCaptured in the store, as the lead ids they captured. */
+  async function capturedLeadIds(dir: string): Promise<string[]> {
+    const store = new SqliteEventStore({ filename: dataFiles(dir).events });
+    try {
+      const events = await store.readAll({ filter: { eventTypes: ['LeadCaptured'] } });
+      return events.map((event) => event.stream.replace(/^lead-/, '')).sort();
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('a worker killed after a batch of rows is written, before its checkpoint, restarts equal to a rebuild', async () => {
+    const dir = dataDir();
+    const head = await seedLeads(dir);
+    const env = { LTC_DATA_DIR: dir, LTC_JWT_SECRET: TEST_SECRET, LTC_PROCESS_MANAGERS: 'off' };
+    // The source stats count events: a batch applied twice would show. 40 batches of 500; die in the 5th.
+    const point = 'projection.after-rows-before-checkpoint@lead_source_stats';
+    const first = startProcess(builtEntry('worker'), { ...env, [FAULT_POINT_ENV]: `${point}:5` });
+    running.push(first);
+    await expectKilledAt(first, point);
+    const atKill = checkpointOf(dataFiles(dir).readModels, 'lead_source_stats') ?? 0n;
     expect(atKill).toBeLessThan(head);
-  }, 90_000);
+
+    running.push(startProcess(builtEntry('worker'), env));
+    await caughtUp(dir);
+    await expectEqualToRebuild(dir, 'projection', LEADS);
+  }, 300_000);
+
+  it('a capture whose events are durable but whose response never left: the retry returns it, once', async () => {
+    const dir = dataDir();
+    const port = await freePort();
+    const doomed = await startEngine(dir, port, 'command.after-append-before-response');
+    await expect(capture(port, 'crash-1', 'first@buyer.example')).rejects.toThrow();
+    await expectKilledAt(doomed, 'command.after-append-before-response');
+    const [stored, ...others] = await capturedLeadIds(dir);
+    expect(others).toEqual([]);
+
+    await startEngine(dir, port);
+    const retry = await capture(port, 'crash-1', 'first@buyer.example');
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as { id: string }).id).toBe(stored);
+    expect(await capturedLeadIds(dir)).toEqual([stored]);
+    await caughtUp(dir);
+    await expectEqualToRebuild(dir, 'command', 1);
+  }, 240_000);
+
+  it('concurrent captures killed mid group commit: none acknowledged is lost, every retry lands once', async () => {
+    const dir = dataDir();
+    const port = await freePort();
+    // 24 captures append 48 times (contact reservation, lead): the 30th append dies inside its batch.
+    const doomed = await startEngine(dir, port, 'event-store.mid-group-commit:30');
+    const keys = Array.from({ length: 24 }, (_, i) => `burst-${i}`);
+    const first = await Promise.allSettled(keys.map((key) => capture(port, key, `${key}@buyer.example`)));
+    await expectKilledAt(doomed, 'event-store.mid-group-commit');
+    const acknowledged = new Map<string, string>();
+    for (const [i, result] of first.entries()) {
+      if (result.status !== 'fulfilled') continue;
+      expect(result.value.status).toBe(201);
+      acknowledged.set(keys[i] ?? '', ((await result.value.json()) as { id: string }).id);
+    }
+    // The crash interrupted at least the batch it hit.
+    expect(acknowledged.size).toBeLessThan(keys.length);
+
+    await startEngine(dir, port);
+    const ids: string[] = [];
+    for (const key of keys) {
+      const retry = await capture(port, key, `${key}@buyer.example`);
+      expect(retry.status).toBe(201);
+      const { id } = (await retry.json()) as { id: string };
+      ids.push(id);
+      // An acknowledged capture survived the crash: its retry is a replay with the same lead.
+      if (acknowledged.has(key)) {
+        expect([retry.headers.get('idempotent-replayed'), id]).toEqual(['true', acknowledged.get(key)]);
+      }
+    }
+    expect(new Set(ids).size).toBe(keys.length);
+    expect(await capturedLeadIds(dir)).toEqual([...ids].sort());
+    await caughtUp(dir);
+    await expectEqualToRebuild(dir, 'group-commit', keys.length);
+  }, 240_000);
 });

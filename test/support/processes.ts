@@ -1,34 +1,75 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { runNode, type ChildRun } from '#ltc/testing';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** The compiled entry points; `npm test` builds them first (the `pretest` script). */
-export function builtEntry(app: 'api' | 'worker'): string {
-  const file = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
+/** What `tsconfig.build.json` compiles: sources under these folders, minus tests. */
+const BUILT_FOLDERS = ['apps', 'libs', 'bench'];
+const NOT_BUILT = /(\.spec\.ts|\.e2e-spec\.ts)$|(^|\/)test\//;
+
+/** Roots whose dist/ was found current during this test file. */
+const verified = new Set<string>();
+
+/**
+ * The compiled entry points; `npm test` builds them first (the `pretest` script). A jest
+ * run started without that step would otherwise test whatever an older build left in
+ * dist/, so this refuses to hand out an entry while any source is newer than its output.
+ */
+export function builtEntry(app: 'api' | 'worker', root = ROOT): string {
+  const file = join(root, 'dist', 'apps', app, 'src', 'main.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" (npm test does it for you)`);
+  if (!verified.has(root)) {
+    const stale = staleOutputs(root);
+    if (stale.length > 0) {
+      throw new Error(
+        `dist/ is older than ${stale.length} source file(s), e.g. ${stale.slice(0, 3).join(', ')}: ` +
+          'run "npm run build" (npm test does it for you) so the child processes run the code under test',
+      );
+    }
+    verified.add(root);
+  }
   return file;
 }
 
-export interface RunningProcess {
-  readonly child: ChildProcess;
-  output(): string;
-  /** Resolves with the exit code or signal. */
-  readonly exited: Promise<number | string>;
+/** Sources whose compiled file in dist/ is missing or older than they are. */
+export function staleOutputs(root = ROOT): string[] {
+  const stale: string[] = [];
+  for (const folder of BUILT_FOLDERS) {
+    for (const source of typeScriptFiles(join(root, folder))) {
+      const path = relative(root, source);
+      if (NOT_BUILT.test(path)) continue;
+      const output = join(root, 'dist', path.replace(/\.ts$/, '.js'));
+      if (!existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs) stale.push(path);
+    }
+  }
+  return stale;
 }
 
+function typeScriptFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+export type RunningProcess = ChildRun;
+
+/** Starts a built entry point (see {@link builtEntry}) with `env` added; logs at warn level. */
 export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [entry], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return runNode([entry], { LOG_LEVEL: 'warn', ...env });
+}
+
+/** A free port on loopback for a child process to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
-  );
-  return { child, output: () => output, exited };
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '#ltc/event-store';
+import { faultPoint } from '#ltc/kernel';
 import type { Projection } from './projection.js';
 import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } from './subscriber-worker.js';
 
@@ -58,6 +59,7 @@ export class ProjectionWorker extends SubscriberWorker {
           }
         }
         current = undefined;
+        faultPoint('projection.after-rows-before-checkpoint', this.name);
       });
     } catch (error) {
       throw current ? new HandlerFailedError(this.name, current, error) : error;

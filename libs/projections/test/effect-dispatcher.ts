@@ -1,5 +1,12 @@
-import type { CommandDispatcher, DispatchContext, DispatchableCommand } from '#ltc/commanding';
+import {
+  commandIdFromKey,
+  handleCommand,
+  type CommandDispatcher,
+  type DispatchContext,
+  type DispatchableCommand,
+} from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
+import type { Decider } from '#ltc/kernel';
 
 /** One call seen by the dispatcher. */
 export interface DispatchCall {
@@ -7,9 +14,22 @@ export interface DispatchCall {
   readonly context: DispatchContext;
 }
 
+type EffectApplied = { readonly type: 'EffectApplied'; readonly data: { readonly command: string } };
+
 /**
- * A small real command handler: appends `EffectApplied` to `effect-<target>` unless an
- * event of that stream already carries the idempotency key as its command id.
+ * Appends `EffectApplied` every time it is asked: it has no memory of its own, so an
+ * effect that happens once does so only through the command path's idempotency.
+ */
+const effectDecider: Decider<DispatchableCommand, EffectApplied, number> = {
+  initialState: () => 0,
+  decide: (command) => [{ type: 'EffectApplied', data: { command: command.type } }],
+  evolve: (applied) => applied + 1,
+};
+
+/**
+ * Sends each command through the real command path, as the app's registry does:
+ * `handleCommand` on `effect-<target>` with the command id derived from the idempotency
+ * key (`commandIdFromKey`), so a redelivered command finds its own event and writes nothing.
  */
 export class EffectDispatcher implements CommandDispatcher {
   afterDispatch: (() => Promise<void>) | undefined;
@@ -22,21 +42,16 @@ export class EffectDispatcher implements CommandDispatcher {
 
   async dispatch(command: DispatchableCommand, context: DispatchContext): Promise<void> {
     this.calls.push({ command, context });
-    const stream = `effect-${String(command.payload.target)}`;
-    const history = await this.store.readStream(stream);
-    if (!history.some((event) => event.metadata.commandId === context.idempotencyKey)) {
-      await this.store.appendToStream(
-        stream,
-        [
-          {
-            type: 'EffectApplied',
-            data: { command: command.type },
-            metadata: { ...context, commandId: context.idempotencyKey, schemaVersion: 1 },
-          },
-        ],
-        { expectedRevision: history.at(-1)?.revision ?? 'no_stream' },
-      );
-    }
+    await handleCommand(this.store, effectDecider, {
+      command,
+      stream: `effect-${String(command.payload.target)}`,
+      commandId: commandIdFromKey(context.tenantId, context.actor.userId, context.idempotencyKey),
+      idempotent: true,
+      actor: context.actor,
+      tenantId: context.tenantId,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+    });
     await this.afterDispatch?.();
   }
 }

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { SqliteEventStore, type EventMetadata, type EventStore } from '#ltc/event-store';
-import { openReadModelDb, type ReadModelDialect, type ReadModelHandle } from '#ltc/projections';
+import {
+  openReadModelDb,
+  type ReadModelDbOptions,
+  type ReadModelDialect,
+  type ReadModelHandle,
+} from '#ltc/projections';
 import { createTestSchema, type TestSchema } from '#ltc/testing';
 
 /** A temp folder removed by `cleanup()`. */
@@ -87,6 +92,8 @@ export async function eventually(
 
 /** One read-model database that can be opened several times (a restart opens it anew). */
 export interface ReadModelLocation {
+  /** How to open it, for a runner in another process. */
+  readonly options: ReadModelDbOptions;
   open(): Promise<ReadModelHandle>;
   /**
    * Kills `handle` the way `kill -9` would: its connections vanish and an open
@@ -111,6 +118,7 @@ export function sqliteTarget(): ReadModelTarget {
     async create() {
       const sqliteFilename = join(dir.path, `db-${next++}`, 'read-model.db');
       return {
+        options: { sqliteFilename },
         open: () => openReadModelDb({ sqliteFilename }),
         kill: (handle) => handle.close(),
       };
@@ -130,8 +138,10 @@ export function postgresTarget(url: string): ReadModelTarget {
       const schema = await createTestSchema(url, 'rm');
       schemas.push(schema);
       const tagged = `${url}${url.includes('?') ? '&' : '?'}application_name=${schema.name}`;
+      const options = { url: tagged, schema: schema.name, sqliteFilename: 'unused.db' };
       return {
-        open: () => openReadModelDb({ url: tagged, schema: schema.name, sqliteFilename: 'unused.db' }),
+        options,
+        open: () => openReadModelDb(options),
         async kill() {
           const client = new pg.Client({ connectionString: url });
           await client.connect();

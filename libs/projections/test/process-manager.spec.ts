@@ -1,4 +1,4 @@
-import type { CommandDispatcher } from '#ltc/commanding';
+import { commandIdFromKey, type CommandDispatcher } from '#ltc/commanding';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import { ProjectionRunner, type ProcessManager, type ReadModelHandle } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
@@ -126,11 +126,18 @@ function processManagerSuite(makeTarget: () => ReadModelTarget): void {
     const secondKeys = dispatcher.calls.slice(firstKeys.length).map((call) => call.context.idempotencyKey);
     expect(secondKeys).toEqual(redelivered.flatMap((order) => [`shipper:${order.id}`, `shipper:${order.id}:1`]));
     expect(firstKeys).toEqual(expect.arrayContaining(secondKeys));
-    // ...and every command took effect exactly once.
+    // ...and every command took effect exactly once, through the command path's idempotency
+    // (the dispatcher appends whenever asked): one event, with the id derived from its key.
     for (const order of orders) {
       const orderId = (order.data as { orderId: string }).orderId;
-      for (const target of [`effect-ship${orderId}`, `effect-bill${orderId}`]) {
-        expect((await store.readStream(target)).map((event) => event.type)).toEqual(['EffectApplied']);
+      const effects = [
+        { stream: `effect-ship${orderId}`, key: `shipper:${order.id}` },
+        { stream: `effect-bill${orderId}`, key: `shipper:${order.id}:1` },
+      ];
+      for (const { stream, key } of effects) {
+        expect((await store.readStream(stream)).map((event) => [event.type, event.metadata.commandId])).toEqual([
+          ['EffectApplied', commandIdFromKey('t-9', 'system', key)],
+        ]);
       }
     }
   });

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '#ltc/event-store';
+import { FAULT_POINT_ENV } from '#ltc/kernel';
 import { ProjectionRunner, type ReadModelDialect, type ReadModelHandle } from '#ltc/projections';
-import type { EventStore } from '#ltc/event-store';
-import { describeWithPostgres } from '#ltc/testing';
+import { describeWithPostgres, runTypeScriptChild, siblingFile } from '#ltc/testing';
 import {
   eventually,
   openStore,
@@ -146,6 +148,33 @@ function crashSuite(dialect: ReadModelDialect, makeTarget: () => ReadModelTarget
     await doomed.close().catch(() => undefined);
     await expectResumeEqualsRebuild(store, location);
   });
+
+  it('a process SIGKILLed after the rows of a batch are written, before its checkpoint: the restart equals a rebuild', async () => {
+    const dir = tempDir('crash-fault');
+    cleanup.add(dir.cleanup);
+    const storeFile = join(dir.path, 'events.db');
+    const store = new SqliteEventStore({ filename: storeFile, durability: 'normal', pollIntervalMs: 20 });
+    cleanup.add(() => store.close());
+    const head = await writeEvents(store, 300);
+    const location = await target.create();
+    // The counter projection shows an event applied twice; 300 events in batches of ≤ 50: its 3rd batch is mid-way.
+    const point = 'projection.after-rows-before-checkpoint@stream_counts';
+    const runner = runTypeScriptChild(siblingFile(import.meta.url, 'fault-point-runner.child.ts'), {
+      [FAULT_POINT_ENV]: `${point}:3`,
+      LTC_TEST_STORE: storeFile,
+      LTC_TEST_READ_MODEL: JSON.stringify(location.options),
+    });
+    expect(await runner.exited).toBe('SIGKILL');
+    expect(runner.output()).toContain(`${FAULT_POINT_ENV}: ${point} hit 3, killing the process`);
+    const dead = await open(location);
+    // The kill really landed mid-way: the checkpoint of stream_counts is short of the head.
+    const [checkpoint] = (await readRows(dead.db, 'projection_checkpoints', 'name')).filter(
+      (row) => row.name === 'stream_counts',
+    );
+    expect(typeof checkpoint?.position === 'string' && BigInt(checkpoint.position) < head).toBe(true);
+    await dead.close();
+    await expectResumeEqualsRebuild(store, location);
+  }, 120_000);
 
   it('stops instead of applying twice when another runner moved its checkpoint', async () => {
     const store = await storeIn('crash-moved');

@@ -1,3 +1,4 @@
 export * from './esdb-wire-double/index.js';
 export * from './postgres.js';
 export * from './race.js';
+export * from './typescript-child.js';

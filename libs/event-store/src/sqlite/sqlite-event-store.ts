@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { faultPoint } from '#ltc/kernel';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { satisfiesExpected } from '../expected-revision.js';
 import type {
@@ -186,6 +187,7 @@ export class SqliteEventStore implements EventStore {
       revision += 1n;
       position = this.queries.insert({ stream: request.stream, revision, recordedAt, ...event });
     }
+    faultPoint('event-store.mid-group-commit');
     return { ok: true, value: { nextRevision: revision, position } };
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
+import { faultPoint } from '#ltc/kernel';
 
 /** What every command route answers: the entity, its new revision and the events written. */
 export interface CommandResponse {
@@ -13,6 +14,7 @@ export interface CommandResponse {
  * retried idempotent command with `Idempotent-Replayed: true`; the body is the same.
  */
 export function commandResponse(reply: FastifyReply, id: string, outcome: CommandOutcome): CommandResponse {
+  if (outcome.events.length > 0 && !outcome.replayed) faultPoint('command.after-append-before-response');
   if (outcome.revision !== undefined) void reply.header('ETag', `"${outcome.revision.toString()}"`);
   if (outcome.replayed) void reply.header('Idempotent-Replayed', 'true');
   return {
