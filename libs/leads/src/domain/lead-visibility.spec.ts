@@ -21,13 +21,13 @@ describe('Lead visibility', () => {
   // Ana and Bjorn are reps of team north (managed by Maja); Carla is on team south.
   const north = ['ana', 'bjorn'];
 
-  it('a rep sees their own leads, leads offered to them and the pool they may pull from', () => {
-    expect(seenBy(['ar'], 'ana', north)).toEqual(['anasLead', 'sharkTank']);
-    expect(seenBy(['ar'], 'bjorn', north)).toEqual(['bjornsLead', 'sharkTank', 'offeredToBjorn']);
+  it('a rep sees their own leads, leads offered to them, the pool they may pull from and leads not yet routed', () => {
+    expect(seenBy(['ar'], 'ana', north)).toEqual(['anasLead', 'sharkTank', 'unrouted']);
+    expect(seenBy(['ar'], 'bjorn', north)).toEqual(['bjornsLead', 'sharkTank', 'offeredToBjorn', 'unrouted']);
   });
 
-  it('a rep with no team sees the same: their own leads and the pool', () => {
-    expect(seenBy(['sr'], 'carla', [])).toEqual(['carlasLead', 'sharkTank']);
+  it('a rep with no team sees the same', () => {
+    expect(seenBy(['sr'], 'carla', [])).toEqual(['carlasLead', 'sharkTank', 'unrouted']);
   });
 
   it("a team's manager sees the team's leads, the whole pool and leads nobody owns, not other teams' leads", () => {

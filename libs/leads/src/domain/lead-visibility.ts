@@ -8,10 +8,12 @@
  *   by or offered to that team's reps, the pool and leads nobody owns yet; a manager with no
  *   team is the head of sales and sees the whole tenant;
  * - everyone else (AR, SR, FR, service agents) sees the leads they own, leads offered to them,
- *   and the pool they may pull from (cherry pick and shark tank; blind-pull leads stay unseen).
+ *   the pool they may pull from (cherry pick and shark tank; blind-pull leads stay unseen) and
+ *   leads still waiting to be routed (new, no owner, no offer) — so a rep who captures a lead
+ *   nobody can take yet still finds it.
  *
- * Leads carry no team of their own yet, so "the team's leads" are the leads of its reps and the
- * pool is the tenant's shared pool.
+ * Leads carry no team of their own yet, so "the team's leads" are the leads of its reps, and the
+ * pool and the routing queue are the tenant's, shared by every team.
  */
 
 /** Pool methods whose leads reps may look at before claiming (blind pull is taken unseen). */
@@ -70,6 +72,7 @@ export function isLeadVisible(scope: LeadScope, lead: LeadVisibilityFacts): bool
       return (
         lead.ownerId === scope.userId ||
         lead.offeredTo === scope.userId ||
+        isWaitingForRouting(lead) ||
         (isPooled(lead) && (REP_VISIBLE_POOL_METHODS as readonly (string | null)[]).includes(lead.poolMethod))
       );
     default: {
@@ -77,6 +80,10 @@ export function isLeadVisible(scope: LeadScope, lead: LeadVisibilityFacts): bool
       return unknownScope;
     }
   }
+}
+
+function isWaitingForRouting(lead: LeadVisibilityFacts): boolean {
+  return lead.status === 'new' && lead.ownerId === null && lead.offeredTo === null;
 }
 
 function isPooled(lead: LeadVisibilityFacts): boolean {

@@ -98,6 +98,7 @@ function visibleIn(eb: LeadListExpressions, scope: Exclude<LeadScope, { kind: 't
     return eb.or([
       eb('owner_id', '=', scope.userId),
       eb('offer_rep_id', '=', scope.userId),
+      eb.and([eb('status', '=', 'new'), eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
       eb.and([pooled, eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS])]),
     ]);
   }
