@@ -16,6 +16,8 @@ export interface TestAppOptions {
   readonly readModelUrl?: string;
   readonly eventStoreUrl?: string;
   readonly role?: ProcessRole;
+  /** Further environment variables for the configuration, e.g. LTC_TOKEN_EXPIRY. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The real application on an ephemeral port, talking HTTP, on real files. */
@@ -57,6 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PORT: '0',
     ...(options.readModelUrl ? { READMODEL_URL: options.readModelUrl } : {}),
     ...(options.eventStoreUrl ? { EVENTSTORE_URL: options.eventStoreUrl } : {}),
+    ...options.env,
   });
   const logger = pino({ level: 'silent' });
   const app = await createApp({

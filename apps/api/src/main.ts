@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { TokenService, createLogger, loadConfigOrExit, resolveJwtSecret } from '#ltc/platform';
+import {
+  FIRST_START_ADMIN_TOKEN_LIFETIME,
+  TokenService,
+  createLogger,
+  loadConfigOrExit,
+  resolveJwtSecret,
+} from '#ltc/platform';
 import { createApp } from './app.factory.js';
 
 /** `npm start`: the API, and (unless LTC_ROLE=api) projections, process managers and timers. */
@@ -20,11 +26,12 @@ async function main(): Promise<void> {
       sub: 'admin',
       roles: ['admin'],
       tenant: config.defaultTenant,
+      expiresIn: FIRST_START_ADMIN_TOKEN_LIFETIME,
     });
     // Printed once, on the first start of a fresh data folder; `npm run ltc -- token` mints more.
     console.warn(
       `\nFirst start: created a signing secret in ${config.dataDir}/jwt-secret.\n` +
-        `Admin token (tenant "${config.defaultTenant}"):\n\n  ${token}\n\n` +
+        `Admin token (tenant "${config.defaultTenant}", expires in ${FIRST_START_ADMIN_TOKEN_LIFETIME}):\n\n  ${token}\n\n` +
         `Try: curl -H "Authorization: Bearer <token>" ${url}/leads\n`,
     );
   }

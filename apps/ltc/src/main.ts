@@ -1,13 +1,26 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, ROLES, TokenService, isRole, loadConfig, resolveJwtSecret, type Role } from '#ltc/platform';
+import {
+  ConfigError,
+  DEFAULT_TOKEN_LIFETIME,
+  InvalidExpiryError,
+  NO_EXPIRY,
+  ROLES,
+  TokenService,
+  isRole,
+  loadConfig,
+  resolveJwtSecret,
+  type Role,
+} from '#ltc/platform';
 import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
 
 const HELP = `ltc — LTC Engine command line
 
 Usage:
-  ltc token --sub USER [--roles admin,ar] [--tenant default] [--expires 12h]
+  ltc token --sub USER [--roles admin,ar] [--tenant default] [--expires ${DEFAULT_TOKEN_LIFETIME}]
       Mint a bearer token signed with the server's secret (LTC_JWT_SECRET or
       <LTC_DATA_DIR>/jwt-secret). Roles: ${ROLES.join(', ')}.
+      --expires: a duration (90m, 12h, 30d; default ${DEFAULT_TOKEN_LIFETIME}) or "${NO_EXPIRY}" (accepted
+      only by a server started with LTC_TOKEN_EXPIRY=optional).
 ${LEADS_IMPORT_HELP}
   ltc help
 `;
@@ -37,7 +50,7 @@ async function mintToken(args: string[]): Promise<number> {
       sub: { type: 'string' },
       roles: { type: 'string', default: 'admin' },
       tenant: { type: 'string' },
-      expires: { type: 'string' },
+      expires: { type: 'string', default: DEFAULT_TOKEN_LIFETIME },
     },
   });
   const config = loadConfig();
@@ -52,14 +65,23 @@ async function mintToken(args: string[]): Promise<number> {
     return 2;
   }
   const { secret } = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const token = await new TokenService(secret).mint({
-    sub: values.sub,
-    roles: roles as Role[],
-    tenant: values.tenant ?? config.defaultTenant,
-    ...(values.expires ? { expiresIn: values.expires } : {}),
-  });
-  console.log(token);
-  return 0;
+  if (values.expires === NO_EXPIRY && !config.allowTokensWithoutExpiry) {
+    console.error('Note: servers accept a token without expiry only with LTC_TOKEN_EXPIRY=optional');
+  }
+  try {
+    const token = await new TokenService(secret).mint({
+      sub: values.sub,
+      roles: roles as Role[],
+      tenant: values.tenant ?? config.defaultTenant,
+      expiresIn: values.expires,
+    });
+    console.log(token);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InvalidExpiryError)) throw error;
+    console.error(`--expires: ${error.message}`);
+    return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(

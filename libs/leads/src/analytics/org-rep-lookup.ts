@@ -1,4 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
+import { isMissingTable } from '../read-models/missing-table.js';
 import type { RepCapacity } from './domain/distribution-fairness.js';
 
 /**
@@ -38,11 +39,4 @@ export async function loadRepCapacities(db: ReadModelDb, tenantId: string): Prom
     if (isMissingTable(error)) return [];
     throw error;
   }
-}
-
-/** PostgreSQL's undefined_table, or SQLite's "no such table". */
-function isMissingTable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '42P01' || (typeof message === 'string' && message.includes('no such table'));
 }

@@ -17,6 +17,8 @@ import {
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
+import { leadScopeOf, type LeadScope } from '../domain/lead-visibility.js';
+import { loadLeadReader } from '../read-models/lead-readers.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
 import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
@@ -40,9 +42,14 @@ export class QueryLeadsController {
 
   @Get('leads')
   @Roles(...READERS)
-  @ApiOkResponse({ type: LeadPageView })
-  list(@Query() query: LeadListQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
+  @ApiOkResponse({
+    type: LeadPageView,
+    description:
+      "Leads the caller may see: reps their own and the pool; managers their team's; admins and auditors all.",
+  })
+  async list(@Query() query: LeadListQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
     return listLeads(this.readModels.db, ctx.tenantId, {
+      scope: await this.scopeOf(ctx),
       ...(query.status ? { status: query.status } : {}),
       ...(query.owner ? { ownerId: query.owner } : {}),
       ...(query.source ? { source: query.source } : {}),
@@ -114,9 +121,9 @@ export class QueryLeadsController {
   @Get('leads/:id')
   @Roles(...READERS)
   @ApiOkResponse({ type: LeadDetailView })
-  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND' })
+  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND: unknown, or a lead the caller may not see' })
   async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
-    const row = await findLeadRow(this.readModels.db, ctx.tenantId, id);
+    const row = await findLeadRow(this.readModels.db, ctx.tenantId, id, await this.scopeOf(ctx));
     const events = await this.store.readStream(leadStream(id));
     return {
       ...toLeadView(row),
@@ -140,7 +147,9 @@ export class QueryLeadsController {
   @Roles(...READERS)
   @ApiOkResponse({
     type: LeadPageView,
-    description: "A rep's open leads, in work order (tier, score, age). Reps see only their own.",
+    description:
+      "A rep's open leads, in work order (tier, score, age). Reps see only their own (403 NOT_YOUR_LEADS); " +
+      "a team's manager sees their team's reps.",
   })
   async repLeads(
     @Param() { id }: UserIdParamDto,
@@ -152,11 +161,17 @@ export class QueryLeadsController {
       throw new ForbiddenResourceError('NOT_YOUR_LEADS', 'Reps see their own leads; managers see everyone’s');
     }
     return listLeads(this.readModels.db, ctx.tenantId, {
+      scope: await this.scopeOf(ctx),
       ownerId: id,
       status: OPEN_STATUSES,
       order: 'priority',
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
+  }
+
+  /** What the caller may see of the tenant's leads (domain/lead-visibility.ts). */
+  private async scopeOf(ctx: RequestContext): Promise<LeadScope> {
+    return leadScopeOf(await loadLeadReader(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId }));
   }
 }

@@ -1,7 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelDb } from '#ltc/projections';
-import { leadListDb, type LeadListRow } from './lead-list.table.js';
+import {
+  POOL_STATUSES,
+  REP_VISIBLE_POOL_METHODS,
+  isLeadVisible,
+  type LeadScope,
+  type LeadVisibilityFacts,
+} from '../domain/lead-visibility.js';
+import { leadListDb, type LeadListRow, type LeadListTables } from './lead-list.table.js';
 import type { LeadPageView, LeadView } from './lead.views.js';
 
 export interface LeadListFilter {
@@ -17,22 +24,38 @@ export interface LeadListFilter {
   readonly limit: number;
   readonly offset: number;
   readonly order?: 'newest' | 'oldest' | 'priority';
+  /** Only the leads this scope may see (see domain/lead-visibility.ts); omitted = the whole tenant. */
+  readonly scope?: LeadScope;
 }
 
-/** Reads of the lead list read model, always within the caller's tenant. */
-export async function findLeadRow(db: ReadModelDb, tenantId: string, leadId: string): Promise<LeadListRow> {
+/**
+ * Reads of the lead list read model, always within the caller's tenant. With a scope, a lead
+ * the caller may not see is as unknown as one that does not exist (404 LEAD_NOT_FOUND).
+ */
+export async function findLeadRow(
+  db: ReadModelDb,
+  tenantId: string,
+  leadId: string,
+  scope: LeadScope = { kind: 'tenant' },
+): Promise<LeadListRow> {
   const row = await leadListDb(db)
     .selectFrom('lead_list')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('lead_id', '=', leadId)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError('Lead', leadId);
+  if (!row || !isLeadVisible(scope, visibilityFactsOf(row))) throw new NotFoundError('Lead', leadId);
   return row;
+}
+
+export function visibilityFactsOf(row: LeadListRow): LeadVisibilityFacts {
+  return { ownerId: row.owner_id, offeredTo: row.offer_rep_id, status: row.status, poolMethod: row.pool_method };
 }
 
 export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadListFilter): Promise<LeadPageView> {
   let query = leadListDb(db).selectFrom('lead_list').where('tenant_id', '=', tenantId);
+  const scope = filter.scope;
+  if (scope && scope.kind !== 'tenant') query = query.where((eb) => visibleIn(eb, scope));
   if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.source) query = query.where('source', '=', filter.source);
@@ -64,6 +87,28 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
     query.select((eb) => eb.fn.countAll<string | number | bigint>().as('total')).executeTakeFirst(),
   ]);
   return { items: rows.map(toLeadView), total: Number(count?.total ?? 0), limit: filter.limit, offset: filter.offset };
+}
+
+type LeadListExpressions = ExpressionBuilder<LeadListTables, 'lead_list'>;
+
+/** {@link isLeadVisible} as a WHERE clause, so paging and totals count only visible leads. */
+function visibleIn(eb: LeadListExpressions, scope: Exclude<LeadScope, { kind: 'tenant' }>) {
+  const pooled = eb('status', 'in', [...POOL_STATUSES]);
+  if (scope.kind === 'own') {
+    return eb.or([
+      eb('owner_id', '=', scope.userId),
+      eb('offer_rep_id', '=', scope.userId),
+      eb.and([eb('status', '=', 'new'), eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
+      eb.and([pooled, eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS])]),
+    ]);
+  }
+  const people = [scope.userId, ...scope.members];
+  return eb.or([
+    eb.and([eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
+    pooled,
+    eb('owner_id', 'in', people),
+    eb('offer_rep_id', 'in', people),
+  ]);
 }
 
 /** The oldest pooled lead of a method, for blind pull. */

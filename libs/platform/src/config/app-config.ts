@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly processManagers: boolean;
   /** Tenant given to the admin token printed on first start. */
   readonly defaultTenant: string;
+  /** LTC_TOKEN_EXPIRY=optional: accept bearer tokens that carry no `exp` claim. */
+  readonly allowTokensWithoutExpiry: boolean;
 }
 
 /** Every problem found in the environment at once, so an operator fixes them in one go. */
@@ -78,6 +80,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultTenant: text('LTC_DEFAULT_TENANT') ?? 'default',
     processManagers: oneOf('LTC_PROCESS_MANAGERS', ['on', 'off'] as const, 'on') === 'on',
+    allowTokensWithoutExpiry: oneOf('LTC_TOKEN_EXPIRY', ['required', 'optional'] as const, 'required') === 'optional',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -47,7 +47,10 @@ export class CoreModule {
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         {
           provide: TokenService,
-          useFactory: () => new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir).secret),
+          useFactory: () =>
+            new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir).secret, {
+              allowTokensWithoutExpiry: config.allowTokensWithoutExpiry,
+            }),
         },
         {
           provide: EVENT_STORE,
