@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { TokenService } from '#ltc/platform';
-import { freePort } from './support/free-port.js';
+import { freePort } from './support/processes.js';
 import { builtEntry, startProcess, type RunningProcess } from './support/processes.js';
 import { TEST_SECRET, eventually, tempDataDir } from './support/test-app.js';
 

@@ -46,6 +46,8 @@ function row(
     language: null,
     industry: null,
     estimated_deal_size: null,
+    deal_size_minor: null,
+    deal_size_currency: null,
     direction: 'inbound',
     notes: null,
     complete: 0,
