@@ -1,3 +1,4 @@
+import { eventLogSnapshot, rawRequest } from './support/event-log.js';
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 
 let phone = 1000;
@@ -45,6 +46,178 @@ describe('HTTP conventions', () => {
     expect(fields).toEqual(expect.arrayContaining(['source:isIn', 'email:isEmail', 'actor:unknownField']));
     const after = await app.request('GET', '/leads', { token });
     expect(after.body.total).toBe(before.body.total);
+  });
+
+  describe('reads a body as a person means it, or says what is wrong with it', () => {
+    const JSON_TYPE = { 'content-type': 'application/json' };
+    const refusals: {
+      name: string;
+      method: string;
+      path: string;
+      body?: string;
+      headers?: Record<string, string>;
+      status: number;
+      errors?: unknown[];
+      code?: string;
+    }[] = [
+      {
+        name: 'a null body',
+        method: 'POST',
+        path: '/scoring-models/preview',
+        body: 'null',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [
+          {
+            field: 'body',
+            rule: 'isObject',
+            message: 'body must be a JSON object, e.g. {} for a command without fields',
+          },
+        ],
+      },
+      {
+        name: 'an empty body where a field is required',
+        method: 'POST',
+        path: '/scoring-models/preview',
+        body: '',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [{ field: 'lead', rule: 'required', message: 'lead is required' }],
+      },
+      {
+        name: 'null for a field that is not nullable',
+        method: 'PUT',
+        path: '/distribution-policies/default',
+        body: '{"method": null}',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [{ field: 'method', rule: 'notNull', message: 'method must not be null' }],
+      },
+      {
+        name: 'a __proto__ key',
+        method: 'PUT',
+        path: '/distribution-policies/default',
+        body: '{"method": "round_robin", "__proto__": {"method": "shotgun"}}',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [{ field: '__proto__', rule: 'unknownField', message: '__proto__ is not a known field' }],
+      },
+      {
+        name: 'a nested constructor key',
+        method: 'POST',
+        path: '/scoring-models/preview',
+        body: '{"lead": {"source": "website", "constructor": {"prototype": {}}}}',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [{ field: 'lead.constructor', rule: 'unknownField', message: 'lead.constructor is not a known field' }],
+      },
+      {
+        name: 'a string with a lone surrogate',
+        method: 'POST',
+        path: '/leads',
+        body: '{"name": "Frost \\ud800AB", "source": "website"}',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [
+          {
+            field: 'name',
+            rule: 'wellFormedUnicode',
+            message: 'name must be well-formed Unicode (it holds a lone surrogate)',
+          },
+        ],
+      },
+      {
+        name: 'missing required fields: one message each',
+        method: 'POST',
+        path: '/leads',
+        body: '{}',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [
+          { field: 'name', rule: 'required', message: 'name is required' },
+          { field: 'source', rule: 'required', message: 'source is required' },
+        ],
+      },
+      {
+        name: 'a wrong type: one message, the type',
+        method: 'PUT',
+        path: '/reps/ingrid/capacity',
+        body: '{"maxOpenLeads": "fifty", "dailyQuota": 10}',
+        headers: JSON_TYPE,
+        status: 400,
+        errors: [{ field: 'maxOpenLeads', rule: 'isInt', message: 'maxOpenLeads must be an integer' }],
+      },
+      {
+        name: 'a body without a Content-Type',
+        method: 'POST',
+        path: '/leads',
+        body: '{"name": "x", "source": "website"}',
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      },
+      {
+        name: 'a form body',
+        method: 'POST',
+        path: '/leads',
+        body: 'name=x&source=website',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      },
+    ];
+
+    it.each(refusals)(
+      'refuses $name and writes nothing',
+      async ({ method, path, body, headers, status, errors, code }) => {
+        const token = await app.token(['admin'], 'admin');
+        const before = await eventLogSnapshot(app);
+        const response = await rawRequest(app, method, path, {
+          token,
+          ...(body !== undefined ? { body } : {}),
+          ...(headers ? { headers } : {}),
+        });
+        expect(response.status).toBe(status);
+        expect(response.contentType).toMatch(/^application\/json/);
+        if (errors)
+          expect(response.body).toEqual({
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: expect.any(String),
+            errors,
+          });
+        if (code) expect(response.body).toEqual({ statusCode: status, code, message: expect.any(String) });
+        expect(await eventLogSnapshot(app)).toEqual(before);
+      },
+    );
+
+    it('says which header is missing when a body comes without a Content-Type', async () => {
+      const response = await rawRequest(app, 'POST', '/leads', {
+        token: await app.token(['ar']),
+        body: '{"name": "x", "source": "website"}',
+      });
+      expect(response.body).toEqual({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message:
+          'The request has a body but no Content-Type header; send JSON bodies with Content-Type: application/json',
+      });
+    });
+
+    it('takes an empty JSON body of a command without fields as no body (no -d {} needed)', async () => {
+      const token = await app.token(['admin'], 'admin');
+      const withType = await rawRequest(app, 'POST', '/projections/lead_list/restart', {
+        token,
+        headers: JSON_TYPE,
+        body: '',
+      });
+      expect(withType).toEqual({
+        status: 202,
+        contentType: expect.stringMatching(/^application\/json/),
+        body: { name: 'lead_list', state: 'restarting' },
+      });
+      const bare = await rawRequest(app, 'POST', '/projections/lead_list/restart', { token });
+      expect(bare.status).toBe(202);
+    });
   });
 
   it('answers an unknown id with 404 LEAD_NOT_FOUND', async () => {
