@@ -45,7 +45,15 @@ export function documentedShapeErrors(value: unknown, dto: Constructor, prefix =
     }
     const nested = nestedDto(property.type);
     if (nested === undefined) continue;
-    if (property.isArray === true && Array.isArray(given)) {
+    // class-validator's @ValidateNested() takes an array for an object (and validates its items).
+    if (property.isArray === true ? !Array.isArray(given) : !isPlainObject(given)) {
+      const shape = property.isArray === true ? 'an array' : 'an object';
+      errors.push({
+        field,
+        rule: property.isArray === true ? 'isArray' : 'isObject',
+        message: `${field} must be ${shape}`,
+      });
+    } else if (Array.isArray(given)) {
       given.forEach((item: unknown, index) => {
         const itemField = `${field}.${index}`;
         if (item === null) errors.push({ field: itemField, rule: 'notNull', message: `${itemField} must not be null` });
