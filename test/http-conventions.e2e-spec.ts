@@ -1,3 +1,4 @@
+import { ModulesContainer } from '@nestjs/core';
 import { eventLogSnapshot, rawRequest } from './support/event-log.js';
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 
@@ -276,22 +277,174 @@ describe('HTTP conventions', () => {
     expect(health.status).toBe(200);
     expect(health.body.checks).toEqual({ eventStore: { status: 'up' }, readModels: { status: 'up' } });
     const docs = await app.request('GET', '/docs-json');
-    expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/leads', '/leads/{id}', '/streams/{stream}', '/projections', '/health']),
+    const documented = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    const registered = registeredRoutes(app.app).sort();
+    expect(documented).toEqual(registered);
+    // …and each of those is a route the HTTP server really answers.
+    const fastify = app.app.getHttpAdapter().getInstance();
+    const unanswered = registered.filter((route) => {
+      const [method = '', path = ''] = route.split(' ');
+      return !fastify.hasRoute({ method, url: path.replace(/\{(\w+)\}/g, ':$1') });
+    });
+    expect(unanswered).toEqual([]);
+  });
+
+  it('documents every operation with a summary and the error responses it can give', async () => {
+    const docs = (await app.request('GET', '/docs-json')).body;
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(docs.paths as Record<string, Record<string, DocumentedOperation>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        const statuses = Object.keys(op.responses);
+        const headers = (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+        const expected = [
+          ...(op.security?.length ? ['401', '403'] : []),
+          ...((op.parameters ?? []).some((p) => p.in !== 'header') || op.requestBody ? ['400'] : []),
+          ...((op.parameters ?? []).some((p) => p.in === 'path') ? ['404'] : []),
+          ...(headers.includes('If-Match') ? ['412'] : []),
+          ...(headers.includes('Idempotency-Key') ? ['409', '422'] : []),
+        ];
+        if (!op.summary?.trim()) problems.push(`${name}: no summary`);
+        for (const status of expected) if (!statuses.includes(status)) problems.push(`${name}: no ${status}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(Object.keys(docs.paths['/projections/{name}/rebuild'].post.responses).filter((s) => s < '300')).toEqual([
+      '202',
+    ]);
+    expect(Object.keys(docs.paths['/projections/{name}/restart'].post.responses).filter((s) => s < '300')).toEqual([
+      '202',
+    ]);
+    // Only real maps and free-form payloads may be typed plain `object`: a string or a number never is.
+    const untyped = Object.entries(docs.components.schemas as Record<string, DocumentedSchema>).flatMap(
+      ([schema, { properties = {} }]) =>
+        Object.entries(properties)
+          .filter(([, p]) => (p.type === 'object' || p.type === undefined) && !p.$ref && !p.allOf && !p.oneOf)
+          .filter(([, p]) => !p.enum && !p.properties && !p.additionalProperties)
+          .map(([property]) => `${schema}.${property}`),
+    );
+    expect(untyped.sort()).toEqual(
+      [
+        'AuditEventView.data',
+        'AuditEventView.metadata',
+        'HybridRulesDoc.bySource',
+        'ResponseTargetsDoc.byTier',
+        'ResponseTargetsDoc.bySource',
+        'TimelineEntryView.actor',
+        'TimelineEntryView.data',
+      ].sort(),
     );
   });
 
   it('reports projections with position, lag and state', async () => {
-    const response = await app.request('GET', '/projections', { token: await app.token(['admin']) });
-    expect(response.status).toBe(200);
-    const names = (response.body as { name: string }[]).map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['lead_list', 'due_timers']));
-    expect(response.body[0]).toEqual(
-      expect.objectContaining({
-        version: expect.any(Number),
-        headPosition: expect.any(String),
-        state: expect.any(String),
-      }),
+    const token = await app.token(['admin']);
+    const created = await app.request('POST', '/leads', { token, body: lead() });
+    expect(created.status).toBe(201);
+    const stream = await app.request('GET', `/streams/lead-${created.body.id as string}`, { token });
+    const capturedAt = BigInt(stream.body.events[0].position as string);
+    const statuses = await eventually(async () => {
+      const response = await app.request('GET', '/projections', { token });
+      expect(response.status).toBe(200);
+      const all = response.body as ProjectionStatus[];
+      return all.every((p) => p.state === 'live' && p.lag === '0') ? all : undefined;
+    }, 15_000);
+    const head = (await eventLogSnapshot(app)).lastPosition;
+    expect(statuses.map((p) => p.name).sort()).toEqual(
+      [
+        'due_timers',
+        'lead_assignments',
+        'lead_funnel',
+        'lead_list',
+        'lead_response_times',
+        'lead_source_stats',
+        'org_reps',
+        'org_teams',
+        'source_conversion',
+        ...statuses.filter((p) => p.kind === 'process_manager').map((p) => p.name),
+      ].sort(),
     );
+    for (const status of statuses) {
+      expect(status).toEqual({
+        name: status.name,
+        kind: expect.stringMatching(/^(projection|process_manager)$/),
+        version: expect.any(Number),
+        // null until a filtered subscriber has had an event of its own (its lag is exact either way).
+        position: status.position === null ? null : expect.stringMatching(/^\d+$/),
+        headPosition: head,
+        lag: '0',
+        state: 'live',
+        lastError: null,
+      });
+      expect(Number.isInteger(status.version) && status.version >= 1).toBe(true);
+      expect(BigInt(status.position ?? '0') <= BigInt(status.headPosition)).toBe(true);
+    }
+    // The lead read models have applied the capture; their positions are at or past that event.
+    for (const name of ['lead_list', 'lead_funnel', 'lead_source_stats']) {
+      const status = statuses.find((p) => p.name === name);
+      expect({ name, applied: BigInt(status?.position ?? '0') >= capturedAt }).toEqual({ name, applied: true });
+    }
   });
 });
+
+interface ProjectionStatus {
+  name: string;
+  kind: string;
+  version: number;
+  position: string | null;
+  headPosition: string;
+  lag: string;
+  state: string;
+  lastError: string | null;
+}
+
+interface DocumentedOperation {
+  summary?: string;
+  security?: unknown[];
+  requestBody?: unknown;
+  parameters?: { in: string; name: string }[];
+  responses: Record<string, unknown>;
+}
+
+interface DocumentedSchema {
+  properties?: Record<
+    string,
+    {
+      type?: string;
+      $ref?: string;
+      allOf?: unknown;
+      oneOf?: unknown;
+      enum?: unknown;
+      properties?: unknown;
+      additionalProperties?: unknown;
+    }
+  >;
+}
+
+/** Every route the Nest application registered, from its controllers' metadata, as `GET /leads/{id}`. */
+function registeredRoutes(nest: TestApp['app']): string[] {
+  const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
+  const join = (...parts: string[]): string =>
+    `/${parts
+      .flatMap((p) => p.split('/'))
+      .filter((p) => p !== '')
+      .join('/')}`.replace(/:(\w+)/g, '{$1}');
+  const routes: string[] = [];
+  for (const module of nest.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as { prototype: Record<string, unknown> } | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata('path', controller) ?? '');
+      for (const key of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[key];
+        if (typeof handler !== 'function' || key === 'constructor') continue;
+        const path: unknown = Reflect.getMetadata('path', handler);
+        const method: unknown = Reflect.getMetadata('method', handler);
+        if (typeof path !== 'string' || typeof method !== 'number') continue;
+        routes.push(`${methods[method] ?? String(method)} ${join(base, path)}`);
+      }
+    }
+  }
+  return routes;
+}
