@@ -200,7 +200,7 @@ describe('HTTP conventions', () => {
         statusCode: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message:
-          'The request has a body but no Content-Type header; send JSON bodies with Content-Type: application/json',
+          'The request has a body but no Content-Type header; send the type the operation documents (application/json for JSON bodies)',
       });
     });
 

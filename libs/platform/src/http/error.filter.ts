@@ -107,8 +107,8 @@ function explainMediaType(body: ErrorBody, contentType: unknown): ErrorBody {
   if (body.statusCode !== 415 || body.code !== 'UNSUPPORTED_MEDIA_TYPE') return body;
   const message =
     typeof contentType === 'string' && contentType.trim() !== ''
-      ? `Content-Type ${contentType} is not accepted here; send JSON bodies with Content-Type: application/json`
-      : 'The request has a body but no Content-Type header; send JSON bodies with Content-Type: application/json';
+      ? `Content-Type ${contentType} is not accepted here; send the type the operation documents (application/json for JSON bodies)`
+      : 'The request has a body but no Content-Type header; send the type the operation documents (application/json for JSON bodies)';
   return { ...body, message };
 }
 
