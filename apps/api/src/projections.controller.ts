@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { DomainError, NotFoundError } from '#ltc/kernel';
 import { Roles } from '#ltc/platform';
@@ -51,6 +59,11 @@ class RunnerStatusView {
   owner!: RunnerOwnerView | null;
 }
 
+class ProjectionActionView {
+  @ApiProperty({ example: 'lead_list' }) name!: string;
+  @ApiProperty({ enum: ['rebuilding', 'restarting'] }) state!: string;
+}
+
 class ProjectionNameDto {
   @ApiProperty({ example: 'lead_list' })
   @IsString()
@@ -91,20 +104,30 @@ export class ProjectionsController {
   }
 
   @Post(':name/rebuild')
+  @ApiOperation({ summary: 'Rebuild a projection from the start of the log' })
   @HttpCode(202)
   @Roles('admin')
-  @ApiOperation({ summary: 'Rebuild a projection from the beginning (on the process that runs the jobs)' })
-  @ApiOkResponse({ description: 'Rows and checkpoint reset; the projection replays from the beginning' })
+  @ApiAcceptedResponse({
+    type: ProjectionActionView,
+    description: 'Rows and checkpoint reset; the projection replays from the beginning',
+  })
+  @ApiConflictResponse({
+    description: 'WORKER_NOT_IN_PROCESS (an API-only process), NOT_A_PROJECTION (a process manager)',
+  })
   async rebuild(@Param() params: ProjectionNameDto): Promise<{ name: string; state: string }> {
     await this.inProcess(params.name, () => this.runner.rebuild(params.name));
     return { name: params.name, state: 'rebuilding' };
   }
 
   @Post(':name/restart')
+  @ApiOperation({ summary: 'Restart a failed or stopped projection or process manager' })
   @HttpCode(202)
   @Roles('admin')
-  @ApiOperation({ summary: 'Restart a failed or stopped subscriber from its checkpoint' })
-  @ApiOkResponse({ description: 'A failed or stopped subscriber starts again from its checkpoint' })
+  @ApiAcceptedResponse({
+    type: ProjectionActionView,
+    description: 'A failed or stopped subscriber starts again from its checkpoint',
+  })
+  @ApiConflictResponse({ description: 'WORKER_NOT_IN_PROCESS: this process serves the API only' })
   async restart(@Param() params: ProjectionNameDto): Promise<{ name: string; state: string }> {
     await this.inProcess(params.name, () => this.runner.restart(params.name));
     return { name: params.name, state: 'restarting' };

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
@@ -29,6 +36,7 @@ export class LeadAnalyticsController {
   ) {}
 
   @Get('speed-to-lead')
+  @ApiOperation({ summary: 'Speed to lead: time from assignment to first contact' })
   @ApiOkResponse({
     type: SpeedToLeadReportView,
     description: 'Time from assignment to first contact, per source, rep or team, for assignments made in the window',
@@ -54,6 +62,7 @@ export class LeadAnalyticsController {
   }
 
   @Get('conversion-by-source')
+  @ApiOperation({ summary: 'Conversion and qualification rates by lead source' })
   @ApiOkResponse({
     type: ConversionBySourceView,
     description: 'Leads captured in the window per source and what became of them, ranked by conversion',
@@ -67,6 +76,7 @@ export class LeadAnalyticsController {
   }
 
   @Get('distribution')
+  @ApiOperation({ summary: 'How leads were distributed, per method and per rep' })
   @ApiOkResponse({
     type: DistributionReportView,
     description: 'Assignments in the window per rep and method, with open leads against capacity now',

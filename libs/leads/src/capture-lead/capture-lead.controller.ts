@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -20,6 +21,7 @@ export class CaptureLeadController {
   constructor(@Inject(LeadCapture) private readonly leads: LeadCapture) {}
 
   @Post()
+  @ApiOperation({ summary: 'Capture a lead' })
   @Roles('sales_manager', 'ar', 'service_agent', 'service_manager')
   @ApiHeader({
     name: 'Idempotency-Key',

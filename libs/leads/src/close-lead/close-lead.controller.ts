@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
@@ -18,6 +18,7 @@ export class CloseLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
 
   @Post('qualify')
+  @ApiOperation({ summary: 'Qualify a lead (BANT)' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar')
   @ApiOkResponse({ type: CommandResponseDto })
@@ -33,6 +34,7 @@ export class CloseLeadController {
   }
 
   @Post('disqualify')
+  @ApiOperation({ summary: 'Disqualify a lead with a reason' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar')
   @ApiOkResponse({ type: CommandResponseDto })
@@ -53,6 +55,7 @@ export class CloseLeadController {
   }
 
   @Post('nurture')
+  @ApiOperation({ summary: 'Put a lead into nurture until a date' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar')
   @ApiOkResponse({ type: CommandResponseDto })
@@ -73,6 +76,7 @@ export class CloseLeadController {
   }
 
   @Post('reactivate')
+  @ApiOperation({ summary: 'Bring a nurtured lead back before its date' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadReactivated (no event when the lead is not nurturing)' })
@@ -86,6 +90,7 @@ export class CloseLeadController {
   }
 
   @Post('convert')
+  @ApiOperation({ summary: 'Convert a qualified lead into a deal' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar')
   @ApiOkResponse({
@@ -104,6 +109,7 @@ export class CloseLeadController {
   }
 
   @Post('recycle')
+  @ApiOperation({ summary: 'Recycle a lead back into the pool' })
   @HttpCode(200)
   @Roles('sales_manager')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadRecycled: back to the pool' })
@@ -123,6 +129,7 @@ export class CloseLeadController {
   }
 
   @Post('archive')
+  @ApiOperation({ summary: 'Archive a lead' })
   @HttpCode(200)
   @Roles('sales_manager')
   @ApiOkResponse({ type: CommandResponseDto })

@@ -5,6 +5,7 @@ import {
   ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -33,6 +34,7 @@ export class DistributionPolicyController {
   ) {}
 
   @Get(':team')
+  @ApiOperation({ summary: 'The distribution policy that applies to a team, and where it comes from' })
   @Roles('sales_manager', 'ar', 'sr', 'auditor')
   @ApiOkResponse({
     type: DistributionPolicyView,
@@ -50,6 +52,7 @@ export class DistributionPolicyController {
   }
 
   @Put(':team')
+  @ApiOperation({ summary: "Replace a team's distribution policy (team default: the tenant's)" })
   @Roles('sales_manager')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
   @ApiHeader({

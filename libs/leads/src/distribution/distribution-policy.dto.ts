@@ -84,16 +84,31 @@ export class DistributionPolicyDto {
   @Allow()
   hybrid?: unknown;
 
-  @ApiPropertyOptional({ default: d.offerTimeoutSeconds, description: 'Shotgun: seconds a rep has to accept' })
+  @ApiPropertyOptional({
+    default: d.offerTimeoutSeconds,
+    type: 'integer',
+    minimum: POLICY_LIMITS.offerTimeoutSeconds.min,
+    maximum: POLICY_LIMITS.offerTimeoutSeconds.max,
+    description: 'Shotgun: seconds a rep has to accept',
+  })
   @Allow()
   offerTimeoutSeconds?: unknown;
 
-  @ApiPropertyOptional({ default: d.maxOfferRounds, description: 'Shotgun: offers before the lead goes to the pool' })
+  @ApiPropertyOptional({
+    default: d.maxOfferRounds,
+    type: 'integer',
+    minimum: POLICY_LIMITS.maxOfferRounds.min,
+    maximum: POLICY_LIMITS.maxOfferRounds.max,
+    description: 'Shotgun: offers before the lead goes to the pool',
+  })
   @Allow()
   maxOfferRounds?: unknown;
 
   @ApiPropertyOptional({
     default: d.claimCapPerRep,
+    type: 'integer',
+    minimum: POLICY_LIMITS.claimCapPerRep.min,
+    maximum: POLICY_LIMITS.claimCapPerRep.max,
     description: 'Pull: most open leads a rep may hold and still claim',
   })
   @Allow()
@@ -108,6 +123,9 @@ export class DistributionPolicyDto {
 
   @ApiPropertyOptional({
     default: d.warningPercent,
+    type: 'integer',
+    minimum: POLICY_LIMITS.warningPercent.min,
+    maximum: POLICY_LIMITS.warningPercent.max,
     description: 'Warn the owner when this share of the target passed',
   })
   @Allow()

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
@@ -21,6 +21,7 @@ export class EnrichLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
 
   @Post('tags')
+  @ApiOperation({ summary: 'Tag a lead' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar', 'sr')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadTagged / LeadUntagged (no event when nothing changes)' })
@@ -36,6 +37,7 @@ export class EnrichLeadController {
   }
 
   @Post('interactions')
+  @ApiOperation({ summary: 'Record an interaction (email opened, demo booked…) for scoring' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar', 'sr', 'service_agent')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadInteractionRecorded; the lead is rescored' })

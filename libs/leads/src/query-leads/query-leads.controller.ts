@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
@@ -41,6 +41,7 @@ export class QueryLeadsController {
   ) {}
 
   @Get('leads')
+  @ApiOperation({ summary: 'List leads, filtered and sorted' })
   @Roles(...READERS)
   @ApiOkResponse({
     type: LeadPageView,
@@ -65,6 +66,7 @@ export class QueryLeadsController {
   }
 
   @Get('leads/pool')
+  @ApiOperation({ summary: 'Leads in the pool, waiting to be claimed' })
   @Roles('sales_manager', 'ar', 'sr')
   @ApiOkResponse({
     type: LeadPageView,
@@ -83,6 +85,7 @@ export class QueryLeadsController {
   }
 
   @Post('leads/pool/claim-next')
+  @ApiOperation({ summary: 'Claim the next lead from the pool' })
   @HttpCode(200)
   @Roles('ar', 'sr')
   @ApiOkResponse({
@@ -119,6 +122,7 @@ export class QueryLeadsController {
   }
 
   @Get('leads/:id')
+  @ApiOperation({ summary: 'One lead with its score breakdown and timeline' })
   @Roles(...READERS)
   @ApiOkResponse({ type: LeadDetailView })
   @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND: unknown, or a lead the caller may not see' })
@@ -144,6 +148,7 @@ export class QueryLeadsController {
   }
 
   @Get('reps/:id/leads')
+  @ApiOperation({ summary: "A rep's open leads" })
   @Roles(...READERS)
   @ApiOkResponse({
     type: LeadPageView,

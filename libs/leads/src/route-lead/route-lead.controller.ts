@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
@@ -20,6 +20,7 @@ export class RouteLeadController {
   ) {}
 
   @Post('assign')
+  @ApiOperation({ summary: 'Assign a lead to a rep by hand' })
   @HttpCode(200)
   @Roles('sales_manager')
   @ApiHeader({ name: 'If-Match', required: false })
@@ -45,6 +46,7 @@ export class RouteLeadController {
   }
 
   @Post('claim')
+  @ApiOperation({ summary: 'Claim a lead from the pool' })
   @HttpCode(200)
   @Roles('ar', 'sr')
   @ApiOkResponse({
@@ -68,6 +70,7 @@ export class RouteLeadController {
   }
 
   @Post('offer/accept')
+  @ApiOperation({ summary: 'Accept the offer of a lead (shotgun distribution)' })
   @HttpCode(200)
   @Roles('ar', 'sr')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method shotgun' })
@@ -87,6 +90,7 @@ export class RouteLeadController {
   }
 
   @Post('offer/decline')
+  @ApiOperation({ summary: 'Decline the offer of a lead' })
   @HttpCode(200)
   @Roles('ar', 'sr')
   @ApiOkResponse({

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, ForbiddenRoleError, READ_MODEL_DB, Roles, UserIdParamDto, type RequestContext } from '#ltc/platform';
@@ -26,6 +26,7 @@ export class RoutingController {
   ) {}
 
   @Get('notifications')
+  @ApiOperation({ summary: "The caller's notifications (offers, SLA warnings, escalations), newest first" })
   @ApiOkResponse({
     type: NotificationPageView,
     description: "The caller's own (by token subject), newest first; sales managers also see those for every manager",
@@ -42,6 +43,7 @@ export class RoutingController {
   }
 
   @Get('reps/:id/attempts-due')
+  @ApiOperation({ summary: "A rep's leads with a contact attempt due, soonest first" })
   @Roles('ar', 'sr', 'sales_manager', 'auditor')
   @ApiOkResponse({
     type: AttemptDuePageView,
@@ -65,6 +67,7 @@ export class RoutingController {
   }
 
   @Get('distribution/workload')
+  @ApiOperation({ summary: "Each rep's open leads and recent assignments" })
   @Roles('sales_manager', 'auditor')
   @ApiOkResponse({
     type: [RepWorkloadView],

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
@@ -16,6 +16,7 @@ export class WorkLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
 
   @Post('attempts')
+  @ApiOperation({ summary: 'Log a contact attempt and its outcome' })
   @HttpCode(200)
   @Roles('sales_manager', 'ar', 'sr')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadContactAttempted' })

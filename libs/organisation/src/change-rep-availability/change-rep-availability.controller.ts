@@ -32,7 +32,10 @@ export class ChangeRepAvailabilityController {
 
   // No @Roles: any signed-in caller may reach it; whose availability they may set is checked below.
   @Put(':id/availability')
-  @ApiOperation({ description: 'A rep sets their own availability with any role; sales managers anyone’s' })
+  @ApiOperation({
+    summary: "Set a rep's availability (available, busy, away, until when)",
+    description: 'A rep sets their own availability with any role; sales managers anyone’s',
+  })
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepAvailabilityChanged appended; none when unchanged' })
   @ApiConflictResponse({ description: 'REP_DEACTIVATED' })

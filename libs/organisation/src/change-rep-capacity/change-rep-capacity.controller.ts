@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -17,6 +17,7 @@ export class ChangeRepCapacityController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Put(':id/capacity')
+  @ApiOperation({ summary: "Set a rep's capacity: open leads and daily quota" })
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepCapacityChanged appended; none when unchanged' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -19,6 +19,7 @@ export class ChangeRepProfileController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a rep's name, email, roles, team or territories" })
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepProfileChanged appended; none when nothing changed' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -18,6 +18,7 @@ export class ChangeTeamController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename a team or change its manager' })
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({

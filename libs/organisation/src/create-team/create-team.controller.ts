@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -17,6 +17,7 @@ export class CreateTeamController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a team with its manager' })
   @HttpCode(201)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: false })

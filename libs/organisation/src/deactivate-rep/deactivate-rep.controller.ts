@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -18,6 +18,7 @@ export class DeactivateRepController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':id/deactivate')
+  @ApiOperation({ summary: 'Deactivate a rep: no new leads, no sign-in as a rep' })
   @HttpCode(200)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })

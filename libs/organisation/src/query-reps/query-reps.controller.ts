@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
@@ -19,6 +19,7 @@ export class QueryRepsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List reps, filtered by team, role, availability or activity' })
   @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: RepPageView })
   list(@Query() query: RepListQueryDto, @Ctx() ctx: RequestContext): Promise<RepPageView> {
@@ -34,6 +35,7 @@ export class QueryRepsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One rep with territories, capacity and availability' })
   @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: RepView })
   @ApiNotFoundResponse({ description: 'REP_NOT_FOUND' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
 import { TeamIdParamDto } from '../org-dto.js';
@@ -15,6 +15,7 @@ export class QueryTeamsController {
   constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle) {}
 
   @Get()
+  @ApiOperation({ summary: 'List teams' })
   @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: TeamPageView })
   list(@Query() query: TeamListQueryDto, @Ctx() ctx: RequestContext): Promise<TeamPageView> {
@@ -22,6 +23,7 @@ export class QueryTeamsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One team' })
   @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: TeamView })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })

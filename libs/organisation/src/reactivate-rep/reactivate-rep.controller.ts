@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -17,6 +17,7 @@ export class ReactivateRepController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post(':id/reactivate')
+  @ApiOperation({ summary: 'Reactivate a deactivated rep' })
   @HttpCode(200)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { entityIdFromCommandId, type CommandOutcome } from '#ltc/commanding';
 import { Ctx, Roles, commandIdOf, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
@@ -19,6 +19,7 @@ export class RegisterRepController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a rep' })
   @HttpCode(201)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: false })

@@ -34,7 +34,12 @@ export class RegisterRepDto {
   @RepRolesProperty({ required: true })
   roles!: RepRole[];
 
-  @ApiPropertyOptional({ example: 'emea-north', description: 'Team id; the team must exist (409 TEAM_NOT_FOUND)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'emea-north',
+    description: 'Team id; the team must exist (409 TEAM_NOT_FOUND); null or omitted = no team',
+  })
   @IsOptional()
   @Matches(TEAM_ID_PATTERN, { message: `team ${TEAM_ID_MESSAGE}` })
   team?: string | null;

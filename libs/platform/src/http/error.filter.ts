@@ -26,7 +26,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(error);
+    const request = host.switchToHttp().getRequest<{ headers?: Record<string, unknown> }>();
+    const body = explainMediaType(this.toBody(error), request.headers?.['content-type']);
     if (body.statusCode >= 500) this.logger.error({ err: error }, 'Unhandled error');
     void reply.status(body.statusCode).send(body);
   }
@@ -97,6 +98,19 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
 };
+
+/**
+ * "Unsupported Media Type" alone leaves people guessing; most often the header is simply
+ * missing (curl -d without -H), so say which header was seen and what to send.
+ */
+function explainMediaType(body: ErrorBody, contentType: unknown): ErrorBody {
+  if (body.statusCode !== 415 || body.code !== 'UNSUPPORTED_MEDIA_TYPE') return body;
+  const message =
+    typeof contentType === 'string' && contentType.trim() !== ''
+      ? `Content-Type ${contentType} is not accepted here; send the type the operation documents (application/json for JSON bodies)`
+      : 'The request has a body but no Content-Type header; send the type the operation documents (application/json for JSON bodies)';
+  return { ...body, message };
+}
 
 function codeForStatus(status: number): string {
   return STATUS_CODES[status] ?? `HTTP_${status}`;
