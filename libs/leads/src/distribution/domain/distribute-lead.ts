@@ -11,6 +11,7 @@ import {
   byLeastRecentlyAssigned,
   loadSummary,
   territoryMismatches,
+  territorySpecialties,
   type LeadForDistribution,
   type RepCandidate,
 } from './rep-candidate.js';
@@ -93,7 +94,12 @@ function push(request: DistributionRequest, method: PushMethod, prefix: string):
     if (blockers.length > 0) lines.set(rep.repId, line(rep, false, false, blockers.join('; ')));
     else eligible.push(rep);
   }
-  const pick = method === 'top_producer' ? pickTopProducer(eligible) : pickRoundRobin(eligible);
+  const pick =
+    method === 'top_producer'
+      ? pickTopProducer(eligible)
+      : method === 'territory'
+        ? pickSpecialist(eligible, lead, policy)
+        : pickRoundRobin(eligible);
   if (!pick) {
     return {
       kind: 'unassignable',
@@ -142,6 +148,36 @@ function pickRoundRobin(eligible: readonly RepCandidate[]): Pick | undefined {
     }
   }
   return { chosen, summary: 'was least recently assigned', reasons };
+}
+
+/**
+ * Territory: the specialist first. Among the eligible reps, those whose territories name
+ * the most of the lead's attributes (region, language, industry, deal size) compete, by
+ * round robin; a rep who covers "any" territory gets the lead only when no specialist can.
+ */
+function pickSpecialist(
+  eligible: readonly RepCandidate[],
+  lead: LeadForDistribution,
+  policy: DistributionPolicy,
+): Pick | undefined {
+  const specialties = new Map(
+    eligible.map((rep) => [rep.repId, territorySpecialties(rep, lead, policy.dealSizeBands)]),
+  );
+  const depth = (rep: RepCandidate) => specialties.get(rep.repId)?.length ?? 0;
+  const best = Math.max(0, ...eligible.map(depth));
+  const pick = pickRoundRobin(eligible.filter((rep) => depth(rep) === best));
+  if (!pick) return undefined;
+  const describe = (rep: RepCandidate) => {
+    const matched = specialties.get(rep.repId) ?? [];
+    return matched.length > 0 ? matched.join(', ') : 'any territory';
+  };
+  const top = `most specific territory match (${describe(pick.chosen)})`;
+  const reasons = new Map<string, string>();
+  for (const rep of eligible) {
+    if (depth(rep) < best) reasons.set(rep.repId, `less specific territory match (${describe(rep)})`);
+    else reasons.set(rep.repId, `${top}; ${pick.reasons.get(rep.repId) ?? ''}`);
+  }
+  return { chosen: pick.chosen, summary: `has the ${top} and ${pick.summary}`, reasons };
 }
 
 function pool(request: DistributionRequest, method: PoolMethod, prefix: string): DistributionDecision {

@@ -122,6 +122,26 @@ export function territoryMismatches(rep: RepCandidate, lead: LeadForDistribution
   return mismatches;
 }
 
+/**
+ * The territory dimensions in which the rep is a specialist for this lead: the rep's list
+ * names the lead's value (an "any" list, or an unknown lead attribute, is no match). Call
+ * it for a rep without {@link territoryMismatches}; the longer the list, the better the fit.
+ */
+export function territorySpecialties(
+  rep: RepCandidate,
+  lead: LeadForDistribution,
+  bands: DealSizeBandLimits,
+): string[] {
+  const t = rep.territories;
+  const named = (value: string | null, allowed: readonly string[]) => value !== null && allowed.length > 0;
+  const dimensions: string[] = [];
+  if (named(lead.region, t.regions)) dimensions.push('region');
+  if (named(lead.language, t.languages)) dimensions.push('language');
+  if (named(lead.industry, t.industries)) dimensions.push('industry');
+  if (named(dealSizeBandOf(bands, lead.estimatedDealSize), t.dealSizeBands)) dimensions.push('deal size');
+  return dimensions;
+}
+
 const norm = (value: string): string => value.trim().toLowerCase();
 
 /** Least recently assigned first (never assigned before everyone), ties by rep id. */
