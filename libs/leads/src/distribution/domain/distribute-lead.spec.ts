@@ -142,6 +142,12 @@ describe('Distribution › round robin', () => {
     expect(lineOf(decision, 'eli')?.reason).toBe('away (no return date)');
   });
 
+  it('never routes to a rep without a sales role (a fulfilment-only rep)', () => {
+    const decision = assigned(decide({ candidates: [rep('ana', { roles: ['fr'] }), rep('bo', { roles: ['sr'] })] }));
+    expect(decision.repId).toBe('bo');
+    expect(lineOf(decision, 'ana')).toMatchObject({ eligible: false, reason: 'no sales role (ar or sr)' });
+  });
+
   it('counts a rep whose away time has passed as available again', () => {
     const decision = assigned(
       decide({ candidates: [rep('bo', { availability: { status: 'away', until: '2026-03-01T00:00:00.000Z' } })] }),

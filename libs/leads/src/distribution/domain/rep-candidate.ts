@@ -1,6 +1,7 @@
 import type { LeadDirection, Tier } from '../../domain/lead-vocabulary.js';
 import type { LeadSource } from '../../domain/lead-sources.js';
 import { dealSizeBandOf, type DealSizeBandLimits } from './distribution-policy.js';
+import { SALES_ROLES, hasSalesRole } from './lead-owner-rule.js';
 
 /** What distribution needs to know about a lead. Unknown attributes are null. */
 export interface LeadForDistribution {
@@ -41,6 +42,8 @@ export interface RepLoad {
 export interface RepCandidate {
   readonly repId: string;
   readonly active: boolean;
+  /** Iron-triangle roles; absent = a sales rep. Only AR and SR sell. */
+  readonly roles?: readonly string[];
   readonly availability: RepAvailability;
   readonly territories: RepTerritories;
   readonly capacity: { readonly maxOpenLeads: number; readonly dailyQuota: number };
@@ -69,6 +72,9 @@ export function blockersOf(
   const excluded = context.excluded.get(rep.repId);
   if (excluded !== undefined) reasons.push(excluded);
   if (!rep.active) reasons.push('inactive (deactivated)');
+  if (rep.roles !== undefined && !hasSalesRole({ roles: rep.roles })) {
+    reasons.push(`no sales role (${SALES_ROLES.join(' or ')})`);
+  }
   const away = awayReason(rep.availability, context.now);
   if (away) reasons.push(away);
   const { openLeads, assignedToday } = rep.load;
