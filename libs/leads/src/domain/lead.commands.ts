@@ -117,11 +117,22 @@ export interface RecordContactAttempt extends LeadCommandBase {
 export interface WarnLeadResponse extends LeadCommandBase {
   readonly type: 'WarnLeadResponse';
   readonly assignmentNo: number;
+  /** The due time (ISO) the timer was set for; a re-targeted clock makes it stale. Absent on older timers. */
+  readonly responseDueAt?: string;
 }
 export interface BreachLeadResponse extends LeadCommandBase {
   readonly type: 'BreachLeadResponse';
   readonly assignmentNo: number;
   readonly escalation: Escalation;
+  readonly responseDueAt?: string;
+}
+/** Scoring arrived after assignment: the first-contact due time follows the lead's tier. */
+export interface RetargetLeadResponse extends LeadCommandBase {
+  readonly type: 'RetargetLeadResponse';
+  readonly assignmentNo: number;
+  /** ISO time, like the due times timers carry. */
+  readonly responseDueAt: string;
+  readonly reason: string;
 }
 export interface QualifyLead extends LeadCommandBase {
   readonly type: 'QualifyLead';
@@ -181,6 +192,7 @@ export type LeadCommand =
   | RecordContactAttempt
   | WarnLeadResponse
   | BreachLeadResponse
+  | RetargetLeadResponse
   | QualifyLead
   | DisqualifyLead
   | NurtureLead

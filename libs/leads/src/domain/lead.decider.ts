@@ -26,6 +26,7 @@ import {
   decideWarnRecycle,
   decideWarnResponse,
 } from './lead-progress.decide.js';
+import { decideRetargetResponse } from './lead-response-target.decide.js';
 
 /** Decides what a command on a lead means, given everything that happened to it. */
 export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] {
@@ -99,6 +100,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return decideWarnResponse(command, state);
     case 'BreachLeadResponse':
       return decideBreachResponse(command, state);
+    case 'RetargetLeadResponse':
+      return decideRetargetResponse(command, state);
     case 'QualifyLead':
       return decideQualify(command, state);
     case 'DisqualifyLead':

@@ -192,6 +192,24 @@ export type LeadResponseSlaBreached = DomainEvent<
   }
 >;
 
+/**
+ * The first-contact due time moved because the lead's tier became known after it was
+ * assigned (routing runs on capture, scoring a moment later): a tier-A lead gets its
+ * tighter target. Timers set for `previousDueAt` are stale from now on.
+ */
+export type LeadResponseRetargeted = DomainEvent<
+  'LeadResponseRetargeted',
+  {
+    readonly leadId: string;
+    readonly repId: string;
+    readonly assignmentNo: number;
+    readonly previousDueAt: string;
+    readonly responseDueAt: string;
+    readonly reason: string;
+    readonly at: string;
+  }
+>;
+
 /** BANT qualification: the lead is a real opportunity for this deal. */
 export type LeadQualified = DomainEvent<
   'LeadQualified',
@@ -265,6 +283,7 @@ export type LeadEvent =
   | LeadContactAttempted
   | LeadResponseWarning
   | LeadResponseSlaBreached
+  | LeadResponseRetargeted
   | LeadQualified
   | LeadDisqualified
   | LeadNurtured

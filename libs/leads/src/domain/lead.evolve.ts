@@ -39,6 +39,8 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadResponseSlaBreached':
     case 'LeadRecycleWarning':
       return lead;
+    case 'LeadResponseRetargeted':
+      return { ...lead, responseDueAt: event.data.responseDueAt };
     case 'LeadTagged':
       return { ...lead, tags: [...lead.tags, { category: event.data.category, tag: event.data.tag }] };
     case 'LeadUntagged':

@@ -19,6 +19,7 @@ const DISPATCHABLE: readonly LeadCommandType[] = [
   'ExpireLeadOffer',
   'WarnLeadResponse',
   'BreachLeadResponse',
+  'RetargetLeadResponse',
   'WarnLeadRecycle',
   'RecycleLead',
   'ArchiveLead',

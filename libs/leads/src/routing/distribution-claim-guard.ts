@@ -58,6 +58,7 @@ export class DistributionClaimGuard implements ClaimGuard {
       source: lead.profile.source,
       direction: lead.profile.direction ?? null,
       tier: lead.score?.tier ?? null,
+      scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
     });
   }
 

@@ -17,6 +17,7 @@ import {
   timerIds,
   type TimerPlan,
 } from './lead-timers.js';
+import { followRetargetedClock, retargetResponse } from './lead-response-retarget.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
 import { ensureRoutingTables } from './routing-tables.js';
 
@@ -31,6 +32,7 @@ const HANDLED: readonly LeadEventType[] = [
   'LeadContactAttempted',
   'LeadResponseWarning',
   'LeadResponseSlaBreached',
+  'LeadResponseRetargeted',
   'LeadQualified',
   'LeadDisqualified',
   'LeadNurtured',
@@ -116,6 +118,8 @@ class Step {
         return this.notify(event.data.repId, 'response_warning', `first contact is due by ${event.data.dueAt}`);
       case 'LeadResponseSlaBreached':
         return this.onBreached(event.data);
+      case 'LeadResponseRetargeted':
+        return this.onRetargeted(event.data);
       case 'LeadRecycleWarning':
         return this.notify(
           event.data.repId,
@@ -157,6 +161,7 @@ class Step {
    * for yet (its capture was handled before routing existed, or its decision was refused).
    */
   private async onScored(): Promise<void> {
+    await this.retargetResponse();
     const row = await findAttemptsDue(this.deps.db, this.tenantId, this.lead.leadId);
     if (row) {
       const cadence = cadenceFor(await this.policy(), this.lead.score?.tier ?? null);
@@ -173,6 +178,18 @@ class Step {
     await this.route('new_lead');
   }
 
+  private async retargetResponse(): Promise<void> {
+    await retargetResponse(this.ctx, this.lead, await this.policy());
+  }
+
+  private async onRetargeted(d: Extract<LeadEvent, { type: 'LeadResponseRetargeted' }>['data']): Promise<void> {
+    await followRetargetedClock({ ...this.deps, ctx: this.ctx, tenantId: this.tenantId }, d, {
+      asOf: this.lead,
+      current: this.history.current,
+      policy: await this.policy(),
+    });
+  }
+
   private async onAssigned(d: Extract<LeadEvent, { type: 'LeadAssigned' }>['data']): Promise<void> {
     const policy = await this.policy();
     const lead = this.lead;
@@ -181,6 +198,8 @@ class Step {
       await this.schedule(responseTimers(input, policy));
     }
     await this.armRecycling(d.at);
+    // Scored before this assignment landed (routing decided on the unscored lead): follow the tier now.
+    await this.retargetResponse();
     await setAttemptsDue(this.deps.db, {
       tenant_id: this.tenantId,
       lead_id: lead.leadId,

@@ -180,6 +180,7 @@ export function leadFacts(lead: Lead): LeadForDistribution {
     source: p.source,
     direction: p.direction ?? null,
     tier: lead.score?.tier ?? null,
+    scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
     region: p.region,
     language: p.language ?? null,
     industry: p.industry ?? null,

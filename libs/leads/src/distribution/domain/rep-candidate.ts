@@ -9,6 +9,8 @@ export interface LeadForDistribution {
   readonly source: LeadSource;
   readonly direction: LeadDirection | null;
   readonly tier: Tier | null;
+  /** The scoring model's response target for the tier; null while unscored. */
+  readonly scoredTargetSeconds?: number | null;
   readonly region: string | null;
   readonly language: string | null;
   readonly industry: string | null;
