@@ -23,6 +23,13 @@ interface LeadCommandBase {
 export interface CaptureLead extends LeadCommandBase, LeadProfile {
   readonly type: 'CaptureLead';
 }
+/** Routing put the lead in a team by a routing rule. */
+export interface SetLeadTeam extends LeadCommandBase {
+  readonly type: 'SetLeadTeam';
+  readonly team: string;
+  readonly ruleId: string | null;
+  readonly reason: string;
+}
 export interface RecordLeadTouch extends LeadCommandBase {
   readonly type: 'RecordLeadTouch';
   readonly source: LeadSource;
@@ -177,6 +184,7 @@ export interface ConvertLead extends LeadCommandBase {
 
 export type LeadCommand =
   | CaptureLead
+  | SetLeadTeam
   | RecordLeadTouch
   | RecordLeadInteraction
   | TagLead

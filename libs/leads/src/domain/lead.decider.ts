@@ -43,6 +43,12 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
         },
       ];
     }
+    case 'SetLeadTeam': {
+      const lead = open(state, command.leadId);
+      if (lead.team === command.team) return [];
+      const { team, ruleId, reason } = command;
+      return [{ type: 'LeadTeamSet', data: { leadId: lead.leadId, team, ruleId, reason, at: iso(command.now) } }];
+    }
     case 'RecordLeadTouch': {
       const lead = existing(state, command.leadId);
       const { source, note } = command;

@@ -36,6 +36,8 @@ export interface LeadProfile {
   readonly notes?: string | null;
   /** Inbound (the customer came to us) or outbound (sales went to them); hybrid distribution keys on it. */
   readonly direction?: LeadDirection;
+  /** The sales team given at capture or import; absent when routing rules decide (see LeadTeamSet). */
+  readonly team?: string | null;
 }
 
 /**
@@ -45,6 +47,22 @@ export interface LeadProfile {
 export type LeadCaptured = DomainEvent<
   'LeadCaptured',
   LeadProfile & { readonly leadId: string; readonly complete: boolean; readonly capturedAt: string }
+>;
+
+/**
+ * The lead belongs to a sales team now, whose distribution policy applies: the tenant's
+ * routing rule `ruleId` matched it (by region, source or industry). A team given at
+ * capture is on LeadCaptured itself.
+ */
+export type LeadTeamSet = DomainEvent<
+  'LeadTeamSet',
+  {
+    readonly leadId: string;
+    readonly team: string;
+    readonly ruleId: string | null;
+    readonly reason: string;
+    readonly at: string;
+  }
 >;
 
 /** The same person showed interest again (a duplicate capture) and it was kept as a touch on this lead. */
@@ -270,6 +288,7 @@ export type LeadConverted = DomainEvent<
 
 export type LeadEvent =
   | LeadCaptured
+  | LeadTeamSet
   | LeadTouchRecorded
   | LeadInteractionRecorded
   | LeadTagged

@@ -4,11 +4,12 @@ import type { Lead, LeadState } from './lead.state.js';
 /** Folds one event into the lead. Never throws: history is what happened. */
 export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
   if (event.type === 'LeadCaptured') {
-    const { leadId, complete: _complete, capturedAt: _at, ...profile } = event.data;
+    const { leadId, complete: _complete, capturedAt: _at, team, ...profile } = event.data;
     return {
       status: 'new',
       leadId,
       profile,
+      team: team ?? null,
       tags: [],
       score: null,
       owner: null,
@@ -39,6 +40,8 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadResponseSlaBreached':
     case 'LeadRecycleWarning':
       return lead;
+    case 'LeadTeamSet':
+      return { ...lead, team: event.data.team };
     case 'LeadResponseRetargeted':
       return { ...lead, responseDueAt: event.data.responseDueAt };
     case 'LeadTagged':

@@ -15,6 +15,7 @@ export const IMPORT_COLUMNS = [
   'estimatedDealSize',
   'direction',
   'notes',
+  'team',
 ] as const;
 
 /** Without these every row would be invalid, so a CSV header lacking them refuses the file. */

@@ -18,6 +18,7 @@ import {
   type TimerPlan,
 } from './lead-timers.js';
 import { followRetargetedClock, retargetResponse } from './lead-response-retarget.js';
+import { assignTeam } from './lead-team.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
 import { ensureRoutingTables } from './routing-tables.js';
 
@@ -86,7 +87,7 @@ class Step {
     private readonly ctx: ProcessManagerContext,
     private readonly recorded: RecordedEvent,
     private readonly history: LeadHistory,
-    private readonly lead: Lead,
+    private lead: Lead,
   ) {
     this.tenantId = recorded.metadata.tenantId;
   }
@@ -94,7 +95,7 @@ class Step {
   async run(event: LeadEvent): Promise<void> {
     switch (event.type) {
       case 'LeadCaptured':
-        return this.route('new_lead');
+        return this.routeNewLead();
       case 'LeadScored':
         return this.onScored();
       case 'LeadAssigned':
@@ -140,17 +141,25 @@ class Step {
     }
   }
 
+  /** A new lead without a team gets one from the first routing rule it matches, then is routed by that team. */
+  private async routeNewLead(): Promise<void> {
+    const team = await assignTeam(this.deps.store, this.ctx, this.tenantId, this.lead);
+    if (team !== null) this.lead = { ...this.lead, team };
+    return this.route('new_lead', [], team);
+  }
+
   /** Distributes the lead if, as it stands now, it still waits for an owner. */
   private async route(
     trigger: DistributionTrigger,
     excluded: readonly { repId: string; reason: string }[] = [],
+    team: string | null = null,
   ): Promise<void> {
     const current = this.history.current;
     if (!current || !waitsForRouting(current, trigger)) return;
     await routeLead(this.deps, this.ctx, {
       event: this.recorded,
       history: this.history,
-      lead: current,
+      lead: team !== null && current.team === null ? { ...current, team } : current,
       trigger,
       excluded,
     });

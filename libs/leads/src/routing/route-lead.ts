@@ -29,11 +29,10 @@ export interface RoutingDeps {
 }
 
 /**
- * Leads carry no team yet, so every lead follows the tenant-wide policy (team
- * `default`) and every rep of the tenant is a candidate. When leads get a team, this
- * is the one place to change.
+ * The team whose policy and reps a lead is routed by: its own (given at capture or set by
+ * a routing rule), else the tenant-wide policy (team `default`) over every rep of the tenant.
  */
-export const policyTeamOf = (_lead: Lead): string => TENANT_POLICY_TEAM;
+export const policyTeamOf = (lead: Lead): string => lead.team ?? TENANT_POLICY_TEAM;
 
 /**
  * Runs distribution for a lead and sends the resulting command. The decision is keyed
