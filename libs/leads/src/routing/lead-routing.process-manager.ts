@@ -19,6 +19,7 @@ import {
 } from './lead-timers.js';
 import { followRetargetedClock, retargetResponse } from './lead-response-retarget.js';
 import { assignTeam } from './lead-team.js';
+import { redistributeOwnerLeads } from './owner-deactivated.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
 import { ensureRoutingTables } from './routing-tables.js';
 
@@ -59,13 +60,14 @@ const RECYCLABLE: readonly Lead['status'][] = ['assigned', 'working'];
  */
 export class LeadRoutingProcessManager implements ProcessManager {
   readonly name = 'lead_routing';
-  readonly filter: EventFilter = { streamPrefixes: ['lead-'], eventTypes: HANDLED };
+  readonly filter: EventFilter = { streamPrefixes: ['lead-', 'rep-'], eventTypes: [...HANDLED, 'RepDeactivated'] };
 
   constructor(private readonly deps: RoutingDeps) {}
 
   async handle(recorded: RecordedEvent, ctx: ProcessManagerContext): Promise<void> {
     const { db } = this.deps;
     await ensureRoutingTables(db);
+    if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
     const event = asLeadEvent(recorded);
     const tenantId = recorded.metadata.tenantId;
     // The ledger first: every later decision must count this event's effect on ownership.

@@ -49,13 +49,16 @@ export async function routeLead(
     readonly lead: Lead;
     readonly trigger: DistributionTrigger;
     readonly excluded?: readonly { readonly repId: string; readonly reason: string }[];
+    /** When one event routes several leads (a deactivated owner's): the lead's part of the keys. */
+    readonly perLead?: boolean;
   },
 ): Promise<void> {
   const { event, lead } = request;
   const tenantId = event.metadata.tenantId;
-  const decisionKey = event.id;
+  const decisionKey = request.perLead ? `${event.id}:${lead.leadId}` : event.id;
+  const dispatchKey = request.perLead ? `route:${lead.leadId}` : 'route';
   const stored = (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey));
-  await send(deps, ctx, { event, lead, stored, decisionKey });
+  await send(deps, ctx, { event, lead, stored, decisionKey, dispatchKey });
 }
 
 async function decide(
@@ -106,6 +109,7 @@ async function send(
     readonly lead: Lead;
     readonly stored: StoredDecision;
     readonly decisionKey: string;
+    readonly dispatchKey: string;
   },
 ): Promise<void> {
   const { lead, stored, event } = input;
@@ -127,14 +131,14 @@ async function send(
           responseTargetSeconds,
           expectedAssignmentNo,
         };
-        await ctx.dispatch({ type: 'lead.AssignLead', payload }, { key: 'route' });
+        await ctx.dispatch({ type: 'lead.AssignLead', payload }, { key: input.dispatchKey });
         return;
       }
       case 'pool': {
         const { method, notifiedRepIds, reason } = decision;
         await ctx.dispatch(
           { type: 'lead.PoolLead', payload: { leadId, method, policyVersion, notifiedRepIds, reason } },
-          { key: 'route' },
+          { key: input.dispatchKey },
         );
         return;
       }
@@ -142,7 +146,7 @@ async function send(
         const { offerId, repId, round, expiresAt } = decision;
         await ctx.dispatch(
           { type: 'lead.OfferLead', payload: { leadId, offerId, repId, round, policyVersion, expiresAt } },
-          { key: 'route' },
+          { key: input.dispatchKey },
         );
         return;
       }

@@ -19,7 +19,10 @@ import { pickTopProducer } from './top-producer.js';
 
 /** Why distribution runs: a lead arrived, came back, lost its owner, or an offer ended. */
 export type DistributionTrigger =
-  'new_lead' | 'recycled' | 'reactivated' | 'sla_breach' | 'offer_declined' | 'offer_expired';
+  'new_lead' | 'recycled' | 'reactivated' | 'sla_breach' | 'offer_declined' | 'offer_expired' | 'owner_deactivated';
+
+/** Triggers for a lead that still has its owner while it is redistributed. */
+const OWNED_TRIGGERS: readonly DistributionTrigger[] = ['sla_breach', 'owner_deactivated'];
 
 export interface DistributionRequest {
   readonly lead: LeadForDistribution;
@@ -70,7 +73,8 @@ export function distributeLead(request: DistributionRequest): DistributionDecisi
   let method = resolved.method;
   const notes: string[] = [];
   if (resolved.via) notes.push(`${resolved.via} → ${label(method)}`);
-  if (request.trigger === 'sla_breach' && method === 'shotgun') {
+  if (request.trigger === 'owner_deactivated') notes.push('owner_deactivated: its owner was deactivated');
+  if (OWNED_TRIGGERS.includes(request.trigger) && method === 'shotgun') {
     // The lead still has its (late) owner, and an owned lead cannot be offered.
     method = 'round_robin';
     notes.push('an owned lead cannot be offered, so it is reassigned by round robin');
