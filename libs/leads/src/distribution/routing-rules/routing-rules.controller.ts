@@ -102,13 +102,15 @@ export class RoutingRulesController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PolicyCommandResponseDto> {
+    // A missing body reads as no rules list: a 400 naming `rules`, not a 500.
+    const input: unknown = (body as RoutingRulesDto | null | undefined)?.rules;
     const directory = new OrgTablesRepDirectory(this.readModels.db);
-    const teams = [...new Set(parseRoutingRules(body.rules).map((rule) => rule.team))];
+    const teams = [...new Set(parseRoutingRules(input).map((rule) => rule.team))];
     const unknownTeams: string[] = [];
     for (const team of teams) if (!(await directory.teamExists(ctx.tenantId, team))) unknownTeams.push(team);
     const command = {
       type: 'ChangeRoutingRules' as const,
-      rules: body.rules,
+      rules: input,
       unknownTeams,
       changedBy: ctx.caller.userId,
     };
