@@ -24,7 +24,29 @@ describe('Lead lifecycle over HTTP', () => {
     app = await startTestApp({ clock });
     manager = await app.token(['sales_manager'], 'manager-1');
     rep = await app.token(['ar'], 'rep-ingrid');
-  });
+    // Only registered, active sales reps own leads; leads here are assigned by hand, so routing is manual.
+    const policy = await app.request('PUT', '/distribution-policies/default', {
+      token: manager,
+      body: { method: 'manual' },
+    });
+    expect(policy.status).toBe(200);
+    const reps = ['rep-ingrid', 'rep-other', 'rep-leaving', ...Array.from({ length: 50 }, (_, i) => `rep-${i}`)];
+    for (const id of reps) {
+      const body = {
+        id,
+        name: id,
+        email: `${id}@acme.example`,
+        roles: ['ar'],
+        capacity: { maxOpenLeads: 500, dailyQuota: 0 },
+      };
+      expect((await app.request('POST', '/reps', { token: manager, body })).status).toBe(201);
+    }
+    for (const id of reps) {
+      await eventually(async () =>
+        (await app.request('GET', `/reps/${id}`, { token: manager })).status === 200 ? true : undefined,
+      );
+    }
+  }, 120_000);
   afterAll(async () => app.destroy());
 
   const view = (id: string, until: (lead: Record<string, unknown>) => boolean) =>

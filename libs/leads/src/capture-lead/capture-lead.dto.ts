@@ -54,6 +54,14 @@ export class CaptureLeadDto {
   @IsIn(LEAD_SOURCES)
   source!: LeadSource;
 
+  @ApiPropertyOptional({
+    description: "The sales team whose distribution policy applies (else the tenant's routing rules decide)",
+    example: 'emea-north',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,62}$/, { message: 'team must be a team id such as emea-north' })
+  team?: string;
+
   @ApiPropertyOptional({ description: 'Sales region or territory', example: 'EMEA' })
   @IsOptional()
   @IsString()

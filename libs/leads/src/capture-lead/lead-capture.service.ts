@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '#ltc/kernel';
+import { DomainError, InvalidInputError } from '#ltc/kernel';
+import type { ReadModelHandle } from '#ltc/projections';
 import { entityIdFromCommandId, type CommandOutcome } from '#ltc/commanding';
 import type { EventMetadata } from '#ltc/event-store';
-import { commandIdOf, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { READ_MODEL_DB, commandIdOf, envelopeFrom, type RequestContext } from '#ltc/platform';
+import type { RepDirectory } from '../distribution/rep-directory.port.js';
+import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';
 import type { CaptureLead } from '../domain/lead.commands.js';
 import { leadStream } from '../lead-stream.js';
 import { LeadCommandMessage } from '../lead-commands/lead-command.message.js';
@@ -32,7 +35,12 @@ export class LeadCapture {
   constructor(
     @Inject(ContactIndex) private readonly contacts: ContactIndex,
     @Inject(LeadCommands) private readonly commands: LeadCommands,
-  ) {}
+    @Inject(READ_MODEL_DB) readModels: ReadModelHandle,
+  ) {
+    this.teams = new OrgTablesRepDirectory(readModels.db);
+  }
+
+  private readonly teams: Pick<RepDirectory, 'teamExists'>;
 
   async capture(ctx: RequestContext, body: CaptureLeadDto): Promise<CaptureResult> {
     const commandId = commandIdOf(ctx);
@@ -55,7 +63,11 @@ export class LeadCapture {
       estimatedDealSize: dealSizeFrom(body) ?? null,
       notes: body.notes ?? null,
       direction: body.direction ?? (body.source === 'sales_generated' ? 'outbound' : 'inbound'),
+      ...(body.team ? { team: body.team } : {}),
     };
+    if (body.team && !(await this.teams.teamExists(ctx.tenantId, body.team))) {
+      throw new InvalidInputError('team', 'exists', `team ${body.team} is not a team of this tenant`);
+    }
     const keys = contactKeys(command.contact);
     const envelope = envelopeFrom(ctx, { command, stream: leadStream(leadId), commandId });
     const metadata = {

@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
@@ -12,7 +13,11 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { NotFoundError } from '#ltc/kernel';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';
+import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
 import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
 import {
   DistributionPolicyDto,
@@ -31,6 +36,7 @@ export class DistributionPolicyController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
   ) {}
 
   @Get(':team')
@@ -66,12 +72,18 @@ export class DistributionPolicyController {
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field path, e.g. recycle.warnDaysBefore' })
   @ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: If-Match is stale' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND: no such team (team `default` is the tenant-wide policy)' })
   async put(
     @Param() { team }: PolicyTeamParamDto,
     @Body() body: DistributionPolicyDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PolicyCommandResponseDto> {
+    // A policy for a team that does not exist would never apply: say so instead of saving it.
+    const teams = new OrgTablesRepDirectory(this.readModels.db);
+    if (team !== TENANT_POLICY_TEAM && !(await teams.teamExists(ctx.tenantId, team))) {
+      throw new NotFoundError('Team', team);
+    }
     const command = {
       type: 'ChangeDistributionPolicy' as const,
       team,

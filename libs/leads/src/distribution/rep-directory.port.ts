@@ -5,6 +5,8 @@ export interface DirectoryRep {
   readonly repId: string;
   /** False once deactivated. */
   readonly active: boolean;
+  /** Iron-triangle roles (`ar`, `sr`, `fr`); only `ar` and `sr` sell, so only they own leads. */
+  readonly roles: readonly string[];
   readonly availability: RepAvailability;
   readonly teamId: string | null;
   readonly territories: RepTerritories;
@@ -22,6 +24,10 @@ export interface RepDirectory {
    * decision explains why an inactive or away rep was passed over.
    */
   listCandidates(tenantId: string, teamId: string | null): Promise<DirectoryRep[]>;
+  /** One rep of the tenant, routable or not; null when the organisation does not know them. */
+  findRep(tenantId: string, repId: string): Promise<DirectoryRep | null>;
+  /** Whether the tenant has this sales team (a lead's team, a team's policy, a routing rule's target). */
+  teamExists(tenantId: string, teamId: string): Promise<boolean>;
   /** Who hears about a rep's missed targets: the manager of the rep's team; null when none is known. */
   managerOf(tenantId: string, repId: string): Promise<string | null>;
 }

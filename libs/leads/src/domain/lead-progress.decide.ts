@@ -46,14 +46,16 @@ export function decideContactAttempt(command: RecordContactAttempt, state: LeadS
 }
 
 /** Timer commands carry the assignment they were set for; a later assignment makes them stale. */
-function awaitingFirstContact(state: LeadState, assignmentNo: number): Lead | undefined {
+export function awaitingFirstContact(state: LeadState, assignmentNo: number, dueAt?: string): Lead | undefined {
   if (state.status === 'none' || !OWNED_STATUSES.includes(state.status)) return undefined;
   if (state.assignmentNo !== assignmentNo || state.firstContactAt !== null || state.owner === null) return undefined;
+  // A timer set for a due time the clock was re-targeted away from is stale.
+  if (dueAt !== undefined && dueAt !== state.responseDueAt) return undefined;
   return state;
 }
 
 export function decideWarnResponse(command: WarnLeadResponse, state: LeadState): LeadEvent[] {
-  const lead = awaitingFirstContact(state, command.assignmentNo);
+  const lead = awaitingFirstContact(state, command.assignmentNo, command.responseDueAt);
   if (!lead?.owner || !lead.responseDueAt) return [];
   return [
     {
@@ -70,7 +72,7 @@ export function decideWarnResponse(command: WarnLeadResponse, state: LeadState):
 }
 
 export function decideBreachResponse(command: BreachLeadResponse, state: LeadState): LeadEvent[] {
-  const lead = awaitingFirstContact(state, command.assignmentNo);
+  const lead = awaitingFirstContact(state, command.assignmentNo, command.responseDueAt);
   if (!lead?.owner || !lead.responseDueAt) return [];
   return [
     {

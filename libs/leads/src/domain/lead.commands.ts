@@ -24,6 +24,13 @@ interface LeadCommandBase {
 export interface CaptureLead extends LeadCommandBase, LeadProfile {
   readonly type: 'CaptureLead';
 }
+/** Routing put the lead in a team by a routing rule. */
+export interface SetLeadTeam extends LeadCommandBase {
+  readonly type: 'SetLeadTeam';
+  readonly team: string;
+  readonly ruleId: string | null;
+  readonly reason: string;
+}
 export interface RecordLeadTouch extends LeadCommandBase {
   readonly type: 'RecordLeadTouch';
   readonly source: LeadSource;
@@ -118,11 +125,22 @@ export interface RecordContactAttempt extends LeadCommandBase {
 export interface WarnLeadResponse extends LeadCommandBase {
   readonly type: 'WarnLeadResponse';
   readonly assignmentNo: number;
+  /** The due time (ISO) the timer was set for; a re-targeted clock makes it stale. Absent on older timers. */
+  readonly responseDueAt?: string;
 }
 export interface BreachLeadResponse extends LeadCommandBase {
   readonly type: 'BreachLeadResponse';
   readonly assignmentNo: number;
   readonly escalation: Escalation;
+  readonly responseDueAt?: string;
+}
+/** Scoring arrived after assignment: the first-contact due time follows the lead's tier. */
+export interface RetargetLeadResponse extends LeadCommandBase {
+  readonly type: 'RetargetLeadResponse';
+  readonly assignmentNo: number;
+  /** ISO time, like the due times timers carry. */
+  readonly responseDueAt: string;
+  readonly reason: string;
 }
 export interface QualifyLead extends LeadCommandBase {
   readonly type: 'QualifyLead';
@@ -178,6 +196,7 @@ export interface EditLead extends LeadCommandBase {
 export type LeadCommand =
   | CaptureLead
   | EditLead
+  | SetLeadTeam
   | RecordLeadTouch
   | RecordLeadInteraction
   | TagLead
@@ -193,6 +212,7 @@ export type LeadCommand =
   | RecordContactAttempt
   | WarnLeadResponse
   | BreachLeadResponse
+  | RetargetLeadResponse
   | QualifyLead
   | DisqualifyLead
   | NurtureLead

@@ -27,6 +27,7 @@ import {
   decideWarnRecycle,
   decideWarnResponse,
 } from './lead-progress.decide.js';
+import { decideRetargetResponse } from './lead-response-target.decide.js';
 
 /** Decides what a command on a lead means, given everything that happened to it. */
 export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] {
@@ -51,6 +52,12 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'EditLead':
       return decideEdit(command, state);
+    case 'SetLeadTeam': {
+      const lead = open(state, command.leadId);
+      if (lead.team === command.team) return [];
+      const { team, ruleId, reason } = command;
+      return [{ type: 'LeadTeamSet', data: { leadId: lead.leadId, team, ruleId, reason, at: iso(command.now) } }];
+    }
     case 'RecordLeadTouch': {
       const lead = existing(state, command.leadId);
       const { source, note } = command;
@@ -108,6 +115,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return decideWarnResponse(command, state);
     case 'BreachLeadResponse':
       return decideBreachResponse(command, state);
+    case 'RetargetLeadResponse':
+      return decideRetargetResponse(command, state);
     case 'QualifyLead':
       return decideQualify(command, state);
     case 'DisqualifyLead':

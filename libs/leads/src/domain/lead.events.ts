@@ -40,6 +40,8 @@ export interface LeadProfile {
   readonly notes?: string | null;
   /** Inbound (the customer came to us) or outbound (sales went to them); hybrid distribution keys on it. */
   readonly direction?: LeadDirection;
+  /** The sales team given at capture or import; absent when routing rules decide (see LeadTeamSet). */
+  readonly team?: string | null;
 }
 
 /**
@@ -49,6 +51,22 @@ export interface LeadProfile {
 export type LeadCaptured = DomainEvent<
   'LeadCaptured',
   LeadProfile & { readonly leadId: string; readonly complete: boolean; readonly capturedAt: string }
+>;
+
+/**
+ * The lead belongs to a sales team now, whose distribution policy applies: the tenant's
+ * routing rule `ruleId` matched it (by region, source or industry). A team given at
+ * capture is on LeadCaptured itself.
+ */
+export type LeadTeamSet = DomainEvent<
+  'LeadTeamSet',
+  {
+    readonly leadId: string;
+    readonly team: string;
+    readonly ruleId: string | null;
+    readonly reason: string;
+    readonly at: string;
+  }
 >;
 
 /** The same person showed interest again (a duplicate capture) and it was kept as a touch on this lead. */
@@ -196,6 +214,24 @@ export type LeadResponseSlaBreached = DomainEvent<
   }
 >;
 
+/**
+ * The first-contact due time moved because the lead's tier became known after it was
+ * assigned (routing runs on capture, scoring a moment later): a tier-A lead gets its
+ * tighter target. Timers set for `previousDueAt` are stale from now on.
+ */
+export type LeadResponseRetargeted = DomainEvent<
+  'LeadResponseRetargeted',
+  {
+    readonly leadId: string;
+    readonly repId: string;
+    readonly assignmentNo: number;
+    readonly previousDueAt: string;
+    readonly responseDueAt: string;
+    readonly reason: string;
+    readonly at: string;
+  }
+>;
+
 /** BANT qualification: the lead is a real opportunity for this deal. */
 export type LeadQualified = DomainEvent<
   'LeadQualified',
@@ -256,6 +292,7 @@ export type LeadConverted = DomainEvent<
 
 export type LeadEvent =
   | LeadCaptured
+  | LeadTeamSet
   | LeadTouchRecorded
   | LeadInteractionRecorded
   | LeadTagged
@@ -269,6 +306,7 @@ export type LeadEvent =
   | LeadContactAttempted
   | LeadResponseWarning
   | LeadResponseSlaBreached
+  | LeadResponseRetargeted
   | LeadQualified
   | LeadDisqualified
   | LeadNurtured

@@ -7,11 +7,12 @@ import type { Lead, LeadState } from './lead.state.js';
 export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
   const event = upcastLeadEvent(stored);
   if (event.type === 'LeadCaptured') {
-    const { leadId, complete: _complete, capturedAt: _at, ...profile } = event.data;
+    const { leadId, complete: _complete, capturedAt: _at, team, ...profile } = event.data;
     return {
       status: 'new',
       leadId,
       profile,
+      team: team ?? null,
       tags: [],
       score: null,
       owner: null,
@@ -48,6 +49,10 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadCaptureVoided':
       // Only ever the first event of a stream (appended expecting none), so never after a capture.
       return lead;
+    case 'LeadTeamSet':
+      return { ...lead, team: event.data.team };
+    case 'LeadResponseRetargeted':
+      return { ...lead, responseDueAt: event.data.responseDueAt };
     case 'LeadTagged':
       return { ...lead, tags: [...lead.tags, { category: event.data.category, tag: event.data.tag }] };
     case 'LeadUntagged':

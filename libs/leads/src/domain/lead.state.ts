@@ -53,6 +53,8 @@ export interface Lead {
   readonly status: LeadStatus;
   readonly leadId: string;
   readonly profile: LeadProfile;
+  /** The sales team whose distribution policy applies; null = the tenant-wide policy. */
+  readonly team: string | null;
   readonly tags: readonly LeadTag[];
   readonly score: LeadScore | null;
   readonly owner: string | null;

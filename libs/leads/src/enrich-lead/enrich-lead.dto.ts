@@ -6,6 +6,7 @@ import {
   type InteractionKind,
   type TagCategory,
 } from '../domain/lead-vocabulary.js';
+import { TAG_PATTERN, TAG_RULE } from '../domain/lead-tags.js';
 
 export class TagLeadDto {
   @ApiProperty({ enum: TAG_CATEGORIES, example: 'cognitive_mode' })
@@ -13,9 +14,7 @@ export class TagLeadDto {
   category!: TagCategory;
 
   @ApiProperty({ example: 'price-first', description: 'Lower-case words joined by hyphens' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-    message: 'tag must be lower-case letters, digits and hyphens, up to 63 characters',
-  })
+  @Matches(TAG_PATTERN, { message: `tag must be ${TAG_RULE}` })
   tag!: string;
 
   @ApiPropertyOptional({ default: false, description: 'true removes the tag instead of adding it' })

@@ -21,6 +21,7 @@ export const IMPORT_COLUMNS = [
   'dealSize',
   'direction',
   'notes',
+  'team',
 ] as const;
 
 /** Without these every row would be invalid, so a CSV header lacking them refuses the file. */

@@ -13,12 +13,14 @@ const DATE_FIELDS = ['expiresAt', 'reactivateOn', 'recycleAt', 'at'] as const;
 /** Lead commands a process manager or timer may send, as `lead.<CommandType>`. */
 const DISPATCHABLE: readonly LeadCommandType[] = [
   'ScoreLead',
+  'SetLeadTeam',
   'AssignLead',
   'PoolLead',
   'OfferLead',
   'ExpireLeadOffer',
   'WarnLeadResponse',
   'BreachLeadResponse',
+  'RetargetLeadResponse',
   'WarnLeadRecycle',
   'RecycleLead',
   'ArchiveLead',

@@ -225,6 +225,10 @@ function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: Le
       return row.sla_state === 'pending' ? { sla_state: 'warning' } : {};
     case 'LeadResponseSlaBreached':
       return { sla_state: 'breached' };
+    case 'LeadResponseRetargeted':
+      return { response_due_at: event.data.responseDueAt };
+    case 'LeadTeamSet':
+      return {};
     case 'LeadQualified':
       return { status: 'qualified', qualified_at: event.data.at };
     case 'LeadDisqualified':

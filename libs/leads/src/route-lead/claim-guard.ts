@@ -8,6 +8,12 @@ import type { RequestContext } from '#ltc/platform';
 export interface ClaimGuard {
   /** Throws a DomainError (409) when the caller may not claim another lead now. */
   assertMayClaim(ctx: RequestContext, leadId: string): Promise<void>;
+  /**
+   * Throws unless the rep may own a lead: 404 for an unknown rep a manager names, 409
+   * OWNER_NOT_A_REP / REP_INACTIVE otherwise. Checked before the command, so a refused
+   * claim or assignment writes nothing.
+   */
+  assertMayOwn(ctx: RequestContext, repId: string, how: 'claim' | 'assign'): Promise<void>;
   /** Response target (seconds) for a lead claimed or accepted now; null = the lead's tier target. */
   responseTargetSeconds(ctx: RequestContext, leadId: string): Promise<number | null>;
 }
@@ -16,5 +22,6 @@ export const CLAIM_GUARD = Symbol('ClaimGuard');
 
 export const allowAllClaims: ClaimGuard = {
   assertMayClaim: async () => undefined,
+  assertMayOwn: async () => undefined,
   responseTargetSeconds: async () => null,
 };

@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
@@ -25,13 +33,15 @@ export class RouteLeadController {
   @Roles('sales_manager')
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method manual' })
-  @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING' })
+  @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE' })
+  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND, REP_NOT_FOUND (repId is no rep of the tenant)' })
   async assign(
     @Param() { id }: LeadIdParamDto,
     @Body() body: ManualAssignDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
+    await this.guard.assertMayOwn(ctx, body.repId, 'assign');
     const outcome = await this.commands.run(ctx, {
       type: 'AssignLead',
       leadId: id,
@@ -53,12 +63,15 @@ export class RouteLeadController {
     type: CommandResponseDto,
     description: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)',
   })
-  @ApiConflictResponse({ description: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED' })
+  @ApiConflictResponse({
+    description: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED, OWNER_NOT_A_REP, REP_INACTIVE',
+  })
   async claim(
     @Param() { id }: LeadIdParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
+    await this.guard.assertMayOwn(ctx, ctx.caller.userId, 'claim');
     await this.guard.assertMayClaim(ctx, id);
     const outcome = await this.commands.run(ctx, {
       type: 'ClaimLead',
@@ -74,12 +87,15 @@ export class RouteLeadController {
   @HttpCode(200)
   @Roles('ar', 'sr')
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method shotgun' })
-  @ApiConflictResponse({ description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU, LEAD_ALREADY_CLAIMED' })
+  @ApiConflictResponse({
+    description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU, LEAD_ALREADY_CLAIMED, OWNER_NOT_A_REP, REP_INACTIVE',
+  })
   async accept(
     @Param() { id }: LeadIdParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
+    await this.guard.assertMayOwn(ctx, ctx.caller.userId, 'claim');
     const outcome = await this.commands.run(ctx, {
       type: 'AcceptLeadOffer',
       leadId: id,

@@ -11,10 +11,14 @@ import type { ClaimGuard } from '../route-lead/claim-guard.js';
 import { canClaim } from '../distribution/can-claim.js';
 import { TENANT_POLICY_TEAM, responseTargetFor } from '../distribution/domain/distribution-policy.js';
 import { loadPolicy } from '../distribution/load-policy.js';
+import { assertMayOwnLead } from '../distribution/domain/lead-owner-rule.js';
+import type { RepDirectory } from '../distribution/rep-directory.port.js';
+import { OrgTablesRepDirectory } from './org-tables-rep-directory.js';
 import { policyTeamOf } from './route-lead.js';
 
 /**
- * The claim guard of the lead routes, by the distribution policy: a rep at the claim cap
+ * The claim guard of the lead routes, by the distribution policy and the rep directory:
+ * only an active rep with a sales role may own a lead; a rep at the claim cap
  * (open leads in the distribution ledger) gets 409 CLAIM_CAP_REACHED, and a claimed or
  * accepted lead gets the policy's response target for its tier and source.
  */
@@ -23,7 +27,11 @@ export class DistributionClaimGuard implements ClaimGuard {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
-  ) {}
+  ) {
+    this.directory = new OrgTablesRepDirectory(readModels.db);
+  }
+
+  private readonly directory: RepDirectory;
 
   async assertMayClaim(ctx: RequestContext, leadId: string): Promise<void> {
     const lead = await this.lead(ctx.tenantId, leadId);
@@ -38,6 +46,10 @@ export class DistributionClaimGuard implements ClaimGuard {
     }
   }
 
+  async assertMayOwn(ctx: RequestContext, repId: string, how: 'claim' | 'assign'): Promise<void> {
+    assertMayOwnLead(repId, await this.directory.findRep(ctx.tenantId, repId), how);
+  }
+
   async responseTargetSeconds(ctx: RequestContext, leadId: string): Promise<number | null> {
     const lead = await this.lead(ctx.tenantId, leadId);
     if (!lead) return null;
@@ -46,6 +58,7 @@ export class DistributionClaimGuard implements ClaimGuard {
       source: lead.profile.source,
       direction: lead.profile.direction ?? null,
       tier: lead.score?.tier ?? null,
+      scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
     });
   }
 

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ChangeDistributionPolicyHandler } from '../distribution/change-distribution-policy.handler.js';
 import { DistributionPolicyController } from '../distribution/distribution-policy.controller.js';
+import {
+  ChangeRoutingRulesHandler,
+  RoutingRulesController,
+} from '../distribution/routing-rules/routing-rules.controller.js';
 import { DistributionClaimGuard } from './distribution-claim-guard.js';
 import { RoutingController } from './routing.controller.js';
 
@@ -10,8 +14,8 @@ import { RoutingController } from './routing.controller.js';
  * the engine's projection runner (see LeadRoutingProcessManager).
  */
 @Module({
-  controllers: [DistributionPolicyController, RoutingController],
-  providers: [ChangeDistributionPolicyHandler, DistributionClaimGuard],
+  controllers: [DistributionPolicyController, RoutingRulesController, RoutingController],
+  providers: [ChangeDistributionPolicyHandler, ChangeRoutingRulesHandler, DistributionClaimGuard],
   exports: [DistributionClaimGuard],
 })
 export class LeadDistributionModule {}

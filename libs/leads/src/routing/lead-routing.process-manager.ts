@@ -17,6 +17,9 @@ import {
   timerIds,
   type TimerPlan,
 } from './lead-timers.js';
+import { followRetargetedClock, retargetResponse } from './lead-response-retarget.js';
+import { assignTeam } from './lead-team.js';
+import { redistributeOwnerLeads } from './owner-deactivated.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
 import { ensureRoutingTables } from './routing-tables.js';
 
@@ -31,6 +34,7 @@ const HANDLED: readonly LeadEventType[] = [
   'LeadContactAttempted',
   'LeadResponseWarning',
   'LeadResponseSlaBreached',
+  'LeadResponseRetargeted',
   'LeadQualified',
   'LeadDisqualified',
   'LeadNurtured',
@@ -56,13 +60,14 @@ const RECYCLABLE: readonly Lead['status'][] = ['assigned', 'working'];
  */
 export class LeadRoutingProcessManager implements ProcessManager {
   readonly name = 'lead_routing';
-  readonly filter: EventFilter = { streamPrefixes: ['lead-'], eventTypes: HANDLED };
+  readonly filter: EventFilter = { streamPrefixes: ['lead-', 'rep-'], eventTypes: [...HANDLED, 'RepDeactivated'] };
 
   constructor(private readonly deps: RoutingDeps) {}
 
   async handle(recorded: RecordedEvent, ctx: ProcessManagerContext): Promise<void> {
     const { db } = this.deps;
     await ensureRoutingTables(db);
+    if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
     const event = asLeadEvent(recorded);
     const tenantId = recorded.metadata.tenantId;
     // The ledger first: every later decision must count this event's effect on ownership.
@@ -84,7 +89,7 @@ class Step {
     private readonly ctx: ProcessManagerContext,
     private readonly recorded: RecordedEvent,
     private readonly history: LeadHistory,
-    private readonly lead: Lead,
+    private lead: Lead,
   ) {
     this.tenantId = recorded.metadata.tenantId;
   }
@@ -92,7 +97,7 @@ class Step {
   async run(event: LeadEvent): Promise<void> {
     switch (event.type) {
       case 'LeadCaptured':
-        return this.route('new_lead');
+        return this.routeNewLead();
       case 'LeadScored':
         return this.onScored();
       case 'LeadAssigned':
@@ -116,6 +121,8 @@ class Step {
         return this.notify(event.data.repId, 'response_warning', `first contact is due by ${event.data.dueAt}`);
       case 'LeadResponseSlaBreached':
         return this.onBreached(event.data);
+      case 'LeadResponseRetargeted':
+        return this.onRetargeted(event.data);
       case 'LeadRecycleWarning':
         return this.notify(
           event.data.repId,
@@ -136,17 +143,25 @@ class Step {
     }
   }
 
+  /** A new lead without a team gets one from the first routing rule it matches, then is routed by that team. */
+  private async routeNewLead(): Promise<void> {
+    const team = await assignTeam(this.deps.store, this.ctx, this.tenantId, this.lead);
+    if (team !== null) this.lead = { ...this.lead, team };
+    return this.route('new_lead', [], team);
+  }
+
   /** Distributes the lead if, as it stands now, it still waits for an owner. */
   private async route(
     trigger: DistributionTrigger,
     excluded: readonly { repId: string; reason: string }[] = [],
+    team: string | null = null,
   ): Promise<void> {
     const current = this.history.current;
     if (!current || !waitsForRouting(current, trigger)) return;
     await routeLead(this.deps, this.ctx, {
       event: this.recorded,
       history: this.history,
-      lead: current,
+      lead: team !== null && current.team === null ? { ...current, team } : current,
       trigger,
       excluded,
     });
@@ -157,6 +172,7 @@ class Step {
    * for yet (its capture was handled before routing existed, or its decision was refused).
    */
   private async onScored(): Promise<void> {
+    await this.retargetResponse();
     const row = await findAttemptsDue(this.deps.db, this.tenantId, this.lead.leadId);
     if (row) {
       const cadence = cadenceFor(await this.policy(), this.lead.score?.tier ?? null);
@@ -173,6 +189,18 @@ class Step {
     await this.route('new_lead');
   }
 
+  private async retargetResponse(): Promise<void> {
+    await retargetResponse(this.ctx, this.lead, await this.policy());
+  }
+
+  private async onRetargeted(d: Extract<LeadEvent, { type: 'LeadResponseRetargeted' }>['data']): Promise<void> {
+    await followRetargetedClock({ ...this.deps, ctx: this.ctx, tenantId: this.tenantId }, d, {
+      asOf: this.lead,
+      current: this.history.current,
+      policy: await this.policy(),
+    });
+  }
+
   private async onAssigned(d: Extract<LeadEvent, { type: 'LeadAssigned' }>['data']): Promise<void> {
     const policy = await this.policy();
     const lead = this.lead;
@@ -181,6 +209,8 @@ class Step {
       await this.schedule(responseTimers(input, policy));
     }
     await this.armRecycling(d.at);
+    // Scored before this assignment landed (routing decided on the unscored lead): follow the tier now.
+    await this.retargetResponse();
     await setAttemptsDue(this.deps.db, {
       tenant_id: this.tenantId,
       lead_id: lead.leadId,

@@ -16,8 +16,11 @@ export interface TimerPlan {
  * a timer command whose number is no longer the lead's.
  */
 export const timerIds = {
-  responseWarning: (leadId: string, assignmentNo: number) => `leadResponseWarn:${leadId}:${assignmentNo}`,
-  responseBreach: (leadId: string, assignmentNo: number) => `leadResponseBreach:${leadId}:${assignmentNo}`,
+  /** `retargetedTo`: the due time of a re-targeted clock, so its timers are new ones, not the cancelled ones. */
+  responseWarning: (leadId: string, assignmentNo: number, retargetedTo?: string) =>
+    `leadResponseWarn:${leadId}:${assignmentNo}${retargetedTo ? `:${Date.parse(retargetedTo)}` : ''}`,
+  responseBreach: (leadId: string, assignmentNo: number, retargetedTo?: string) =>
+    `leadResponseBreach:${leadId}:${assignmentNo}${retargetedTo ? `:${Date.parse(retargetedTo)}` : ''}`,
   recycleWarning: (leadId: string, progressNo: number) => `leadRecycleWarn:${leadId}:${progressNo}`,
   recycle: (leadId: string, progressNo: number) => `leadRecycle:${leadId}:${progressNo}`,
   archive: (leadId: string, progressNo: number) => `leadArchive:${leadId}:${progressNo}`,
@@ -32,25 +35,31 @@ export function responseTimers(
     readonly assignedAt: string;
     readonly responseDueAt: string;
     readonly escalation: Escalation;
+    /** True when the clock was re-targeted after the assignment (new timer ids). */
+    readonly retargeted?: boolean;
   },
   policy: DistributionPolicy,
 ): TimerPlan[] {
-  const { leadId, assignmentNo } = input;
+  const { leadId, assignmentNo, responseDueAt } = input;
+  const retargetedTo = input.retargeted ? responseDueAt : undefined;
   const from = Date.parse(input.assignedAt);
   const due = Date.parse(input.responseDueAt);
   const warnAt = from + Math.floor(((due - from) * policy.warningPercent) / 100);
   const timers: TimerPlan[] = [];
   if (warnAt > from && warnAt < due) {
     timers.push({
-      timerId: timerIds.responseWarning(leadId, assignmentNo),
+      timerId: timerIds.responseWarning(leadId, assignmentNo, retargetedTo),
       dueAt: new Date(warnAt),
-      command: { type: 'lead.WarnLeadResponse', payload: { leadId, assignmentNo } },
+      command: { type: 'lead.WarnLeadResponse', payload: { leadId, assignmentNo, responseDueAt } },
     });
   }
   timers.push({
-    timerId: timerIds.responseBreach(leadId, assignmentNo),
+    timerId: timerIds.responseBreach(leadId, assignmentNo, retargetedTo),
     dueAt: new Date(due),
-    command: { type: 'lead.BreachLeadResponse', payload: { leadId, assignmentNo, escalation: input.escalation } },
+    command: {
+      type: 'lead.BreachLeadResponse',
+      payload: { leadId, assignmentNo, escalation: input.escalation, responseDueAt },
+    },
   });
   return timers;
 }

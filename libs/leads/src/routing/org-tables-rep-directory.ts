@@ -12,6 +12,7 @@ type OrgRepColumns = {
   tenant_id: string;
   rep_id: string;
   team_id: string | null;
+  roles: string;
   regions: string;
   languages: string;
   industries: string;
@@ -39,19 +40,27 @@ export class OrgTablesRepDirectory implements RepDirectory {
     let query = this.db.selectFrom('org_reps').selectAll().where('tenant_id', '=', tenantId);
     if (teamId !== null) query = query.where('team_id', '=', teamId);
     const rows = await query.orderBy('rep_id').execute();
-    return rows.map((row) => ({
-      repId: row.rep_id,
-      active: Number(row.active) === 1,
-      availability: availabilityOf(row),
-      teamId: row.team_id,
-      territories: {
-        regions: list(row.regions),
-        languages: list(row.languages),
-        industries: list(row.industries),
-        dealSizeBands: list(row.deal_size_bands),
-      },
-      capacity: { maxOpenLeads: Number(row.max_open_leads), dailyQuota: Number(row.daily_quota) },
-    }));
+    return rows.map(toDirectoryRep);
+  }
+
+  async findRep(tenantId: string, repId: string): Promise<DirectoryRep | null> {
+    const row = await this.db
+      .selectFrom('org_reps')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('rep_id', '=', repId)
+      .executeTakeFirst();
+    return row ? toDirectoryRep(row) : null;
+  }
+
+  async teamExists(tenantId: string, teamId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('org_teams')
+      .select('team_id')
+      .where('tenant_id', '=', tenantId)
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async managerOf(tenantId: string, repId: string): Promise<string | null> {
@@ -68,6 +77,23 @@ export class OrgTablesRepDirectory implements RepDirectory {
       .executeTakeFirst();
     return row?.manager_id ?? null;
   }
+}
+
+function toDirectoryRep(row: OrgRepColumns): DirectoryRep {
+  return {
+    repId: row.rep_id,
+    active: Number(row.active) === 1,
+    roles: list(row.roles),
+    availability: availabilityOf(row),
+    teamId: row.team_id,
+    territories: {
+      regions: list(row.regions),
+      languages: list(row.languages),
+      industries: list(row.industries),
+      dealSizeBands: list(row.deal_size_bands),
+    },
+    capacity: { maxOpenLeads: Number(row.max_open_leads), dailyQuota: Number(row.daily_quota) },
+  };
 }
 
 function availabilityOf(row: OrgRepColumns): RepAvailability {

@@ -29,11 +29,10 @@ export interface RoutingDeps {
 }
 
 /**
- * Leads carry no team yet, so every lead follows the tenant-wide policy (team
- * `default`) and every rep of the tenant is a candidate. When leads get a team, this
- * is the one place to change.
+ * The team whose policy and reps a lead is routed by: its own (given at capture or set by
+ * a routing rule), else the tenant-wide policy (team `default`) over every rep of the tenant.
  */
-export const policyTeamOf = (_lead: Lead): string => TENANT_POLICY_TEAM;
+export const policyTeamOf = (lead: Lead): string => lead.team ?? TENANT_POLICY_TEAM;
 
 /**
  * Runs distribution for a lead and sends the resulting command. The decision is keyed
@@ -50,13 +49,16 @@ export async function routeLead(
     readonly lead: Lead;
     readonly trigger: DistributionTrigger;
     readonly excluded?: readonly { readonly repId: string; readonly reason: string }[];
+    /** When one event routes several leads (a deactivated owner's): the lead's part of the keys. */
+    readonly perLead?: boolean;
   },
 ): Promise<void> {
   const { event, lead } = request;
   const tenantId = event.metadata.tenantId;
-  const decisionKey = event.id;
+  const decisionKey = request.perLead ? `${event.id}:${lead.leadId}` : event.id;
+  const dispatchKey = request.perLead ? `route:${lead.leadId}` : 'route';
   const stored = (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey));
-  await send(deps, ctx, { event, lead, stored, decisionKey });
+  await send(deps, ctx, { event, lead, stored, decisionKey, dispatchKey });
 }
 
 async function decide(
@@ -107,6 +109,7 @@ async function send(
     readonly lead: Lead;
     readonly stored: StoredDecision;
     readonly decisionKey: string;
+    readonly dispatchKey: string;
   },
 ): Promise<void> {
   const { lead, stored, event } = input;
@@ -128,14 +131,14 @@ async function send(
           responseTargetSeconds,
           expectedAssignmentNo,
         };
-        await ctx.dispatch({ type: 'lead.AssignLead', payload }, { key: 'route' });
+        await ctx.dispatch({ type: 'lead.AssignLead', payload }, { key: input.dispatchKey });
         return;
       }
       case 'pool': {
         const { method, notifiedRepIds, reason } = decision;
         await ctx.dispatch(
           { type: 'lead.PoolLead', payload: { leadId, method, policyVersion, notifiedRepIds, reason } },
-          { key: 'route' },
+          { key: input.dispatchKey },
         );
         return;
       }
@@ -143,7 +146,7 @@ async function send(
         const { offerId, repId, round, expiresAt } = decision;
         await ctx.dispatch(
           { type: 'lead.OfferLead', payload: { leadId, offerId, repId, round, policyVersion, expiresAt } },
-          { key: 'route' },
+          { key: input.dispatchKey },
         );
         return;
       }
@@ -180,6 +183,7 @@ export function leadFacts(lead: Lead): LeadForDistribution {
     source: p.source,
     direction: p.direction ?? null,
     tier: lead.score?.tier ?? null,
+    scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
     region: p.region,
     language: p.language ?? null,
     industry: p.industry ?? null,

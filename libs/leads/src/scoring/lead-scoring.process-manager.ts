@@ -9,9 +9,8 @@ import type { Lead } from '../domain/lead.state.js';
 import { isClosed } from '../domain/lead.state.js';
 import { leadStream } from '../lead-stream.js';
 import { leadListDb } from '../read-models/lead-list.table.js';
-import { scoreLead, type LeadInteraction } from './domain/score-lead.js';
-import { loadScoringModel } from './load-scoring-model.js';
-import { sourceConversion } from './source-conversion.queries.js';
+import type { LeadForScoring, LeadInteraction } from './domain/score-lead.js';
+import { scoreForTenant } from './score-for-tenant.js';
 
 const RESCORE_ON = ['LeadCaptured', 'LeadInteractionRecorded', 'LeadTagged', 'LeadUntagged'] as const;
 
@@ -52,15 +51,13 @@ async function scoreOne(
   const events = history.map((e) => asLeadEvent(e)).filter((e): e is LeadEvent => e !== undefined);
   const state = events.reduce((s, e) => leadDecider.evolve(s, e), leadDecider.initialState());
   if (state.status === 'none' || isClosed(state)) return;
-  const { state: model } = await loadScoringModel(deps.store, tenantId);
-  const measured = await sourceConversion(deps.db, tenantId, state.profile.source);
-  const score = scoreLead({
+  const { score, modelVersion } = await scoreForTenant(deps, {
+    tenantId,
     lead: forScoring(state),
     interactions: interactionsOf(events),
-    sourceConversion: { rate: measured.rate, leads: measured.leads },
-    model: model.model,
     now: deps.clock.now(),
   });
+  if (modelVersion === null) return; // only a preview brings rules of its own
   await ctx.dispatch(
     {
       type: 'lead.ScoreLead',
@@ -70,7 +67,7 @@ async function scoreOne(
         tier: score.tier,
         attemptTarget: score.attemptTarget,
         responseTargetSeconds: score.responseTargetSeconds,
-        modelVersion: model.version,
+        modelVersion,
         breakdown: score.breakdown,
       },
     },
@@ -91,7 +88,7 @@ async function rescoreTenant(deps: LeadScoringDeps, event: RecordedEvent, ctx: P
   for (const row of open) await scoreOne(deps, tenantId, row.lead_id, ctx, row.lead_id);
 }
 
-function forScoring(lead: Lead) {
+function forScoring(lead: Lead): LeadForScoring {
   const { profile } = lead;
   return {
     source: profile.source,

@@ -142,6 +142,12 @@ describe('Distribution › round robin', () => {
     expect(lineOf(decision, 'eli')?.reason).toBe('away (no return date)');
   });
 
+  it('never routes to a rep without a sales role (a fulfilment-only rep)', () => {
+    const decision = assigned(decide({ candidates: [rep('ana', { roles: ['fr'] }), rep('bo', { roles: ['sr'] })] }));
+    expect(decision.repId).toBe('bo');
+    expect(lineOf(decision, 'ana')).toMatchObject({ eligible: false, reason: 'no sales role (ar or sr)' });
+  });
+
   it('counts a rep whose away time has passed as available again', () => {
     const decision = assigned(
       decide({ candidates: [rep('bo', { availability: { status: 'away', until: '2026-03-01T00:00:00.000Z' } })] }),
@@ -219,6 +225,31 @@ describe('Distribution › territory', () => {
       }),
     );
     expect(decision.repId).toBe('ana');
+  });
+
+  it('prefers the more specific territory match over a rep who covers any territory', () => {
+    const decision = assigned(
+      decide({
+        policy: p,
+        candidates: [
+          rep('ana'),
+          rep('bo', {
+            territories: { regions: ['EMEA'], languages: ['sv'], industries: ['logistics'], dealSizeBands: [] },
+            load: { lastAssignedSeq: '09', lastAssignedAt: '2026-03-02T09:50:00.000Z' },
+          }),
+          rep('cleo', {
+            territories: { regions: ['EMEA'], languages: [], industries: [], dealSizeBands: [] },
+            load: { lastAssignedSeq: '01', lastAssignedAt: '2026-03-02T08:00:00.000Z' },
+          }),
+        ],
+      }),
+    );
+    expect(decision.repId).toBe('bo');
+    expect(decision.reason).toContain('most specific territory match (region, language, industry)');
+    expect(lineOf(decision, 'bo')?.reason).toContain('most specific territory match (region, language, industry)');
+    expect(lineOf(decision, 'ana')).toMatchObject({ eligible: true, chosen: false });
+    expect(lineOf(decision, 'ana')?.reason).toContain('less specific territory match (any territory)');
+    expect(lineOf(decision, 'cleo')?.reason).toContain('less specific territory match (region)');
   });
 
   it('is unassignable when no territory matches', () => {

@@ -11,6 +11,7 @@ import {
   byLeastRecentlyAssigned,
   loadSummary,
   territoryMismatches,
+  territorySpecialties,
   type LeadForDistribution,
   type RepCandidate,
 } from './rep-candidate.js';
@@ -18,7 +19,10 @@ import { pickTopProducer } from './top-producer.js';
 
 /** Why distribution runs: a lead arrived, came back, lost its owner, or an offer ended. */
 export type DistributionTrigger =
-  'new_lead' | 'recycled' | 'reactivated' | 'sla_breach' | 'offer_declined' | 'offer_expired';
+  'new_lead' | 'recycled' | 'reactivated' | 'sla_breach' | 'offer_declined' | 'offer_expired' | 'owner_deactivated';
+
+/** Triggers for a lead that still has its owner while it is redistributed. */
+const OWNED_TRIGGERS: readonly DistributionTrigger[] = ['sla_breach', 'owner_deactivated'];
 
 export interface DistributionRequest {
   readonly lead: LeadForDistribution;
@@ -69,7 +73,8 @@ export function distributeLead(request: DistributionRequest): DistributionDecisi
   let method = resolved.method;
   const notes: string[] = [];
   if (resolved.via) notes.push(`${resolved.via} → ${label(method)}`);
-  if (request.trigger === 'sla_breach' && method === 'shotgun') {
+  if (request.trigger === 'owner_deactivated') notes.push('owner_deactivated: its owner was deactivated');
+  if (OWNED_TRIGGERS.includes(request.trigger) && method === 'shotgun') {
     // The lead still has its (late) owner, and an owned lead cannot be offered.
     method = 'round_robin';
     notes.push('an owned lead cannot be offered, so it is reassigned by round robin');
@@ -93,7 +98,12 @@ function push(request: DistributionRequest, method: PushMethod, prefix: string):
     if (blockers.length > 0) lines.set(rep.repId, line(rep, false, false, blockers.join('; ')));
     else eligible.push(rep);
   }
-  const pick = method === 'top_producer' ? pickTopProducer(eligible) : pickRoundRobin(eligible);
+  const pick =
+    method === 'top_producer'
+      ? pickTopProducer(eligible)
+      : method === 'territory'
+        ? pickSpecialist(eligible, lead, policy)
+        : pickRoundRobin(eligible);
   if (!pick) {
     return {
       kind: 'unassignable',
@@ -142,6 +152,36 @@ function pickRoundRobin(eligible: readonly RepCandidate[]): Pick | undefined {
     }
   }
   return { chosen, summary: 'was least recently assigned', reasons };
+}
+
+/**
+ * Territory: the specialist first. Among the eligible reps, those whose territories name
+ * the most of the lead's attributes (region, language, industry, deal size) compete, by
+ * round robin; a rep who covers "any" territory gets the lead only when no specialist can.
+ */
+function pickSpecialist(
+  eligible: readonly RepCandidate[],
+  lead: LeadForDistribution,
+  policy: DistributionPolicy,
+): Pick | undefined {
+  const specialties = new Map(
+    eligible.map((rep) => [rep.repId, territorySpecialties(rep, lead, policy.dealSizeBands)]),
+  );
+  const depth = (rep: RepCandidate) => specialties.get(rep.repId)?.length ?? 0;
+  const best = Math.max(0, ...eligible.map(depth));
+  const pick = pickRoundRobin(eligible.filter((rep) => depth(rep) === best));
+  if (!pick) return undefined;
+  const describe = (rep: RepCandidate) => {
+    const matched = specialties.get(rep.repId) ?? [];
+    return matched.length > 0 ? matched.join(', ') : 'any territory';
+  };
+  const top = `most specific territory match (${describe(pick.chosen)})`;
+  const reasons = new Map<string, string>();
+  for (const rep of eligible) {
+    if (depth(rep) < best) reasons.set(rep.repId, `less specific territory match (${describe(rep)})`);
+    else reasons.set(rep.repId, `${top}; ${pick.reasons.get(rep.repId) ?? ''}`);
+  }
+  return { chosen: pick.chosen, summary: `has the ${top} and ${pick.summary}`, reasons };
 }
 
 function pool(request: DistributionRequest, method: PoolMethod, prefix: string): DistributionDecision {

@@ -128,6 +128,8 @@ export interface LeadRoutingFacts {
   readonly source: LeadSource;
   readonly direction?: LeadDirection | null | undefined;
   readonly tier: Tier | null;
+  /** The scoring model's response target for the lead's tier; null while unscored. */
+  readonly scoredTargetSeconds?: number | null;
 }
 
 /** The direction of a lead: as captured, else outbound for sales-generated leads, else inbound. */
@@ -152,16 +154,19 @@ export function resolveMethod(
 }
 
 /**
- * Seconds to the first contact for a lead assigned now: the tighter of the tier and
- * source overrides that apply, else the default. The team's policy decides; the scoring
- * model's per-tier target is a recommendation a manager copies into `byTier`.
+ * Seconds to the first contact for a lead assigned now. The team's policy gives the
+ * tighter of the tier and source overrides that apply, else its default; the scoring
+ * model's target for the lead's tier (five minutes for tier A by default) can make it
+ * tighter still, never looser, so a manager's short default is never relaxed by a low tier.
  */
 export function responseTargetFor(policy: DistributionPolicy, lead: LeadRoutingFacts): number {
   const targets = policy.responseTargetSeconds;
   const overrides = [lead.tier ? targets.byTier[lead.tier] : undefined, targets.bySource[lead.source]].filter(
     (value): value is number => value !== undefined,
   );
-  return overrides.length > 0 ? Math.min(...overrides) : targets.default;
+  const byPolicy = overrides.length > 0 ? Math.min(...overrides) : targets.default;
+  const byModel = lead.scoredTargetSeconds;
+  return byModel !== null && byModel !== undefined ? Math.min(byPolicy, byModel) : byPolicy;
 }
 
 /** The contact cadence of a lead's tier (unscored leads are worked as tier B). */

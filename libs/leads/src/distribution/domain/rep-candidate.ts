@@ -1,6 +1,7 @@
 import type { LeadDirection, Tier } from '../../domain/lead-vocabulary.js';
 import type { LeadSource } from '../../domain/lead-sources.js';
 import { dealSizeBandOf, type DealSizeBandLimits } from './distribution-policy.js';
+import { SALES_ROLES, hasSalesRole } from './lead-owner-rule.js';
 
 /** What distribution needs to know about a lead. Unknown attributes are null. */
 export interface LeadForDistribution {
@@ -8,6 +9,8 @@ export interface LeadForDistribution {
   readonly source: LeadSource;
   readonly direction: LeadDirection | null;
   readonly tier: Tier | null;
+  /** The scoring model's response target for the tier; null while unscored. */
+  readonly scoredTargetSeconds?: number | null;
   readonly region: string | null;
   readonly language: string | null;
   readonly industry: string | null;
@@ -41,6 +44,8 @@ export interface RepLoad {
 export interface RepCandidate {
   readonly repId: string;
   readonly active: boolean;
+  /** Iron-triangle roles; absent = a sales rep. Only AR and SR sell. */
+  readonly roles?: readonly string[];
   readonly availability: RepAvailability;
   readonly territories: RepTerritories;
   readonly capacity: { readonly maxOpenLeads: number; readonly dailyQuota: number };
@@ -69,6 +74,9 @@ export function blockersOf(
   const excluded = context.excluded.get(rep.repId);
   if (excluded !== undefined) reasons.push(excluded);
   if (!rep.active) reasons.push('inactive (deactivated)');
+  if (rep.roles !== undefined && !hasSalesRole({ roles: rep.roles })) {
+    reasons.push(`no sales role (${SALES_ROLES.join(' or ')})`);
+  }
   const away = awayReason(rep.availability, context.now);
   if (away) reasons.push(away);
   const { openLeads, assignedToday } = rep.load;
@@ -120,6 +128,26 @@ export function territoryMismatches(rep: RepCandidate, lead: LeadForDistribution
     );
   }
   return mismatches;
+}
+
+/**
+ * The territory dimensions in which the rep is a specialist for this lead: the rep's list
+ * names the lead's value (an "any" list, or an unknown lead attribute, is no match). Call
+ * it for a rep without {@link territoryMismatches}; the longer the list, the better the fit.
+ */
+export function territorySpecialties(
+  rep: RepCandidate,
+  lead: LeadForDistribution,
+  bands: DealSizeBandLimits,
+): string[] {
+  const t = rep.territories;
+  const named = (value: string | null, allowed: readonly string[]) => value !== null && allowed.length > 0;
+  const dimensions: string[] = [];
+  if (named(lead.region, t.regions)) dimensions.push('region');
+  if (named(lead.language, t.languages)) dimensions.push('language');
+  if (named(lead.industry, t.industries)) dimensions.push('industry');
+  if (named(dealSizeBandOf(bands, lead.estimatedDealSize), t.dealSizeBands)) dimensions.push('deal size');
+  return dimensions;
 }
 
 const norm = (value: string): string => value.trim().toLowerCase();

@@ -56,3 +56,16 @@ export async function openLeadsOf(db: Db, tenantId: string, repId: string): Prom
     .executeTakeFirst();
   return Number(row?.open_leads ?? 0);
 }
+
+/** The leads a rep holds open now, by the ledger (exact as of the event routing is handling). */
+export async function openLeadIdsOf(db: Db, tenantId: string, repId: string): Promise<string[]> {
+  const rows = await ledgerDb(db)
+    .selectFrom('lead_distribution_ledger')
+    .select('lead_id')
+    .where('tenant_id', '=', tenantId)
+    .where('rep_id', '=', repId)
+    .where('open', '=', 1)
+    .orderBy('lead_id')
+    .execute();
+  return rows.map((row) => row.lead_id);
+}

@@ -27,6 +27,7 @@ export class InMemoryRepDirectory implements RepDirectory {
     this.reps.set(repId, {
       repId,
       active: true,
+      roles: ['ar'],
       availability: { status: 'active' },
       teamId: 'emea',
       territories: { regions: [], languages: [], industries: [], dealSizeBands: [] },
@@ -37,6 +38,14 @@ export class InMemoryRepDirectory implements RepDirectory {
 
   async listCandidates(_tenantId: string, teamId: string | null): Promise<DirectoryRep[]> {
     return [...this.reps.values()].filter((rep) => teamId === null || rep.teamId === teamId);
+  }
+
+  async findRep(_tenantId: string, repId: string): Promise<DirectoryRep | null> {
+    return this.reps.get(repId) ?? null;
+  }
+
+  async teamExists(_tenantId: string, teamId: string): Promise<boolean> {
+    return this.managers.has(teamId) || [...this.reps.values()].some((rep) => rep.teamId === teamId);
   }
 
   async managerOf(_tenantId: string, repId: string): Promise<string | null> {

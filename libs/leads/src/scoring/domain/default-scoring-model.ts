@@ -34,6 +34,10 @@ export const DEFAULT_SOURCE_CONVERSION_RATES: Readonly<Record<LeadSource, number
  * mean the same rules in every tenant and in every release, so a better default is a
  * new model that tenants move to by a saved change, never an edit here.
  *
+ * The one correction since: its two tag rules named `decision_maker` and `budget_confirmed`,
+ * tags no lead can carry (tags are hyphenated), so they could never fire; they now name
+ * `decision-maker` and `budget-confirmed`. No score ever came from the old spelling.
+ *
  * With weight 100 the source prior adds the source's conversion percentage (a referral
  * 25 points, a bought list 3). A website lead with email, phone and company scores
  * 25 + 20 = 45 (tier B); a demo request on top lifts it to 65 (tier A).
@@ -71,7 +75,7 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = deepFreeze({
       label: 'Contact is a decision maker',
       field: 'tag',
       op: 'equals',
-      value: 'decision_maker',
+      value: 'decision-maker',
       points: 10,
     },
     {
@@ -79,7 +83,7 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = deepFreeze({
       label: 'Budget confirmed',
       field: 'tag',
       op: 'equals',
-      value: 'budget_confirmed',
+      value: 'budget-confirmed',
       points: 10,
     },
   ],

@@ -88,6 +88,14 @@ describe('Lead scoring › breakdown', () => {
     ]);
   });
 
+  it("fires the default model's tag rules for tags as sales writes them (hyphenated)", () => {
+    const result = score({ lead: { tags: ['decision-maker', 'budget-confirmed'] } });
+    expect(result.breakdown.filter((line) => line.kind === 'fit').map((line) => [line.ruleId, line.points])).toEqual([
+      ['reaches-decision-maker', 10],
+      ['budget-confirmed', 10],
+    ]);
+  });
+
   it('counts a behaviour at most maxCount times and only within its window', () => {
     const model: ScoringModel = {
       ...emptyModel,
@@ -241,6 +249,17 @@ describe('Scoring model › validation', () => {
 
   it('accepts the default model', () => {
     expect(validateScoringModel(definition)).toEqual([]);
+  });
+
+  it('refuses a tag rule whose value no lead can carry (tags are lower-case words joined by hyphens)', () => {
+    const tagRule = (value: unknown) => (m: Record<string, unknown>) => {
+      m['fitRules'] = [
+        { id: 't', label: 'Tag', field: 'tag', op: Array.isArray(value) ? 'in' : 'equals', value, points: 5 },
+      ];
+    };
+    expect(problemsOf(tagRule('decision_maker'))).toEqual(['fitRules[0].value:tag']);
+    expect(problemsOf(tagRule(['price-first', 'Decision Maker']))).toEqual(['fitRules[0].value[1]:tag']);
+    expect(problemsOf(tagRule('decision-maker'))).toEqual([]);
   });
 
   it('names the field of an unknown operator', () => {

@@ -1,4 +1,5 @@
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
+import { TAG_RULE, isLeadTag } from '../../domain/lead-tags.js';
 import {
   FIT_FIELDS,
   FIT_OPS,
@@ -145,7 +146,12 @@ function checkFitRule(rule: Fields, path: string, problems: Problems, ids: Map<s
 function checkScalar(value: unknown, path: string, field: (typeof FIT_FIELDS)[number], problems: Problems): void {
   if (field === 'dealSize') problems.finiteNumber(value, path);
   else if (field === 'source') problems.oneOf(value, LEAD_SOURCES, path);
-  else problems.text(value, path);
+  else if (field === 'tag') {
+    // A rule naming a tag no lead can carry (e.g. `decision_maker`) would never fire.
+    if (problems.text(value, path) && !isLeadTag(value)) {
+      problems.add(path, 'tag', `${path} must be a tag as leads carry them: ${TAG_RULE}`);
+    }
+  } else problems.text(value, path);
 }
 
 function checkBehaviourRule(rule: Fields, path: string, problems: Problems, ids: Map<string, string>): void {

@@ -5,12 +5,10 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
 import type { ReadModelHandle } from '#ltc/projections';
 import { invalidModel } from '../domain/scoring-model.decider.js';
-import { scoreLead } from '../domain/score-lead.js';
 import type { ScoringModelDefinition } from '../domain/scoring-model.js';
 import { parseScoringModel } from '../domain/validate-scoring-model.js';
-import { loadScoringModel } from '../load-scoring-model.js';
+import { scoreForTenant } from '../score-for-tenant.js';
 import { LeadScoreView } from '../scoring-model.views.js';
-import { sourceConversion, type SourceConversion } from '../source-conversion.queries.js';
 import { PreviewLeadScoreDto } from './preview-lead-score.dto.js';
 
 /** Scores a hypothetical lead, so managers can see what a rule change would do before saving it. */
@@ -36,42 +34,36 @@ export class PreviewLeadScoreController {
   @ApiOkResponse({ type: LeadScoreView })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, naming the field (model.fitRules[0].op, lead.source…)' })
   async preview(@Body() body: PreviewLeadScoreDto, @Ctx() ctx: RequestContext): Promise<LeadScoreView> {
-    let model: ScoringModelDefinition;
-    let modelVersion: number | null = null;
+    let model: ScoringModelDefinition | undefined;
     if (body.model !== undefined) {
       const parsed = parseScoringModel(body.model, 'model');
       if (!parsed.ok) throw invalidModel(parsed.problems);
       model = parsed.model;
-    } else {
-      const { state } = await loadScoringModel(this.store, ctx.tenantId);
-      model = state.model;
-      modelVersion = state.version;
     }
     const { lead } = body;
-    const conversion: SourceConversion = body.sourceConversion
-      ? {
+    const { score, modelVersion, sourceConversion } = await scoreForTenant(
+      { store: this.store, db: this.readModels.db },
+      {
+        tenantId: ctx.tenantId,
+        lead: {
           source: lead.source,
-          ...body.sourceConversion,
-          converted: Math.round(body.sourceConversion.rate * body.sourceConversion.leads),
-        }
-      : await sourceConversion(this.readModels.db, ctx.tenantId, lead.source);
-    const result = scoreLead({
-      lead: {
-        source: lead.source,
-        region: lead.region ?? null,
-        language: lead.language ?? null,
-        industry: lead.industry ?? null,
-        dealSize: lead.dealSize ?? null,
-        company: lead.company ?? null,
-        email: lead.email ?? null,
-        phone: lead.phone ?? null,
-        tags: lead.tags ?? [],
+          region: lead.region ?? null,
+          language: lead.language ?? null,
+          industry: lead.industry ?? null,
+          dealSize: lead.dealSize ?? null,
+          company: lead.company ?? null,
+          email: lead.email ?? null,
+          phone: lead.phone ?? null,
+          tags: lead.tags ?? [],
+        },
+        interactions: (body.interactions ?? []).map((i) => ({ kind: i.kind, at: i.at })),
+        now: this.clock.now(),
       },
-      interactions: (body.interactions ?? []).map((i) => ({ kind: i.kind, at: i.at })),
-      sourceConversion: { rate: conversion.rate, leads: conversion.leads },
-      model,
-      now: this.clock.now(),
-    });
-    return { ...result, breakdown: [...result.breakdown], modelVersion, sourceConversion: conversion };
+      {
+        ...(model ? { model } : {}),
+        ...(body.sourceConversion ? { sourceConversion: body.sourceConversion } : {}),
+      },
+    );
+    return { ...score, breakdown: [...score.breakdown], modelVersion, sourceConversion };
   }
 }

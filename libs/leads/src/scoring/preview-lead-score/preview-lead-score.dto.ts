@@ -12,11 +12,13 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { LEAD_SOURCES, type LeadSource } from '../../domain/lead-sources.js';
+import { TAG_PATTERN, TAG_RULE } from '../../domain/lead-tags.js';
 import { INTERACTION_KINDS, type InteractionKind } from '../domain/scoring-model.js';
 import { ScoringModelDefinitionView } from '../scoring-model.views.js';
 
@@ -39,12 +41,11 @@ export class PreviewLeadDto {
   @Min(0)
   dealSize?: number;
 
-  @ApiPropertyOptional({ example: ['decision_maker'] })
+  @ApiPropertyOptional({ example: ['decision-maker'], description: `Tags as leads carry them: ${TAG_RULE}` })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @Matches(TAG_PATTERN, { each: true, message: `each tag must be ${TAG_RULE}` })
   tags?: string[];
 }
 

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Inject, Put, Res } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { CLOCK, type Clock } from '#ltc/clock';
+import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { LEAD_SOURCES } from '../../domain/lead-sources.js';
+import { OrgTablesRepDirectory } from '../../routing/org-tables-rep-directory.js';
+import { parseRoutingRules, routingRulesDecider, type ChangeRoutingRules } from '../domain/routing-rules.js';
+import { PolicyCommandResponseDto } from '../distribution-policy.dto.js';
+import { loadRoutingRules } from './load-routing-rules.js';
+import { routingRulesStream } from './routing-rules.stream.js';
+
+class RoutingRuleDoc {
+  @ApiProperty({ example: 'nordics', description: 'Slug naming the rule; LeadTeamSet says which rule matched' })
+  id!: string;
+  @ApiProperty({ example: 'emea-north', description: 'The team the matching leads belong to (must exist)' })
+  team!: string;
+  @ApiPropertyOptional({ type: [String], example: ['EMEA'], description: 'Lead regions (any when absent)' })
+  regions?: string[];
+  @ApiPropertyOptional({ enum: LEAD_SOURCES, isArray: true, description: 'Lead sources (any when absent)' })
+  sources?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['logistics'], description: 'Lead industries (any when absent)' })
+  industries?: string[];
+}
+
+/** Body of `PUT /routing-rules`: the whole ordered list; the first rule a lead matches gives its team. */
+export class RoutingRulesDto {
+  @ApiProperty({ type: [RoutingRuleDoc] })
+  @Allow()
+  rules!: unknown;
+}
+
+export class RoutingRulesView {
+  @ApiProperty({ description: '0 until the first save' }) version!: number;
+  @ApiProperty({ type: [RoutingRuleDoc] }) rules!: unknown[];
+}
+
+export class ChangeRoutingRulesCommand {
+  constructor(readonly envelope: CommandEnvelope<Omit<ChangeRoutingRules, 'now'>>) {}
+}
+
+@CommandHandler(ChangeRoutingRulesCommand)
+export class ChangeRoutingRulesHandler implements ICommandHandler<ChangeRoutingRulesCommand, CommandOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ envelope }: ChangeRoutingRulesCommand): Promise<CommandOutcome> {
+    return handleCommand(this.store, routingRulesDecider, {
+      ...envelope,
+      command: { ...envelope.command, now: this.clock.now() },
+    });
+  }
+}
+
+/** Which sales team a lead belongs to, by region, source and industry; the team's distribution policy then applies. */
+@ApiTags('distribution')
+@ApiBearerAuth()
+@Controller('routing-rules')
+export class RoutingRulesController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+  ) {}
+
+  @Get()
+  @Roles('sales_manager', 'ar', 'sr', 'auditor')
+  @ApiOperation({ summary: "The tenant's routing rules (lead → team), in the order they are tried" })
+  @ApiOkResponse({ type: RoutingRulesView })
+  async get(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<RoutingRulesView> {
+    const { version, rules, revision } = await loadRoutingRules(this.store, ctx.tenantId);
+    if (revision !== undefined) void reply.header('ETag', `"${revision.toString()}"`);
+    return { version, rules: [...rules] };
+  }
+
+  @Put()
+  @Roles('sales_manager')
+  @ApiOperation({ summary: 'Replace the routing rules; a lead captured without a team gets the first matching one' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
+  @ApiOkResponse({ type: PolicyCommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. rules[1].sources[0]' })
+  @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND: a rule names a team the tenant does not have' })
+  async put(
+    @Body() body: RoutingRulesDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PolicyCommandResponseDto> {
+    // A missing body reads as no rules list: a 400 naming `rules`, not a 500.
+    const input: unknown = (body as RoutingRulesDto | null | undefined)?.rules;
+    const directory = new OrgTablesRepDirectory(this.readModels.db);
+    const teams = [...new Set(parseRoutingRules(input).map((rule) => rule.team))];
+    const unknownTeams: string[] = [];
+    for (const team of teams) if (!(await directory.teamExists(ctx.tenantId, team))) unknownTeams.push(team);
+    const command = {
+      type: 'ChangeRoutingRules' as const,
+      rules: input,
+      unknownTeams,
+      changedBy: ctx.caller.userId,
+    };
+    const outcome = await this.commands.execute<ChangeRoutingRulesCommand, CommandOutcome>(
+      new ChangeRoutingRulesCommand(envelopeFrom(ctx, { command, stream: routingRulesStream(ctx.tenantId) })),
+    );
+    return commandResponse(reply, 'routing-rules', outcome);
+  }
+}
