@@ -35,6 +35,10 @@ const targets = {
 };
 
 const name = process.env.LTC_MUTATION_TARGET ?? '';
+// Narrows a run to some files of the target (comma-separated globs), e.g. one adapter.
+const only = process.env.LTC_MUTATE?.split(',').filter(Boolean);
+// One sandbox by default; 2 when the machine is otherwise idle.
+const concurrency = Number(process.env.LTC_MUTATION_CONCURRENCY ?? '1');
 const target = targets[name];
 if (!target) {
   throw new Error(`LTC_MUTATION_TARGET must be one of: ${Object.keys(targets).join(', ')} (got "${name}")`);
@@ -53,13 +57,13 @@ export default {
     config: { testMatch: target.tests },
     enableFindRelatedTests: false,
   },
-  mutate: [...target.mutate, ...notLogic],
+  mutate: [...(only ?? target.mutate), ...notLogic],
   coverageAnalysis: 'perTest',
-  // Two cores shared with other work: one sandbox at a time.
-  concurrency: 1,
-  // Tests here wait on real SQLite/PostgreSQL I/O and polling; a mutant that loops forever times out.
-  timeoutMS: 20000,
-  timeoutFactor: 2,
+  concurrency,
+  // On top of the covering tests' own time: a mutant that loops or never settles is cut off
+  // (and counted as killed) instead of stalling the run.
+  timeoutMS: 5000,
+  timeoutFactor: 1.5,
   incremental: true,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],

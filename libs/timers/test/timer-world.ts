@@ -5,6 +5,11 @@ import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
 import { EffectDispatcher, type DispatchCall } from '../../projections/test/effect-dispatcher.js';
 import { openStore, type ReadModelLocation } from '../../projections/test/fixtures.js';
 
+/** The context of the lead event that scheduled the test timers. */
+export const timerContext = { tenantId: 'tenant-7', correlationId: 'corr-lead-1', causationId: 'evt-lead-1' };
+/** The command test timers carry; the test dispatcher applies it to `effect-<target>`. */
+export const escalate = (target: string) => ({ type: 'lead.escalateResponse', payload: { target } });
+
 /** One running engine process: store, read model, runner with due_timers, scheduler. */
 export interface TimerWorld {
   readonly store: EventStore;
@@ -26,6 +31,8 @@ export interface BootOptions {
   /** Lets a test break the scheduler's view of the store (e.g. TimerFired appends). */
   readonly schedulerStore?: (store: EventStore) => EventStore;
   readonly processManagers?: (service: TimerService) => ProcessManager[];
+  /** Runs after each dispatched command has taken effect (a child process crashes itself there). */
+  readonly afterDispatch?: () => Promise<void>;
 }
 
 /** Starts a fresh set of instances on the given files, as a process start would. */
@@ -34,6 +41,7 @@ export async function bootTimerWorld(options: BootOptions): Promise<TimerWorld> 
   const readModel = await options.location.open();
   const service = new TimerService(store, options.clock);
   const dispatcher = new EffectDispatcher(store, options.calls);
+  dispatcher.afterDispatch = options.afterDispatch;
   const dueTimers = new DueTimersProjection();
   const managers = options.processManagers?.(service) ?? [];
   const runner = new ProjectionRunner({
