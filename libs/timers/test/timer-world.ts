@@ -1,9 +1,10 @@
 import type { Clock } from '#ltc/clock';
-import type { EventStore } from '#ltc/event-store';
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '#ltc/event-store';
 import { ProjectionRunner, type ProcessManager, type ReadModelHandle } from '#ltc/projections';
 import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
 import { EffectDispatcher, type DispatchCall } from '../../projections/test/effect-dispatcher.js';
-import { openStore, type ReadModelLocation } from '../../projections/test/fixtures.js';
+import type { ReadModelLocation } from '../../projections/test/fixtures.js';
 
 /** The context of the lead event that scheduled the test timers. */
 export const timerContext = { tenantId: 'tenant-7', correlationId: 'corr-lead-1', causationId: 'evt-lead-1' };
@@ -37,7 +38,13 @@ export interface BootOptions {
 
 /** Starts a fresh set of instances on the given files, as a process start would. */
 export async function bootTimerWorld(options: BootOptions): Promise<TimerWorld> {
-  const store = openStore(options.storeDir);
+  // As the fixtures' openStore, without importing them: a child process (timer-process.ts)
+  // boots this world too, and should not load the test servers the fixtures pull in.
+  const store = new SqliteEventStore({
+    filename: join(options.storeDir, 'events.db'),
+    durability: 'normal',
+    pollIntervalMs: 20,
+  });
   const readModel = await options.location.open();
   const service = new TimerService(store, options.clock);
   const dispatcher = new EffectDispatcher(store, options.calls);

@@ -103,7 +103,7 @@ export function startTsChild(entry: string, args: readonly string[]): TsChild {
     child,
     output: () => output,
     exited,
-    async waitForLine(line, timeoutMs = 20_000) {
+    async waitForLine(line, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!lines.includes(line)) {
         if (child.exitCode !== null || child.signalCode !== null) {
