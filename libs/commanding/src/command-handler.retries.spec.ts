@@ -176,12 +176,12 @@ describe('Generic command handler › outcomes and metadata', () => {
 
   it('a replayed retry answers every event the command produced and the revision of its last one', async () => {
     const store = new InMemoryEventStore();
-    const retried = envelope({ idempotent: true, commandId: 'pair', command: { by: 2, times: 2, limit: 1000 } });
+    const retried = envelope({ idempotent: true, commandId: 'triple', command: { by: 2, times: 3, limit: 1000 } });
     const first = await run(store, retried);
     await run(store, envelope());
     const replay = await run(store, retried);
     expect(replay).toEqual({ ...first, replayed: true });
-    expect(replay.revision).toBe(1n);
+    expect(replay.revision).toBe(2n);
   });
 
   it('replays a retry whose key arrives with or without a request hash when only one side has one', async () => {
@@ -202,6 +202,13 @@ describe('Generic command handler › streams that are missing or not the caller
     await expect(failure).rejects.toBeInstanceOf(NotFoundError);
     await expect(failure).rejects.toMatchObject({ code: 'TALLY_NOT_FOUND', entity: 'Tally', id: 't-9' });
     expect(await store.readAll()).toEqual([]);
+  });
+
+  it('a command on an entity that exists goes ahead', async () => {
+    const store = new InMemoryEventStore();
+    await run(store, envelope());
+    const outcome = await run(store, envelope({ mustExist: { entity: 'Tally', id: '1' } }));
+    expect(outcome.revision).toBe(1n);
   });
 
   it('another tenant’s stream, with no entity named, is reported as a missing stream', async () => {
