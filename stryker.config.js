@@ -22,7 +22,9 @@ const targets = {
   },
   timers: {
     mutate: ['libs/timers/src/**/*.ts'],
-    tests: ['<rootDir>/libs/timers/test/**/*.spec.ts'],
+    // Without timers.crash.spec.ts: its child processes take seconds to start, and their
+    // coverage is not seen; the in-process specs cover the same scheduler code.
+    tests: ['<rootDir>/libs/timers/test/timers.spec.ts'],
   },
   'leads-domain': {
     mutate: ['libs/leads/src/**/domain/**/*.ts'],

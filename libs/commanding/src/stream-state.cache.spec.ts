@@ -54,7 +54,11 @@ describe('Stream state cache', () => {
     expect(cache.get('s-1')?.revision).toBe(0n);
   });
 
-  it('an unknown stream is a miss', () => {
-    expect(new StreamStateCache<number>().get('nothing')).toBeUndefined();
+  it('an unknown stream is a miss, and a miss takes no room', () => {
+    const cache = new StreamStateCache<number>(1);
+    cache.set('a', entry(0n));
+    expect(cache.get('nothing')).toBeUndefined();
+    expect(cache.size).toBe(1);
+    expect(cache.get('a')?.revision).toBe(0n);
   });
 });
