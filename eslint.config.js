@@ -12,6 +12,8 @@ export default tseslint.config(
       'data/**',
       '*.config.js',
       '.dependency-cruiser.cjs',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

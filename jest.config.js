@@ -20,6 +20,8 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+  // Mutation testing copies the project into .stryker-tmp; those copies are not ours to run.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
   // Suites share one PostgreSQL server and tmp folders; two workers match the 2-core machine.

@@ -1,9 +1,15 @@
 import type { Clock } from '#ltc/clock';
-import type { EventStore } from '#ltc/event-store';
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '#ltc/event-store';
 import { ProjectionRunner, type ProcessManager, type ReadModelHandle } from '#ltc/projections';
 import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
 import { EffectDispatcher, type DispatchCall } from '../../projections/test/effect-dispatcher.js';
-import { openStore, type ReadModelLocation } from '../../projections/test/fixtures.js';
+import type { ReadModelLocation } from '../../projections/test/fixtures.js';
+
+/** The context of the lead event that scheduled the test timers. */
+export const timerContext = { tenantId: 'tenant-7', correlationId: 'corr-lead-1', causationId: 'evt-lead-1' };
+/** The command test timers carry; the test dispatcher applies it to `effect-<target>`. */
+export const escalate = (target: string) => ({ type: 'lead.escalateResponse', payload: { target } });
 
 /** One running engine process: store, read model, runner with due_timers, scheduler. */
 export interface TimerWorld {
@@ -26,14 +32,23 @@ export interface BootOptions {
   /** Lets a test break the scheduler's view of the store (e.g. TimerFired appends). */
   readonly schedulerStore?: (store: EventStore) => EventStore;
   readonly processManagers?: (service: TimerService) => ProcessManager[];
+  /** Runs after each dispatched command has taken effect (a child process crashes itself there). */
+  readonly afterDispatch?: () => Promise<void>;
 }
 
 /** Starts a fresh set of instances on the given files, as a process start would. */
 export async function bootTimerWorld(options: BootOptions): Promise<TimerWorld> {
-  const store = openStore(options.storeDir);
+  // As the fixtures' openStore, without importing them: a child process (timer-process.ts)
+  // boots this world too, and should not load the test servers the fixtures pull in.
+  const store = new SqliteEventStore({
+    filename: join(options.storeDir, 'events.db'),
+    durability: 'normal',
+    pollIntervalMs: 20,
+  });
   const readModel = await options.location.open();
   const service = new TimerService(store, options.clock);
   const dispatcher = new EffectDispatcher(store, options.calls);
+  dispatcher.afterDispatch = options.afterDispatch;
   const dueTimers = new DueTimersProjection();
   const managers = options.processManagers?.(service) ?? [];
   const runner = new ProjectionRunner({

@@ -1,87 +1,44 @@
-import { ManualClock } from '#ltc/clock';
 import { EventStoreUnavailableError, type EventStore } from '#ltc/event-store';
 import { dueTimerTables } from '#ltc/timers';
 import { describeWithPostgres } from '#ltc/testing';
-import type { DispatchCall } from '../../projections/test/effect-dispatcher.js';
+import { eventually, metadata } from '../../projections/test/fixtures.js';
 import {
-  eventually,
-  metadata,
-  postgresTarget,
-  sqliteTarget,
-  tempDir,
-  type ReadModelLocation,
-  type ReadModelTarget,
-} from '../../projections/test/fixtures.js';
-import { Cleanup } from '../../projections/test/suite-support.js';
-import { bootTimerWorld, type BootOptions, type TimerWorld } from './timer-world.js';
+  effects,
+  keys,
+  postgresPlace,
+  sqlitePlace,
+  timerEvents,
+  timerSuiteSupport,
+  type ReadModelPlace,
+} from './timer-suite.js';
+import { escalate, timerContext as context } from './timer-world.js';
 
 const MINUTE = 60_000;
-const context = { tenantId: 'tenant-7', correlationId: 'corr-lead-1', causationId: 'evt-lead-1' };
-const escalate = (target: string) => ({ type: 'lead.escalateResponse', payload: { target } });
 
-/** Long enough for a scheduler pass that should do nothing to have done it. */
-const quietPeriod = () => new Promise((resolve) => setTimeout(resolve, 150));
+/** Lets a scheduler with nothing due settle into its sleep (a precondition, never an assertion). */
+const fallAsleep = () => new Promise((resolve) => setTimeout(resolve, 150));
 
-function timerSuite(makeTarget: () => ReadModelTarget): void {
-  // Created when the suite is collected: a temp folder (SQLite) or nothing yet (PostgreSQL).
-  const target = makeTarget();
-  const cleanup = new Cleanup();
-  afterAll(() => target.cleanup());
-  afterEach(() => cleanup.run());
+function timerSuite(place: ReadModelPlace): void {
+  const { setup, passesDone } = timerSuiteSupport(place);
 
-  interface Setup {
-    clock: ManualClock;
-    calls: DispatchCall[];
-    boot(overrides?: Partial<BootOptions>): Promise<TimerWorld>;
-  }
-
-  async function setup(): Promise<Setup> {
-    const dir = tempDir('timers');
-    cleanup.add(dir.cleanup);
-    const location: ReadModelLocation = await target.create();
-    const clock = new ManualClock();
-    const calls: DispatchCall[] = [];
-    return {
-      clock,
-      calls,
-      async boot(overrides = {}) {
-        const world = await bootTimerWorld({ storeDir: dir.path, location, clock, calls, ...overrides });
-        let down = false;
-        const shutdown = world.shutdown;
-        const once = async (): Promise<void> => {
-          if (down) return;
-          down = true;
-          await shutdown();
-        };
-        cleanup.add(once);
-        return { ...world, shutdown: once };
-      },
-    };
-  }
-
-  async function timerEvents(store: EventStore, timerId: string): Promise<string[]> {
-    return (await store.readStream(`timer-${timerId}`)).map((event) => event.type);
-  }
-
-  async function effects(store: EventStore, target: string): Promise<number> {
-    return (await store.readStream(`effect-${target}`)).length;
-  }
-
-  it('fires a due timer once, when the clock reaches it', async () => {
+  it('fires a due timer once, exactly when the clock reaches it and not a millisecond before', async () => {
     const { clock, calls, boot } = await setup();
     const world = await boot();
     const dueAt = new Date(clock.now().getTime() + 5 * MINUTE);
     expect(await world.service.schedule({ timerId: 't1', dueAt, command: escalate('lead1'), context })).toBe(true);
     await world.settle();
 
-    clock.advance(4 * MINUTE);
-    await quietPeriod();
-    expect(calls).toHaveLength(0);
+    // The barriers move the clock to 1 ms before the due time and prove the passes there found nothing.
+    clock.set(new Date(dueAt.getTime() - 3));
+    const before = await passesDone(world, clock, calls);
+    expect(clock.now().getTime()).toBe(dueAt.getTime() - 1);
+    expect(keys(calls)).toEqual(before);
+    expect(await timerEvents(world.store, 't1')).toEqual(['TimerScheduled']);
 
-    clock.advance(MINUTE);
-    await eventually(() => calls.length === 1, 2000, 'the timer to fire');
+    clock.set(dueAt);
+    await eventually(() => calls.length === 3, 2000, 'the timer to fire');
     const [scheduled] = await world.store.readStream('timer-t1');
-    expect(calls[0]).toEqual({
+    expect(calls[2]).toEqual({
       command: escalate('lead1'),
       context: {
         idempotencyKey: 'timer:t1',
@@ -96,8 +53,8 @@ function timerSuite(makeTarget: () => ReadModelTarget): void {
     expect(await dueTimerTables(world.readModel.db).selectFrom('due_timers').selectAll().execute()).toEqual([]);
 
     clock.advance(10 * MINUTE);
-    await quietPeriod();
-    expect(calls).toHaveLength(1);
+    const after = await passesDone(world, clock, calls);
+    expect(keys(calls)).toEqual([...before, 'timer:t1', ...after]);
     expect(await timerEvents(world.store, 't1')).toEqual(['TimerScheduled', 'TimerFired']);
     expect(await effects(world.store, 'lead1')).toBe(1);
   });
@@ -108,39 +65,16 @@ function timerSuite(makeTarget: () => ReadModelTarget): void {
     const at = (ms: number) => new Date(clock.now().getTime() + ms);
     await world.service.schedule({ timerId: 'later', dueAt: at(60 * MINUTE), command: escalate('later'), context });
     await world.settle();
-    await quietPeriod();
+    await fallAsleep();
     await world.service.schedule({ timerId: 'sooner', dueAt: at(500), command: escalate('sooner'), context });
     await world.settle();
-    await quietPeriod();
+    await fallAsleep();
     clock.advance(600);
     await eventually(() => calls.length === 1, 2000, 'the sooner timer to fire');
     expect(calls[0]?.context.idempotencyKey).toBe('timer:sooner');
   });
 
-  it('fires once after a restart: pending timers live in the read model and the log', async () => {
-    const { clock, calls, boot } = await setup();
-    const first = await boot();
-    const dueAt = new Date(clock.now().getTime() + 30 * MINUTE);
-    await first.service.schedule({ timerId: 'projected', dueAt, command: escalate('a'), context });
-    await first.settle();
-    // Scheduled just before the crash: not yet projected when the process stops.
-    await first.service.schedule({ timerId: 'unprojected', dueAt, command: escalate('b'), context });
-    await first.shutdown();
-
-    clock.advance(31 * MINUTE);
-    const second = await boot();
-    await eventually(() => calls.length === 2, 3000, 'both timers to fire');
-    await second.settle();
-    await eventually(async () => (await timerEvents(second.store, 'unprojected')).length === 2, 2000, 'TimerFired');
-    clock.advance(MINUTE);
-    await quietPeriod();
-    expect(calls.map((call) => call.context.idempotencyKey).sort()).toEqual(['timer:projected', 'timer:unprojected']);
-    for (const timerId of ['projected', 'unprojected']) {
-      expect(await timerEvents(second.store, timerId)).toEqual(['TimerScheduled', 'TimerFired']);
-    }
-  });
-
-  it('re-fires after a crash between dispatch and TimerFired, with the same key and one effect', async () => {
+  it('fires again with the same key when TimerFired cannot be recorded, and the command takes effect once', async () => {
     const { clock, calls, boot } = await setup();
     const losesTimerFired = (store: EventStore): EventStore =>
       Object.assign(Object.create(store) as EventStore, {
@@ -176,8 +110,8 @@ function timerSuite(makeTarget: () => ReadModelTarget): void {
     expect(await world.service.cancel('never-scheduled')).toBe(false);
     await world.settle();
     clock.advance(2 * MINUTE);
-    await quietPeriod();
-    expect(calls).toHaveLength(0);
+    const fenced = await passesDone(world, clock, calls);
+    expect(keys(calls)).toEqual(fenced);
     const stream = await world.store.readStream('timer-c1');
     expect(stream.map((event) => event.type)).toEqual(['TimerScheduled', 'TimerCancelled']);
     expect(stream[1]?.metadata).toMatchObject({
@@ -200,8 +134,8 @@ function timerSuite(makeTarget: () => ReadModelTarget): void {
     clock.advance(MINUTE);
     await eventually(() => calls.length === 1, 2000, 'the timer to fire');
     clock.advance(5 * MINUTE);
-    await quietPeriod();
-    expect(calls).toHaveLength(1);
+    const fenced = await passesDone(world, clock, calls);
+    expect(keys(calls)).toEqual(['timer:d1', ...fenced]);
   });
 
   it('lets a process manager schedule and cancel timers in the context of its event', async () => {
@@ -238,8 +172,9 @@ function timerSuite(makeTarget: () => ReadModelTarget): void {
     await world.settle();
     clock.advance(6 * MINUTE);
     await eventually(() => calls.length === 1, 2000, 'lead A to escalate');
-    await quietPeriod();
-    expect(calls.map((call) => [call.command.payload.target, call.context.correlationId])).toEqual([['A', 'corr-A']]);
+    const fenced = await passesDone(world, clock, calls);
+    expect(keys(calls)).toEqual(['timer:firstContact-A', ...fenced]);
+    expect([calls[0]?.command.payload.target, calls[0]?.context.correlationId]).toEqual(['A', 'corr-A']);
     const [captured] = await world.store.readStream('lead-A');
     const [scheduled] = await world.store.readStream('timer-firstContact-A');
     expect(scheduled?.metadata).toMatchObject({
@@ -251,5 +186,5 @@ function timerSuite(makeTarget: () => ReadModelTarget): void {
   });
 }
 
-describe('Durable timers on SQLite', () => timerSuite(sqliteTarget));
-await describeWithPostgres('Durable timers on PostgreSQL', (url) => timerSuite(() => postgresTarget(url)));
+describe('Durable timers on SQLite', () => timerSuite(sqlitePlace));
+await describeWithPostgres('Durable timers on PostgreSQL', (url) => timerSuite(postgresPlace(url)));
