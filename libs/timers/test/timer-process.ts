@@ -26,7 +26,11 @@ async function main(args: TimerProcessArgs): Promise<void> {
   const calls: DispatchCall[] = [];
   const world = await bootTimerWorld({
     storeDir: args.storeDir,
-    location: { open: () => openReadModelDb(args.readModel), kill: (handle) => handle.close() },
+    location: {
+      options: args.readModel,
+      open: () => openReadModelDb(args.readModel),
+      kill: (handle) => handle.close(),
+    },
     clock,
     calls,
     afterDispatch:

@@ -53,7 +53,11 @@ export function timerSuiteSupport(place: ReadModelPlace) {
     const dir = tempDir('timers');
     cleanup.add(() => dir.cleanup());
     const readModel = await place(dir.path);
-    const location: ReadModelLocation = { open: () => openReadModelDb(readModel), kill: (handle) => handle.close() };
+    const location: ReadModelLocation = {
+      options: readModel,
+      open: () => openReadModelDb(readModel),
+      kill: (handle) => handle.close(),
+    };
     const clock = new ManualClock();
     const calls: DispatchCall[] = [];
     return {
