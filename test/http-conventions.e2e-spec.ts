@@ -376,6 +376,7 @@ describe('HTTP conventions', () => {
         lag: '0',
         state: 'live',
         lastError: null,
+        nextAttemptAt: null,
       });
       expect(Number.isInteger(status.version) && status.version >= 1).toBe(true);
       expect(BigInt(status.position ?? '0') <= BigInt(status.headPosition)).toBe(true);
