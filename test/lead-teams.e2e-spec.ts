@@ -43,6 +43,19 @@ describe('Lead distribution › team policies', () => {
     const untouched = await sales.capture({ region: 'APAC' });
     expect((await sales.waitFor(untouched, 'LeadAssigned')).data.reason).toContain('round robin (default policy)');
 
+    // The team shows on the lead and filters the list: set by a rule or given at capture.
+    const teamOf = async (id: string) =>
+      (await sales.app.request('GET', `/leads/${id}`, { token: sales.manager })).body.team;
+    await eventually(async () => ((await teamOf(byRule)) === 'emea-north' ? true : undefined));
+    expect([await teamOf(byRule), await teamOf(given), await teamOf(untouched)]).toEqual([
+      'emea-north',
+      'emea-north',
+      null,
+    ]);
+    const listed = await sales.app.request('GET', '/leads?team=emea-north', { token: sales.manager });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((lead: { id: string }) => lead.id).sort()).toEqual([byRule, given].sort());
+
     const unknown = await sales.app.request('POST', '/leads', {
       token: sales.manager,
       body: { name: 'Ghost', source: 'website', email: 'ghost@nordfrakt.example', team: 'ghost-team' },

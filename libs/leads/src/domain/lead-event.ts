@@ -1,32 +1,41 @@
 import { moneyProblem, type Money } from '#ltc/kernel';
 import type { LeadEvent, LeadEventType } from './lead.events.js';
 
-const LEAD_EVENT_TYPES = new Set<string>([
-  'LeadCaptured',
-  'LeadTouchRecorded',
-  'LeadInteractionRecorded',
-  'LeadTagged',
-  'LeadUntagged',
-  'LeadScored',
-  'LeadAssigned',
-  'LeadPooled',
-  'LeadOffered',
-  'LeadOfferDeclined',
-  'LeadOfferExpired',
-  'LeadContactAttempted',
-  'LeadResponseWarning',
-  'LeadResponseSlaBreached',
-  'LeadQualified',
-  'LeadDisqualified',
-  'LeadNurtured',
-  'LeadReactivated',
-  'LeadRecycleWarning',
-  'LeadRecycled',
-  'LeadArchived',
-  'LeadConverted',
-  'LeadDetailsEdited',
-  'LeadContactChanged',
-] satisfies LeadEventType[]);
+/**
+ * The lead events readers see (read models, process managers, timelines), as a record so the
+ * compiler refuses a new event type that is left out. `LeadCaptureVoided` alone is kept from
+ * them: it only marks a stream on which a stalled capture can never create its lead.
+ */
+const READABLE_LEAD_EVENTS: Record<Exclude<LeadEventType, 'LeadCaptureVoided'>, true> = {
+  LeadCaptured: true,
+  LeadTeamSet: true,
+  LeadTouchRecorded: true,
+  LeadInteractionRecorded: true,
+  LeadTagged: true,
+  LeadUntagged: true,
+  LeadScored: true,
+  LeadAssigned: true,
+  LeadPooled: true,
+  LeadOffered: true,
+  LeadOfferDeclined: true,
+  LeadOfferExpired: true,
+  LeadContactAttempted: true,
+  LeadResponseWarning: true,
+  LeadResponseSlaBreached: true,
+  LeadResponseRetargeted: true,
+  LeadQualified: true,
+  LeadDisqualified: true,
+  LeadNurtured: true,
+  LeadReactivated: true,
+  LeadRecycleWarning: true,
+  LeadRecycled: true,
+  LeadArchived: true,
+  LeadConverted: true,
+  LeadDetailsEdited: true,
+  LeadContactChanged: true,
+};
+
+const LEAD_EVENT_TYPES = new Set<string>(Object.keys(READABLE_LEAD_EVENTS));
 
 /** Every lead event type, for subscription filters. */
 export const ALL_LEAD_EVENT_TYPES: readonly LeadEventType[] = [...LEAD_EVENT_TYPES] as LeadEventType[];

@@ -46,6 +46,11 @@ export class LeadListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) region?: string;
 
+  @ApiPropertyOptional({ description: 'Sales team id' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,62}$/, { message: 'team must be a team id such as emea-north' })
+  team?: string;
+
   @ApiPropertyOptional({ enum: ['A', 'B', 'C'] }) @IsOptional() @IsIn(['A', 'B', 'C']) tier?: string;
 
   @ApiPropertyOptional({ description: 'category:tag or just tag', example: 'cognitive_mode:price-first' })

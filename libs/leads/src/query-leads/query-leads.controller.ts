@@ -55,6 +55,7 @@ export class QueryLeadsController {
       ...(query.owner ? { ownerId: query.owner } : {}),
       ...(query.source ? { source: query.source } : {}),
       ...(query.region ? { region: query.region } : {}),
+      ...(query.team ? { team: query.team } : {}),
       ...(query.tier ? { tier: query.tier } : {}),
       ...(query.tag ? { tag: query.tag } : {}),
       ...(query.sla ? { slaState: query.sla } : {}),

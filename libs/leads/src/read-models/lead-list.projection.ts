@@ -9,7 +9,7 @@ import type { LeadEvent } from '../domain/lead.events.js';
 /** The lead list, detail, pool and per-rep work lists (`GET /leads…`, `GET /reps/{id}/leads`). */
 export const leadListProjection: Projection = {
   name: 'lead_list',
-  version: 4,
+  version: 5,
   filter: { streamPrefixes: ['lead-'] },
 
   setup: createLeadListTable,
@@ -97,6 +97,7 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
     language: d.language ?? null,
     industry: d.industry ?? null,
     ...dealSizeColumns(d.estimatedDealSize ?? null),
+    team: d.team ?? null,
     direction: d.direction ?? 'inbound',
     notes: d.notes ?? null,
     complete: d.complete ? 1 : 0,
@@ -228,7 +229,7 @@ function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: Le
     case 'LeadResponseRetargeted':
       return { response_due_at: event.data.responseDueAt };
     case 'LeadTeamSet':
-      return {};
+      return { team: event.data.team };
     case 'LeadQualified':
       return { status: 'qualified', qualified_at: event.data.at };
     case 'LeadDisqualified':

@@ -19,6 +19,8 @@ export type LeadListRow = {
   /** Integer minor units (a string or bigint from PostgreSQL's bigint). */
   deal_size_minor: number | string | null;
   deal_size_currency: string | null;
+  /** The sales team whose policy routes the lead (given at capture or set by a routing rule). */
+  team: string | null;
   direction: string;
   notes: string | null;
   complete: number;
@@ -74,6 +76,7 @@ export const UPDATABLE_COLUMNS = [
   'estimated_deal_size',
   'deal_size_minor',
   'deal_size_currency',
+  'team',
   'direction',
   'notes',
   'complete',
@@ -127,6 +130,7 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     .addColumn('estimated_deal_size', 'double precision')
     .addColumn('deal_size_minor', 'bigint')
     .addColumn('deal_size_currency', 'text')
+    .addColumn('team', 'text')
     .addColumn('direction', 'text', (c) => c.notNull())
     .addColumn('notes', 'text')
     .addColumn('complete', 'integer', (c) => c.notNull())
@@ -165,6 +169,7 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     ['lead_list_by_capture', ['tenant_id', 'captured_at']],
     ['lead_list_by_owner', ['tenant_id', 'owner_id', 'status']],
     ['lead_list_by_status', ['tenant_id', 'status', 'captured_at']],
+    ['lead_list_by_team', ['tenant_id', 'team', 'status']],
   ] as const) {
     await db.schema
       .createIndex(name)
@@ -184,4 +189,5 @@ async function addMissingColumns(db: ReadModelDb): Promise<void> {
   if (!present.has('deal_size_currency')) {
     await db.schema.alterTable('lead_list').addColumn('deal_size_currency', 'text').execute();
   }
+  if (!present.has('team')) await db.schema.alterTable('lead_list').addColumn('team', 'text').execute();
 }

@@ -48,6 +48,7 @@ function row(
     estimated_deal_size: null,
     deal_size_minor: null,
     deal_size_currency: null,
+    team: null,
     direction: 'inbound',
     notes: null,
     complete: 0,

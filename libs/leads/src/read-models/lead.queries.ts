@@ -16,6 +16,7 @@ export interface LeadListFilter {
   readonly ownerId?: string;
   readonly source?: string;
   readonly region?: string;
+  readonly team?: string;
   readonly tier?: string;
   readonly tag?: string;
   readonly slaState?: string;
@@ -60,6 +61,7 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.source) query = query.where('source', '=', filter.source);
   if (filter.region) query = query.where('region', '=', filter.region);
+  if (filter.team) query = query.where('team', '=', filter.team);
   if (filter.tier) query = query.where('tier', '=', filter.tier);
   if (filter.slaState) query = query.where('sla_state', '=', filter.slaState);
   if (filter.poolMethods?.length) query = query.where('pool_method', 'in', [...filter.poolMethods]);
@@ -146,6 +148,7 @@ export function toLeadView(row: LeadListRow): LeadView {
     region: row.region,
     language: row.language,
     industry: row.industry,
+    team: row.team,
     estimatedDealSize: row.estimated_deal_size === null ? null : Number(row.estimated_deal_size),
     dealSize:
       row.deal_size_minor === null || row.deal_size_currency === null

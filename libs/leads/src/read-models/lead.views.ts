@@ -35,6 +35,8 @@ export class LeadView {
   @ApiPropertyOptional({ nullable: true, type: String }) region!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) language!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) industry!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The sales team whose policy routes the lead' })
+  team!: string | null;
   @ApiPropertyOptional({
     nullable: true,
     type: Number,
