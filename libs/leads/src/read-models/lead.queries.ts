@@ -101,7 +101,8 @@ function visibleIn(eb: LeadListExpressions, scope: Exclude<LeadScope, { kind: 't
       eb('owner_id', '=', scope.userId),
       eb('offer_rep_id', '=', scope.userId),
       eb.and([eb('status', '=', 'new'), eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
-      eb.and([pooled, eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS])]),
+      // No pool method (a recycled lead) is claimed as a cherry pick: see isLeadVisible.
+      eb.and([pooled, eb.or([eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS]), eb('pool_method', 'is', null)])]),
     ]);
   }
   const people = [scope.userId, ...scope.members];
