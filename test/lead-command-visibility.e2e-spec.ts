@@ -158,6 +158,8 @@ describe('Lead visibility › commands on leads the caller may not see', () => {
     ).toBe(200);
     expect((await send('maja', leadOf['bjorn'] ?? '', tag)).status).toBe(200);
     expect((await send('sven', leadOf['carla'] ?? '', tag)).status).toBe(200);
+    const inPool = await app.request('GET', '/leads/pool', { token: tokens['carla'] });
+    expect(inPool.body.items.map((lead: { id: string }) => lead.id)).toEqual([pooled]);
     const claimed = await send('carla', pooled, { method: 'POST', path: '/claim' });
     expect([claimed.status, claimed.body.events?.[0]?.type]).toEqual([200, 'LeadAssigned']);
     // The claim decided on the lead's stream: Carla acts on it at once, before any read model has caught up.
@@ -194,5 +196,19 @@ describe('Lead visibility › commands on leads the caller may not see', () => {
     expect([retry.status, retry.headers.get('idempotent-replayed'), retry.body]).toEqual([200, 'true', first.body]);
     const fresh = await send('ana', leadId, route, { 'idempotency-key': 'tag-after-handover' });
     expect([fresh.status, fresh.body.code]).toEqual([404, 'LEAD_NOT_FOUND']);
+  });
+
+  it("a recycled lead is in the reps' pool, and a rep claims it", async () => {
+    const leadId = leadOf['carla'] ?? '';
+    const recycled = await app.request('POST', `/leads/${leadId}/recycle`, { token: admin, body: { reason: 'idle' } });
+    expect(recycled.status).toBe(200);
+    await eventually(async () => {
+      const pool = await app.request('GET', '/leads/pool', { token: tokens['ana'] });
+      return pool.body.items.some((lead: { id: string }) => lead.id === leadId) ? true : undefined;
+    });
+    const claimed = await send('ana', leadId, { method: 'POST', path: '/claim' });
+    expect([claimed.status, claimed.body.events?.[0]?.type]).toEqual([200, 'LeadAssigned']);
+    const assigned = (await streamOf(leadId)).filter((e) => e.type === 'LeadAssigned').at(-1);
+    expect(assigned?.data).toMatchObject({ repId: 'ana', method: 'cherry_pick' });
   });
 });

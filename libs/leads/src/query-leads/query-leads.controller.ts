@@ -17,7 +17,7 @@ import {
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
-import type { LeadScope } from '../domain/lead-visibility.js';
+import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
 import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
@@ -74,11 +74,11 @@ export class QueryLeadsController {
     description:
       'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.',
   })
-  pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
-    const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
+  async pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
+    // The one visibility rule: reps see the pool they may pull from (recycled leads included), managers all of it.
     return listLeads(this.readModels.db, ctx.tenantId, {
-      status: ['pooled', 'recycled'],
-      ...(manager ? {} : { poolMethods: ['cherry_pick', 'shark_tank'] }),
+      scope: await this.scopeOf(ctx),
+      status: [...POOL_STATUSES],
       order: 'priority',
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,

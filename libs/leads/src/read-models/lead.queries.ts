@@ -20,7 +20,6 @@ export interface LeadListFilter {
   readonly tier?: string;
   readonly tag?: string;
   readonly slaState?: string;
-  readonly poolMethods?: readonly string[];
   readonly q?: string;
   readonly limit: number;
   readonly offset: number;
@@ -64,7 +63,6 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   if (filter.team) query = query.where('team', '=', filter.team);
   if (filter.tier) query = query.where('tier', '=', filter.tier);
   if (filter.slaState) query = query.where('sla_state', '=', filter.slaState);
-  if (filter.poolMethods?.length) query = query.where('pool_method', 'in', [...filter.poolMethods]);
   if (filter.tag) {
     // A tag with its category ("cognitive_mode:price-first") or alone ("price-first").
     const pattern = filter.tag.includes(':') ? `%|${escapeLike(filter.tag)}|%` : `%:${escapeLike(filter.tag)}|%`;
