@@ -12,6 +12,8 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import {
   LeadRoutingProcessManager,
   OrgTablesRepDirectory,
+  SALES_TEAMS,
+  type SalesTeams,
   leadAssignmentsProjection,
   leadFunnelProjection,
   leadListProjection,
@@ -21,7 +23,7 @@ import {
   nurtureProcessManager,
   sourceConversionProjection,
 } from '#ltc/leads';
-import { orgRepsProjection, orgTeamsProjection } from '#ltc/organisation';
+import { orgRepsProjection, orgTeamsProjection, teamExists } from '#ltc/organisation';
 import { APP_CONFIG, CommandRegistry, LOGGER, READ_MODEL_DB, type AppConfig } from '#ltc/platform';
 import {
   BackgroundJobs,
@@ -104,6 +106,14 @@ export class EngineModule {
         CommandRegistry,
         { provide: COMMAND_DISPATCHER, useExisting: CommandRegistry },
         { provide: DueTimersProjection, useFactory: () => new DueTimersProjection() },
+        {
+          // Leads ask the organisation about teams through this port: from the team's stream, not a lagging read model.
+          provide: SALES_TEAMS,
+          useFactory: (store: EventStore): SalesTeams => ({
+            exists: (tenantId, teamId) => teamExists(store, tenantId, teamId),
+          }),
+          inject: [EVENT_STORE],
+        },
         {
           provide: TimerService,
           useFactory: (store: EventStore, clock: Clock) => new TimerService(store, clock),
@@ -202,7 +212,15 @@ export class EngineModule {
         },
         EngineLifecycle,
       ],
-      exports: [CommandRegistry, COMMAND_DISPATCHER, TimerService, ProjectionRunner, BackgroundJobs, ENGINE_OPTIONS],
+      exports: [
+        SALES_TEAMS,
+        CommandRegistry,
+        COMMAND_DISPATCHER,
+        TimerService,
+        ProjectionRunner,
+        BackgroundJobs,
+        ENGINE_OPTIONS,
+      ],
     };
   }
 }

@@ -17,7 +17,7 @@ const counter: Decider<Increment, Incremented, number> = {
 };
 
 let seq = 0;
-function envelope(overrides: Partial<CommandEnvelope<Increment>> = {}): CommandEnvelope<Increment> {
+function envelope(overrides: Partial<CommandEnvelope<Increment, number>> = {}): CommandEnvelope<Increment, number> {
   return {
     command: { by: 1, limit: 100 },
     stream: 'counter-1',
@@ -46,7 +46,7 @@ describe.each([
 ])('Generic command handler (%s)', (_name, makeCache) => {
   let store: InMemoryEventStore;
   let cache: StreamStateCache<number> | undefined;
-  const run = (env: CommandEnvelope<Increment>) => handleCommand(store, counter, env, cache ? { cache } : {});
+  const run = (env: CommandEnvelope<Increment, number>) => handleCommand(store, counter, env, cache ? { cache } : {});
 
   beforeEach(() => {
     store = new InMemoryEventStore();
@@ -122,6 +122,34 @@ describe.each([
       run(envelope({ tenantId: 'globex', mustExist: { entity: 'Counter', id: '1' } })),
     ).rejects.toMatchObject({
       code: 'COUNTER_NOT_FOUND',
+    });
+  });
+
+  describe('the visibleTo check (entities the caller may not see)', () => {
+    // The counter stands for an entity the caller may see only while its total is below 2.
+    const belowTwo = { mustExist: { entity: 'Counter', id: '1' }, visibleTo: (total: number) => total < 2 };
+
+    it('answers an entity the caller may not see exactly like a missing one, and writes nothing', async () => {
+      await expect(run(envelope({ mustExist: belowTwo.mustExist }))).rejects.toMatchObject({
+        code: 'COUNTER_NOT_FOUND',
+      });
+      await run(envelope());
+      await run(envelope());
+      const refusals = [envelope(belowTwo), envelope({ ...belowTwo, expectedRevision: 0n })];
+      for (const refused of refusals) {
+        await expect(run(refused)).rejects.toMatchObject({ code: 'COUNTER_NOT_FOUND', message: expect.any(String) });
+      }
+      expect(await store.readStream('counter-1')).toHaveLength(2);
+    });
+
+    it('lets a caller who may see the entity act, and replays their earlier command after it went out of sight', async () => {
+      await run(envelope());
+      const first = envelope({ ...belowTwo, idempotent: true, commandId: 'seen', requestHash: 'h1' });
+      const accepted = await run(first);
+      await run(envelope());
+      const retry = await run(first);
+      expect(retry).toMatchObject({ replayed: true, events: accepted.events });
+      expect(await store.readStream('counter-1')).toHaveLength(3);
     });
   });
 

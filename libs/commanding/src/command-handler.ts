@@ -7,7 +7,7 @@ import type { StreamStateCache } from './stream-state.cache.js';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors.js';
 
 /** Everything needed to run one command against one stream. */
-export interface CommandEnvelope<Command> {
+export interface CommandEnvelope<Command, State = unknown> {
   readonly command: Command;
   readonly stream: string;
   /** Stored in every event the command produces; the same id on a retry means "already done". */
@@ -19,6 +19,13 @@ export interface CommandEnvelope<Command> {
   readonly expectedRevision?: bigint;
   /** For commands on existing entities: an empty stream is a 404 for this entity name. */
   readonly mustExist?: { readonly entity: string; readonly id: string };
+  /**
+   * For callers who may act only on entities they may see: false on the stream's state answers
+   * exactly like a missing stream (404 for `mustExist`), so the entity's existence does not leak.
+   * Asked after a replayed retry is recognised (the caller's own accepted command keeps its
+   * answer) and before If-Match, whose 412 would reveal the stream and its revision.
+   */
+  readonly visibleTo?: (state: State) => boolean;
   readonly actor: Actor;
   readonly tenantId: string;
   readonly correlationId: string;
@@ -66,7 +73,7 @@ export interface CommandHandlerOptions<State = unknown> {
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
-  envelope: CommandEnvelope<Command>,
+  envelope: CommandEnvelope<Command, State>,
   options: CommandHandlerOptions<State> = {},
 ): Promise<CommandOutcome> {
   const maxRetries = options.maxConflictRetries ?? 5;
@@ -85,6 +92,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         envelope,
         history.filter((e) => e.metadata.commandId === envelope.commandId),
       );
+    }
+    if (envelope.visibleTo && loaded.revision !== undefined && !envelope.visibleTo(loaded.state)) {
+      throw new NotFoundError(envelope.mustExist?.entity ?? 'Stream', envelope.mustExist?.id ?? envelope.stream);
     }
     const current = loaded.revision;
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
@@ -146,7 +156,7 @@ interface LoadedStream<State> {
 async function loadStream<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
-  envelope: CommandEnvelope<Command>,
+  envelope: CommandEnvelope<Command, State>,
   cache: StreamStateCache<State> | undefined,
 ): Promise<LoadedStream<State>> {
   const cached = cache?.get(envelope.stream);
@@ -169,7 +179,10 @@ async function loadStream<Command, Event extends DomainEvent, State>(
   return loaded;
 }
 
-function replayOutcome<Command>(envelope: CommandEnvelope<Command>, earlier: RecordedEvent[]): CommandOutcome {
+function replayOutcome<Command, State>(
+  envelope: CommandEnvelope<Command, State>,
+  earlier: RecordedEvent[],
+): CommandOutcome {
   const firstHash = earlier[0]?.metadata.requestHash;
   if (envelope.requestHash && firstHash && firstHash !== envelope.requestHash) {
     throw new IdempotencyKeyReusedError();

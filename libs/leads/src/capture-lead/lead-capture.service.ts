@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, InvalidInputError } from '#ltc/kernel';
-import type { ReadModelHandle } from '#ltc/projections';
 import { entityIdFromCommandId, type CommandOutcome } from '#ltc/commanding';
 import type { EventMetadata } from '#ltc/event-store';
-import { READ_MODEL_DB, commandIdOf, envelopeFrom, type RequestContext } from '#ltc/platform';
-import type { RepDirectory } from '../distribution/rep-directory.port.js';
-import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';
+import { commandIdOf, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { SALES_TEAMS, type SalesTeams } from '../distribution/sales-teams.port.js';
 import type { CaptureLead } from '../domain/lead.commands.js';
 import { leadStream } from '../lead-stream.js';
 import { LeadCommandMessage } from '../lead-commands/lead-command.message.js';
@@ -35,12 +33,8 @@ export class LeadCapture {
   constructor(
     @Inject(ContactIndex) private readonly contacts: ContactIndex,
     @Inject(LeadCommands) private readonly commands: LeadCommands,
-    @Inject(READ_MODEL_DB) readModels: ReadModelHandle,
-  ) {
-    this.teams = new OrgTablesRepDirectory(readModels.db);
-  }
-
-  private readonly teams: Pick<RepDirectory, 'teamExists'>;
+    @Inject(SALES_TEAMS) private readonly teams: SalesTeams,
+  ) {}
 
   async capture(ctx: RequestContext, body: CaptureLeadDto): Promise<CaptureResult> {
     const commandId = commandIdOf(ctx);
@@ -65,7 +59,7 @@ export class LeadCapture {
       direction: body.direction ?? (body.source === 'sales_generated' ? 'outbound' : 'inbound'),
       ...(body.team ? { team: body.team } : {}),
     };
-    if (body.team && !(await this.teams.teamExists(ctx.tenantId, body.team))) {
+    if (body.team && !(await this.teams.exists(ctx.tenantId, body.team))) {
       throw new InvalidInputError('team', 'exists', `team ${body.team} is not a team of this tenant`);
     }
     const keys = contactKeys(command.contact);
@@ -140,12 +134,12 @@ export class LeadCapture {
         matchedOn: kind,
       });
     }
-    const outcome = await this.commands.run(ctx, {
-      type: 'RecordLeadTouch',
-      leadId: existingLeadId,
-      source: body.source,
-      note: body.notes ?? null,
-    });
+    // The capture found this lead by its contact, so the touch is recorded whoever may see the lead.
+    const outcome = await this.commands.run(
+      ctx,
+      { type: 'RecordLeadTouch', leadId: existingLeadId, source: body.source, note: body.notes ?? null },
+      'chosen-by-engine',
+    );
     return { kind: 'touched', leadId: existingLeadId, outcome };
   }
 }

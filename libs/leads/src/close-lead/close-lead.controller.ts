@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperat
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
-import { LeadIdParamDto } from '../lead-id.param.js';
+import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
 import { DisqualifyLeadDto, NurtureLeadDto, QualifyLeadDto, ReasonDto } from './close-lead.dto.js';
 import { dealIdForLead } from './deal-id.js';
@@ -13,6 +13,7 @@ import { dealIdForLead } from './deal-id.js';
 @ApiBearerAuth()
 @ApiHeader({ name: 'If-Match', required: false })
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class CloseLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}

@@ -14,9 +14,7 @@ import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
-import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
-import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
 import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
 import {
@@ -27,6 +25,7 @@ import {
 } from './distribution-policy.dto.js';
 import { distributionPolicyStream } from './distribution-policy.stream.js';
 import { loadPolicy } from './load-policy.js';
+import { SALES_TEAMS, type SalesTeams } from './sales-teams.port.js';
 
 /** How each team's leads are distributed and worked; team `default` is the tenant-wide policy. */
 @ApiTags('distribution')
@@ -36,7 +35,7 @@ export class DistributionPolicyController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(SALES_TEAMS) private readonly teams: SalesTeams,
   ) {}
 
   @Get(':team')
@@ -80,8 +79,7 @@ export class DistributionPolicyController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PolicyCommandResponseDto> {
     // A policy for a team that does not exist would never apply: say so instead of saving it.
-    const teams = new OrgTablesRepDirectory(this.readModels.db);
-    if (team !== TENANT_POLICY_TEAM && !(await teams.teamExists(ctx.tenantId, team))) {
+    if (team !== TENANT_POLICY_TEAM && !(await this.teams.exists(ctx.tenantId, team))) {
       throw new NotFoundError('Team', team);
     }
     const command = {

@@ -26,8 +26,6 @@ export interface RepDirectory {
   listCandidates(tenantId: string, teamId: string | null): Promise<DirectoryRep[]>;
   /** One rep of the tenant, routable or not; null when the organisation does not know them. */
   findRep(tenantId: string, repId: string): Promise<DirectoryRep | null>;
-  /** Whether the tenant has this sales team (a lead's team, a team's policy, a routing rule's target). */
-  teamExists(tenantId: string, teamId: string): Promise<boolean>;
   /** Who hears about a rep's missed targets: the manager of the rep's team; null when none is known. */
   managerOf(tenantId: string, repId: string): Promise<string | null>;
 }

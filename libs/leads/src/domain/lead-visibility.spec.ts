@@ -1,4 +1,14 @@
-import { isLeadVisible, leadScopeOf, type LeadVisibilityFacts } from './lead-visibility.js';
+import { LEAD, NOW, capture, given, when } from '../../test/lead-decider.support.js';
+import type { PoolMethod } from './lead-vocabulary.js';
+import type { LeadEvent } from './lead.events.js';
+import type { Lead } from './lead.state.js';
+import {
+  isLeadVisible,
+  isVisibleForClaim,
+  leadScopeOf,
+  visibilityFactsOfLead,
+  type LeadVisibilityFacts,
+} from './lead-visibility.js';
 
 const anasLead: LeadVisibilityFacts = { ownerId: 'ana', offeredTo: null, status: 'working', poolMethod: null };
 const bjornsLead: LeadVisibilityFacts = { ownerId: 'bjorn', offeredTo: null, status: 'assigned', poolMethod: null };
@@ -53,5 +63,52 @@ describe('Lead visibility', () => {
   it('the widest of several roles applies', () => {
     expect(seenBy(['ar', 'auditor'], 'ana', north)).toEqual(Object.keys(leads));
     expect(seenBy(['ar', 'sales_manager'], 'ana', north)).toEqual(seenBy(['sales_manager'], 'ana', north));
+  });
+});
+
+describe('Lead visibility › from the lead’s own stream (commands)', () => {
+  const ana = leadScopeOf({ userId: 'ana', roles: ['ar'], teamMembers: [] });
+  /** A lead pooled by `method`, then claimed (or assigned by hand) by Bjorn. */
+  function takenByBjorn(method: PoolMethod, how: 'claim' | 'assign'): Lead {
+    const history: LeadEvent[] = [...when([], capture)];
+    const pool = {
+      type: 'PoolLead',
+      leadId: LEAD,
+      method,
+      policyVersion: 1,
+      notifiedRepIds: [],
+      reason: 'pool',
+    } as const;
+    history.push(...when(history, { ...pool, now: NOW }));
+    const take =
+      how === 'claim'
+        ? ({ type: 'ClaimLead', leadId: LEAD, repId: 'bjorn', responseTargetSeconds: null, now: NOW } as const)
+        : ({
+            type: 'AssignLead',
+            leadId: LEAD,
+            repId: 'bjorn',
+            method: 'manual',
+            policyVersion: null,
+            candidates: [],
+            reason: 'by hand',
+            responseTargetSeconds: null,
+            now: NOW,
+          } as const);
+    history.push(...when(history, take));
+    const lead = given(history);
+    if (lead.status === 'none') throw new Error('no lead');
+    return lead;
+  }
+
+  it("another rep's lead is out of sight, also for a claim, unless it was just claimed from a pool the caller may pull from", () => {
+    expect(isLeadVisible(ana, visibilityFactsOfLead(takenByBjorn('shark_tank', 'claim')))).toBe(false);
+    expect(isVisibleForClaim(ana, takenByBjorn('shark_tank', 'claim'))).toBe(true);
+    expect(isVisibleForClaim(ana, takenByBjorn('blind_pull', 'claim'))).toBe(false);
+    expect(isVisibleForClaim(ana, takenByBjorn('shark_tank', 'assign'))).toBe(false);
+  });
+
+  it('a recycled lead, which carries no pool method, is seen by reps: it is claimed as a cherry pick', () => {
+    const recycled: LeadVisibilityFacts = { ownerId: null, offeredTo: null, status: 'recycled', poolMethod: null };
+    expect(isLeadVisible(ana, recycled)).toBe(true);
   });
 });

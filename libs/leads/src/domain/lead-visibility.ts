@@ -1,7 +1,11 @@
+import type { Lead } from './lead.state.js';
+
 /**
  * Who may see which lead: the one rule behind every lead read (lists, detail, timeline) and
- * every command on a lead. A lead the caller may not see answers 404, exactly like an
- * unknown one, so its existence does not leak.
+ * every command a person sends on a lead. A lead the caller may not see answers 404, exactly
+ * like an unknown one, so its existence does not leak. Reads apply it to the lead list read
+ * model; commands apply it to the lead's own stream state, so a lead captured or assigned a
+ * moment ago is judged as it is now, not as a lagging projection last saw it.
  *
  * - admins and auditors see every lead of the tenant;
  * - a manager (sales or service) who manages a team, or belongs to one, sees the leads owned
@@ -45,6 +49,21 @@ export interface LeadVisibilityFacts {
   readonly poolMethod: string | null;
 }
 
+/** Whether the caller's scope depends on their teams: only a manager's does, so only theirs needs looking up. */
+export function scopeDependsOnTeams(roles: readonly string[]): boolean {
+  return !roles.some((role) => TENANT_WIDE_ROLES.has(role)) && roles.some((role) => MANAGER_ROLES.has(role));
+}
+
+/** The facts visibility depends on, from the lead's own stream state. */
+export function visibilityFactsOfLead(lead: Lead): LeadVisibilityFacts {
+  return {
+    ownerId: lead.owner,
+    offeredTo: lead.offer?.repId ?? null,
+    status: lead.status,
+    poolMethod: lead.poolMethod,
+  };
+}
+
 export function leadScopeOf(reader: LeadReader): LeadScope {
   if (reader.roles.some((role) => TENANT_WIDE_ROLES.has(role))) return { kind: 'tenant' };
   if (reader.roles.some((role) => MANAGER_ROLES.has(role))) {
@@ -73,13 +92,29 @@ export function isLeadVisible(scope: LeadScope, lead: LeadVisibilityFacts): bool
         lead.ownerId === scope.userId ||
         lead.offeredTo === scope.userId ||
         isWaitingForRouting(lead) ||
-        (isPooled(lead) && (REP_VISIBLE_POOL_METHODS as readonly (string | null)[]).includes(lead.poolMethod))
+        (isPooled(lead) && isRepVisiblePoolMethod(lead.poolMethod))
       );
     default: {
       const unknownScope: never = scope;
       return unknownScope;
     }
   }
+}
+
+/**
+ * A claim on a lead another rep has just claimed from a pool the caller may pull from: the
+ * caller could see it there a moment ago, so it answers 409 LEAD_ALREADY_CLAIMED (the race was
+ * lost) rather than 404, which would read as "that lead never existed".
+ */
+export function isVisibleForClaim(scope: LeadScope, lead: Lead): boolean {
+  if (isLeadVisible(scope, visibilityFactsOfLead(lead))) return true;
+  if (lead.owner === null || lead.claimedFrom === null) return false;
+  return isLeadVisible(scope, { ownerId: null, offeredTo: null, status: 'pooled', poolMethod: lead.claimedFrom });
+}
+
+/** A recycled lead carries no pool method: it is claimed as a cherry pick (lead-ownership.decide.ts), so reps see it. */
+function isRepVisiblePoolMethod(method: string | null): boolean {
+  return (REP_VISIBLE_POOL_METHODS as readonly string[]).includes(method ?? 'cherry_pick');
 }
 
 function isWaitingForRouting(lead: LeadVisibilityFacts): boolean {

@@ -2,6 +2,9 @@ import { upcastLeadEvent } from './lead-event.js';
 import { editedProfile } from './lead-edit.decide.js';
 import type { LeadEvent } from './lead.events.js';
 import type { Lead, LeadState } from './lead.state.js';
+import { POOL_METHODS, type PoolMethod } from './lead-vocabulary.js';
+
+const isPoolMethod = (method: string): method is PoolMethod => (POOL_METHODS as readonly string[]).includes(method);
 
 /** Folds one event into the lead. Never throws: history is what happened. */
 export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
@@ -24,6 +27,7 @@ export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
       offer: null,
       offerRounds: 0,
       poolMethod: null,
+      claimedFrom: null,
       progressNo: 0,
       qualified: false,
       dealId: null,
@@ -76,6 +80,7 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
         firstContactAt: null,
         offer: null,
         poolMethod: null,
+        claimedFrom: isPoolMethod(event.data.method) ? event.data.method : null,
       };
     case 'LeadPooled':
       return { ...lead, ...progressed, status: 'pooled', owner: null, offer: null, poolMethod: event.data.method };

@@ -68,6 +68,8 @@ export interface Lead {
   readonly offer: ActiveOffer | null;
   readonly offerRounds: number;
   readonly poolMethod: PoolMethod | null;
+  /** How the current owner took the lead from the pool (null: routed, offered or assigned by hand). */
+  readonly claimedFrom: PoolMethod | null;
   /** Counts progress (assignment, attempt, qualification, pool entry…); recycle and archive timers carry it. */
   readonly progressNo: number;
   readonly qualified: boolean;

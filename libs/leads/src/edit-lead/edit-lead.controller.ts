@@ -3,7 +3,6 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
@@ -11,13 +10,14 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
-import { LeadIdParamDto } from '../lead-id.param.js';
+import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
 import { EditLeadDto } from './edit-lead.dto.js';
 import { LeadEdit } from './lead-edit.service.js';
 
 @ApiTags('leads')
 @ApiBearerAuth()
+@ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class EditLeadController {
   constructor(@Inject(LeadEdit) private readonly leads: LeadEdit) {}
@@ -35,7 +35,6 @@ export class EditLeadController {
     type: CommandResponseDto,
     description: 'LeadDetailsEdited and/or LeadContactChanged (no event when nothing differs)',
   })
-  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND' })
   @ApiConflictResponse({ description: 'LEAD_DUPLICATE (the new email or phone belongs to another lead), LEAD_CLOSED' })
   @ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: the lead changed since the If-Match revision' })
   async edit(

@@ -7,7 +7,6 @@ import { ContactIndex, contactKeys, type ContactKey } from '../capture-lead/cont
 import { dealSizeFrom } from '../deal-size.dto.js';
 import type { LeadContactChanged } from '../domain/lead-changes.events.js';
 import type { EditLead } from '../domain/lead.commands.js';
-import { LeadCommandMessage } from '../lead-commands/lead-command.message.js';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { leadStream } from '../lead-stream.js';
 import type { EditLeadDto } from './edit-lead.dto.js';
@@ -54,14 +53,12 @@ export class LeadEdit {
     let claimed: readonly ContactKey[] = [];
     try {
       const outcome = await this.contacts.exclusive(ctx.tenantId, requested, () =>
-        this.commands.runEnvelope(
-          new LeadCommandMessage({
-            ...envelope,
-            beforeAppend: async (events) => {
-              claimed = await this.claim(ctx.tenantId, leadId, moveOf(events).claim, metadata);
-            },
-          }),
-        ),
+        this.commands.runFor(ctx, {
+          ...envelope,
+          beforeAppend: async (events) => {
+            claimed = await this.claim(ctx.tenantId, leadId, moveOf(events).claim, metadata);
+          },
+        }),
       );
       // Also on a replayed retry: a release the first attempt did not get to is done now.
       for (const key of moveOf(outcome.events).release)

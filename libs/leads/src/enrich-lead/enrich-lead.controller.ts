@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
-import { LeadIdParamDto } from '../lead-id.param.js';
+import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
 import { RecordInteractionDto, TagLeadDto } from './enrich-lead.dto.js';
 
@@ -16,6 +16,7 @@ import { RecordInteractionDto, TagLeadDto } from './enrich-lead.dto.js';
   description: 'The revision you last saw; 412 when the lead changed since',
 })
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class EnrichLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}

@@ -1,10 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError } from '#ltc/kernel';
-import { commandIdFromKey, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
-import { CommandRegistry, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { commandIdFromKey, type CommandEnvelope, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
+import type { ReadModelHandle } from '#ltc/projections';
+import { CommandRegistry, READ_MODEL_DB, envelopeFrom, type RequestContext } from '#ltc/platform';
 import type { LeadCommandType } from '../domain/lead.commands.js';
+import type { LeadState } from '../domain/lead.state.js';
+import { isLeadVisible, isVisibleForClaim, visibilityFactsOfLead } from '../domain/lead-visibility.js';
 import { leadStream } from '../lead-stream.js';
+import { loadLeadScope } from '../read-models/lead-readers.js';
 import { LeadCommandMessage, type LeadCommandInput } from './lead-command.message.js';
 
 /** Command fields that travel as ISO strings when a process manager or timer stores a command. */
@@ -30,6 +34,14 @@ const DISPATCHABLE: readonly LeadCommandType[] = [
 ];
 
 /**
+ * Whose sight a person's command on a lead needs: `seen-by-caller` for every route on
+ * `/leads/{id}` (a lead the caller may not see answers 404 LEAD_NOT_FOUND like an unknown
+ * one, writing nothing); `chosen-by-engine` when the engine picked the lead for the caller
+ * (the next blind-pull lead, the existing lead a duplicate capture touches).
+ */
+export type LeadAccess = 'seen-by-caller' | 'chosen-by-engine';
+
+/**
  * The one way into lead commands: from HTTP (with the caller's context) and from
  * process managers and timers (registered as `lead.<CommandType>` routes).
  */
@@ -38,6 +50,7 @@ export class LeadCommands implements OnModuleInit {
   constructor(
     @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(CommandRegistry) private readonly registry: CommandRegistry,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
   ) {}
 
   onModuleInit(): void {
@@ -46,20 +59,33 @@ export class LeadCommands implements OnModuleInit {
     }
   }
 
-  /** Runs a command on an existing lead for an HTTP caller (404 when the lead is unknown). */
-  run(ctx: RequestContext, command: LeadCommandInput): Promise<CommandOutcome> {
-    return this.bus.execute<LeadCommandMessage, CommandOutcome>(
-      new LeadCommandMessage(
-        envelopeFrom(ctx, {
-          command,
-          stream: leadStream(command.leadId),
-          ...(command.type === 'CaptureLead' ? {} : { mustExist: { entity: 'Lead', id: command.leadId } }),
-        }),
-      ),
-    );
+  /** Runs a command on an existing lead for an HTTP caller (404 when the lead is unknown or out of their sight). */
+  run(ctx: RequestContext, command: LeadCommandInput, access: LeadAccess = 'seen-by-caller'): Promise<CommandOutcome> {
+    const envelope = envelopeFrom(ctx, {
+      command,
+      stream: leadStream(command.leadId),
+      mustExist: { entity: 'Lead', id: command.leadId },
+    });
+    return this.runFor(ctx, envelope, access);
   }
 
-  /** Runs a command whose envelope the caller built (capture with a derived id, imports). */
+  /** Runs an envelope the caller built for a command on an existing lead (an edit with its contact step). */
+  async runFor(
+    ctx: RequestContext,
+    envelope: CommandEnvelope<LeadCommandInput, LeadState>,
+    access: LeadAccess = 'seen-by-caller',
+  ): Promise<CommandOutcome> {
+    if (access === 'chosen-by-engine') return this.runEnvelope(new LeadCommandMessage(envelope));
+    const scope = await loadLeadScope(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId });
+    // Decided on the lead's own stream state, inside the command: the read model may lag behind it.
+    const claim = envelope.command.type === 'ClaimLead';
+    const visibleTo = (state: LeadState) =>
+      state.status === 'none' ||
+      (claim ? isVisibleForClaim(scope, state) : isLeadVisible(scope, visibilityFactsOfLead(state)));
+    return this.runEnvelope(new LeadCommandMessage({ ...envelope, visibleTo }));
+  }
+
+  /** Runs a command whose envelope the caller built for a new lead (capture with a derived id, imports). */
   runEnvelope(message: LeadCommandMessage): Promise<CommandOutcome> {
     return this.bus.execute<LeadCommandMessage, CommandOutcome>(message);
   }

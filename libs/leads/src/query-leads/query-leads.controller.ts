@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
@@ -15,10 +15,10 @@ import {
   type RequestContext,
 } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
-import { LeadIdParamDto } from '../lead-id.param.js';
+import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
-import { leadScopeOf, type LeadScope } from '../domain/lead-visibility.js';
-import { loadLeadReader } from '../read-models/lead-readers.js';
+import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
+import { loadLeadScope } from '../read-models/lead-readers.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
 import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
@@ -74,11 +74,11 @@ export class QueryLeadsController {
     description:
       'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.',
   })
-  pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
-    const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
+  async pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
+    // The one visibility rule: reps see the pool they may pull from (recycled leads included), managers all of it.
     return listLeads(this.readModels.db, ctx.tenantId, {
-      status: ['pooled', 'recycled'],
-      ...(manager ? {} : { poolMethods: ['cherry_pick', 'shark_tank'] }),
+      scope: await this.scopeOf(ctx),
+      status: [...POOL_STATUSES],
       order: 'priority',
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
@@ -103,12 +103,17 @@ export class QueryLeadsController {
       if (!leadId) break;
       await this.guard.assertMayClaim(ctx, leadId);
       try {
-        const outcome = await this.commands.run(ctx, {
-          type: 'ClaimLead',
-          leadId,
-          repId: ctx.caller.userId,
-          responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, leadId),
-        });
+        // Blind pull: the engine chose this lead for the caller, who may claim it without seeing it first.
+        const outcome = await this.commands.run(
+          ctx,
+          {
+            type: 'ClaimLead',
+            leadId,
+            repId: ctx.caller.userId,
+            responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, leadId),
+          },
+          'chosen-by-engine',
+        );
         return commandResponse(reply, leadId, outcome);
       } catch (error) {
         // Another rep pulled it first (the read model lags): try the next one.
@@ -126,7 +131,7 @@ export class QueryLeadsController {
   @ApiOperation({ summary: 'One lead with its score breakdown and timeline' })
   @Roles(...READERS)
   @ApiOkResponse({ type: LeadDetailView })
-  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND: unknown, or a lead the caller may not see' })
+  @ApiLeadNotFoundResponse()
   async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
     const row = await findLeadRow(this.readModels.db, ctx.tenantId, id, await this.scopeOf(ctx));
     const events = await this.store.readStream(leadStream(id));
@@ -178,6 +183,6 @@ export class QueryLeadsController {
 
   /** What the caller may see of the tenant's leads (domain/lead-visibility.ts). */
   private async scopeOf(ctx: RequestContext): Promise<LeadScope> {
-    return leadScopeOf(await loadLeadReader(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId }));
+    return loadLeadScope(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId });
   }
 }

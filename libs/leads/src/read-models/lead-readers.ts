@@ -1,5 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
-import type { LeadReader } from '../domain/lead-visibility.js';
+import { leadScopeOf, scopeDependsOnTeams, type LeadReader, type LeadScope } from '../domain/lead-visibility.js';
 import { isMissingTable } from './missing-table.js';
 
 /**
@@ -16,6 +16,12 @@ export interface CallerIdentity {
   readonly userId: string;
   readonly roles: readonly string[];
   readonly tenantId: string;
+}
+
+/** What the caller may see of the tenant's leads; asks the organisation's tables only for a manager. */
+export async function loadLeadScope(db: ReadModelDb, caller: CallerIdentity): Promise<LeadScope> {
+  if (!scopeDependsOnTeams(caller.roles)) return leadScopeOf({ ...caller, teamMembers: [] });
+  return leadScopeOf(await loadLeadReader(db, caller));
 }
 
 /**

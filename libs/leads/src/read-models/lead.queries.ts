@@ -20,7 +20,6 @@ export interface LeadListFilter {
   readonly tier?: string;
   readonly tag?: string;
   readonly slaState?: string;
-  readonly poolMethods?: readonly string[];
   readonly q?: string;
   readonly limit: number;
   readonly offset: number;
@@ -64,7 +63,6 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   if (filter.team) query = query.where('team', '=', filter.team);
   if (filter.tier) query = query.where('tier', '=', filter.tier);
   if (filter.slaState) query = query.where('sla_state', '=', filter.slaState);
-  if (filter.poolMethods?.length) query = query.where('pool_method', 'in', [...filter.poolMethods]);
   if (filter.tag) {
     // A tag with its category ("cognitive_mode:price-first") or alone ("price-first").
     const pattern = filter.tag.includes(':') ? `%|${escapeLike(filter.tag)}|%` : `%:${escapeLike(filter.tag)}|%`;
@@ -101,7 +99,8 @@ function visibleIn(eb: LeadListExpressions, scope: Exclude<LeadScope, { kind: 't
       eb('owner_id', '=', scope.userId),
       eb('offer_rep_id', '=', scope.userId),
       eb.and([eb('status', '=', 'new'), eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
-      eb.and([pooled, eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS])]),
+      // No pool method (a recycled lead) is claimed as a cherry pick: see isLeadVisible.
+      eb.and([pooled, eb.or([eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS]), eb('pool_method', 'is', null)])]),
     ]);
   }
   const people = [scope.userId, ...scope.members];

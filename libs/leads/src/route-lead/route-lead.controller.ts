@@ -1,17 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
-import { LeadIdParamDto } from '../lead-id.param.js';
+import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from './claim-guard.js';
 import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
@@ -20,6 +12,7 @@ import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
 @ApiTags('leads')
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class RouteLeadController {
   constructor(
@@ -34,7 +27,7 @@ export class RouteLeadController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method manual' })
   @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE' })
-  @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND, REP_NOT_FOUND (repId is no rep of the tenant)' })
+  @ApiLeadNotFoundResponse('REP_NOT_FOUND: repId is no rep of the tenant')
   async assign(
     @Param() { id }: LeadIdParamDto,
     @Body() body: ManualAssignDto,

@@ -53,16 +53,6 @@ export class OrgTablesRepDirectory implements RepDirectory {
     return row ? toDirectoryRep(row) : null;
   }
 
-  async teamExists(tenantId: string, teamId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('org_teams')
-      .select('team_id')
-      .where('tenant_id', '=', tenantId)
-      .where('team_id', '=', teamId)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async managerOf(tenantId: string, repId: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('org_reps')

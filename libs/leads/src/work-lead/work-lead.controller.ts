@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperat
 import type { FastifyReply } from 'fastify';
 import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
-import { LeadIdParamDto } from '../lead-id.param.js';
+import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
 import { ContactAttemptDto } from './work-lead.dto.js';
 
@@ -11,6 +11,7 @@ import { ContactAttemptDto } from './work-lead.dto.js';
 @ApiTags('leads')
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class WorkLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}

@@ -16,12 +16,11 @@ import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
-import { OrgTablesRepDirectory } from '../../routing/org-tables-rep-directory.js';
 import { parseRoutingRules, routingRulesDecider, type ChangeRoutingRules } from '../domain/routing-rules.js';
 import { PolicyCommandResponseDto } from '../distribution-policy.dto.js';
+import { SALES_TEAMS, type SalesTeams } from '../sales-teams.port.js';
 import { loadRoutingRules } from './load-routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
 
@@ -77,7 +76,7 @@ export class RoutingRulesController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(SALES_TEAMS) private readonly salesTeams: SalesTeams,
   ) {}
 
   @Get()
@@ -104,10 +103,9 @@ export class RoutingRulesController {
   ): Promise<PolicyCommandResponseDto> {
     // A missing body reads as no rules list: a 400 naming `rules`, not a 500.
     const input: unknown = (body as RoutingRulesDto | null | undefined)?.rules;
-    const directory = new OrgTablesRepDirectory(this.readModels.db);
     const teams = [...new Set(parseRoutingRules(input).map((rule) => rule.team))];
     const unknownTeams: string[] = [];
-    for (const team of teams) if (!(await directory.teamExists(ctx.tenantId, team))) unknownTeams.push(team);
+    for (const team of teams) if (!(await this.salesTeams.exists(ctx.tenantId, team))) unknownTeams.push(team);
     const command = {
       type: 'ChangeRoutingRules' as const,
       rules: input,

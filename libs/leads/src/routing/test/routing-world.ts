@@ -44,10 +44,6 @@ export class InMemoryRepDirectory implements RepDirectory {
     return this.reps.get(repId) ?? null;
   }
 
-  async teamExists(_tenantId: string, teamId: string): Promise<boolean> {
-    return this.managers.has(teamId) || [...this.reps.values()].some((rep) => rep.teamId === teamId);
-  }
-
   async managerOf(_tenantId: string, repId: string): Promise<string | null> {
     const teamId = this.reps.get(repId)?.teamId;
     return teamId ? (this.managers.get(teamId) ?? null) : null;
