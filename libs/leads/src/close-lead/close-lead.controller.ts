@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
@@ -11,8 +11,7 @@ import { dealIdForLead } from './deal-id.js';
 /** How a lead ends (or pauses): qualify, disqualify, nurture, reactivate, convert. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders()
 @Controller('leads/:id')
 export class CloseLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}

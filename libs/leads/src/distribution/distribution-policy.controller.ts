@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,7 +14,16 @@ import type { CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import {
+  Ctx,
+  READ_MODEL_DB,
+  Roles,
+  commandResponse,
+  envelopeFrom,
+  type RequestContext,
+  ApiCommandHeaders,
+  RETRIED_ONCE,
+} from '#ltc/platform';
 import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';
 import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
 import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
@@ -60,12 +68,7 @@ export class DistributionPolicyController {
   @Put(':team')
   @ApiOperation({ summary: "Replace a team's distribution policy (team default: the tenant's)" })
   @Roles('sales_manager')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retries with the same key take effect once and get the first response',
-  })
+  @ApiCommandHeaders({ idempotencyKey: RETRIED_ONCE, ifMatch: 'The ETag last seen; a stale one answers 412' })
   @ApiOkResponse({
     type: PolicyCommandResponseDto,
     description: 'DistributionPolicyChanged appended (none if unchanged)',

@@ -2,14 +2,13 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import {
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
@@ -19,7 +18,7 @@ import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
 /** Who owns a lead: a manager assigns, a rep claims from the pool, a shotgun offer is accepted or declined. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders({ ifMatch: false })
 @Controller('leads/:id')
 export class RouteLeadController {
   constructor(
@@ -31,7 +30,7 @@ export class RouteLeadController {
   @ApiOperation({ summary: 'Assign a lead to a rep by hand' })
   @HttpCode(200)
   @Roles('sales_manager')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiCommandHeaders({ idempotencyKey: false })
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method manual' })
   @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE' })
   @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND, REP_NOT_FOUND (repId is no rep of the tenant)' })

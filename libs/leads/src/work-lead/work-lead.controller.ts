@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { CommandResponseDto } from '../read-models/lead.views.js';
@@ -10,7 +10,7 @@ import { ContactAttemptDto } from './work-lead.dto.js';
 /** Contact attempts: the owner records each try; the first one stops the speed-to-lead clock. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders({ ifMatch: false })
 @Controller('leads/:id')
 export class WorkLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}

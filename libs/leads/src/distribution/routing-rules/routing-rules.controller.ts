@@ -3,7 +3,6 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -17,7 +16,15 @@ import { CLOCK, type Clock } from '#ltc/clock';
 import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import {
+  Ctx,
+  READ_MODEL_DB,
+  Roles,
+  commandResponse,
+  envelopeFrom,
+  type RequestContext,
+  ApiCommandHeaders,
+} from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
 import { OrgTablesRepDirectory } from '../../routing/org-tables-rep-directory.js';
 import { parseRoutingRules, routingRulesDecider, type ChangeRoutingRules } from '../domain/routing-rules.js';
@@ -93,7 +100,7 @@ export class RoutingRulesController {
   @Put()
   @Roles('sales_manager')
   @ApiOperation({ summary: 'Replace the routing rules; a lead captured without a team gets the first matching one' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
+  @ApiCommandHeaders({ idempotencyKey: false, ifMatch: 'The ETag last seen; a stale one answers 412' })
   @ApiOkResponse({ type: PolicyCommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. rules[1].sources[0]' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND: a rule names a team the tenant does not have' })
