@@ -8,8 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
-import { CommandResponseDto } from '../read-models/lead.views.js';
+import { CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
 import { CaptureLeadDto } from './capture-lead.dto.js';
 import { LeadCapture } from './lead-capture.service.js';
 

@@ -15,6 +15,7 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
 import {
+  CommandResponseDto,
   Ctx,
   READ_MODEL_DB,
   Roles,
@@ -27,12 +28,7 @@ import {
 import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';
 import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
 import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
-import {
-  DistributionPolicyDto,
-  DistributionPolicyView,
-  PolicyCommandResponseDto,
-  PolicyTeamParamDto,
-} from './distribution-policy.dto.js';
+import { DistributionPolicyDto, DistributionPolicyView, PolicyTeamParamDto } from './distribution-policy.dto.js';
 import { distributionPolicyStream } from './distribution-policy.stream.js';
 import { loadPolicy } from './load-policy.js';
 
@@ -70,7 +66,7 @@ export class DistributionPolicyController {
   @Roles('sales_manager')
   @ApiCommandHeaders({ idempotencyKey: RETRIED_ONCE, ifMatch: 'The ETag last seen; a stale one answers 412' })
   @ApiOkResponse({
-    type: PolicyCommandResponseDto,
+    type: CommandResponseDto,
     description: 'DistributionPolicyChanged appended (none if unchanged)',
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field path, e.g. recycle.warnDaysBefore' })
@@ -81,7 +77,7 @@ export class DistributionPolicyController {
     @Body() body: DistributionPolicyDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PolicyCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     // A policy for a team that does not exist would never apply: say so instead of saving it.
     const teams = new OrgTablesRepDirectory(this.readModels.db);
     if (team !== TENANT_POLICY_TEAM && !(await teams.teamExists(ctx.tenantId, team))) {

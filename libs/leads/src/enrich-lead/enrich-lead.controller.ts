@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
-import { CommandResponseDto } from '../read-models/lead.views.js';
 import { RecordInteractionDto, TagLeadDto } from './enrich-lead.dto.js';
 
 /** What sales learns about a lead: tags for the way in, interactions for behaviour scoring. */

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
+import type { CommandResponse } from './command-response.js';
 
 /** The usual promise of an Idempotency-Key, for routes that have nothing more specific to say. */
 export const RETRIED_ONCE = 'Retries with the same key take effect once and get the first response';
@@ -25,4 +26,21 @@ export function ApiCommandHeaders(doc: CommandHeadersDoc = {}): MethodDecorator 
     ...(doc.idempotencyKey === false ? [] : [header('Idempotency-Key', doc.idempotencyKey)]),
     ...(doc.ifMatch === false ? [] : [header('If-Match', doc.ifMatch)]),
   );
+}
+
+/** One event a command wrote. */
+export class CommandEventDto {
+  @ApiProperty({ example: '7d0a4c53-9f3e-4a1d-8c7e-9b100b6c1f5e' }) id!: string;
+  @ApiProperty({ example: 'LeadCaptured' }) type!: string;
+  @ApiProperty({ example: 0, description: 'Its revision in the stream' }) revision!: number;
+}
+
+/** What every command route answers (see `commandResponse()`): the entity, its new revision and the events written. */
+export class CommandResponseDto implements CommandResponse {
+  @ApiProperty({ example: '0b6c1f5e-7d0a-4c53-9f3e-2a1d5c7e9b10', description: 'The entity the command addressed' })
+  id!: string;
+  @ApiProperty({ nullable: true, type: Number, example: 0, description: 'Stream revision; send it back in If-Match' })
+  revision!: number | null;
+  @ApiProperty({ type: [CommandEventDto], description: 'Empty when the command changed nothing' })
+  events!: CommandEventDto[];
 }

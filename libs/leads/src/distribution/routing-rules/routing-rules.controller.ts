@@ -17,6 +17,7 @@ import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/c
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import {
+  CommandResponseDto,
   Ctx,
   READ_MODEL_DB,
   Roles,
@@ -28,7 +29,6 @@ import {
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
 import { OrgTablesRepDirectory } from '../../routing/org-tables-rep-directory.js';
 import { parseRoutingRules, routingRulesDecider, type ChangeRoutingRules } from '../domain/routing-rules.js';
-import { PolicyCommandResponseDto } from '../distribution-policy.dto.js';
 import { loadRoutingRules } from './load-routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
 
@@ -101,14 +101,14 @@ export class RoutingRulesController {
   @Roles('sales_manager')
   @ApiOperation({ summary: 'Replace the routing rules; a lead captured without a team gets the first matching one' })
   @ApiCommandHeaders({ idempotencyKey: false, ifMatch: 'The ETag last seen; a stale one answers 412' })
-  @ApiOkResponse({ type: PolicyCommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. rules[1].sources[0]' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND: a rule names a team the tenant does not have' })
   async put(
     @Body() body: RoutingRulesDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PolicyCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     // A missing body reads as no rules list: a 400 naming `rules`, not a 500.
     const input: unknown = (body as RoutingRulesDto | null | undefined)?.rules;
     const directory = new OrgTablesRepDirectory(this.readModels.db);

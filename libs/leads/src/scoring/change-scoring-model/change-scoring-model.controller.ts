@@ -36,7 +36,10 @@ export class ChangeScoringModelController {
     idempotencyKey: 'A retry with the same key saves once',
     ifMatch: 'The ETag of GET /scoring-models/current; when the model changed since, 412 and nothing is saved',
   })
-  @ApiOkResponse({ type: ScoringModelChangeView, description: 'ETag carries the new stream revision' })
+  @ApiOkResponse({
+    type: ScoringModelChangeView,
+    description: 'ETag carries the new stream revision; `id` is the tenant id (each tenant has one scoring model)',
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED; errors[0].field names the path, e.g. fitRules[0].op' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only sales managers and admins change the model' })
   @ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: If-Match is stale' })
