@@ -5,10 +5,8 @@ import { commandIdFromKey, type CommandOutcome, type DispatchContext } from '#lt
 import { CommandRegistry, envelopeFrom, type RequestContext } from '#ltc/platform';
 import type { LeadCommandType } from '../domain/lead.commands.js';
 import { leadStream } from '../lead-stream.js';
+import { LEAD_COMMAND_DATE_FIELDS } from './lead-command-dates.js';
 import { LeadCommandMessage, type LeadCommandInput } from './lead-command.message.js';
-
-/** Command fields that travel as ISO strings when a process manager or timer stores a command. */
-const DATE_FIELDS = ['expiresAt', 'reactivateOn', 'recycleAt', 'at'] as const;
 
 /** Lead commands a process manager or timer may send, as `lead.<CommandType>`. */
 const DISPATCHABLE: readonly LeadCommandType[] = [
@@ -72,7 +70,7 @@ export class LeadCommands implements OnModuleInit {
     const leadId = payload['leadId'];
     if (typeof leadId !== 'string') throw new InvalidInputError('leadId', 'required', `lead.${type} needs a leadId`);
     const fields: Record<string, unknown> = { ...payload, type };
-    for (const field of DATE_FIELDS) {
+    for (const field of LEAD_COMMAND_DATE_FIELDS) {
       const value = fields[field];
       if (typeof value === 'string') fields[field] = new Date(value);
     }
