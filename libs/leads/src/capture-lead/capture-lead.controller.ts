@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { CaptureLeadDto } from './capture-lead.dto.js';
 import { LeadCapture } from './lead-capture.service.js';
 

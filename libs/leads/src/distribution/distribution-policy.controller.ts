@@ -15,6 +15,7 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
 import {
+  ApiCommandHeaders,
   CommandResponseDto,
   Ctx,
   READ_MODEL_DB,
@@ -22,7 +23,6 @@ import {
   commandResponse,
   envelopeFrom,
   type RequestContext,
-  ApiCommandHeaders,
   RETRIED_ONCE,
 } from '#ltc/platform';
 import { OrgTablesRepDirectory } from '../routing/org-tables-rep-directory.js';

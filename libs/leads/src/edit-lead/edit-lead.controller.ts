@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { EditLeadDto } from './edit-lead.dto.js';
 import { LeadEdit } from './lead-edit.service.js';

@@ -22,7 +22,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { Ctx, Roles, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { IMPORT_MAX_BYTES, importFormatOf, registerImportBodyParsers } from './import-body.parsers.js';
 import { ImportLeadsQueryDto, ImportReportView } from './import-leads.dto.js';
 import { IMPORT_COLUMNS } from './import-rows.js';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { LeadIdParamDto } from '../lead-id.param.js';
 import { CLAIM_GUARD, type ClaimGuard } from './claim-guard.js';

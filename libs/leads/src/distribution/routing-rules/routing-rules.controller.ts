@@ -17,6 +17,7 @@ import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/c
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import {
+  ApiCommandHeaders,
   CommandResponseDto,
   Ctx,
   READ_MODEL_DB,
@@ -24,7 +25,6 @@ import {
   commandResponse,
   envelopeFrom,
   type RequestContext,
-  ApiCommandHeaders,
 } from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
 import { OrgTablesRepDirectory } from '../../routing/org-tables-rep-directory.js';

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext, ApiCommandHeaders } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { scoringModelStream } from '../scoring-model-stream.js';
 import { ScoringModelChangeView } from '../scoring-model.views.js';
 import { ChangeScoringModelCommand } from './change-scoring-model.command.js';
