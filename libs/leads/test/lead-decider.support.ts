@@ -1,4 +1,4 @@
-import { deciderSpec } from '#ltc/testing';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import type { CaptureLead } from '../src/domain/lead.commands.js';
 import type { LeadEvent } from '../src/domain/lead.events.js';
 import { leadDecider } from '../src/domain/lead.decider.js';

@@ -11,7 +11,9 @@ type ErrorClass<E extends Error> = abstract new (...args: any[]) => E;
  * Given events, when a command, then events or an error: one decider spec reads like the
  * next, whatever the context. No method is named `then`, so neither the spec nor a module
  * exporting one is mistaken for a promise. Assertions throw (failing the test) without
- * depending on the test runner, like the other helpers here.
+ * depending on the test runner, like the other helpers here. Import it from
+ * `#ltc/testing/decider-spec`, not the testing index, which loads servers and clients a
+ * pure decider spec does not need.
  */
 export interface DeciderSpec<Command, Event extends DomainEvent, State> {
   /** The history the command meets; `[]` for an aggregate that does not exist yet. */

@@ -2,4 +2,3 @@ export * from './esdb-wire-double/index.js';
 export * from './postgres.js';
 export * from './race.js';
 export * from './typescript-child.js';
-export * from './decider-spec.js';

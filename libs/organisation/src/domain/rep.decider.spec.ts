@@ -1,4 +1,4 @@
-import { deciderSpec } from '#ltc/testing';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import type { RegisterRep, RepCommand } from './rep.commands.js';
 import type { RepEvent, RepRegistered } from './rep.events.js';
 import { repDecider } from './rep.decider.js';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '#ltc/testing';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import type { TeamCommand } from './team.commands.js';
 import type { TeamEvent } from './team.events.js';
 import { teamDecider } from './team.decider.js';

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '#ltc/kernel';
-import { deciderSpec } from '#ltc/testing';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import { DEFAULT_DISTRIBUTION_POLICY, cadenceFor, dealSizeBandOf, responseTargetFor } from './distribution-policy.js';
 import type { ChangeDistributionPolicy } from './distribution-policy.commands.js';
 import { distributionPolicyDecider } from './distribution-policy.decider.js';

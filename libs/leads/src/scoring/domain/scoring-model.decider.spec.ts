@@ -1,5 +1,5 @@
 import { InvalidInputError } from '#ltc/kernel';
-import { deciderSpec } from '#ltc/testing';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';
 import type { ChangeScoringModel } from './scoring-model.commands.js';
 import { scoringModelDecider } from './scoring-model.decider.js';
