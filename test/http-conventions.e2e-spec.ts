@@ -338,6 +338,19 @@ describe('HTTP conventions', () => {
     );
   });
 
+  it('documents every command answer with one response schema, each written event an object', async () => {
+    const schemas = (await app.request('GET', '/docs-json')).body.components.schemas as Record<
+      string,
+      DocumentedSchema
+    >;
+    expect(Object.keys(schemas).filter((name) => name.includes('CommandResponse'))).toEqual(['CommandResponseDto']);
+    expect(schemas.CommandResponseDto?.properties?.events).toMatchObject({
+      type: 'array',
+      items: { $ref: '#/components/schemas/CommandEventDto' },
+    });
+    expect(Object.keys(schemas.CommandEventDto?.properties ?? {})).toEqual(['id', 'type', 'revision']);
+  });
+
   it('reports projections with position, lag and state', async () => {
     const token = await app.token(['admin']);
     const created = await app.request('POST', '/leads', { token, body: lead() });

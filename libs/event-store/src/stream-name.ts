@@ -8,13 +8,3 @@ export function streamName(category: string, id: string): string {
   }
   return `${category}-${id}`;
 }
-
-export function streamCategory(stream: string): string {
-  const dash = stream.indexOf('-');
-  return dash < 0 ? stream : stream.slice(0, dash);
-}
-
-export function streamId(stream: string): string {
-  const dash = stream.indexOf('-');
-  return dash < 0 ? '' : stream.slice(dash + 1);
-}

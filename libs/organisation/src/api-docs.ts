@@ -2,23 +2,17 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiPreconditionFailedResponse,
 } from '@nestjs/swagger';
+import { ApiCommandHeaders, RETRIED_ONCE } from '#ltc/platform';
 
 /** OpenAPI for the headers and errors every organisation command shares. */
 export function ApiOrgCommand(options: { readonly existing: boolean }): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'Retries with the same key take effect once and get the first response',
-    }),
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description: 'The revision (ETag) last seen; a stale one answers 412 and changes nothing',
+    ApiCommandHeaders({
+      idempotencyKey: RETRIED_ONCE,
+      ifMatch: 'The revision (ETag) last seen; a stale one answers 412 and changes nothing',
     }),
     ApiBadRequestResponse({ description: 'VALIDATION_FAILED, naming each field and rule' }),
     ApiForbiddenResponse({ description: 'FORBIDDEN: the caller lacks the role' }),

@@ -16,7 +16,10 @@ import {
 const APRIL = (time: string): string => `2026-04-01T${time}.000Z`;
 const EVER = { from: null, before: null };
 
-/** Website and referral leads convert; bought-list leads are mostly disqualified (DOMAIN.md's pattern). */
+/**
+ * Website and referral leads convert; bought-list leads are mostly disqualified (the pattern of
+ * docs/domain.md › Leads › Conversion).
+ */
 async function seed(history: LeadHistory): Promise<void> {
   const h = history;
   await h.append(

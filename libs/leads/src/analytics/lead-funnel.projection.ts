@@ -35,7 +35,7 @@ const OUTCOME_COLUMNS = [
 ] as const satisfies readonly (keyof LeadFunnelRow)[];
 
 /**
- * Conversion by source (DOMAIN.md: ~13 % of leads become opportunities on average, with
+ * Conversion by source (docs/domain.md › Leads › Conversion: ~13 % of leads become opportunities on average, with
  * large differences between sources). `source_conversion` keeps running totals for
  * scoring, without dates or the other outcomes; this keeps the lead-level facts a window
  * by capture date and the disqualification reasons need.

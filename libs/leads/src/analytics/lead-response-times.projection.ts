@@ -54,10 +54,10 @@ const ENDINGS: Partial<Record<LeadEvent['type'], string>> = {
 const EVENT_TYPES = ['LeadCaptured', 'LeadAssigned', 'LeadContactAttempted', ...Object.keys(ENDINGS)];
 
 /**
- * Speed to lead (DOMAIN.md: a web lead called within 5 minutes is ~100× likelier to be
- * reached than after 30): every assignment with its due time and the first contact after
- * it, so `GET /analytics/leads/speed-to-lead` can take medians and percentiles over any
- * window. Deterministic: every time comes from the events, none from the clock.
+ * Speed to lead (docs/domain.md › Leads › Speed and persistence: a web lead called within
+ * 5 minutes is ~100× likelier to be reached than after 30): every assignment with its due
+ * time and the first contact after it, so `GET /analytics/leads/speed-to-lead` can take
+ * medians and percentiles over any window. Deterministic: every time comes from the events, none from the clock.
  */
 export const leadResponseTimesProjection: Projection = {
   name: 'lead_response_times',

@@ -3,14 +3,12 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
-import { CommandResponseDto } from '../read-models/lead.views.js';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { CaptureLeadDto } from './capture-lead.dto.js';
 import { LeadCapture } from './lead-capture.service.js';
 
@@ -23,10 +21,9 @@ export class CaptureLeadController {
   @Post()
   @ApiOperation({ summary: 'Capture a lead' })
   @Roles('sales_manager', 'ar', 'service_agent', 'service_manager')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retries with the same key create the lead once and get the first response',
+  @ApiCommandHeaders({
+    idempotencyKey: 'Retries with the same key create the lead once and get the first response',
+    ifMatch: false,
   })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'LeadCaptured appended; ETag carries the revision' })
   @ApiOkResponse({

@@ -1,45 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { CURRENCY_CODES } from '#ltc/kernel';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { MoneyDto } from '../deal-size.dto.js';
+import {
+  IsDealSizeCurrency,
+  IsDealSizeMoney,
+  IsLanguageTag,
+  IsLeadEmail,
+  IsLeadName,
+  IsLeadNotes,
+  IsLeadPhone,
+  IsMajorDealSize,
+  IsTerritoryText,
+} from '../lead-profile.validators.js';
 import { LEAD_SOURCES, type LeadSource } from '../domain/lead-sources.js';
 import { LEAD_DIRECTIONS, type LeadDirection } from '../domain/lead-vocabulary.js';
 
 /** Body of `POST /leads` (and one row of an import). A lead without email or phone is accepted and marked incomplete. */
 export class CaptureLeadDto {
   @ApiProperty({ description: 'What the lead is about, e.g. the need or project', example: 'Fleet telematics upgrade' })
-  @IsString()
-  @Length(1, 200)
+  @IsLeadName()
   name!: string;
 
   @ApiPropertyOptional({ example: 'Nordfrakt AB' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsLeadName()
   company?: string;
 
   @ApiPropertyOptional({ description: 'Contact person', example: 'Ingrid Lund' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsLeadName()
   contactPerson?: string;
 
   @ApiPropertyOptional({ example: 'ingrid@nordfrakt.example' })
   @IsOptional()
-  @IsEmail()
+  @IsLeadEmail()
   email?: string;
 
   @ApiPropertyOptional({
@@ -47,7 +41,7 @@ export class CaptureLeadDto {
     example: '+46 8 123 456',
   })
   @IsOptional()
-  @Matches(/^\+?[0-9][0-9 ()./-]{4,30}$/, { message: 'phone must be a phone number such as +46 8 123 456' })
+  @IsLeadPhone()
   phone?: string;
 
   @ApiProperty({ enum: LEAD_SOURCES, example: 'website' })
@@ -64,19 +58,17 @@ export class CaptureLeadDto {
 
   @ApiPropertyOptional({ description: 'Sales region or territory', example: 'EMEA' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsTerritoryText()
   region?: string;
 
   @ApiPropertyOptional({ description: 'Language for the first contact (BCP 47)', example: 'sv' })
   @IsOptional()
-  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'language must be a language tag such as sv or en-GB' })
+  @IsLanguageTag()
   language?: string;
 
   @ApiPropertyOptional({ example: 'logistics' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsTerritoryText()
   industry?: string;
 
   @ApiPropertyOptional({
@@ -84,21 +76,17 @@ export class CaptureLeadDto {
     example: 250000,
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e12)
+  @IsMajorDealSize()
   estimatedDealSize?: number;
 
   @ApiPropertyOptional({ description: 'ISO 4217 currency of estimatedDealSize', default: 'EUR', example: 'SEK' })
   @IsOptional()
-  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code such as EUR' })
+  @IsDealSizeCurrency()
   currency?: string;
 
   @ApiPropertyOptional({ type: MoneyDto, description: 'Estimated deal size: integer minor units and currency' })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @IsDealSizeMoney()
   dealSize?: MoneyDto;
 
   @ApiPropertyOptional({ enum: LEAD_DIRECTIONS, default: 'inbound' })
@@ -108,8 +96,7 @@ export class CaptureLeadDto {
 
   @ApiPropertyOptional({ example: 'Asked for a call after the trade show' })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @IsLeadNotes()
   notes?: string;
 
   @ApiPropertyOptional({

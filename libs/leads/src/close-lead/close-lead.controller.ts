@@ -1,18 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
-import { CommandResponseDto } from '../read-models/lead.views.js';
 import { DisqualifyLeadDto, NurtureLeadDto, QualifyLeadDto, ReasonDto } from './close-lead.dto.js';
 import { dealIdForLead } from './deal-id.js';
 
 /** How a lead ends (or pauses): qualify, disqualify, nurture, reactivate, convert. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders()
 @ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class CloseLeadController {

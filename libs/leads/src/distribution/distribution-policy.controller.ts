@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,15 +13,19 @@ import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import {
+  ApiCommandHeaders,
+  CommandResponseDto,
+  Ctx,
+  Roles,
+  commandResponse,
+  envelopeFrom,
+  type RequestContext,
+  RETRIED_ONCE,
+} from '#ltc/platform';
 import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
 import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
-import {
-  DistributionPolicyDto,
-  DistributionPolicyView,
-  PolicyCommandResponseDto,
-  PolicyTeamParamDto,
-} from './distribution-policy.dto.js';
+import { DistributionPolicyDto, DistributionPolicyView, PolicyTeamParamDto } from './distribution-policy.dto.js';
 import { distributionPolicyStream } from './distribution-policy.stream.js';
 import { loadPolicy } from './load-policy.js';
 import { SALES_TEAMS, type SalesTeams } from './sales-teams.port.js';
@@ -59,14 +62,9 @@ export class DistributionPolicyController {
   @Put(':team')
   @ApiOperation({ summary: "Replace a team's distribution policy (team default: the tenant's)" })
   @Roles('sales_manager')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retries with the same key take effect once and get the first response',
-  })
+  @ApiCommandHeaders({ idempotencyKey: RETRIED_ONCE, ifMatch: 'The ETag last seen; a stale one answers 412' })
   @ApiOkResponse({
-    type: PolicyCommandResponseDto,
+    type: CommandResponseDto,
     description: 'DistributionPolicyChanged appended (none if unchanged)',
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field path, e.g. recycle.warnDaysBefore' })
@@ -77,7 +75,7 @@ export class DistributionPolicyController {
     @Body() body: DistributionPolicyDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PolicyCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     // A policy for a team that does not exist would never apply: say so instead of saving it.
     if (team !== TENANT_POLICY_TEAM && !(await this.teams.exists(ctx.tenantId, team))) {
       throw new NotFoundError('Team', team);

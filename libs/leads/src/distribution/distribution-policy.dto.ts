@@ -163,11 +163,3 @@ export class DistributionPolicyView {
   @ApiProperty({ nullable: true, type: String }) changedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) changedAt!: string | null;
 }
-
-export class PolicyCommandResponseDto {
-  @ApiProperty({ example: 'default', description: 'The team' }) id!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Stream revision; send it back in If-Match' })
-  revision!: number | null;
-  @ApiProperty({ description: 'Empty when the policy was already exactly this' })
-  events!: { id: string; type: string; revision: number }[];
-}

@@ -1,4 +1,4 @@
-import { LEAD, NOW, capture, given, rejects, then, when } from '../../test/lead-decider.support.js';
+import { LEAD, NOW, capture, given, historyOf } from '../../test/lead-decider.support.js';
 import type { EditLead } from './lead.commands.js';
 
 const edit = (overrides: Partial<EditLead> = {}): EditLead => ({
@@ -11,12 +11,11 @@ const edit = (overrides: Partial<EditLead> = {}): EditLead => ({
 });
 
 describe('Lead › edit', () => {
-  const captured = () => [...when([], capture)];
+  const captured = () => historyOf(capture);
 
   it('records only the fields that changed, each with before and after', () => {
-    const data = then(
-      when(
-        captured(),
+    const data = given(captured())
+      .when(
         edit({
           details: {
             name: capture.name,
@@ -24,9 +23,8 @@ describe('Lead › edit', () => {
             estimatedDealSize: { amountMinor: 300_000_00, currency: 'SEK' },
           },
         }),
-      ),
-      'LeadDetailsEdited',
-    );
+      )
+      .thenEmitsOne('LeadDetailsEdited');
     expect(data.changes).toEqual({
       company: { before: capture.company, after: 'Nordfrakt Logistik AB' },
       estimatedDealSize: {
@@ -37,27 +35,33 @@ describe('Lead › edit', () => {
   });
 
   it('a new email is lower-cased and recorded as a contact change; the lead keeps the new value', () => {
-    const history = captured();
-    const events = when(history, edit({ contact: { email: 'New@Nordfrakt.Example' } }));
-    expect(then(events, 'LeadContactChanged')).toEqual({
+    const changed = given(captured()).when(edit({ contact: { email: 'New@Nordfrakt.Example' } }));
+    expect(changed.thenEmitsOne('LeadContactChanged')).toEqual({
       leadId: LEAD,
       email: { before: capture.contact.email, after: 'new@nordfrakt.example' },
       complete: true,
       at: NOW.toISOString(),
     });
-    const lead = given([...history, ...events]);
+    const lead = given(changed.history).state;
     expect(lead.status !== 'none' && lead.profile.contact.email).toBe('new@nordfrakt.example');
   });
 
   it('nothing that differs: no event; a missing lead: not found; a closed lead: LEAD_CLOSED', () => {
-    expect(
-      when(captured(), edit({ details: { name: capture.name }, contact: { email: capture.contact.email } })),
-    ).toEqual([]);
-    rejects([], edit({ details: { name: 'x' } }), 'LEAD_NOT_FOUND');
-    const closed = [
-      ...captured(),
-      ...when(captured(), { type: 'DisqualifyLead', leadId: LEAD, reasonCode: 'no_need', note: null, now: NOW }),
-    ];
-    rejects(closed, edit({ details: { name: 'x' } }), 'LEAD_CLOSED');
+    given(captured())
+      .when(edit({ details: { name: capture.name }, contact: { email: capture.contact.email } }))
+      .thenNothing();
+    given([])
+      .when(edit({ details: { name: 'x' } }))
+      .thenFails('LEAD_NOT_FOUND');
+    const closed = historyOf(capture, {
+      type: 'DisqualifyLead',
+      leadId: LEAD,
+      reasonCode: 'no_need',
+      note: null,
+      now: NOW,
+    });
+    given(closed)
+      .when(edit({ details: { name: 'x' } }))
+      .thenFails('LEAD_CLOSED');
   });
 });

@@ -13,7 +13,7 @@ import type { Lead, LeadState } from './lead.state.js';
 import type { AssignmentCandidate, AssignmentMethod } from './lead-vocabulary.js';
 import { addSeconds, iso, open } from './lead-guards.js';
 
-/** DOMAIN.md: a lead called within 5 minutes is far likelier to be reached. */
+/** docs/domain.md › Leads › Speed and persistence: a lead called within 5 minutes is far likelier to be reached. */
 export const DEFAULT_RESPONSE_TARGET_SECONDS = 300;
 
 /** Who owns the lead: push and manual assignment, the pool and claims, shotgun offers. */

@@ -1,11 +1,11 @@
-import { LEAD, NOW, assignedLead, given, then, when } from '../../test/lead-decider.support.js';
+import { LEAD, NOW, assignedLead, given } from '../../test/lead-decider.support.js';
 import type { LeadEvent } from './lead.events.js';
 
 /** The response clock follows the tier: scoring after assignment re-targets the first-contact due time. */
 describe('Lead › response target re-targeted by tier', () => {
   const tighter = '2026-03-01T10:01:00.000Z';
   const retarget = (history: readonly LeadEvent[], responseDueAt = tighter, assignmentNo = 1) =>
-    when(history, {
+    given(history).when({
       type: 'RetargetLeadResponse',
       leadId: LEAD,
       assignmentNo,
@@ -16,7 +16,7 @@ describe('Lead › response target re-targeted by tier', () => {
 
   it('given an owned lead not yet contacted, when re-targeted, then LeadResponseRetargeted and the new due time', () => {
     const history = assignedLead();
-    const data = then(retarget(history), 'LeadResponseRetargeted');
+    const data = retarget(history).thenEmitsOne('LeadResponseRetargeted');
     expect(data).toEqual({
       leadId: LEAD,
       repId: 'rep-a',
@@ -26,35 +26,31 @@ describe('Lead › response target re-targeted by tier', () => {
       reason: 'tier A: 60 s',
       at: NOW.toISOString(),
     });
-    const lead = given([...history, ...retarget(history)]);
+    const lead = given(retarget(history).history).state;
     expect(lead.status !== 'none' && lead.responseDueAt).toBe('2026-03-01T10:01:00.000Z');
   });
 
   it('changes nothing for the same due time, another assignment, or a lead already contacted', () => {
     const history = assignedLead();
-    expect(retarget(history, '2026-03-01T10:05:00.000Z')).toEqual([]);
-    expect(retarget(history, tighter, 2)).toEqual([]);
-    const contacted = [
-      ...history,
-      ...when(history, {
-        type: 'RecordContactAttempt',
-        leadId: LEAD,
-        repId: 'rep-a',
-        onBehalfOfOwner: false,
-        channel: 'phone',
-        outcome: 'no_answer',
-        note: null,
-        now: NOW,
-      }),
-    ];
-    expect(retarget(contacted)).toEqual([]);
+    retarget(history, '2026-03-01T10:05:00.000Z').thenNothing();
+    retarget(history, tighter, 2).thenNothing();
+    const contacted = given(history).when({
+      type: 'RecordContactAttempt',
+      leadId: LEAD,
+      repId: 'rep-a',
+      onBehalfOfOwner: false,
+      channel: 'phone',
+      outcome: 'no_answer',
+      note: null,
+      now: NOW,
+    }).history;
+    retarget(contacted).thenNothing();
   });
 
   it('ignores a warning or breach timer set for the due time before the re-target', () => {
-    const history = assignedLead();
-    const retargeted = [...history, ...retarget(history)];
+    const retargeted = retarget(assignedLead()).history;
     const breach = (responseDueAt: string) =>
-      when(retargeted, {
+      given(retargeted).when({
         type: 'BreachLeadResponse',
         leadId: LEAD,
         assignmentNo: 1,
@@ -63,9 +59,11 @@ describe('Lead › response target re-targeted by tier', () => {
         now: NOW,
       });
     const warn = (responseDueAt: string) =>
-      when(retargeted, { type: 'WarnLeadResponse', leadId: LEAD, assignmentNo: 1, responseDueAt, now: NOW });
-    expect(breach('2026-03-01T10:05:00.000Z')).toEqual([]);
-    expect(warn('2026-03-01T10:05:00.000Z')).toEqual([]);
-    expect(then(breach('2026-03-01T10:01:00.000Z'), 'LeadResponseSlaBreached').dueAt).toBe('2026-03-01T10:01:00.000Z');
+      given(retargeted).when({ type: 'WarnLeadResponse', leadId: LEAD, assignmentNo: 1, responseDueAt, now: NOW });
+    breach('2026-03-01T10:05:00.000Z').thenNothing();
+    warn('2026-03-01T10:05:00.000Z').thenNothing();
+    expect(breach('2026-03-01T10:01:00.000Z').thenEmitsOne('LeadResponseSlaBreached').dueAt).toBe(
+      '2026-03-01T10:01:00.000Z',
+    );
   });
 });

@@ -1,4 +1,4 @@
-/** The channels a lead arrives through (DOMAIN.md, "Leads › Sources"). */
+/** The channels a lead arrives through (docs/domain.md › Leads › Sources). */
 export const LEAD_SOURCES = [
   'website',
   'referral_customer',

@@ -1,4 +1,5 @@
-import { LEAD, NOW, capture, given, when } from '../../test/lead-decider.support.js';
+import { LEAD, NOW, capture, historyOf } from '../../test/lead-decider.support.js';
+import { leadDecider } from './lead.decider.js';
 import type { PoolMethod } from './lead-vocabulary.js';
 import type { LeadEvent } from './lead.events.js';
 import type { Lead } from './lead.state.js';
@@ -70,7 +71,7 @@ describe('Lead visibility › from the lead’s own stream (commands)', () => {
   const ana = leadScopeOf({ userId: 'ana', roles: ['ar'], teamMembers: [] });
   /** A lead pooled by `method`, then claimed (or assigned by hand) by Bjorn. */
   function takenByBjorn(method: PoolMethod, how: 'claim' | 'assign'): Lead {
-    const history: LeadEvent[] = [...when([], capture)];
+    const history: LeadEvent[] = [];
     const pool = {
       type: 'PoolLead',
       leadId: LEAD,
@@ -79,7 +80,7 @@ describe('Lead visibility › from the lead’s own stream (commands)', () => {
       notifiedRepIds: [],
       reason: 'pool',
     } as const;
-    history.push(...when(history, { ...pool, now: NOW }));
+
     const take =
       how === 'claim'
         ? ({ type: 'ClaimLead', leadId: LEAD, repId: 'bjorn', responseTargetSeconds: null, now: NOW } as const)
@@ -94,8 +95,8 @@ describe('Lead visibility › from the lead’s own stream (commands)', () => {
             responseTargetSeconds: null,
             now: NOW,
           } as const);
-    history.push(...when(history, take));
-    const lead = given(history);
+    history.push(...historyOf(capture, { ...pool, now: NOW }, take));
+    const lead = history.reduce(leadDecider.evolve, leadDecider.initialState());
     if (lead.status === 'none') throw new Error('no lead');
     return lead;
   }

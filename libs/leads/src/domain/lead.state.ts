@@ -2,7 +2,7 @@ import type { LeadProfile } from './lead.events.js';
 import type { PoolMethod, TagCategory, Tier } from './lead-vocabulary.js';
 
 /**
- * Where a lead stands (DOMAIN.md "Lead states"): waiting for an owner (`new`, `pooled`,
+ * Where a lead stands (docs/domain.md › Leads › Lead states): waiting for an owner (`new`, `pooled`,
  * `offered`, `recycled`), owned (`assigned`, then `working` after the first contact
  * attempt), `qualified`, parked (`nurturing`) or closed (`disqualified`, `converted`,
  * `archived`).

@@ -2,16 +2,14 @@ import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
-import { CommandResponseDto } from '../read-models/lead.views.js';
 import { EditLeadDto } from './edit-lead.dto.js';
 import { LeadEdit } from './lead-edit.service.js';
 
@@ -25,12 +23,7 @@ export class EditLeadController {
   @Patch()
   @Roles('sales_manager', 'ar', 'sr')
   @ApiOperation({ summary: 'Edit a lead: details, deal size, email or phone (only the fields sent change)' })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The revision you last saw; 412 when the lead changed since',
-  })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCommandHeaders({ ifMatch: 'The revision you last saw; 412 when the lead changed since' })
   @ApiOkResponse({
     type: CommandResponseDto,
     description: 'LeadDetailsEdited and/or LeadContactChanged (no event when nothing differs)',

@@ -1,21 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { CURRENCY_CODES } from '#ltc/kernel';
+import { IsOptional, ValidateIf } from 'class-validator';
 import { MoneyDto } from '../deal-size.dto.js';
+import {
+  IsDealSizeCurrency,
+  IsDealSizeMoney,
+  IsLanguageTag,
+  IsLeadEmail,
+  IsLeadName,
+  IsLeadNotes,
+  IsLeadPhone,
+  IsMajorDealSize,
+  IsTerritoryText,
+} from '../lead-profile.validators.js';
 
 /** Validated when present, and null refused: for fields a lead can't be without. */
 const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
@@ -27,54 +23,47 @@ const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => valu
 export class EditLeadDto {
   @ApiPropertyOptional({ example: 'Fleet telematics upgrade, phase 2' })
   @IsOmittable()
-  @IsString()
-  @Length(1, 200)
+  @IsLeadName()
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Nordfrakt AB' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsLeadName()
   company?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Ingrid Lund' })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @IsLeadName()
   contactPerson?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Moves the duplicate guard to the new email' })
   @IsOptional()
-  @IsEmail()
+  @IsLeadEmail()
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Moves the duplicate guard to the new phone' })
   @IsOptional()
-  @Matches(/^\+?[0-9][0-9 ()./-]{4,30}$/, { message: 'phone must be a phone number such as +46 8 123 456' })
+  @IsLeadPhone()
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'EMEA' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsTerritoryText()
   region?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'sv' })
   @IsOptional()
-  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'language must be a language tag such as sv or en-GB' })
+  @IsLanguageTag()
   language?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'logistics' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsTerritoryText()
   industry?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: MoneyDto, description: 'Estimated deal size; null clears it' })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
+  @IsDealSizeMoney()
   dealSize?: MoneyDto | null;
 
   @ApiPropertyOptional({
@@ -83,19 +72,16 @@ export class EditLeadDto {
     description: 'Deal size in major units of currency (older form)',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e12)
+  @IsMajorDealSize()
   estimatedDealSize?: number | null;
 
   @ApiPropertyOptional({ description: 'ISO 4217 currency of estimatedDealSize', default: 'EUR' })
   @IsOptional()
-  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code such as EUR' })
+  @IsDealSizeCurrency()
   currency?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @IsLeadNotes()
   notes?: string | null;
 }

@@ -1,21 +1,15 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
-import { CommandResponseDto } from '../read-models/lead.views.js';
 import { RecordInteractionDto, TagLeadDto } from './enrich-lead.dto.js';
 
 /** What sales learns about a lead: tags for the way in, interactions for behaviour scoring. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'If-Match',
-  required: false,
-  description: 'The revision you last saw; 412 when the lead changed since',
-})
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders({ ifMatch: 'The revision you last saw; 412 when the lead changed since' })
 @ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class EnrichLeadController {

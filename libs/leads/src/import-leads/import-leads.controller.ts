@@ -16,14 +16,13 @@ import {
   ApiBody,
   ApiConsumes,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { IMPORT_MAX_BYTES, importFormatOf, registerImportBodyParsers } from './import-body.parsers.js';
 import { ImportLeadsQueryDto, ImportReportView } from './import-leads.dto.js';
 import { IMPORT_COLUMNS } from './import-rows.js';
@@ -76,12 +75,11 @@ export class ImportLeadsController implements OnModuleInit {
   })
   @ApiConsumes('text/csv', 'application/x-ndjson')
   @ApiBody({ description: 'The file', schema: { type: 'string' }, examples: BODY_EXAMPLES })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
+  @ApiCommandHeaders({
+    idempotencyKey:
       'Each row is captured with the key `<key>:row:<n>`: re-posting the file with the same key writes nothing ' +
       'new and answers the same lead ids (rows come back `created` with `replayed: true`)',
+    ifMatch: false,
   })
   @ApiOkResponse({ type: ImportReportView, description: 'Totals and one result per row (see `report`)' })
   @ApiBadRequestResponse({

@@ -9,10 +9,8 @@ import type { LeadState } from '../domain/lead.state.js';
 import { isLeadVisible, isVisibleForClaim, visibilityFactsOfLead } from '../domain/lead-visibility.js';
 import { leadStream } from '../lead-stream.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
+import { LEAD_COMMAND_DATE_FIELDS } from './lead-command-dates.js';
 import { LeadCommandMessage, type LeadCommandInput } from './lead-command.message.js';
-
-/** Command fields that travel as ISO strings when a process manager or timer stores a command. */
-const DATE_FIELDS = ['expiresAt', 'reactivateOn', 'recycleAt', 'at'] as const;
 
 /** Lead commands a process manager or timer may send, as `lead.<CommandType>`. */
 const DISPATCHABLE: readonly LeadCommandType[] = [
@@ -98,7 +96,7 @@ export class LeadCommands implements OnModuleInit {
     const leadId = payload['leadId'];
     if (typeof leadId !== 'string') throw new InvalidInputError('leadId', 'required', `lead.${type} needs a leadId`);
     const fields: Record<string, unknown> = { ...payload, type };
-    for (const field of DATE_FIELDS) {
+    for (const field of LEAD_COMMAND_DATE_FIELDS) {
       const value = fields[field];
       if (typeof value === 'string') fields[field] = new Date(value);
     }

@@ -5,6 +5,7 @@ import { DomainError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import {
+  CommandResponseDto,
   Ctx,
   ForbiddenResourceError,
   PageQueryDto,
@@ -20,7 +21,7 @@ import { leadStream } from '../lead-stream.js';
 import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
-import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
+import { LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
 import { LeadListQueryDto } from './lead-query.dto.js';
 

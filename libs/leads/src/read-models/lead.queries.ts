@@ -74,7 +74,8 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   }
   let ordered = query.selectAll();
   if (filter.order === 'priority') {
-    // Tier A first, then the highest score, then the oldest: the work order of DOMAIN.md.
+    // Tier A first, then the highest score, then the oldest: higher tiers are worked first
+    // (docs/domain.md › Leads › Conversion).
     ordered = ordered
       .orderBy(sql`coalesce(tier, 'Z')`)
       .orderBy(sql`coalesce(score, -1)`, 'desc')

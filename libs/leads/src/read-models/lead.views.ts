@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEAD_SOURCES, type LeadSource } from '../domain/lead-sources.js';
 
-/** Answer to every lead command: the lead, its new revision (also in ETag) and the events written. */
-export class CommandResponseDto {
-  @ApiProperty({ example: '0b6c1f5e-7d0a-4c53-9f3e-2a1d5c7e9b10' })
-  id!: string;
-  @ApiProperty({ nullable: true, type: Number, example: 0, description: 'Stream revision; send it back in If-Match' })
-  revision!: number | null;
-  @ApiProperty({ example: [{ id: 'e1', type: 'LeadCaptured', revision: 0 }] })
-  events!: { id: string; type: string; revision: number }[];
-}
-
 /** A lead as the lead list read model shows it. */
 /** An amount of money: integer minor units and an ISO 4217 currency. */
 export class MoneyView {

@@ -1,17 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
-import { CommandResponseDto } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from './claim-guard.js';
 import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
 
 /** Who owns a lead: a manager assigns, a rep claims from the pool, a shotgun offer is accepted or declined. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders({ ifMatch: false })
 @ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class RouteLeadController {
@@ -24,7 +23,7 @@ export class RouteLeadController {
   @ApiOperation({ summary: 'Assign a lead to a rep by hand' })
   @HttpCode(200)
   @Roles('sales_manager')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiCommandHeaders({ idempotencyKey: false })
   @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method manual' })
   @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE' })
   @ApiLeadNotFoundResponse('REP_NOT_FOUND: repId is no rep of the tenant')

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { upsertRow, type ReadModelDb } from '#ltc/projections';
 
 /**
- * The next contact attempt each owned lead is due for (DOMAIN.md: about six attempts
+ * The next contact attempt each owned lead is due for (docs/domain.md › Leads ›
+ * Speed and persistence: about six attempts
  * work best, the usual is 1.5). Before the first attempt it is due by the response
  * target; after each unsuccessful attempt, one cadence gap later; a lead drops out once
  * reached, once its tier's attempts are made, or when it leaves its owner.

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CommandResponseDto } from '#ltc/platform';
 import { LEAD_SOURCES, type LeadSource } from '../domain/lead-sources.js';
 import {
   FIT_FIELDS,
@@ -98,15 +99,11 @@ export class CurrentScoringModelView {
   @ApiProperty({ type: ScoringModelDefinitionView }) model!: ScoringModelDefinitionView;
 }
 
-export class ScoringModelChangeView {
-  @ApiProperty({ description: 'The tenant id: each tenant has one scoring model' }) id!: string;
+/** The command response of a scoring-model change (its `id` is the tenant's: one model per tenant), and what it did. */
+export class ScoringModelChangeView extends CommandResponseDto {
   @ApiProperty({ example: 2, description: 'Version now in force' }) version!: number;
   @ApiProperty({ description: 'False when the submitted rules equal the current ones (nothing saved)' })
   changed!: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: 'Stream revision; send it back in If-Match' })
-  revision!: number | null;
-  @ApiProperty({ example: [{ id: 'e1', type: 'ScoringModelChanged', revision: 0 }] })
-  events!: { id: string; type: string; revision: number }[];
 }
 
 export class ScoreLineView {

@@ -31,7 +31,7 @@ type ConvertedData = { readonly leadId: string };
 
 /**
  * The measured lead → opportunity conversion of each source, per tenant: the source
- * prior of lead scoring once a source has brought enough leads (DOMAIN.md: prioritise
+ * prior of lead scoring once a source has brought enough leads (docs/domain.md › Leads › Conversion: prioritise
  * by the measured conversion rate of the source).
  *
  * Counters are not idempotent; they are exact because the runner applies a batch and

@@ -1,16 +1,15 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
-import { CommandResponseDto } from '../read-models/lead.views.js';
 import { ContactAttemptDto } from './work-lead.dto.js';
 
 /** Contact attempts: the owner records each try; the first one stops the speed-to-lead clock. */
 @ApiTags('leads')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
+@ApiCommandHeaders({ ifMatch: false })
 @ApiLeadNotFoundResponse()
 @Controller('leads/:id')
 export class WorkLeadController {

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
 import { InvalidInputError } from '#ltc/kernel';
 import {
+  CommandResponseDto,
   Ctx,
   ForbiddenRoleError,
   commandResponse,
@@ -17,7 +18,6 @@ import type { ChangeRepAvailability } from '../domain/rep.commands.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
 import { repStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { ChangeRepAvailabilityCommand } from './change-rep-availability.command.js';
 import { ChangeRepAvailabilityDto } from './change-rep-availability.dto.js';
 
@@ -37,14 +37,14 @@ export class ChangeRepAvailabilityController {
     description: 'A rep sets their own availability with any role; sales managers anyone’s',
   })
   @ApiOrgCommand({ existing: true })
-  @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepAvailabilityChanged appended; none when unchanged' })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'RepAvailabilityChanged appended; none when unchanged' })
   @ApiConflictResponse({ description: 'REP_DEACTIVATED' })
   async change(
     @Param() params: RepIdParamDto,
     @Body() body: ChangeRepAvailabilityDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     assertMaySetAvailability(ctx.caller, params.id);
     const command = { type: 'ChangeRepAvailability' as const, repId: params.id, availability: availabilityOf(body) };
     const outcome = await this.commands.execute<ChangeRepAvailabilityCommand, CommandOutcome>(

@@ -3,11 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { CapacityDto, RepIdParamDto } from '../org-dto.js';
 import { repStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { ChangeRepCapacityCommand } from './change-rep-capacity.command.js';
 
 @ApiTags('reps')
@@ -20,14 +19,14 @@ export class ChangeRepCapacityController {
   @ApiOperation({ summary: "Set a rep's capacity: open leads and daily quota" })
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
-  @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepCapacityChanged appended; none when unchanged' })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'RepCapacityChanged appended; none when unchanged' })
   @ApiConflictResponse({ description: 'REP_DEACTIVATED' })
   async change(
     @Param() params: RepIdParamDto,
     @Body() body: CapacityDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const command = {
       type: 'ChangeRepCapacity' as const,
       repId: params.id,

@@ -3,12 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import type { RepProfileChanges } from '../domain/rep.commands.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
 import { repStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { ChangeRepProfileCommand } from './change-rep-profile.command.js';
 import { ChangeRepProfileDto } from './change-rep-profile.dto.js';
 
@@ -22,14 +21,14 @@ export class ChangeRepProfileController {
   @ApiOperation({ summary: "Change a rep's name, email, roles, team or territories" })
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
-  @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepProfileChanged appended; none when nothing changed' })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'RepProfileChanged appended; none when nothing changed' })
   @ApiConflictResponse({ description: 'REP_DEACTIVATED, TEAM_NOT_FOUND' })
   async change(
     @Param() params: RepIdParamDto,
     @Body() body: ChangeRepProfileDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const command = { type: 'ChangeRepProfile' as const, repId: params.id, changes: changesOf(body) };
     const outcome = await this.commands.execute<ChangeRepProfileCommand, CommandOutcome>(
       new ChangeRepProfileCommand(

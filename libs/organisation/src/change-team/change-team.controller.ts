@@ -3,11 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { TeamIdParamDto } from '../org-dto.js';
 import { teamStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { ChangeTeamCommand } from './change-team.command.js';
 import { ChangeTeamDto } from './change-team.dto.js';
 
@@ -22,7 +21,7 @@ export class ChangeTeamController {
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({
-    type: OrgCommandResponseDto,
+    type: CommandResponseDto,
     description: 'TeamRenamed and/or TeamManagerChanged appended; none when nothing changed',
   })
   async change(
@@ -30,7 +29,7 @@ export class ChangeTeamController {
     @Body() body: ChangeTeamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const command = {
       type: 'ChangeTeam' as const,
       teamId: params.id,

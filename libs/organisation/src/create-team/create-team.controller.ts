@@ -3,10 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { teamStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { CreateTeamCommand } from './create-team.command.js';
 import { CreateTeamDto } from './create-team.dto.js';
 
@@ -21,13 +20,13 @@ export class CreateTeamController {
   @HttpCode(201)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: false })
-  @ApiCreatedResponse({ type: OrgCommandResponseDto, description: 'TeamCreated appended; ETag carries the revision' })
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamCreated appended; ETag carries the revision' })
   @ApiConflictResponse({ description: 'TEAM_ALREADY_EXISTS' })
   async create(
     @Body() body: CreateTeamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const command = { type: 'CreateTeam' as const, teamId: body.id, name: body.name, managerId: body.managerId };
     const outcome = await this.commands.execute<CreateTeamCommand, CommandOutcome>(
       new CreateTeamCommand(envelopeFrom(ctx, { command, stream: teamStream(ctx.tenantId, body.id) })),

@@ -3,11 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
 import { repStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { DeactivateRepCommand } from './deactivate-rep.command.js';
 import { DeactivateRepDto } from './deactivate-rep.dto.js';
 
@@ -23,7 +22,7 @@ export class DeactivateRepController {
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({
-    type: OrgCommandResponseDto,
+    type: CommandResponseDto,
     description: 'RepDeactivated appended; none when already deactivated. A deactivated rep gets no leads',
   })
   async deactivate(
@@ -31,7 +30,7 @@ export class DeactivateRepController {
     @Body() body: DeactivateRepDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const command = { type: 'DeactivateRep' as const, repId: params.id, reason: body.reason ?? null };
     const outcome = await this.commands.execute<DeactivateRepCommand, CommandOutcome>(
       new DeactivateRepCommand(

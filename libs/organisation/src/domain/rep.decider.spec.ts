@@ -1,12 +1,11 @@
-import type { DomainError } from '#ltc/kernel';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import type { RegisterRep, RepCommand } from './rep.commands.js';
 import type { RepEvent, RepRegistered } from './rep.events.js';
 import { repDecider } from './rep.decider.js';
 
-const given = (events: RepEvent[]) => events.reduce(repDecider.evolve, repDecider.initialState());
+const { given } = deciderSpec(repDecider);
 const now = new Date('2026-03-02T09:00:00Z');
 const at = now.toISOString();
-const failsWith = (code: string) => expect.objectContaining({ code }) as DomainError;
 
 const register: RegisterRep = {
   type: 'RegisterRep',
@@ -40,40 +39,42 @@ const deactivated: RepEvent = {
   data: { repId: 'ingrid', reason: 'left', deactivatedAt: '2026-03-01T12:00:00.000Z' },
 };
 
-const decide = (command: RepCommand, history: RepEvent[]) => repDecider.decide(command, given(history));
-
 describe('Rep › register', () => {
   it('given no rep, when registered, then RepRegistered with tidy roles, email and territories', () => {
-    expect(decide(register, [])).toEqual([{ ...registered, data: { ...registered.data, registeredAt: at } }]);
+    given([])
+      .when(register)
+      .thenEmits([{ ...registered, data: { ...registered.data, registeredAt: at } }]);
   });
 
   it('given no rep, when registered in no team, then the team is not looked up', () => {
-    const [event] = decide({ ...register, teamId: null, teamExists: false }, []);
+    const [event] = given([]).when({ ...register, teamId: null, teamExists: false }).events;
     expect(event).toMatchObject({ type: 'RepRegistered', data: { teamId: null } });
   });
 
   it('given no rep, when registered into a team that does not exist, then TEAM_NOT_FOUND', () => {
-    expect(() => decide({ ...register, teamExists: false }, [])).toThrow(failsWith('TEAM_NOT_FOUND'));
+    given([])
+      .when({ ...register, teamExists: false })
+      .thenFails('TEAM_NOT_FOUND');
   });
 
   it('given a registered rep, when registered again, then REP_ALREADY_EXISTS', () => {
-    expect(() => decide(register, [registered])).toThrow(failsWith('REP_ALREADY_EXISTS'));
+    given([registered]).when(register).thenFails('REP_ALREADY_EXISTS');
   });
 
   it('given a deactivated rep, when registered again, then REP_ALREADY_EXISTS', () => {
-    expect(() => decide(register, [registered, deactivated])).toThrow(failsWith('REP_ALREADY_EXISTS'));
+    given([registered, deactivated]).when(register).thenFails('REP_ALREADY_EXISTS');
   });
 
   it('given no rep, when registered without a role, then 400 on roles', () => {
-    expect(() => decide({ ...register, roles: [] }, [])).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'roles' }) as Error,
-    );
+    given([])
+      .when({ ...register, roles: [] })
+      .thenFails({ code: 'VALIDATION_FAILED', field: 'roles' });
   });
 
   it('given no rep, when registered with a capacity out of range, then 400 on that field', () => {
-    expect(() => decide({ ...register, capacity: { maxOpenLeads: 0, dailyQuota: 0 } }, [])).toThrow(
-      expect.objectContaining({ field: 'maxOpenLeads', rule: 'range' }) as Error,
-    );
+    given([])
+      .when({ ...register, capacity: { maxOpenLeads: 0, dailyQuota: 0 } })
+      .thenFails({ field: 'maxOpenLeads', rule: 'range' });
   });
 });
 
@@ -82,28 +83,28 @@ describe('Rep › change profile', () => {
     ({ type: 'ChangeRepProfile', repId: 'ingrid', changes, teamExists, now }) as const;
 
   it('given a rep, when name and a territory list change, then RepProfileChanged with the whole profile', () => {
-    expect(
-      decide(change({ name: 'Ingrid Lund-Berg', territories: { industries: ['Logistics'] } }), [registered]),
-    ).toEqual([
-      {
-        type: 'RepProfileChanged',
-        data: {
-          repId: 'ingrid',
-          name: 'Ingrid Lund-Berg',
-          email: 'ingrid@nordfrakt.example',
-          roles: ['ar', 'sr'],
-          teamId: 'emea-north',
-          territories: {
-            regions: ['EMEA', 'Nordics'],
-            languages: ['sv'],
-            industries: ['Logistics'],
-            dealSizeBands: ['large'],
+    given([registered])
+      .when(change({ name: 'Ingrid Lund-Berg', territories: { industries: ['Logistics'] } }))
+      .thenEmits([
+        {
+          type: 'RepProfileChanged',
+          data: {
+            repId: 'ingrid',
+            name: 'Ingrid Lund-Berg',
+            email: 'ingrid@nordfrakt.example',
+            roles: ['ar', 'sr'],
+            teamId: 'emea-north',
+            territories: {
+              regions: ['EMEA', 'Nordics'],
+              languages: ['sv'],
+              industries: ['Logistics'],
+              dealSizeBands: ['large'],
+            },
+            changed: ['name', 'territories'],
+            changedAt: at,
           },
-          changed: ['name', 'territories'],
-          changedAt: at,
         },
-      },
-    ]);
+      ]);
   });
 
   it('given a rep, when the same values come in another order or case, then no event', () => {
@@ -113,24 +114,30 @@ describe('Rep › change profile', () => {
       teamId: 'emea-north',
       territories: { regions: ['Nordics', 'EMEA'] },
     });
-    expect(decide(same, [registered])).toEqual([]);
+    given([registered]).when(same).thenNothing();
   });
 
   it('given a rep, when moved into a team that does not exist, then TEAM_NOT_FOUND', () => {
-    expect(() => decide(change({ teamId: 'nowhere' }, false), [registered])).toThrow(failsWith('TEAM_NOT_FOUND'));
+    given([registered])
+      .when(change({ teamId: 'nowhere' }, false))
+      .thenFails('TEAM_NOT_FOUND');
   });
 
   it('given a rep, when taken out of their team, then teamId becomes null', () => {
-    const [event] = decide(change({ teamId: null }, false), [registered]);
+    const [event] = given([registered]).when(change({ teamId: null }, false)).events;
     expect(event).toMatchObject({ data: { teamId: null, changed: ['teamId'] } });
   });
 
   it('given no rep, when changed, then REP_NOT_FOUND', () => {
-    expect(() => decide(change({ name: 'X' }), [])).toThrow(failsWith('REP_NOT_FOUND'));
+    given([])
+      .when(change({ name: 'X' }))
+      .thenFails('REP_NOT_FOUND');
   });
 
   it('given a deactivated rep, when changed, then REP_DEACTIVATED', () => {
-    expect(() => decide(change({ name: 'X' }), [registered, deactivated])).toThrow(failsWith('REP_DEACTIVATED'));
+    given([registered, deactivated])
+      .when(change({ name: 'X' }))
+      .thenFails('REP_DEACTIVATED');
   });
 });
 
@@ -143,30 +150,30 @@ describe('Rep › change capacity', () => {
   });
 
   it('given a rep, when capacity changes, then RepCapacityChanged', () => {
-    expect(decide(capacity(40, 0), [registered])).toEqual([
-      {
-        type: 'RepCapacityChanged',
-        data: { repId: 'ingrid', capacity: { maxOpenLeads: 40, dailyQuota: 0 }, changedAt: at },
-      },
-    ]);
+    given([registered])
+      .when(capacity(40, 0))
+      .thenEmits([
+        {
+          type: 'RepCapacityChanged',
+          data: { repId: 'ingrid', capacity: { maxOpenLeads: 40, dailyQuota: 0 }, changedAt: at },
+        },
+      ]);
   });
 
   it('given a rep, when the same capacity is set, then no event', () => {
-    expect(decide(capacity(30, 5), [registered])).toEqual([]);
+    given([registered]).when(capacity(30, 5)).thenNothing();
   });
 
   it('given a rep, when the daily quota is out of range, then 400 on dailyQuota', () => {
-    expect(() => decide(capacity(30, 10_001), [registered])).toThrow(
-      expect.objectContaining({ field: 'dailyQuota' }) as Error,
-    );
+    given([registered]).when(capacity(30, 10_001)).thenFails({ field: 'dailyQuota' });
   });
 
   it('given no rep, when capacity is set, then REP_NOT_FOUND', () => {
-    expect(() => decide(capacity(40, 0), [])).toThrow(failsWith('REP_NOT_FOUND'));
+    given([]).when(capacity(40, 0)).thenFails('REP_NOT_FOUND');
   });
 
   it('given a deactivated rep, when capacity is set, then REP_DEACTIVATED', () => {
-    expect(() => decide(capacity(40, 0), [registered, deactivated])).toThrow(failsWith('REP_DEACTIVATED'));
+    given([registered, deactivated]).when(capacity(40, 0)).thenFails('REP_DEACTIVATED');
   });
 });
 
@@ -185,41 +192,46 @@ describe('Rep › change availability', () => {
   };
 
   it('given an active rep, when away until a later time, then RepAvailabilityChanged', () => {
-    expect(decide(away(until), [registered])).toEqual([wentAway]);
+    given([registered]).when(away(until)).thenEmits([wentAway]);
   });
 
   it('given an away rep, when back, then RepAvailabilityChanged to active', () => {
-    expect(decide(back, [registered, wentAway])).toEqual([
-      { type: 'RepAvailabilityChanged', data: { repId: 'ingrid', availability: { status: 'active' }, changedAt: at } },
-    ]);
+    given([registered, wentAway])
+      .when(back)
+      .thenEmits([
+        {
+          type: 'RepAvailabilityChanged',
+          data: { repId: 'ingrid', availability: { status: 'active' }, changedAt: at },
+        },
+      ]);
   });
 
   it('given an away rep, when away until another time, then the new time is recorded', () => {
-    expect(decide(away(null), [registered, wentAway])).toMatchObject([
+    expect(given([registered, wentAway]).when(away(null)).events).toMatchObject([
       { data: { availability: { status: 'away', until: null } } },
     ]);
   });
 
   it('given an active rep, when set active, then no event', () => {
-    expect(decide(back, [registered])).toEqual([]);
+    given([registered]).when(back).thenNothing();
   });
 
   it('given an away rep, when away until the same time, then no event', () => {
-    expect(decide(away(until), [registered, wentAway])).toEqual([]);
+    given([registered, wentAway]).when(away(until)).thenNothing();
   });
 
   it('given a rep, when away until a time already past, then 400 on until', () => {
-    expect(() => decide(away(new Date('2026-03-01T00:00:00Z')), [registered])).toThrow(
-      expect.objectContaining({ field: 'until', rule: 'future' }) as Error,
-    );
+    given([registered])
+      .when(away(new Date('2026-03-01T00:00:00Z')))
+      .thenFails({ field: 'until', rule: 'future' });
   });
 
   it('given no rep, when availability is set, then REP_NOT_FOUND', () => {
-    expect(() => decide(back, [])).toThrow(failsWith('REP_NOT_FOUND'));
+    given([]).when(back).thenFails('REP_NOT_FOUND');
   });
 
   it('given a deactivated rep, when availability is set, then REP_DEACTIVATED', () => {
-    expect(() => decide(away(until), [registered, deactivated])).toThrow(failsWith('REP_DEACTIVATED'));
+    given([registered, deactivated]).when(away(until)).thenFails('REP_DEACTIVATED');
   });
 });
 
@@ -228,28 +240,28 @@ describe('Rep › deactivate and reactivate', () => {
   const reactivate: RepCommand = { type: 'ReactivateRep', repId: 'ingrid', now };
 
   it('given an active rep, when deactivated, then RepDeactivated with the reason', () => {
-    expect(decide(deactivate, [registered])).toEqual([
-      { type: 'RepDeactivated', data: { repId: 'ingrid', reason: 'parental leave', deactivatedAt: at } },
-    ]);
+    given([registered])
+      .when(deactivate)
+      .thenEmits([{ type: 'RepDeactivated', data: { repId: 'ingrid', reason: 'parental leave', deactivatedAt: at } }]);
   });
 
   it('given a deactivated rep, when deactivated again, then no event', () => {
-    expect(decide(deactivate, [registered, deactivated])).toEqual([]);
+    given([registered, deactivated]).when(deactivate).thenNothing();
   });
 
   it('given a deactivated rep, when reactivated, then RepReactivated and changes are allowed again', () => {
-    const events = decide(reactivate, [registered, deactivated]);
-    expect(events).toEqual([{ type: 'RepReactivated', data: { repId: 'ingrid', reactivatedAt: at } }]);
-    const state = given([registered, deactivated, ...events]);
+    const reactivated = given([registered, deactivated]).when(reactivate);
+    reactivated.thenEmits([{ type: 'RepReactivated', data: { repId: 'ingrid', reactivatedAt: at } }]);
+    const state = given(reactivated.history).state;
     expect(state).toMatchObject({ status: 'active', capacity: { maxOpenLeads: 30, dailyQuota: 5 } });
   });
 
   it('given an active rep, when reactivated, then no event', () => {
-    expect(decide(reactivate, [registered])).toEqual([]);
+    given([registered]).when(reactivate).thenNothing();
   });
 
   it('given no rep, when deactivated or reactivated, then REP_NOT_FOUND', () => {
-    expect(() => decide(deactivate, [])).toThrow(failsWith('REP_NOT_FOUND'));
-    expect(() => decide(reactivate, [])).toThrow(failsWith('REP_NOT_FOUND'));
+    given([]).when(deactivate).thenFails('REP_NOT_FOUND');
+    given([]).when(reactivate).thenFails('REP_NOT_FOUND');
   });
 });

@@ -1,4 +1,4 @@
-/** The iron-triangle roles a rep can take on a deal (DOMAIN.md, "The iron triangle"). */
+/** The iron-triangle roles a rep can take on a deal (docs/domain.md › The iron triangle). */
 export const REP_ROLES = ['ar', 'sr', 'fr'] as const;
 export type RepRole = (typeof REP_ROLES)[number];
 

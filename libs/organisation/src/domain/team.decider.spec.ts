@@ -1,13 +1,11 @@
-import type { DomainError } from '#ltc/kernel';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import type { TeamCommand } from './team.commands.js';
 import type { TeamEvent } from './team.events.js';
 import { teamDecider } from './team.decider.js';
 
-const given = (events: TeamEvent[]) => events.reduce(teamDecider.evolve, teamDecider.initialState());
-const decide = (command: TeamCommand, history: TeamEvent[]) => teamDecider.decide(command, given(history));
+const { given } = deciderSpec(teamDecider);
 const now = new Date('2026-03-02T09:00:00Z');
 const at = now.toISOString();
-const failsWith = (code: string) => expect.objectContaining({ code }) as DomainError;
 
 const create: TeamCommand = { type: 'CreateTeam', teamId: 'emea-north', name: 'EMEA North', managerId: 'astrid', now };
 const created: TeamEvent = {
@@ -17,19 +15,21 @@ const created: TeamEvent = {
 
 describe('Team › create', () => {
   it('given no team, when created, then TeamCreated', () => {
-    expect(decide({ ...create, name: '  EMEA North ' }, [])).toEqual([
-      { type: 'TeamCreated', data: { teamId: 'emea-north', name: 'EMEA North', managerId: 'astrid', createdAt: at } },
-    ]);
+    given([])
+      .when({ ...create, name: '  EMEA North ' })
+      .thenEmits([
+        { type: 'TeamCreated', data: { teamId: 'emea-north', name: 'EMEA North', managerId: 'astrid', createdAt: at } },
+      ]);
   });
 
   it('given a team, when created again, then TEAM_ALREADY_EXISTS', () => {
-    expect(() => decide(create, [created])).toThrow(failsWith('TEAM_ALREADY_EXISTS'));
+    given([created]).when(create).thenFails('TEAM_ALREADY_EXISTS');
   });
 
   it('given no team, when created with a blank name, then 400 on name', () => {
-    expect(() => decide({ ...create, name: '   ' }, [])).toThrow(
-      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'name' }) as Error,
-    );
+    given([])
+      .when({ ...create, name: '   ' })
+      .thenFails({ code: 'VALIDATION_FAILED', field: 'name' });
   });
 });
 
@@ -42,27 +42,31 @@ describe('Team › change', () => {
   });
 
   it('given a team, when renamed, then TeamRenamed with the previous name', () => {
-    expect(decide(change({ name: 'Nordics' }), [created])).toEqual([
-      {
-        type: 'TeamRenamed',
-        data: { teamId: 'emea-north', name: 'Nordics', previousName: 'EMEA North', renamedAt: at },
-      },
-    ]);
+    given([created])
+      .when(change({ name: 'Nordics' }))
+      .thenEmits([
+        {
+          type: 'TeamRenamed',
+          data: { teamId: 'emea-north', name: 'Nordics', previousName: 'EMEA North', renamedAt: at },
+        },
+      ]);
   });
 
   it('given a team, when its manager changes, then TeamManagerChanged with the previous manager', () => {
-    expect(decide(change({ managerId: 'bo' }), [created])).toEqual([
-      {
-        type: 'TeamManagerChanged',
-        data: { teamId: 'emea-north', managerId: 'bo', previousManagerId: 'astrid', changedAt: at },
-      },
-    ]);
+    given([created])
+      .when(change({ managerId: 'bo' }))
+      .thenEmits([
+        {
+          type: 'TeamManagerChanged',
+          data: { teamId: 'emea-north', managerId: 'bo', previousManagerId: 'astrid', changedAt: at },
+        },
+      ]);
   });
 
   it('given a team, when both change, then both events in order', () => {
-    const events = decide(change({ name: 'Nordics', managerId: 'bo' }), [created]);
+    const events = given([created]).when(change({ name: 'Nordics', managerId: 'bo' })).events;
     expect(events.map((e) => e.type)).toEqual(['TeamRenamed', 'TeamManagerChanged']);
-    expect(given([created, ...events])).toEqual({
+    expect(given([created, ...events]).state).toEqual({
       status: 'exists',
       teamId: 'emea-north',
       name: 'Nordics',
@@ -71,11 +75,15 @@ describe('Team › change', () => {
   });
 
   it('given a team, when the same name and manager are sent, then no event', () => {
-    expect(decide(change({ name: 'EMEA North', managerId: 'astrid' }), [created])).toEqual([]);
-    expect(decide(change({}), [created])).toEqual([]);
+    given([created])
+      .when(change({ name: 'EMEA North', managerId: 'astrid' }))
+      .thenNothing();
+    given([created]).when(change({})).thenNothing();
   });
 
   it('given no team, when changed, then TEAM_NOT_FOUND', () => {
-    expect(() => decide(change({ name: 'Nordics' }), [])).toThrow(failsWith('TEAM_NOT_FOUND'));
+    given([])
+      .when(change({ name: 'Nordics' }))
+      .thenFails('TEAM_NOT_FOUND');
   });
 });

@@ -3,11 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
 import { repStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { ReactivateRepCommand } from './reactivate-rep.command.js';
 
 @ApiTags('reps')
@@ -21,12 +20,12 @@ export class ReactivateRepController {
   @HttpCode(200)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
-  @ApiOkResponse({ type: OrgCommandResponseDto, description: 'RepReactivated appended; none when already active' })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'RepReactivated appended; none when already active' })
   async reactivate(
     @Param() params: RepIdParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const command = { type: 'ReactivateRep' as const, repId: params.id };
     const outcome = await this.commands.execute<ReactivateRepCommand, CommandOutcome>(
       new ReactivateRepCommand(

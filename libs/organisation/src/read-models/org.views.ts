@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEAL_SIZE_BANDS, REP_ROLES, type DealSizeBand, type RepRole } from '../domain/rep.types.js';
 
-/** Answer to every organisation command: the id, its new revision (also in ETag) and the events written. */
-export class OrgCommandResponseDto {
-  @ApiProperty({ example: 'emea-north' })
-  id!: string;
-  @ApiProperty({ nullable: true, type: Number, example: 0, description: 'Stream revision; send it back in If-Match' })
-  revision!: number | null;
-  @ApiProperty({
-    example: [{ id: 'e1', type: 'RepRegistered', revision: 0 }],
-    description: 'Empty when the command changed nothing',
-  })
-  events!: { id: string; type: string; revision: number }[];
-}
-
 export class TerritoriesView {
   @ApiProperty({ type: [String], example: ['EMEA'], description: 'Empty = any' }) regions!: string[];
   @ApiProperty({ type: [String], example: ['sv', 'en'], description: 'Empty = any' }) languages!: string[];

@@ -4,11 +4,18 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { entityIdFromCommandId, type CommandOutcome } from '#ltc/commanding';
-import { Ctx, Roles, commandIdOf, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import {
+  CommandResponseDto,
+  Ctx,
+  Roles,
+  commandIdOf,
+  commandResponse,
+  envelopeFrom,
+  type RequestContext,
+} from '#ltc/platform';
 import { ANY_TERRITORY, DEFAULT_CAPACITY } from '../domain/rep.types.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { repStream } from '../org-streams.js';
-import { OrgCommandResponseDto } from '../read-models/org.views.js';
 import { RegisterRepCommand } from './register-rep.command.js';
 import { RegisterRepDto } from './register-rep.dto.js';
 
@@ -23,13 +30,13 @@ export class RegisterRepController {
   @HttpCode(201)
   @Roles('sales_manager')
   @ApiOrgCommand({ existing: false })
-  @ApiCreatedResponse({ type: OrgCommandResponseDto, description: 'RepRegistered appended; `id` is the rep id' })
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'RepRegistered appended; `id` is the rep id' })
   @ApiConflictResponse({ description: 'REP_ALREADY_EXISTS, TEAM_NOT_FOUND' })
   async register(
     @Body() body: RegisterRepDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrgCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     const commandId = commandIdOf(ctx);
     // Without a sub, an idempotency key fixes the generated id, so a retry lands on the same stream.
     const repId = body.id ?? (ctx.idempotencyKey ? entityIdFromCommandId(commandId) : randomUUID());

@@ -35,7 +35,7 @@ export interface RankedSource extends FunnelTotals {
 }
 
 /**
- * Ranks sources by conversion rate (DOMAIN.md: prioritise by the measured conversion of
+ * Ranks sources by conversion rate (docs/domain.md › Leads › Conversion: prioritise by the measured conversion of
  * the source), ties by more leads captured, then by name, so the order is stable. The
  * tenant average pools every lead (total converted / total captured), so a source with
  * few leads weighs only as much as its leads.

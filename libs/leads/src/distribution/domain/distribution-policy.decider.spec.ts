@@ -1,11 +1,10 @@
 import { InvalidInputError } from '#ltc/kernel';
+import { deciderSpec } from '#ltc/testing/decider-spec';
 import { DEFAULT_DISTRIBUTION_POLICY, cadenceFor, dealSizeBandOf, responseTargetFor } from './distribution-policy.js';
 import type { ChangeDistributionPolicy } from './distribution-policy.commands.js';
-import type { DistributionPolicyEvent } from './distribution-policy.events.js';
-import { distributionPolicyDecider, type DistributionPolicyState } from './distribution-policy.decider.js';
+import { distributionPolicyDecider } from './distribution-policy.decider.js';
 
-const given = (events: DistributionPolicyEvent[]): DistributionPolicyState =>
-  events.reduce(distributionPolicyDecider.evolve, distributionPolicyDecider.initialState());
+const { given, history: historyOf } = deciderSpec(distributionPolicyDecider);
 
 const change = (policy: unknown): ChangeDistributionPolicy => ({
   type: 'ChangeDistributionPolicy',
@@ -15,87 +14,82 @@ const change = (policy: unknown): ChangeDistributionPolicy => ({
   now: new Date('2026-03-01T09:00:00Z'),
 });
 
-function fieldOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return `${error.field}:${error.rule}`;
-    throw error;
-  }
-  throw new Error('expected an InvalidInputError');
+/** `field:rule` of the InvalidInputError that refuses `policy` as the first one. */
+function fieldOf(policy: unknown): string {
+  const error = given([]).when(change(policy)).thenFails(InvalidInputError);
+  return `${error.field}:${error.rule}`;
 }
 
 describe('Distribution policy › change', () => {
   it('given no policy, when one is set, then version 1 with the omitted fields defaulted', () => {
-    const events = distributionPolicyDecider.decide(change({ method: 'shotgun', offerTimeoutSeconds: 60 }), given([]));
-    expect(events).toEqual([
-      {
-        type: 'DistributionPolicyChanged',
-        data: {
-          team: 'emea-north',
-          version: 1,
-          policy: { ...DEFAULT_DISTRIBUTION_POLICY, method: 'shotgun', offerTimeoutSeconds: 60 },
-          changedBy: 'maria',
-          changedAt: '2026-03-01T09:00:00.000Z',
+    given([])
+      .when(change({ method: 'shotgun', offerTimeoutSeconds: 60 }))
+      .thenEmits([
+        {
+          type: 'DistributionPolicyChanged',
+          data: {
+            team: 'emea-north',
+            version: 1,
+            policy: { ...DEFAULT_DISTRIBUTION_POLICY, method: 'shotgun', offerTimeoutSeconds: 60 },
+            changedBy: 'maria',
+            changedAt: '2026-03-01T09:00:00.000Z',
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('given a policy, when the same policy is sent again (keys in another order), then nothing changes', () => {
-    const first = distributionPolicyDecider.decide(
+    const first = historyOf(
       change({ method: 'round_robin', recycle: { idleDays: 7, warnDaysBefore: 1, archiveAfterDays: 30 } }),
-      given([]),
     );
-    const again = distributionPolicyDecider.decide(
-      change({ recycle: { archiveAfterDays: 30, warnDaysBefore: 1, idleDays: 7 }, method: 'round_robin' }),
-      given([...first]),
-    );
-    expect(again).toEqual([]);
+    given(first)
+      .when(change({ recycle: { archiveAfterDays: 30, warnDaysBefore: 1, idleDays: 7 }, method: 'round_robin' }))
+      .thenNothing();
   });
 
   it('given a policy, when another is set, then the version goes up', () => {
-    const first = distributionPolicyDecider.decide(change({}), given([]));
-    const second = distributionPolicyDecider.decide(change({ warningPercent: 50 }), given([...first]));
-    expect(second[0]?.data.version).toBe(2);
-    expect(second[0]?.data.policy.warningPercent).toBe(50);
+    const second = given(historyOf(change({})))
+      .when(change({ warningPercent: 50 }))
+      .thenEmitsOne('DistributionPolicyChanged');
+    expect(second.version).toBe(2);
+    expect(second.policy.warningPercent).toBe(50);
   });
 
   it('refuses invalid policies naming the field path', () => {
-    const run = (policy: unknown) => () => distributionPolicyDecider.decide(change(policy), given([]));
-    expect(fieldOf(run({ method: 'lottery' }))).toBe('method:isIn');
-    expect(fieldOf(run({ method: 'hybrid' }))).toBe('hybrid:required');
-    expect(fieldOf(run({ method: 'hybrid', hybrid: { default: 'hybrid' } }))).toBe('hybrid.default:isIn');
-    expect(fieldOf(run({ hybrid: { default: 'manual', bySource: { fax: 'manual' } } }))).toBe(
+    expect(fieldOf({ method: 'lottery' })).toBe('method:isIn');
+    expect(fieldOf({ method: 'hybrid' })).toBe('hybrid:required');
+    expect(fieldOf({ method: 'hybrid', hybrid: { default: 'hybrid' } })).toBe('hybrid.default:isIn');
+    expect(fieldOf({ hybrid: { default: 'manual', bySource: { fax: 'manual' } } })).toBe(
       'hybrid.bySource.fax:unknownField',
     );
-    expect(fieldOf(run({ offerTimeoutSeconds: 0 }))).toBe('offerTimeoutSeconds:range');
-    expect(fieldOf(run({ claimCapPerRep: 2.5 }))).toBe('claimCapPerRep:range');
-    expect(fieldOf(run({ responseTargetSeconds: { byTier: { A: 0 } } }))).toBe('responseTargetSeconds.byTier.A:range');
-    expect(fieldOf(run({ responseTargetSeconds: { bySource: { website: 'fast' } } }))).toBe(
+    expect(fieldOf({ offerTimeoutSeconds: 0 })).toBe('offerTimeoutSeconds:range');
+    expect(fieldOf({ claimCapPerRep: 2.5 })).toBe('claimCapPerRep:range');
+    expect(fieldOf({ responseTargetSeconds: { byTier: { A: 0 } } })).toBe('responseTargetSeconds.byTier.A:range');
+    expect(fieldOf({ responseTargetSeconds: { bySource: { website: 'fast' } } })).toBe(
       'responseTargetSeconds.bySource.website:range',
     );
-    expect(fieldOf(run({ warningPercent: 100 }))).toBe('warningPercent:range');
-    expect(fieldOf(run({ escalation: 'shout' }))).toBe('escalation:isIn');
-    expect(fieldOf(run({ cadence: { A: { attempts: 0 } } }))).toBe('cadence.A.attempts:range');
-    expect(fieldOf(run({ cadence: { D: {} } }))).toBe('cadence.D:unknownField');
-    expect(fieldOf(run({ recycle: { idleDays: 2, warnDaysBefore: 2 } }))).toBe('recycle.warnDaysBefore:order');
-    expect(fieldOf(run({ recycle: { onRecycle: 'bin' } }))).toBe('recycle.onRecycle:isIn');
-    expect(fieldOf(run({ dealSizeBands: { medium: 5, large: 4 } }))).toBe('dealSizeBands.large:order');
-    expect(fieldOf(run({ colour: 'blue' }))).toBe('colour:unknownField');
-    expect(fieldOf(run('round_robin'))).toBe('policy:isObject');
+    expect(fieldOf({ warningPercent: 100 })).toBe('warningPercent:range');
+    expect(fieldOf({ escalation: 'shout' })).toBe('escalation:isIn');
+    expect(fieldOf({ cadence: { A: { attempts: 0 } } })).toBe('cadence.A.attempts:range');
+    expect(fieldOf({ cadence: { D: {} } })).toBe('cadence.D:unknownField');
+    expect(fieldOf({ recycle: { idleDays: 2, warnDaysBefore: 2 } })).toBe('recycle.warnDaysBefore:order');
+    expect(fieldOf({ recycle: { onRecycle: 'bin' } })).toBe('recycle.onRecycle:isIn');
+    expect(fieldOf({ dealSizeBands: { medium: 5, large: 4 } })).toBe('dealSizeBands.large:order');
+    expect(fieldOf({ colour: 'blue' })).toBe('colour:unknownField');
+    expect(fieldOf('round_robin')).toBe('policy:isObject');
   });
 
   it('accepts fractional days and targets of a few seconds (for fast clocks in tests)', () => {
-    const [event] = distributionPolicyDecider.decide(
-      change({
-        responseTargetSeconds: { default: 5 },
-        recycle: { idleDays: 20 / 86_400, warnDaysBefore: 5 / 86_400, archiveAfterDays: 30 / 86_400 },
-      }),
-      given([]),
-    );
-    expect(event?.data.policy.responseTargetSeconds.default).toBe(5);
-    expect(event?.data.policy.recycle.idleDays).toBeCloseTo(20 / 86_400);
+    const event = given([])
+      .when(
+        change({
+          responseTargetSeconds: { default: 5 },
+          recycle: { idleDays: 20 / 86_400, warnDaysBefore: 5 / 86_400, archiveAfterDays: 30 / 86_400 },
+        }),
+      )
+      .thenEmitsOne('DistributionPolicyChanged');
+    expect(event.policy.responseTargetSeconds.default).toBe(5);
+    expect(event.policy.recycle.idleDays).toBeCloseTo(20 / 86_400);
   });
 });
 

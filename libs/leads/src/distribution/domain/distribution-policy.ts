@@ -2,7 +2,10 @@ import type { LeadSource } from '../../domain/lead-sources.js';
 import type { AssignmentMethod, Escalation, LeadDirection, PoolMethod, Tier } from '../../domain/lead-vocabulary.js';
 import { POOL_METHODS, PUSH_METHODS, type PushMethod } from '../../domain/lead-vocabulary.js';
 
-/** The nine distribution methods of DOMAIN.md; `hybrid` picks one of the other eight per lead. */
+/**
+ * The nine distribution methods (docs/domain.md › Leads › Distribution methods); `hybrid` picks one of
+ * the other eight per lead.
+ */
 export const DISTRIBUTION_METHODS = [
   'round_robin',
   'top_producer',
@@ -37,8 +40,8 @@ export interface HybridRules {
 
 /**
  * Seconds from assignment to the first contact attempt. When a tier and a source
- * override both apply, the tighter one wins; with none, `default` (DOMAIN.md's
- * five-minute rule: 300).
+ * override both apply, the tighter one wins; with none, `default` (the five-minute
+ * rule of docs/domain.md › Leads › Speed and persistence: 300).
  */
 export interface ResponseTargets {
   readonly default: number;

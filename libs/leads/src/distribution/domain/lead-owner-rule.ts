@@ -1,6 +1,9 @@
 import { DomainError, NotFoundError } from '#ltc/kernel';
 
-/** The iron-triangle roles that sell (DOMAIN.md): the account responsible and the solution responsible. */
+/**
+ * The iron-triangle roles that sell (docs/domain.md › The iron triangle): the account responsible and the
+ * solution responsible.
+ */
 export const SALES_ROLES: readonly string[] = ['ar', 'sr'];
 
 /** What the owner rule needs to know about a rep. */

@@ -1,8 +1,8 @@
 import { byLeastRecentlyAssigned, type RepCandidate } from './rep-candidate.js';
 
 /**
- * A rep with little history is judged as converting at the market average (DOMAIN.md:
- * about 13 %), worth this many leads of evidence, so one lucky conversion does not
+ * A rep with little history is judged as converting at the market average (docs/domain.md ›
+ * Leads › Conversion: about 13 %), worth this many leads of evidence, so one lucky conversion does not
  * make a top producer.
  */
 export const PRIOR_CONVERSION_RATE = 0.13;

@@ -3,7 +3,6 @@ import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,10 +15,17 @@ import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import {
+  ApiCommandHeaders,
+  CommandResponseDto,
+  Ctx,
+  Roles,
+  commandResponse,
+  envelopeFrom,
+  type RequestContext,
+} from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
 import { parseRoutingRules, routingRulesDecider, type ChangeRoutingRules } from '../domain/routing-rules.js';
-import { PolicyCommandResponseDto } from '../distribution-policy.dto.js';
 import { SALES_TEAMS, type SalesTeams } from '../sales-teams.port.js';
 import { loadRoutingRules } from './load-routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
@@ -92,15 +98,15 @@ export class RoutingRulesController {
   @Put()
   @Roles('sales_manager')
   @ApiOperation({ summary: 'Replace the routing rules; a lead captured without a team gets the first matching one' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last seen; a stale one answers 412' })
-  @ApiOkResponse({ type: PolicyCommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })
+  @ApiCommandHeaders({ idempotencyKey: false, ifMatch: 'The ETag last seen; a stale one answers 412' })
+  @ApiOkResponse({ type: CommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field, e.g. rules[1].sources[0]' })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND: a rule names a team the tenant does not have' })
   async put(
     @Body() body: RoutingRulesDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PolicyCommandResponseDto> {
+  ): Promise<CommandResponseDto> {
     // A missing body reads as no rules list: a 400 naming `rules`, not a 500.
     const input: unknown = (body as RoutingRulesDto | null | undefined)?.rules;
     const teams = [...new Set(parseRoutingRules(input).map((rule) => rule.team))];

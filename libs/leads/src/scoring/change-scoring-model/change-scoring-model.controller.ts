@@ -4,14 +4,13 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { scoringModelStream } from '../scoring-model-stream.js';
 import { ScoringModelChangeView } from '../scoring-model.views.js';
 import { ChangeScoringModelCommand } from './change-scoring-model.command.js';
@@ -33,13 +32,14 @@ export class ChangeScoringModelController {
       'Saves the rules as the next version (the built-in default is version 1, so the first change is 2). ' +
       'Submitting the rules already in force saves nothing and answers the current version.',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag of GET /scoring-models/current; when the model changed since, 412 and nothing is saved',
+  @ApiCommandHeaders({
+    idempotencyKey: 'A retry with the same key saves once',
+    ifMatch: 'The ETag of GET /scoring-models/current; when the model changed since, 412 and nothing is saved',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key saves once' })
-  @ApiOkResponse({ type: ScoringModelChangeView, description: 'ETag carries the new stream revision' })
+  @ApiOkResponse({
+    type: ScoringModelChangeView,
+    description: 'ETag carries the new stream revision; `id` is the tenant id (each tenant has one scoring model)',
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED; errors[0].field names the path, e.g. fitRules[0].op' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only sales managers and admins change the model' })
   @ApiPreconditionFailedResponse({ description: 'REVISION_MISMATCH: If-Match is stale' })

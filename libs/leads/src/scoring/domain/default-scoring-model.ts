@@ -1,12 +1,15 @@
 import type { LeadSource } from '../../domain/lead-sources.js';
 import type { ScoringModel } from './scoring-model.js';
 
-/** The average lead → opportunity conversion (DOMAIN.md: about 13%); used for a source with no default. */
+/**
+ * The average lead → opportunity conversion (docs/domain.md › Leads › Conversion: about 13%); used for a
+ * source with no default.
+ */
 export const AVERAGE_CONVERSION_RATE = 0.13;
 
 /**
  * Starting conversion rates per source, until a tenant has measured its own. They follow
- * DOMAIN.md: referrals and the website convert best, bought lists and email campaigns
+ * docs/domain.md › Leads › Conversion: referrals and the website convert best, bought lists and email campaigns
  * worst, around an average of about 13%.
  */
 export const DEFAULT_SOURCE_CONVERSION_RATES: Readonly<Record<LeadSource, number>> = {
@@ -137,7 +140,8 @@ export const DEFAULT_SCORING_MODEL: ScoringModel = deepFreeze({
     minLeadsForMeasuredRate: 30,
   },
   tiers: {
-    // DOMAIN.md: about 6 attempts is best, and a web lead called within 5 minutes is far likelier reached.
+    // docs/domain.md › Leads › Speed and persistence: about 6 attempts is best, and a web lead called
+    // within 5 minutes is far likelier reached.
     A: { minScore: 60, attemptTarget: 6, responseTargetSeconds: 300 },
     B: { minScore: 35, attemptTarget: 4, responseTargetSeconds: 3_600 },
     C: { minScore: 0, attemptTarget: 2, responseTargetSeconds: 86_400 },

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsISO8601,
   IsInt,
@@ -18,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LEAD_SOURCES, type LeadSource } from '../../domain/lead-sources.js';
+import { IsLeadEmail, IsLeadName, IsTerritoryText } from '../../lead-profile.validators.js';
 import { TAG_PATTERN, TAG_RULE } from '../../domain/lead-tags.js';
 import { INTERACTION_KINDS, type InteractionKind } from '../domain/scoring-model.js';
 import { ScoringModelDefinitionView } from '../scoring-model.views.js';
@@ -28,11 +28,11 @@ export class PreviewLeadDto {
   @IsIn(LEAD_SOURCES)
   source!: LeadSource;
 
-  @ApiPropertyOptional({ example: 'EMEA' }) @IsOptional() @IsString() @Length(1, 100) region?: string;
+  @ApiPropertyOptional({ example: 'EMEA' }) @IsOptional() @IsTerritoryText() region?: string;
   @ApiPropertyOptional({ example: 'sv' }) @IsOptional() @IsString() @Length(1, 50) language?: string;
-  @ApiPropertyOptional({ example: 'logistics' }) @IsOptional() @IsString() @Length(1, 100) industry?: string;
-  @ApiPropertyOptional({ example: 'Nordfrakt AB' }) @IsOptional() @IsString() @Length(1, 200) company?: string;
-  @ApiPropertyOptional({ example: 'ingrid@nordfrakt.example' }) @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional({ example: 'logistics' }) @IsOptional() @IsTerritoryText() industry?: string;
+  @ApiPropertyOptional({ example: 'Nordfrakt AB' }) @IsOptional() @IsLeadName() company?: string;
+  @ApiPropertyOptional({ example: 'ingrid@nordfrakt.example' }) @IsOptional() @IsLeadEmail() email?: string;
   @ApiPropertyOptional({ example: '+46 8 123 456' }) @IsOptional() @IsString() @Length(1, 40) phone?: string;
 
   @ApiPropertyOptional({ example: 120000, description: 'Estimated deal size in the tenant currency' })
