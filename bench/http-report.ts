@@ -6,6 +6,8 @@ import { count } from './report.js';
 export interface WritePhase {
   readonly phase: string;
   readonly catchUp: CatchUp;
+  /** The phase's load: how many commands succeeded over how many seconds. */
+  readonly load: PhaseResult;
   readonly samples: readonly LagSample[];
 }
 
@@ -30,7 +32,7 @@ export function formatPhases(phases: readonly PhaseResult[]): string {
  */
 export function formatLag(writes: readonly WritePhase[]): string {
   const summary = table(
-    ['after phase', 'max lag events', 'max lag s', 'slowest', 'catch-up s'],
+    ['after phase', 'max lag events', 'max lag s', 'slowest', 'catch-up s', 'done end to end /s'],
     writes.map((write) => {
       const worst = write.samples.reduce<LagSample | undefined>(
         (max, sample) => (!max || sample.events > max.events ? sample : max),
@@ -44,6 +46,10 @@ export function formatLag(writes: readonly WritePhase[]): string {
         write.catchUp.behind === 0
           ? write.catchUp.seconds.toFixed(1)
           : `not within ${write.catchUp.seconds.toFixed(0)} (${count(write.catchUp.behind)} behind, ${write.catchUp.slowest})`,
+        // Commands whose every background consequence is done, per second of load plus catch-up.
+        write.catchUp.behind === 0
+          ? count((write.load.okPerSecond * write.load.seconds) / (write.load.seconds + write.catchUp.seconds))
+          : '–',
       ];
     }),
   );

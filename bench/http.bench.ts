@@ -73,10 +73,11 @@ async function main(): Promise<void> {
     const leadIds: string[] = [];
     const write = async (spec: PhaseSpec): Promise<void> => {
       const from = monitor.samples.length;
-      phases.push(await run(spec, manager));
+      const load = await run(spec, manager);
+      phases.push(load);
       progress('  waiting for the background work to catch up …');
       const catchUp = await monitor.waitForCatchUp(settings.catchUpSeconds);
-      writes.push({ phase: spec.phase, catchUp, samples: monitor.samples.slice(from) });
+      writes.push({ phase: spec.phase, catchUp, load, samples: monitor.samples.slice(from) });
     };
     await write(capturePhase(leadIds));
     if (leadIds.length === 0) throw new Error('no lead was captured; nothing else to measure');
