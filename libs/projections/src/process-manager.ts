@@ -65,5 +65,14 @@ export interface ProcessManager {
    * system that must not act on old events.
    */
   readonly startAt?: 'beginning' | 'now';
+  /**
+   * Lets the runner handle several events of a batch at once, so the commands they send
+   * share the store's group commits instead of paying one commit each. Events with the
+   * same key are handled one after another in log order (give the stream for "in order
+   * per lead"); events with different keys may overlap. An event for which it returns
+   * undefined waits for everything before it and holds back everything after it (e.g. a
+   * change that touches every lead of a tenant). Without it, one event at a time.
+   */
+  readonly partitionKey?: (event: RecordedEvent) => string | undefined;
   handle(event: RecordedEvent, ctx: ProcessManagerContext): Promise<void>;
 }

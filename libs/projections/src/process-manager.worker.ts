@@ -8,6 +8,8 @@ import {
   type ProcessManagerContext,
   type TimerScheduling,
 } from './process-manager.js';
+import { faultPoint } from '#ltc/kernel';
+import { handlePartitioned } from './partitioned-batch.js';
 import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } from './subscriber-worker.js';
 import { isTransientError } from './transient-errors.js';
 
@@ -29,12 +31,19 @@ export interface ProcessManagerDeps extends WorkerDeps {
   readonly retry: RetryPolicy;
   /** Paces retries; tests pass a clock whose sleeps are short. */
   readonly clock: Clock;
+  /** Most events of a batch handled at once by a manager with a `partitionKey`. */
+  readonly concurrency: number;
 }
+
+/** Without a partition key every event is a barrier: strictly one at a time, in log order. */
+const oneAtATime = (): undefined => undefined;
 
 /**
  * Feeds one process manager. The checkpoint is written after the handlers of a batch
- * succeeded (at-least-once); a crash before that re-runs them with the same
- * idempotency keys, so their effects still happen once.
+ * succeeded (at-least-once), and only up to the first event not handled; a crash before
+ * that re-runs them with the same idempotency keys, so their effects still happen once.
+ * A manager with a `partitionKey` has a batch's events handled concurrently across
+ * partitions, in order within each (see `handlePartitioned`).
  */
 export class ProcessManagerWorker extends SubscriberWorker {
   constructor(
@@ -54,20 +63,16 @@ export class ProcessManagerWorker extends SubscriberWorker {
   }
 
   protected async handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void> {
-    let handled = this.position;
-    let failure: Error | undefined;
-    for (const event of events) {
-      // On stop, finish the event in hand but start no new one.
-      if (signal.aborted) break;
-      try {
-        if (!(await this.handleWithRetry(event, signal))) break;
-        handled = event.position;
-      } catch (error) {
-        failure = error instanceof Error ? error : new Error(String(error));
-        break;
-      }
-    }
-    if (handled !== null && handled !== this.position) {
+    const { handledPrefix, failure } = await handlePartitioned(
+      events,
+      this.manager.partitionKey ?? oneAtATime,
+      this.pmDeps.concurrency,
+      // On stop, finish the events in hand but start no new one.
+      async (event) => (!signal.aborted && (await this.handleWithRetry(event, signal)) ? 'handled' : 'stopped'),
+    );
+    const handled = events[handledPrefix - 1]?.position;
+    if (handled !== undefined) {
+      faultPoint('process-manager.after-handlers-before-checkpoint', this.name);
       try {
         if (!(await this.deps.checkpoints.saveForward(this.deps.db, this.name, this.version, handled))) {
           this.deps.logger?.warn(

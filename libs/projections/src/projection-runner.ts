@@ -27,6 +27,11 @@ export interface ProjectionRunnerOptions {
   readonly timers?: TimerScheduling;
   /** Most events per transaction; default 500. Smaller batches commit whatever has arrived. */
   readonly batchSize?: number;
+  /**
+   * Most events of a batch a process manager with a `partitionKey` handles at once;
+   * default 32. Their commands share group commits, so more in flight means fewer commits.
+   */
+  readonly processManagerConcurrency?: number;
   /** Process-manager retries; default 5 tries, 200 ms doubling to 10 s. */
   readonly retry?: Partial<RetryPolicy>;
   /** Waits after transient failures (busy database, store unreachable); default 100 ms doubling to 30 s. */
@@ -37,6 +42,7 @@ export interface ProjectionRunnerOptions {
 }
 
 const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
+const DEFAULT_PM_CONCURRENCY = 32;
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 /**
@@ -54,6 +60,10 @@ export class ProjectionRunner {
     const clock = options.clock ?? new SystemClock();
     const batchSize = options.batchSize ?? 500;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Invalid batchSize ${batchSize}`);
+    const concurrency = options.processManagerConcurrency ?? DEFAULT_PM_CONCURRENCY;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new Error(`Invalid processManagerConcurrency ${concurrency}`);
+    }
     this.checkpoints = new CheckpointStore(() => clock.now());
     this.projections = options.projections ?? [];
     const deps = {
@@ -74,6 +84,7 @@ export class ProjectionRunner {
           timers: options.timers,
           retry: { ...DEFAULT_RETRY, ...options.retry },
           clock,
+          concurrency,
         }),
       );
     }

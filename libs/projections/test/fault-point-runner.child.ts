@@ -1,5 +1,5 @@
-import { SqliteEventStore } from '#ltc/event-store';
-import { ProjectionRunner, openReadModelDb, type ReadModelDbOptions } from '#ltc/projections';
+import { ProjectionRunner } from '#ltc/projections';
+import { openChildWorld } from './child-world.js';
 import { EventLogProjection, StreamCountsProjection } from './test-projections.js';
 
 /**
@@ -7,12 +7,7 @@ import { EventLogProjection, StreamCountsProjection } from './test-projections.j
  * feeds the crash suite's two projections from the store file in LTC_TEST_STORE into the
  * read model described by LTC_TEST_READ_MODEL (JSON), and exits 0 once both reach the head.
  */
-const storeFile = process.env.LTC_TEST_STORE;
-const readModel = process.env.LTC_TEST_READ_MODEL;
-if (!storeFile || !readModel) throw new Error('LTC_TEST_STORE and LTC_TEST_READ_MODEL are required');
-
-const store = new SqliteEventStore({ filename: storeFile, durability: 'normal', pollIntervalMs: 20 });
-const handle = await openReadModelDb(JSON.parse(readModel) as ReadModelDbOptions);
+const { store, handle } = await openChildWorld();
 const runner = new ProjectionRunner({
   store,
   db: handle.db,

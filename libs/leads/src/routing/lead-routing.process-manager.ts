@@ -20,6 +20,7 @@ import {
 import { followRetargetedClock, retargetResponse } from './lead-response-retarget.js';
 import { assignTeam } from './lead-team.js';
 import { redistributeOwnerLeads } from './owner-deactivated.js';
+import { routingPartition } from './routing-partition.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
 import { ensureRoutingTables } from './routing-tables.js';
 
@@ -61,6 +62,7 @@ const RECYCLABLE: readonly Lead['status'][] = ['assigned', 'working'];
 export class LeadRoutingProcessManager implements ProcessManager {
   readonly name = 'lead_routing';
   readonly filter: EventFilter = { streamPrefixes: ['lead-', 'rep-'], eventTypes: [...HANDLED, 'RepDeactivated'] };
+  readonly partitionKey = routingPartition;
 
   constructor(private readonly deps: RoutingDeps) {}
 

@@ -1,7 +1,7 @@
 import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import { DomainError, NotFoundError, majorUnits } from '#ltc/kernel';
-import type { ProcessManagerContext, ReadModelDb, RunnerLogger } from '#ltc/projections';
+import { OneAtATime, type ProcessManagerContext, type ReadModelDb, type RunnerLogger } from '#ltc/projections';
 import type { Lead } from '../domain/lead.state.js';
 import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
 import { distributeLead, type DistributionTrigger } from '../distribution/domain/distribute-lead.js';
@@ -35,10 +35,25 @@ export interface RoutingDeps {
 export const policyTeamOf = (lead: Lead): string => lead.team ?? TENANT_POLICY_TEAM;
 
 /**
+ * Decisions on one ledger, made one at a time. Routing handles the events of different
+ * leads side by side, and each decision reads every rep's load and records its own
+ * before the next may read them: two at once could both give the last free slot.
+ * Keyed by the database, so every router on the same ledger shares it.
+ */
+const decidingOn = new WeakMap<ReadModelDb, OneAtATime>();
+
+function decisionsOn(db: ReadModelDb): OneAtATime {
+  let decisions = decidingOn.get(db);
+  if (!decisions) decidingOn.set(db, (decisions = new OneAtATime()));
+  return decisions;
+}
+
+/**
  * Runs distribution for a lead and sends the resulting command. The decision is keyed
  * by the triggering event and written to the ledger before the command goes out; when
  * the same event is handled again (after a crash), the stored decision is sent again
- * with the same idempotency key instead of deciding anew.
+ * with the same idempotency key instead of deciding anew. Only the decision waits its
+ * turn; sending it (the slow part: a durable append) overlaps with other leads' routing.
  */
 export async function routeLead(
   deps: RoutingDeps,
@@ -57,7 +72,9 @@ export async function routeLead(
   const tenantId = event.metadata.tenantId;
   const decisionKey = request.perLead ? `${event.id}:${lead.leadId}` : event.id;
   const dispatchKey = request.perLead ? `route:${lead.leadId}` : 'route';
-  const stored = (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey));
+  const stored = await decisionsOn(deps.db).run(
+    async () => (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey)),
+  );
   await send(deps, ctx, { event, lead, stored, decisionKey, dispatchKey });
 }
 

@@ -30,6 +30,10 @@ export function leadScoringProcessManager(deps: LeadScoringDeps): ProcessManager
   return {
     name: 'lead_scoring',
     filter: { eventTypes: [...RESCORE_ON, 'ScoringModelChanged'] },
+    // A lead's score depends on that lead alone: leads are scored side by side, each
+    // lead's events in order. A new model rescores every open lead, so it waits for the
+    // scores before it and holds back those after it.
+    partitionKey: (event) => (event.type === 'ScoringModelChanged' ? undefined : event.stream),
     async handle(event, ctx) {
       if (event.type === 'ScoringModelChanged') return rescoreTenant(deps, event, ctx);
       const lead = asLeadEvent(event);
