@@ -1,4 +1,5 @@
 import { BadRequestException, Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
 import { ConcurrentModificationError, IdempotencyKeyReusedError } from '#ltc/commanding';
@@ -80,8 +81,10 @@ export class LeadImport {
 
   async import(ctx: RequestContext, text: string, options: ImportOptions): Promise<ImportReport> {
     const rows = this.read(text, options);
+    // Names this import on every lead it captures, so routing can tell managers about it in one notification.
+    const batchId = randomUUID();
     const results = await runKeyedPool(rows, { limit: ROWS_IN_FLIGHT, keysOf: contactKeysOf }, (row) =>
-      'errors' in row ? Promise.resolve(invalid(row.row, row.errors)) : this.importRow(ctx, row, options),
+      'errors' in row ? Promise.resolve(invalid(row.row, row.errors)) : this.importRow(ctx, row, options, batchId),
     );
     return {
       totals: totalsOf(results),
@@ -115,7 +118,12 @@ export class LeadImport {
     return rows;
   }
 
-  private async importRow(ctx: RequestContext, row: ReadableRow, options: ImportOptions): Promise<ImportRowResult> {
+  private async importRow(
+    ctx: RequestContext,
+    row: ReadableRow,
+    options: ImportOptions,
+    batchId: string,
+  ): Promise<ImportRowResult> {
     const validated = await this.validate(row.input);
     if ('errors' in validated) return invalid(row.row, validated.errors);
     const rowCtx: RequestContext = {
@@ -126,7 +134,7 @@ export class LeadImport {
     };
     validated.dto.onDuplicate = options.onDuplicate;
     try {
-      const result = await this.capture.capture(rowCtx, validated.dto);
+      const result = await this.capture.capture(rowCtx, validated.dto, batchId);
       if (result.kind === 'touched') {
         return { row: row.row, status: 'touched', leadId: result.leadId, existingLeadId: result.leadId };
       }

@@ -27,6 +27,7 @@ const DISPATCHABLE: readonly LeadCommandType[] = [
   'ReactivateLead',
   'RecordLeadTouch',
   'RecordLeadInteraction',
+  'DeferLeadRouting',
 ];
 
 /**

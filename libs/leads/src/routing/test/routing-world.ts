@@ -48,6 +48,10 @@ export class InMemoryRepDirectory implements RepDirectory {
     return this.managers.has(teamId) || [...this.reps.values()].some((rep) => rep.teamId === teamId);
   }
 
+  async managerOfTeam(_tenantId: string, teamId: string): Promise<string | null> {
+    return this.managers.get(teamId) ?? null;
+  }
+
   async managerOf(_tenantId: string, repId: string): Promise<string | null> {
     const teamId = this.reps.get(repId)?.teamId;
     return teamId ? (this.managers.get(teamId) ?? null) : null;
