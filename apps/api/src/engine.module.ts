@@ -20,6 +20,7 @@ import {
   leadSourceStatsProjection,
   nurtureProcessManager,
   sourceConversionProjection,
+  unassignedQueueProjection,
 } from '#ltc/leads';
 import { orgRepsProjection, orgTeamsProjection } from '#ltc/organisation';
 import { APP_CONFIG, CommandRegistry, LOGGER, READ_MODEL_DB, type AppConfig } from '#ltc/platform';
@@ -55,6 +56,7 @@ export function engineProjections(dueTimers: DueTimersProjection): Projection[] 
     leadResponseTimesProjection,
     leadFunnelProjection,
     leadAssignmentsProjection,
+    unassignedQueueProjection,
     orgRepsProjection,
     orgTeamsProjection,
     dueTimers,

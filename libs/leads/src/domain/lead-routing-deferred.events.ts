@@ -18,6 +18,17 @@ export const ROUTING_DEFERRAL_REASONS: readonly RoutingDeferralReason[] = [
   'no_eligible_rep',
 ];
 
+/** Events after which a lead no longer waits for routing: it has an owner or an offer, is pooled, parked or closed. */
+export const ENDS_ROUTING_WAIT = [
+  'LeadAssigned',
+  'LeadPooled',
+  'LeadOffered',
+  'LeadDisqualified',
+  'LeadNurtured',
+  'LeadArchived',
+  'LeadConverted',
+] as const;
+
 /** Where a lead that routing could not place waits: the reason, the team, and since when. */
 export interface RoutingWait {
   readonly reason: RoutingDeferralReason;

@@ -1,6 +1,7 @@
 import type { EventFilter, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, ProcessManagerContext } from '#ltc/projections';
 import type { LeadEvent, LeadEventType } from '../domain/lead.events.js';
+import { ENDS_ROUTING_WAIT } from '../domain/lead-routing-deferred.events.js';
 import type { Lead } from '../domain/lead.state.js';
 import type { DistributionTrigger } from '../distribution/domain/distribute-lead.js';
 import { cadenceFor } from '../distribution/domain/distribution-policy.js';
@@ -50,17 +51,6 @@ const HANDLED: readonly LeadEventType[] = [
   'LeadRoutingDeferred',
 ];
 
-/** Events after which the lead no longer waits for routing: it has an owner, an offer, a pool, or is parked or closed. */
-const ENDS_WAIT: readonly LeadEventType[] = [
-  'LeadAssigned',
-  'LeadPooled',
-  'LeadOffered',
-  'LeadDisqualified',
-  'LeadNurtured',
-  'LeadArchived',
-  'LeadConverted',
-];
-
 /** Statuses in which an idle lead is recycled (the lead decider's rule). */
 const RECYCLABLE: readonly Lead['status'][] = ['assigned', 'working'];
 
@@ -92,7 +82,7 @@ export class LeadRoutingProcessManager implements ProcessManager {
     const tenantId = recorded.metadata.tenantId;
     // The ledger first: every later decision must count this event's effect on ownership.
     const freed = await applyToLedger(db, tenantId, event, recorded.position);
-    if (ENDS_WAIT.includes(event.type)) await clearWait(db, tenantId, event.data.leadId);
+    if ((ENDS_ROUTING_WAIT as readonly string[]).includes(event.type)) await clearWait(db, tenantId, event.data.leadId);
     const history = await readLeadHistory(this.deps.store, event.data.leadId, recorded.revision);
     const lead = history.asOf;
     if (lead) await new Step(this.deps, ctx, recorded, history, lead).run(event);
