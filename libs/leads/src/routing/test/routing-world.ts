@@ -14,6 +14,8 @@ import { leadStream } from '../../lead-stream.js';
 import { distributionPolicyDecider } from '../../distribution/domain/distribution-policy.decider.js';
 import { distributionPolicyStream } from '../../distribution/distribution-policy.stream.js';
 import type { DirectoryRep, RepDirectory } from '../../distribution/rep-directory.port.js';
+import { leadListProjection } from '../../read-models/lead-list.projection.js';
+import { unassignedQueueProjection } from '../../read-models/unassigned-queue.projection.js';
 import { LeadRoutingProcessManager } from '../lead-routing.process-manager.js';
 
 export const TENANT = 'acme';
@@ -127,7 +129,7 @@ export class RoutingWorld {
     const runner = new ProjectionRunner({
       store,
       db: readModel.db,
-      projections: [dueTimers],
+      projections: [dueTimers, leadListProjection, unassignedQueueProjection],
       processManagers: [manager],
       dispatcher,
       timers,
@@ -203,6 +205,8 @@ export class RoutingWorld {
       const head = await this.store.readHeadPosition();
       await this.runner.waitFor('lead_routing', head, 20_000);
       await this.runner.waitFor('due_timers', head, 20_000);
+      await this.runner.waitFor('lead_unassigned_queue', head, 20_000);
+      await this.runner.waitFor('lead_list', head, 20_000);
       if ((await this.store.readHeadPosition()) === head) return;
     }
   }
@@ -220,6 +224,26 @@ export class RoutingWorld {
         .execute();
       return due.length === 0;
     }, `timers due by ${now} to fire`);
+    await this.settle();
+  }
+
+  /** Appends an organisation event on a rep's stream (as the organisation context would) and settles. */
+  async repEvent(type: string, data: Readonly<Record<string, unknown>> & { readonly repId: string }): Promise<void> {
+    const commandId = `rep-${Math.random().toString(36).slice(2)}`;
+    await this.store.appendToStream(`rep-${TENANT}:${data.repId}`, [
+      {
+        type,
+        data,
+        metadata: {
+          tenantId: TENANT,
+          correlationId: commandId,
+          causationId: commandId,
+          actor: { userId: 'maria', role: 'sales_manager' },
+          commandId,
+          schemaVersion: 1,
+        },
+      },
+    ]);
     await this.settle();
   }
 
