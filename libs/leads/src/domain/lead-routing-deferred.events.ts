@@ -6,17 +6,16 @@ import type { DomainEvent } from '#ltc/kernel';
  * raise capacity or close leads (`all_at_capacity`), widen territories (`no_territory_match`),
  * or look at the mix (`no_eligible_rep`).
  */
-export type RoutingDeferralReason =
-  'no_reps' | 'no_active_reps' | 'all_unavailable' | 'all_at_capacity' | 'no_territory_match' | 'no_eligible_rep';
-
-export const ROUTING_DEFERRAL_REASONS: readonly RoutingDeferralReason[] = [
+export const ROUTING_DEFERRAL_REASONS = [
   'no_reps',
   'no_active_reps',
   'all_unavailable',
   'all_at_capacity',
   'no_territory_match',
   'no_eligible_rep',
-];
+] as const;
+
+export type RoutingDeferralReason = (typeof ROUTING_DEFERRAL_REASONS)[number];
 
 /** Events after which a lead no longer waits for routing: it has an owner or an offer, is pooled, parked or closed. */
 export const ENDS_ROUTING_WAIT = [
