@@ -1,9 +1,8 @@
 import { BadRequestException, Inject, Injectable, PayloadTooLargeException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
 import { ConcurrentModificationError, IdempotencyKeyReusedError } from '#ltc/commanding';
-import { LOGGER, createValidationPipe, type RequestContext } from '#ltc/platform';
+import { LOGGER, commandIdOf, createValidationPipe, type RequestContext } from '#ltc/platform';
 import { CaptureLeadDto } from '../capture-lead/capture-lead.dto.js';
 import { contactKeys } from '../capture-lead/contact-index.js';
 import { LeadCapture } from '../capture-lead/lead-capture.service.js';
@@ -50,6 +49,8 @@ export interface ImportTotals {
 }
 
 export interface ImportReport {
+  /** Names the import on every lead it captured; the managers' digest of leads left waiting says it. */
+  readonly batchId: string;
   readonly totals: ImportTotals;
   readonly results: readonly ImportRowResult[];
 }
@@ -81,12 +82,18 @@ export class LeadImport {
 
   async import(ctx: RequestContext, text: string, options: ImportOptions): Promise<ImportReport> {
     const rows = this.read(text, options);
-    // Names this import on every lead it captures, so routing can tell managers about it in one notification.
-    const batchId = randomUUID();
+    // Names this import on every lead it captures, so routing can tell managers about it in one
+    // notification. With an Idempotency-Key it comes from the key: the parts a client sends a large
+    // file in under one key (as `ltc leads import` does), and their retries, are one import.
+    const batchId = commandIdOf({
+      ...ctx,
+      ...(ctx.idempotencyKey ? { idempotencyKey: `import:${ctx.idempotencyKey}` } : {}),
+    }).replace(/^cmd_/, 'import_');
     const results = await runKeyedPool(rows, { limit: ROWS_IN_FLIGHT, keysOf: contactKeysOf }, (row) =>
       'errors' in row ? Promise.resolve(invalid(row.row, row.errors)) : this.importRow(ctx, row, options, batchId),
     );
     return {
+      batchId,
       totals: totalsOf(results),
       results: options.problemsOnly ? results.filter((r) => r.status !== 'created') : results,
     };
