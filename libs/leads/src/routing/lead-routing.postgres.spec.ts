@@ -50,6 +50,8 @@ await describeWithPostgres('Lead routing › read models in PostgreSQL', (url) =
   }, 60_000);
 
   it('keeps leads that wait for a rep, their digest and the unassigned queue in PostgreSQL', async () => {
+    await world.stop();
+    world = await RoutingWorld.start({ postgresUrl: url, leadReads: true });
     fullTeam(world);
     await strandedLeadsScenario(world);
   }, 60_000);

@@ -5,7 +5,7 @@ import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.j
 import type { DistributionDecision } from '../distribution/domain/distribute-lead.js';
 import { WHOLE_STREAM, readLeadHistory } from './lead-history.js';
 import { repAsOf, withRep } from './rep-change.js';
-import { routeLead, type RoutingDeps } from './route-lead.js';
+import { deferralOfStored, routeLead, type RoutingDeps } from './route-lead.js';
 import { waitingLeads } from './routing-waits.js';
 
 /** Reasons that hold for every lead of the team alike: once one lead gets them, the next would too. */
@@ -77,4 +77,4 @@ async function rerouteWaiting(
 }
 
 const blocksTheTeam = (decision: DistributionDecision): boolean =>
-  decision.kind === 'unassignable' && TEAM_WIDE.includes(decision.deferral.reason);
+  decision.kind === 'unassignable' && TEAM_WIDE.includes(deferralOfStored(decision).reason);

@@ -10,6 +10,7 @@ import {
   type DistributionTrigger,
 } from '../distribution/domain/distribute-lead.js';
 import { NO_LOAD, type LeadForDistribution, type RepCandidate } from '../distribution/domain/rep-candidate.js';
+import type { RoutingDeferral } from '../distribution/domain/routing-deferral.js';
 import {
   findDecision,
   forgetDecision,
@@ -170,7 +171,7 @@ async function send(
       case 'unassignable': {
         // The lead waits, with the reason, on its own stream; managers hear of it in a digest
         // (see waiting-digest.ts) and routing tries again when a rep frees up (reroute-waiting.ts).
-        const { reason, detail } = decision.deferral;
+        const { reason, detail } = deferralOfStored(decision);
         // Recorded before the command, like the ledger: a rep event handled next already sees this lead waiting.
         const wait = { tenantId: event.metadata.tenantId, leadId, teamId: policyTeamOf(lead), reason };
         await recordWait(deps.db, wait, deps.clock.now().toISOString(), event.position);
@@ -190,6 +191,16 @@ async function send(
       'routing decision refused by the lead; dropped',
     );
   }
+}
+
+/** Why nobody could take the lead; decisions stored before they said so read as "no eligible rep". */
+export function deferralOfStored(decision: Extract<DistributionDecision, { kind: 'unassignable' }>): RoutingDeferral {
+  return (
+    (decision as { readonly deferral?: RoutingDeferral }).deferral ?? {
+      reason: 'no_eligible_rep',
+      detail: decision.reason,
+    }
+  );
 }
 
 /** The import a capture came from: routing of a new lead is deferred with it, so the import gets one digest. */

@@ -8,7 +8,7 @@ import { fullTeam, strandedLeadsScenario } from './test/stranded-scenario.js';
 describe('Lead routing › leads that wait for a rep', () => {
   let world: RoutingWorld;
   beforeEach(async () => {
-    world = await RoutingWorld.start();
+    world = await RoutingWorld.start({ leadReads: true });
     fullTeam(world);
   });
   afterEach(() => world.stop());

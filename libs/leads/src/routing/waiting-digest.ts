@@ -12,7 +12,10 @@ import type { RoutingDeps } from './route-lead.js';
 /** Which leads each digest notification counts (so handling a deferral again counts it once). */
 type DigestLeadRow = { notification_id: string; lead_id: string; reason: string };
 
-type Tables = { lead_notification_digest_leads: DigestLeadRow };
+/** How many leads each digest counts per reason, kept as they join: the message needs no scan of its leads. */
+type DigestCountRow = { notification_id: string; reason: string; leads: number };
+
+type Tables = { lead_notification_digest_leads: DigestLeadRow; lead_notification_digest_counts: DigestCountRow };
 
 const digestDb = (db: ReadModelDb | ReadModelTransaction): Kysely<Tables> => db.withTables<Tables>();
 
@@ -25,12 +28,20 @@ export async function setupWaitingDigests(db: ReadModelDb): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('lead_notification_digest_leads_pk', ['notification_id', 'lead_id'])
     .execute();
+  await db.schema
+    .createTable('lead_notification_digest_counts')
+    .ifNotExists()
+    .addColumn('notification_id', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('leads', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('lead_notification_digest_counts_pk', ['notification_id', 'reason'])
+    .execute();
 }
 
 /**
  * Adds a lead that waits for routing to its digest notification, creating the notification
- * with the first lead. The id comes from the bucket and recipient, the count from the digest's
- * leads: replaying or rebuilding gives the same notification, never one per lead.
+ * with the first lead. The id comes from the bucket and recipient; a lead counts once (its
+ * membership row is the proof): replaying or rebuilding gives the same notification, never one per lead.
  */
 export async function addToWaitingDigest(
   db: ReadModelDb,
@@ -46,12 +57,26 @@ export async function addToWaitingDigest(
   const notificationId = `leads_waiting:${entry.tenantId}:${entry.bucket.key}:${entry.recipientId}`;
   await db.transaction().execute(async (trx) => {
     const item: DigestLeadRow = { notification_id: notificationId, lead_id: entry.leadId, reason: entry.reason };
-    await upsertRow(trx, 'lead_notification_digest_leads', item, ['notification_id', 'lead_id'], []);
+    const added = await digestDb(trx)
+      .insertInto('lead_notification_digest_leads')
+      .values(item)
+      .onConflict((oc) => oc.columns(['notification_id', 'lead_id']).doNothing())
+      .executeTakeFirst();
+    // Counted already (the deferral handled again): nothing changes.
+    if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    await digestDb(trx)
+      .insertInto('lead_notification_digest_counts')
+      .values({ notification_id: notificationId, reason: entry.reason, leads: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['notification_id', 'reason'])
+          .doUpdateSet({ leads: sql`lead_notification_digest_counts.leads + 1` }),
+      )
+      .execute();
     const counts = await digestDb(trx)
-      .selectFrom('lead_notification_digest_leads')
-      .select(['reason', sql<unknown>`count(*)`.as('leads')])
+      .selectFrom('lead_notification_digest_counts')
+      .select(['reason', 'leads'])
       .where('notification_id', '=', notificationId)
-      .groupBy('reason')
       .orderBy('reason')
       .execute();
     const reasons = counts.map((row) => ({ reason: row.reason, leads: Number(row.leads) }));
