@@ -372,6 +372,7 @@ describe('HTTP conventions', () => {
         'lead_list',
         'lead_response_times',
         'lead_source_stats',
+        'lead_unassigned_queue',
         'org_reps',
         'org_teams',
         'source_conversion',

@@ -22,6 +22,7 @@ import {
   leadSourceStatsProjection,
   nurtureProcessManager,
   sourceConversionProjection,
+  unassignedQueueProjection,
 } from '#ltc/leads';
 import { orgRepsProjection, orgTeamsProjection, teamExists } from '#ltc/organisation';
 import { APP_CONFIG, CommandRegistry, LOGGER, READ_MODEL_DB, type AppConfig } from '#ltc/platform';
@@ -57,6 +58,7 @@ export function engineProjections(dueTimers: DueTimersProjection): Projection[] 
     leadResponseTimesProjection,
     leadFunnelProjection,
     leadAssignmentsProjection,
+    unassignedQueueProjection,
     orgRepsProjection,
     orgTeamsProjection,
     dueTimers,

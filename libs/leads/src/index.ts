@@ -3,6 +3,7 @@ export * from './read-models/lead-list.projection.js';
 export * from './read-models/lead-list.table.js';
 export * from './domain/lead-sources.js';
 export * from './read-models/lead-source-stats.projection.js';
+export { unassignedQueueProjection } from './read-models/unassigned-queue.projection.js';
 export * from './scoring/index.js';
 export * from './close-lead/nurture.process-manager.js';
 export * from './distribution/index.js';

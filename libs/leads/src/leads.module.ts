@@ -12,6 +12,7 @@ import { LeadImport } from './import-leads/lead-import.service.js';
 import { LeadCommandHandler } from './lead-commands/lead-command.handler.js';
 import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
+import { UnassignedLeadsController } from './query-leads/unassigned-leads.controller.js';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { DistributionClaimGuard } from './routing/distribution-claim-guard.js';
 import { LeadDistributionModule } from './routing/lead-distribution.module.js';
@@ -23,6 +24,7 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
   imports: [LeadDistributionModule],
   controllers: [
     CaptureLeadController,
+    UnassignedLeadsController,
     QueryLeadsController,
     EnrichLeadController,
     EditLeadController,

@@ -36,7 +36,8 @@ export class LeadCapture {
     @Inject(SALES_TEAMS) private readonly teams: SalesTeams,
   ) {}
 
-  async capture(ctx: RequestContext, body: CaptureLeadDto): Promise<CaptureResult> {
+  /** `importBatchId`: the import request this capture is a row of (its leads share one notification). */
+  async capture(ctx: RequestContext, body: CaptureLeadDto, importBatchId?: string): Promise<CaptureResult> {
     const commandId = commandIdOf(ctx);
     // With an idempotency key the id is derived from it, so a retry lands on the same stream.
     const leadId = ctx.idempotencyKey ? entityIdFromCommandId(commandId) : randomUUID();
@@ -58,6 +59,7 @@ export class LeadCapture {
       notes: body.notes ?? null,
       direction: body.direction ?? (body.source === 'sales_generated' ? 'outbound' : 'inbound'),
       ...(body.team ? { team: body.team } : {}),
+      ...(importBatchId ? { importBatchId } : {}),
     };
     if (body.team && !(await this.teams.exists(ctx.tenantId, body.team))) {
       throw new InvalidInputError('team', 'exists', `team ${body.team} is not a team of this tenant`);

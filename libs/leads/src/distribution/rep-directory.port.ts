@@ -28,6 +28,8 @@ export interface RepDirectory {
   findRep(tenantId: string, repId: string): Promise<DirectoryRep | null>;
   /** Who hears about a rep's missed targets: the manager of the rep's team; null when none is known. */
   managerOf(tenantId: string, repId: string): Promise<string | null>;
+  /** The manager of a team; null when the team or its manager is unknown. */
+  managerOfTeam(tenantId: string, teamId: string): Promise<string | null>;
 }
 
 export const REP_DIRECTORY = Symbol('RepDirectory');

@@ -33,6 +33,7 @@ const READABLE_LEAD_EVENTS: Record<Exclude<LeadEventType, 'LeadCaptureVoided'>, 
   LeadConverted: true,
   LeadDetailsEdited: true,
   LeadContactChanged: true,
+  LeadRoutingDeferred: true,
 };
 
 const LEAD_EVENT_TYPES = new Set<string>(Object.keys(READABLE_LEAD_EVENTS));

@@ -33,6 +33,8 @@ export interface LeadReader {
   readonly roles: readonly string[];
   /** Rep ids of the caller's teams (including the caller when they are a rep); empty = no team. */
   readonly teamMembers: readonly string[];
+  /** The caller's teams (the one they belong to and those they manage); absent = not known. */
+  readonly teams?: readonly string[];
 }
 
 /** What a reader may see, in a form both the pure check and a database query can apply. */
@@ -115,6 +117,15 @@ export function isVisibleForClaim(scope: LeadScope, lead: Lead): boolean {
 /** A recycled lead carries no pool method: it is claimed as a cherry pick (lead-ownership.decide.ts), so reps see it. */
 function isRepVisiblePoolMethod(method: string | null): boolean {
   return (REP_VISIBLE_POOL_METHODS as readonly string[]).includes(method ?? 'cherry_pick');
+}
+
+/**
+ * Which part of the unassigned queue (leads routing could not place, all unowned) a reader
+ * sees: whoever sees the whole tenant sees all of it; a team's manager (or member) the leads
+ * waiting for their teams and those routed tenant-wide (no team), which every team may take.
+ */
+export function unassignedQueueScopeOf(reader: LeadReader): { readonly teams: readonly string[] } | 'all' {
+  return leadScopeOf(reader).kind === 'tenant' ? 'all' : { teams: reader.teams ?? [] };
 }
 
 function isWaitingForRouting(lead: LeadVisibilityFacts): boolean {

@@ -14,6 +14,7 @@ import type {
 } from './lead-vocabulary.js';
 import type { LeadProfile } from './lead.events.js';
 import type { LeadSource } from './lead-sources.js';
+import type { RoutingDeferralReason } from './lead-routing-deferred.events.js';
 
 /** Every lead command names its lead; `now` is the clock's time, added by the shell. */
 interface LeadCommandBase {
@@ -23,6 +24,8 @@ interface LeadCommandBase {
 
 export interface CaptureLead extends LeadCommandBase, LeadProfile {
   readonly type: 'CaptureLead';
+  /** Set by an import, for every lead of that import request. */
+  readonly importBatchId?: string;
 }
 /** Routing put the lead in a team by a routing rule. */
 export interface SetLeadTeam extends LeadCommandBase {
@@ -193,6 +196,15 @@ export interface EditLead extends LeadCommandBase {
   readonly contact: { readonly email?: string | null; readonly phone?: string | null };
 }
 
+/** Routing could not place the lead (sent by the routing process manager). */
+export interface DeferLeadRouting extends LeadCommandBase {
+  readonly type: 'DeferLeadRouting';
+  readonly reason: RoutingDeferralReason;
+  readonly detail: string;
+  readonly teamId: string | null;
+  readonly importBatchId?: string | null;
+}
+
 export type LeadCommand =
   | CaptureLead
   | EditLead
@@ -220,6 +232,7 @@ export type LeadCommand =
   | WarnLeadRecycle
   | RecycleLead
   | ArchiveLead
-  | ConvertLead;
+  | ConvertLead
+  | DeferLeadRouting;
 
 export type LeadCommandType = LeadCommand['type'];

@@ -28,6 +28,7 @@ import {
   decideWarnResponse,
 } from './lead-progress.decide.js';
 import { decideRetargetResponse } from './lead-response-target.decide.js';
+import { decideDeferRouting } from './lead-routing-deferred.decide.js';
 
 /** Decides what a command on a lead means, given everything that happened to it. */
 export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] {
@@ -133,6 +134,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return decideArchive(command, state);
     case 'ConvertLead':
       return decideConvert(command, state);
+    case 'DeferLeadRouting':
+      return decideDeferRouting(command, state);
   }
 }
 

@@ -15,6 +15,7 @@ import type {
 } from './lead-vocabulary.js';
 import type { LeadSource } from './lead-sources.js';
 import type { LeadCaptureVoided, LeadContactChanged, LeadDetailsEdited } from './lead-changes.events.js';
+import type { LeadRoutingDeferred } from './lead-routing-deferred.events.js';
 
 /** How to reach the person behind a lead; every part is optional. */
 export interface LeadContact {
@@ -50,7 +51,13 @@ export interface LeadProfile {
  */
 export type LeadCaptured = DomainEvent<
   'LeadCaptured',
-  LeadProfile & { readonly leadId: string; readonly complete: boolean; readonly capturedAt: string }
+  LeadProfile & {
+    readonly leadId: string;
+    readonly complete: boolean;
+    readonly capturedAt: string;
+    /** The import that brought the lead in (one per import request); absent for single captures. */
+    readonly importBatchId?: string;
+  }
 >;
 
 /**
@@ -317,6 +324,7 @@ export type LeadEvent =
   | LeadConverted
   | LeadCaptureVoided
   | LeadDetailsEdited
-  | LeadContactChanged;
+  | LeadContactChanged
+  | LeadRoutingDeferred;
 
 export type LeadEventType = LeadEvent['type'];

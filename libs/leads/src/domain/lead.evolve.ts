@@ -10,7 +10,7 @@ const isPoolMethod = (method: string): method is PoolMethod => (POOL_METHODS as 
 export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
   const event = upcastLeadEvent(stored);
   if (event.type === 'LeadCaptured') {
-    const { leadId, complete: _complete, capturedAt: _at, team, ...profile } = event.data;
+    const { leadId, complete: _complete, capturedAt: _at, importBatchId: _batch, team, ...profile } = event.data;
     return {
       status: 'new',
       leadId,
@@ -32,6 +32,7 @@ export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
       qualified: false,
       dealId: null,
       statusBeforeNurture: null,
+      waiting: null,
     };
   }
   if (state.status === 'none') return event.type === 'LeadCaptureVoided' ? { status: 'none', voided: true } : state;
@@ -68,9 +69,14 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
       const { score, tier, attemptTarget, responseTargetSeconds, modelVersion } = event.data;
       return { ...lead, score: { value: score, tier, attemptTarget, responseTargetSeconds, modelVersion } };
     }
+    case 'LeadRoutingDeferred': {
+      const { reason, teamId, at } = event.data;
+      return { ...lead, waiting: { reason, teamId, since: lead.waiting?.since ?? at } };
+    }
     case 'LeadAssigned':
       return {
         ...lead,
+        waiting: null,
         ...progressed,
         status: lead.qualified ? 'qualified' : 'assigned',
         owner: event.data.repId,
@@ -83,10 +89,19 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
         claimedFrom: isPoolMethod(event.data.method) ? event.data.method : null,
       };
     case 'LeadPooled':
-      return { ...lead, ...progressed, status: 'pooled', owner: null, offer: null, poolMethod: event.data.method };
+      return {
+        ...lead,
+        ...progressed,
+        status: 'pooled',
+        owner: null,
+        offer: null,
+        poolMethod: event.data.method,
+        waiting: null,
+      };
     case 'LeadOffered':
       return {
         ...lead,
+        waiting: null,
         status: 'offered',
         offerRounds: Math.max(lead.offerRounds, event.data.round),
         offer: {
@@ -110,17 +125,17 @@ function evolveExisting(lead: Lead, event: Exclude<LeadEvent, { type: 'LeadCaptu
     case 'LeadQualified':
       return { ...lead, ...progressed, status: 'qualified', qualified: true };
     case 'LeadDisqualified':
-      return { ...lead, status: 'disqualified', offer: null };
+      return { ...lead, status: 'disqualified', offer: null, waiting: null };
     case 'LeadNurtured':
-      return { ...lead, status: 'nurturing', statusBeforeNurture: lead.status, offer: null };
+      return { ...lead, status: 'nurturing', statusBeforeNurture: lead.status, offer: null, waiting: null };
     case 'LeadReactivated':
       return { ...lead, ...progressed, status: reactivatedStatus(lead), statusBeforeNurture: null };
     case 'LeadRecycled':
       return { ...lead, ...progressed, status: 'recycled', owner: null, offer: null, poolMethod: null };
     case 'LeadArchived':
-      return { ...lead, status: 'archived', owner: null, offer: null };
+      return { ...lead, status: 'archived', owner: null, offer: null, waiting: null };
     case 'LeadConverted':
-      return { ...lead, status: 'converted', dealId: event.data.dealId };
+      return { ...lead, status: 'converted', dealId: event.data.dealId, waiting: null };
     default: {
       const unknown: never = event;
       void unknown;

@@ -1,5 +1,6 @@
 import type { LeadProfile } from './lead.events.js';
 import type { PoolMethod, TagCategory, Tier } from './lead-vocabulary.js';
+import type { RoutingWait } from './lead-routing-deferred.events.js';
 
 /**
  * Where a lead stands (docs/domain.md › Leads › Lead states): waiting for an owner (`new`, `pooled`,
@@ -76,6 +77,8 @@ export interface Lead {
   readonly dealId: string | null;
   /** Where a nurtured lead returns to. */
   readonly statusBeforeNurture: LeadStatus | null;
+  /** Routing could not place it, and why; null once it is owned, offered, pooled, parked or closed. */
+  readonly waiting: RoutingWait | null;
 }
 
 export type LeadState = NoLead | Lead;

@@ -75,6 +75,13 @@ export class ImportTotalsView {
 }
 
 export class ImportReportView {
+  @ApiProperty({
+    example: 'import_3f2a9c…',
+    description:
+      'Names this import on its leads; the same for every part and retry sent with one Idempotency-Key. ' +
+      'Leads nobody could take yet are announced in one notification naming it',
+  })
+  batchId!: string;
   @ApiProperty({ type: ImportTotalsView }) totals!: ImportTotalsView;
   @ApiProperty({ type: [ImportRowResultView], description: 'One entry per row, in row order' })
   results!: ImportRowResultView[];

@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, PayloadTooLargeException } fro
 import type { Logger } from 'pino';
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
 import { ConcurrentModificationError, IdempotencyKeyReusedError } from '#ltc/commanding';
-import { LOGGER, createValidationPipe, type RequestContext } from '#ltc/platform';
+import { LOGGER, commandIdOf, createValidationPipe, type RequestContext } from '#ltc/platform';
 import { CaptureLeadDto } from '../capture-lead/capture-lead.dto.js';
 import { contactKeys } from '../capture-lead/contact-index.js';
 import { LeadCapture } from '../capture-lead/lead-capture.service.js';
@@ -49,6 +49,8 @@ export interface ImportTotals {
 }
 
 export interface ImportReport {
+  /** Names the import on every lead it captured; the managers' digest of leads left waiting says it. */
+  readonly batchId: string;
   readonly totals: ImportTotals;
   readonly results: readonly ImportRowResult[];
 }
@@ -80,10 +82,18 @@ export class LeadImport {
 
   async import(ctx: RequestContext, text: string, options: ImportOptions): Promise<ImportReport> {
     const rows = this.read(text, options);
+    // Names this import on every lead it captures, so routing can tell managers about it in one
+    // notification. With an Idempotency-Key it comes from the key: the parts a client sends a large
+    // file in under one key (as `ltc leads import` does), and their retries, are one import.
+    const batchId = commandIdOf({
+      ...ctx,
+      ...(ctx.idempotencyKey ? { idempotencyKey: `import:${ctx.idempotencyKey}` } : {}),
+    }).replace(/^cmd_/, 'import_');
     const results = await runKeyedPool(rows, { limit: ROWS_IN_FLIGHT, keysOf: contactKeysOf }, (row) =>
-      'errors' in row ? Promise.resolve(invalid(row.row, row.errors)) : this.importRow(ctx, row, options),
+      'errors' in row ? Promise.resolve(invalid(row.row, row.errors)) : this.importRow(ctx, row, options, batchId),
     );
     return {
+      batchId,
       totals: totalsOf(results),
       results: options.problemsOnly ? results.filter((r) => r.status !== 'created') : results,
     };
@@ -115,7 +125,12 @@ export class LeadImport {
     return rows;
   }
 
-  private async importRow(ctx: RequestContext, row: ReadableRow, options: ImportOptions): Promise<ImportRowResult> {
+  private async importRow(
+    ctx: RequestContext,
+    row: ReadableRow,
+    options: ImportOptions,
+    batchId: string,
+  ): Promise<ImportRowResult> {
     const validated = await this.validate(row.input);
     if ('errors' in validated) return invalid(row.row, validated.errors);
     const rowCtx: RequestContext = {
@@ -126,7 +141,7 @@ export class LeadImport {
     };
     validated.dto.onDuplicate = options.onDuplicate;
     try {
-      const result = await this.capture.capture(rowCtx, validated.dto);
+      const result = await this.capture.capture(rowCtx, validated.dto, batchId);
       if (result.kind === 'touched') {
         return { row: row.row, status: 'touched', leadId: result.leadId, existingLeadId: result.leadId };
       }

@@ -29,6 +29,7 @@ const DISPATCHABLE: readonly LeadCommandType[] = [
   'ReactivateLead',
   'RecordLeadTouch',
   'RecordLeadInteraction',
+  'DeferLeadRouting',
 ];
 
 /**

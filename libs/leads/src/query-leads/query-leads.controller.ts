@@ -18,8 +18,9 @@ import {
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
-import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
-import { loadLeadScope } from '../read-models/lead-readers.js';
+import { POOL_STATUSES, leadScopeOf, type LeadScope } from '../domain/lead-visibility.js';
+import { loadLeadReader, loadLeadScope } from '../read-models/lead-readers.js';
+import { findRoutingWait } from '../read-models/unassigned-queue.queries.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
 import { LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
@@ -135,13 +136,17 @@ export class QueryLeadsController {
   @ApiLeadNotFoundResponse()
   async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
     const row = await findLeadRow(this.readModels.db, ctx.tenantId, id, await this.scopeOf(ctx));
-    const events = await this.store.readStream(leadStream(id));
+    const [events, routingWait] = await Promise.all([
+      this.store.readStream(leadStream(id)),
+      findRoutingWait(this.readModels.db, ctx.tenantId, id),
+    ]);
     return {
       ...toLeadView(row),
       scoreBreakdown: row.score_breakdown ? (JSON.parse(row.score_breakdown) as ScoreLineView[]) : [],
       modelVersion: row.model_version === null ? null : Number(row.model_version),
       assignmentReason: row.assignment_reason,
       notes: row.notes,
+      routingWait,
       timeline: events
         .filter((e) => e.metadata.tenantId === ctx.tenantId)
         .map((e) => ({

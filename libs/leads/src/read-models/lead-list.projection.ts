@@ -240,6 +240,7 @@ function changesFor(event: Exclude<LeadEvent, { type: 'LeadCaptured' }>, row: Le
       return { status: reactivatedStatus(row), reactivate_on: null };
     case 'LeadRecycleWarning':
     case 'LeadCaptureVoided':
+    case 'LeadRoutingDeferred': // the unassigned queue shows it (routing/unassigned-queue.projection.ts)
       return {};
     case 'LeadDetailsEdited':
       return withSearchText(row, detailColumns(event.data.changes));

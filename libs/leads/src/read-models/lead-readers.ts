@@ -48,7 +48,7 @@ export async function loadLeadReader(db: ReadModelDb, caller: CallerIdentity): P
     const teams = [...new Set([membership?.team_id, ...managed.map((row) => row.team_id)])].filter(
       (team): team is string => typeof team === 'string',
     );
-    if (teams.length === 0) return { userId: caller.userId, roles: caller.roles, teamMembers: [] };
+    if (teams.length === 0) return { userId: caller.userId, roles: caller.roles, teamMembers: [], teams };
     const members = await org
       .selectFrom('org_reps')
       .select('rep_id')
@@ -56,7 +56,7 @@ export async function loadLeadReader(db: ReadModelDb, caller: CallerIdentity): P
       .where('team_id', 'in', teams)
       .orderBy('rep_id')
       .execute();
-    return { userId: caller.userId, roles: caller.roles, teamMembers: members.map((row) => row.rep_id) };
+    return { userId: caller.userId, roles: caller.roles, teamMembers: members.map((row) => row.rep_id), teams };
   } catch (error) {
     if (isMissingTable(error)) return { userId: caller.userId, roles: caller.roles, teamMembers: [] };
     throw error;

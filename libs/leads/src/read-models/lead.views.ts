@@ -86,11 +86,24 @@ export class TimelineEntryView {
   @ApiProperty({ type: Object }) data!: unknown;
 }
 
+export class RoutingWaitView {
+  @ApiProperty({ example: 'all_at_capacity' }) reason!: string;
+  @ApiProperty({ example: 'all 3 active rep(s) at capacity' }) detail!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) teamId!: string | null;
+  @ApiProperty() waitingSince!: string;
+}
+
 export class LeadDetailView extends LeadView {
   @ApiProperty({ type: [ScoreLineView] }) scoreBreakdown!: ScoreLineView[];
   @ApiPropertyOptional({ nullable: true, type: Number }) modelVersion!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) assignmentReason!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) notes!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: () => RoutingWaitView,
+    description: 'Why routing could not place the lead while it waits for a rep (GET /leads/unassigned); else null',
+  })
+  routingWait!: RoutingWaitView | null;
   @ApiProperty({ type: [TimelineEntryView], description: 'Every event of the lead, oldest first' })
   timeline!: TimelineEntryView[];
 }

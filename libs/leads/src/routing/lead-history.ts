@@ -4,6 +4,9 @@ import { evolveLead } from '../domain/lead.evolve.js';
 import { initialLeadState, type Lead, type LeadState } from '../domain/lead.state.js';
 import { leadStream } from '../lead-stream.js';
 
+/** Reads a lead's whole stream, for an event that is not the lead's own (a rep's): "as of" is now. */
+export const WHOLE_STREAM = 2n ** 63n - 1n;
+
 /** An offer made since the lead last entered distribution, and how it ended. */
 export interface OfferInCycle {
   readonly offerId: string;

@@ -9,7 +9,8 @@ export type NotificationKind =
   | 'response_breached'
   | 'recycle_warning'
   | 'needs_manual_assignment'
-  | 'unassignable';
+  /** One digest per import (or per minute) of leads routing could not place. */
+  | 'leads_waiting';
 
 /** Notifications for a role rather than a person (no team manager known): every sales manager of the tenant sees them. */
 export const SALES_MANAGERS = 'role:sales_manager';

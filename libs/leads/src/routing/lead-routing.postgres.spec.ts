@@ -3,6 +3,7 @@ import { openLeadsOf, repLoads } from '../distribution/ledger/ledger.queries.js'
 import { listAttemptsDue } from './lead-attempts-due.js';
 import { listNotifications } from './lead-notifications.js';
 import { RoutingWorld, TENANT } from './test/routing-world.js';
+import { fullTeam, strandedLeadsScenario } from './test/stranded-scenario.js';
 
 await describeWithPostgres('Lead routing › read models in PostgreSQL', (url) => {
   let world: RoutingWorld;
@@ -46,5 +47,12 @@ await describeWithPostgres('Lead routing › read models in PostgreSQL', (url) =
     expect(await world.last('pg-lead', 'LeadAssigned')).toMatchObject({ repId: 'bo', assignmentNo: 2 });
     const ana = await listNotifications(world.readModel.db, TENANT, ['ana'], { limit: 5, offset: 0 });
     expect(ana.items.map((n) => n.kind)).toEqual(['response_warning']);
+  }, 60_000);
+
+  it('keeps leads that wait for a rep, their digest and the unassigned queue in PostgreSQL', async () => {
+    await world.stop();
+    world = await RoutingWorld.start({ postgresUrl: url, leadReads: true });
+    fullTeam(world);
+    await strandedLeadsScenario(world);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { EventFilter, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, ProcessManagerContext } from '#ltc/projections';
 import type { LeadEvent, LeadEventType } from '../domain/lead.events.js';
+import { ENDS_ROUTING_WAIT } from '../domain/lead-routing-deferred.events.js';
 import type { Lead } from '../domain/lead.state.js';
 import type { DistributionTrigger } from '../distribution/domain/distribute-lead.js';
 import { cadenceFor } from '../distribution/domain/distribution-policy.js';
@@ -21,6 +22,10 @@ import { followRetargetedClock, retargetResponse } from './lead-response-retarge
 import { assignTeam } from './lead-team.js';
 import { redistributeOwnerLeads } from './owner-deactivated.js';
 import { routingPartition } from './routing-partition.js';
+import { isRepChange, REP_CHANGES } from './rep-change.js';
+import { rerouteForFreedReps, rerouteOnRepChange } from './reroute-waiting.js';
+import { clearWait } from './routing-waits.js';
+import { announceWaitingLead } from './waiting-digest.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
 import { ensureRoutingTables } from './routing-tables.js';
 
@@ -44,6 +49,7 @@ const HANDLED: readonly LeadEventType[] = [
   'LeadRecycled',
   'LeadArchived',
   'LeadConverted',
+  'LeadRoutingDeferred',
 ];
 
 /** Statuses in which an idle lead is recycled (the lead decider's rule). */
@@ -61,7 +67,10 @@ const RECYCLABLE: readonly Lead['status'][] = ['assigned', 'working'];
  */
 export class LeadRoutingProcessManager implements ProcessManager {
   readonly name = 'lead_routing';
-  readonly filter: EventFilter = { streamPrefixes: ['lead-', 'rep-'], eventTypes: [...HANDLED, 'RepDeactivated'] };
+  readonly filter: EventFilter = {
+    streamPrefixes: ['lead-', 'rep-'],
+    eventTypes: [...HANDLED, 'RepDeactivated', ...REP_CHANGES],
+  };
   readonly partitionKey = routingPartition;
 
   constructor(private readonly deps: RoutingDeps) {}
@@ -70,15 +79,17 @@ export class LeadRoutingProcessManager implements ProcessManager {
     const { db } = this.deps;
     await ensureRoutingTables(db);
     if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
+    if (isRepChange(recorded.type)) return rerouteOnRepChange(this.deps, recorded, ctx);
     const event = asLeadEvent(recorded);
     const tenantId = recorded.metadata.tenantId;
     // The ledger first: every later decision must count this event's effect on ownership.
-    await applyToLedger(db, tenantId, event, recorded.position);
+    const freed = await applyToLedger(db, tenantId, event, recorded.position);
+    if ((ENDS_ROUTING_WAIT as readonly string[]).includes(event.type)) await clearWait(db, tenantId, event.data.leadId);
     const history = await readLeadHistory(this.deps.store, event.data.leadId, recorded.revision);
     const lead = history.asOf;
-    if (!lead) return;
-    const step = new Step(this.deps, ctx, recorded, history, lead);
-    await step.run(event);
+    if (lead) await new Step(this.deps, ctx, recorded, history, lead).run(event);
+    // Room freed by this lead goes to the leads that waited for it, after the lead's own next step.
+    if (freed.length > 0) await rerouteForFreedReps(this.deps, recorded, ctx, freed);
   }
 }
 
@@ -140,6 +151,8 @@ class Step {
       case 'LeadArchived':
       case 'LeadConverted':
         return clearAttemptsDue(this.deps.db, this.tenantId, this.lead.leadId);
+      case 'LeadRoutingDeferred':
+        return announceWaitingLead(this.deps, this.tenantId, event.data);
       default:
         return;
     }

@@ -53,6 +53,16 @@ export class OrgTablesRepDirectory implements RepDirectory {
     return row ? toDirectoryRep(row) : null;
   }
 
+  async managerOfTeam(tenantId: string, teamId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('org_teams')
+      .select('manager_id')
+      .where('tenant_id', '=', tenantId)
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    return row?.manager_id ?? null;
+  }
+
   async managerOf(tenantId: string, repId: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('org_reps')

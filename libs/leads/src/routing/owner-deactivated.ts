@@ -2,11 +2,8 @@ import type { RecordedEvent } from '#ltc/event-store';
 import type { ProcessManagerContext } from '#ltc/projections';
 import { OWNED_STATUSES } from '../domain/lead.state.js';
 import { openLeadIdsOf } from '../distribution/ledger/ledger.queries.js';
-import { readLeadHistory } from './lead-history.js';
+import { WHOLE_STREAM, readLeadHistory } from './lead-history.js';
 import { routeLead, type RoutingDeps } from './route-lead.js';
-
-/** Reads a lead's whole stream: the deactivation is not an event of the lead, so "as of" is now. */
-const WHOLE_STREAM = 2n ** 63n - 1n;
 
 /**
  * The organisation's `RepDeactivated`: every lead the rep still holds open (by the ledger,

@@ -4,8 +4,13 @@ import { DomainError, NotFoundError, majorUnits } from '#ltc/kernel';
 import { OneAtATime, type ProcessManagerContext, type ReadModelDb, type RunnerLogger } from '#ltc/projections';
 import type { Lead } from '../domain/lead.state.js';
 import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
-import { distributeLead, type DistributionTrigger } from '../distribution/domain/distribute-lead.js';
+import {
+  distributeLead,
+  type DistributionDecision,
+  type DistributionTrigger,
+} from '../distribution/domain/distribute-lead.js';
 import { NO_LOAD, type LeadForDistribution, type RepCandidate } from '../distribution/domain/rep-candidate.js';
+import type { RoutingDeferral } from '../distribution/domain/routing-deferral.js';
 import {
   findDecision,
   forgetDecision,
@@ -18,6 +23,7 @@ import { loadPolicy } from '../distribution/load-policy.js';
 import type { RepDirectory } from '../distribution/rep-directory.port.js';
 import type { LeadHistory, OfferInCycle } from './lead-history.js';
 import { SALES_MANAGERS, recordNotification } from './lead-notifications.js';
+import { clearWait, recordWait } from './routing-waits.js';
 
 /** What routing works with; the app wires the real store, read-model database, directory and clock. */
 export interface RoutingDeps {
@@ -67,7 +73,7 @@ export async function routeLead(
     /** When one event routes several leads (a deactivated owner's): the lead's part of the keys. */
     readonly perLead?: boolean;
   },
-): Promise<void> {
+): Promise<DistributionDecision> {
   const { event, lead } = request;
   const tenantId = event.metadata.tenantId;
   const decisionKey = request.perLead ? `${event.id}:${lead.leadId}` : event.id;
@@ -76,6 +82,7 @@ export async function routeLead(
     async () => (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey)),
   );
   await send(deps, ctx, { event, lead, stored, decisionKey, dispatchKey });
+  return stored.decision;
 }
 
 async function decide(
@@ -168,28 +175,56 @@ async function send(
         return;
       }
       case 'manual':
-      case 'unassignable':
         await recordNotification(deps.db, {
           causeId: event.id,
           tenantId: event.metadata.tenantId,
           recipientId: SALES_MANAGERS,
           leadId,
-          kind: decision.kind === 'manual' ? 'needs_manual_assignment' : 'unassignable',
+          kind: 'needs_manual_assignment',
           message: `Lead "${lead.profile.name}" needs a manager to assign it: ${decision.reason}`,
           at: deps.clock.now().toISOString(),
         });
         return;
+      case 'unassignable': {
+        // The lead waits, with the reason, on its own stream; managers hear of it in a digest
+        // (see waiting-digest.ts) and routing tries again when a rep frees up (reroute-waiting.ts).
+        const { reason, detail } = deferralOfStored(decision);
+        // Recorded before the command, like the ledger: a rep event handled next already sees this lead waiting.
+        const wait = { tenantId: event.metadata.tenantId, leadId, teamId: policyTeamOf(lead), reason };
+        await recordWait(deps.db, wait, deps.clock.now().toISOString(), event.position);
+        const payload = { leadId, reason, detail, teamId: lead.team, importBatchId: importBatchOf(event) };
+        await ctx.dispatch({ type: 'lead.DeferLeadRouting', payload }, { key: input.dispatchKey });
+        return;
+      }
     }
   } catch (error) {
     // The lead moved on meanwhile (claimed, closed, parked): the decision no longer
     // applies. Forget it so the ledger does not count an assignment that never happened.
     if (!(error instanceof DomainError || error instanceof NotFoundError)) throw error;
     await forgetDecision(deps.db, input.decisionKey);
+    if (decision.kind === 'unassignable') await clearWait(deps.db, event.metadata.tenantId, leadId);
     deps.logger?.warn(
       { processManager: 'lead_routing', leadId, decision: decision.kind, error: error.message },
       'routing decision refused by the lead; dropped',
     );
   }
+}
+
+/** Why nobody could take the lead; decisions stored before they said so read as "no eligible rep". */
+export function deferralOfStored(decision: Extract<DistributionDecision, { kind: 'unassignable' }>): RoutingDeferral {
+  return (
+    (decision as { readonly deferral?: RoutingDeferral }).deferral ?? {
+      reason: 'no_eligible_rep',
+      detail: decision.reason,
+    }
+  );
+}
+
+/** The import a capture came from: routing of a new lead is deferred with it, so the import gets one digest. */
+function importBatchOf(event: RecordedEvent): string | null {
+  if (event.type !== 'LeadCaptured') return null;
+  const batch = (event.data as { readonly importBatchId?: unknown }).importBatchId;
+  return typeof batch === 'string' ? batch : null;
 }
 
 /** The facts of a lead distribution looks at. */

@@ -26,7 +26,7 @@ export class NotificationView {
   @ApiProperty({
     example: 'response_breached',
     description:
-      'lead_offered, pooled_shark_tank, response_warning, response_breached, recycle_warning, needs_manual_assignment, unassignable',
+      'lead_offered, pooled_shark_tank, response_warning, response_breached, recycle_warning, needs_manual_assignment, leads_waiting (one digest per import or minute of leads routing could not place; see GET /leads/unassigned)',
   })
   kind!: string;
   @ApiProperty() message!: string;

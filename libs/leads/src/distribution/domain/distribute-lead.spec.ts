@@ -134,6 +134,10 @@ describe('Distribution › round robin', () => {
     });
     expect(decision.kind).toBe('unassignable');
     expect(decision.reason).toContain('no eligible rep among 5');
+    expect(decision.kind === 'unassignable' && decision.deferral).toEqual({
+      reason: 'no_eligible_rep',
+      detail: 'of 4 active rep(s): 2 away, 2 at capacity',
+    });
     expect(decision.candidates.every((c) => !c.eligible && !c.chosen)).toBe(true);
     expect(lineOf(decision, 'ana')?.reason).toBe('inactive (deactivated)');
     expect(lineOf(decision, 'bo')?.reason).toBe('away until 2026-03-09T00:00:00.000Z');
@@ -260,6 +264,7 @@ describe('Distribution › territory', () => {
       ],
     });
     expect(decision.kind).toBe('unassignable');
+    expect(decision.kind === 'unassignable' && decision.deferral.reason).toBe('no_territory_match');
   });
 });
 

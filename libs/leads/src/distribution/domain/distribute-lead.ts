@@ -8,18 +8,29 @@ import {
 } from './distribution-policy.js';
 import {
   blockersOf,
+  blockingFacts,
   byLeastRecentlyAssigned,
   loadSummary,
   territoryMismatches,
   territorySpecialties,
+  type Blocker,
   type LeadForDistribution,
   type RepCandidate,
 } from './rep-candidate.js';
+import { deferralOf, type RoutingDeferral } from './routing-deferral.js';
 import { pickTopProducer } from './top-producer.js';
 
 /** Why distribution runs: a lead arrived, came back, lost its owner, or an offer ended. */
 export type DistributionTrigger =
-  'new_lead' | 'recycled' | 'reactivated' | 'sla_breach' | 'offer_declined' | 'offer_expired' | 'owner_deactivated';
+  | 'new_lead'
+  | 'recycled'
+  | 'reactivated'
+  | 'sla_breach'
+  | 'offer_declined'
+  | 'offer_expired'
+  | 'owner_deactivated'
+  /** The lead waited for routing (nobody could take it) and a rep has room or is back. */
+  | 'capacity_freed';
 
 /** Triggers for a lead that still has its owner while it is redistributed. */
 const OWNED_TRIGGERS: readonly DistributionTrigger[] = ['sla_breach', 'owner_deactivated'];
@@ -61,7 +72,12 @@ export type DistributionDecision =
       readonly expiresAt: string;
     })
   | (Explained & { readonly kind: 'manual' })
-  | (Explained & { readonly kind: 'unassignable'; readonly method: ConcreteMethod });
+  | (Explained & {
+      readonly kind: 'unassignable';
+      readonly method: ConcreteMethod;
+      /** Why nobody could take it, summarised: the lead waits in the unassigned queue with it. */
+      readonly deferral: RoutingDeferral;
+    });
 
 /**
  * Decides who gets a lead, and explains the decision for every candidate. Pure:
@@ -74,6 +90,7 @@ export function distributeLead(request: DistributionRequest): DistributionDecisi
   const notes: string[] = [];
   if (resolved.via) notes.push(`${resolved.via} → ${label(method)}`);
   if (request.trigger === 'owner_deactivated') notes.push('owner_deactivated: its owner was deactivated');
+  if (request.trigger === 'capacity_freed') notes.push('capacity_freed: it waited until a rep had room');
   if (OWNED_TRIGGERS.includes(request.trigger) && method === 'shotgun') {
     // The lead still has its (late) owner, and an owned lead cannot be offered.
     method = 'round_robin';
@@ -92,11 +109,18 @@ function push(request: DistributionRequest, method: PushMethod, prefix: string):
   const excluded = exclusions(request);
   const lines = new Map<string, AssignmentCandidate>();
   const eligible: RepCandidate[] = [];
+  const blocked: { readonly blockers: readonly Blocker[] }[] = [];
   for (const rep of sorted(request.candidates)) {
-    const blockers = blockersOf(rep, { now, excluded });
-    if (method === 'territory') blockers.push(...territoryMismatches(rep, lead, policy.dealSizeBands));
-    if (blockers.length > 0) lines.set(rep.repId, line(rep, false, false, blockers.join('; ')));
-    else eligible.push(rep);
+    const blockers = blockingFacts(rep, { now, excluded });
+    if (method === 'territory') {
+      const mismatches = territoryMismatches(rep, lead, policy.dealSizeBands);
+      blockers.push(...mismatches.map((text) => ({ kind: 'territory' as const, text })));
+    }
+    if (blockers.length === 0) eligible.push(rep);
+    else {
+      blocked.push({ blockers });
+      lines.set(rep.repId, line(rep, false, false, blockers.map((b) => b.text).join('; ')));
+    }
   }
   const pick =
     method === 'top_producer'
@@ -108,8 +132,9 @@ function push(request: DistributionRequest, method: PushMethod, prefix: string):
     return {
       kind: 'unassignable',
       method,
-      reason: `${prefix}: no eligible rep among ${request.candidates.length}; a manager has to assign it`,
+      reason: `${prefix}: no eligible rep among ${request.candidates.length}; it waits until one has room`,
       candidates: inOrder(request.candidates, lines),
+      deferral: deferralOf(blocked),
     };
   }
   for (const rep of eligible) {

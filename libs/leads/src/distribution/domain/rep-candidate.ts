@@ -61,6 +61,14 @@ export const NO_LOAD: RepLoad = {
   recentConverted: 0,
 };
 
+/** What keeps a rep from a lead, as a kind (for summaries such as "all at capacity") and a sentence. */
+export type BlockerKind = 'excluded' | 'inactive' | 'no_sales_role' | 'away' | 'capacity' | 'territory';
+
+export interface Blocker {
+  readonly kind: BlockerKind;
+  readonly text: string;
+}
+
 /**
  * Why a rep cannot take the lead now, every reason at once (empty = eligible): excluded
  * for this decision, deactivated, away, at capacity, over the daily quota, or (for
@@ -70,24 +78,33 @@ export function blockersOf(
   rep: RepCandidate,
   context: { readonly now: Date; readonly excluded: ReadonlyMap<string, string>; readonly claimCap?: number },
 ): string[] {
-  const reasons: string[] = [];
+  return blockingFacts(rep, context).map((blocker) => blocker.text);
+}
+
+/** {@link blockersOf} with the kind of each reason. */
+export function blockingFacts(
+  rep: RepCandidate,
+  context: { readonly now: Date; readonly excluded: ReadonlyMap<string, string>; readonly claimCap?: number },
+): Blocker[] {
+  const reasons: Blocker[] = [];
+  const add = (kind: BlockerKind, text: string) => reasons.push({ kind, text });
   const excluded = context.excluded.get(rep.repId);
-  if (excluded !== undefined) reasons.push(excluded);
-  if (!rep.active) reasons.push('inactive (deactivated)');
+  if (excluded !== undefined) add('excluded', excluded);
+  if (!rep.active) add('inactive', 'inactive (deactivated)');
   if (rep.roles !== undefined && !hasSalesRole({ roles: rep.roles })) {
-    reasons.push(`no sales role (${SALES_ROLES.join(' or ')})`);
+    add('no_sales_role', `no sales role (${SALES_ROLES.join(' or ')})`);
   }
   const away = awayReason(rep.availability, context.now);
-  if (away) reasons.push(away);
+  if (away) add('away', away);
   const { openLeads, assignedToday } = rep.load;
   if (openLeads >= rep.capacity.maxOpenLeads) {
-    reasons.push(`at capacity ${openLeads}/${rep.capacity.maxOpenLeads} open leads`);
+    add('capacity', `at capacity ${openLeads}/${rep.capacity.maxOpenLeads} open leads`);
   }
   if (rep.capacity.dailyQuota > 0 && assignedToday >= rep.capacity.dailyQuota) {
-    reasons.push(`daily quota reached ${assignedToday}/${rep.capacity.dailyQuota} today`);
+    add('capacity', `daily quota reached ${assignedToday}/${rep.capacity.dailyQuota} today`);
   }
   if (context.claimCap !== undefined && openLeads >= context.claimCap) {
-    reasons.push(`at the claim cap ${openLeads}/${context.claimCap} open leads`);
+    add('capacity', `at the claim cap ${openLeads}/${context.claimCap} open leads`);
   }
   return reasons;
 }

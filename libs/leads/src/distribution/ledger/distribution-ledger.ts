@@ -209,13 +209,16 @@ const ENDINGS: Partial<Record<LeadEvent['type'], string>> = {
   LeadConverted: 'converted',
 };
 
-/** Brings the ledger in line with a lead event (a no-op for events that move no ownership). */
+/**
+ * Brings the ledger in line with a lead event (a no-op for events that move no ownership).
+ * Returns the reps whose open lead the event ended (pooled, recycled, closed): they have room again.
+ */
 export async function applyToLedger(
   db: ReadModelDb,
   tenantId: string,
   event: LeadEvent,
   position: bigint,
-): Promise<void> {
+): Promise<readonly string[]> {
   if (event.type === 'LeadAssigned') {
     const d = event.data;
     await db.transaction().execute(async (trx) => {
@@ -246,12 +249,23 @@ export async function applyToLedger(
             };
       await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
     });
-    return;
+    return [];
   }
   const outcome = ENDINGS[event.type];
-  if (outcome === undefined) return;
+  if (outcome === undefined) return [];
   const data = event.data as { readonly leadId: string; readonly at: string };
   await closeOpen(db, tenantId, data.leadId, outcome, data.at);
+  // Read back by what this event wrote, not by what it changed: handled again after a crash,
+  // the event names the same reps, so what their room allows still happens.
+  const closed = await ledgerDb(db)
+    .selectFrom('lead_distribution_ledger')
+    .select('rep_id')
+    .where('tenant_id', '=', tenantId)
+    .where('lead_id', '=', data.leadId)
+    .where('outcome', '=', outcome)
+    .where('closed_at', '=', data.at)
+    .execute();
+  return [...new Set(closed.map((row) => row.rep_id))];
 }
 
 async function closeOpen(

@@ -14,6 +14,8 @@ import { leadStream } from '../../lead-stream.js';
 import { distributionPolicyDecider } from '../../distribution/domain/distribution-policy.decider.js';
 import { distributionPolicyStream } from '../../distribution/distribution-policy.stream.js';
 import type { DirectoryRep, RepDirectory } from '../../distribution/rep-directory.port.js';
+import { leadListProjection } from '../../read-models/lead-list.projection.js';
+import { unassignedQueueProjection } from '../../read-models/unassigned-queue.projection.js';
 import { LeadRoutingProcessManager } from '../lead-routing.process-manager.js';
 
 export const TENANT = 'acme';
@@ -42,6 +44,10 @@ export class InMemoryRepDirectory implements RepDirectory {
 
   async findRep(_tenantId: string, repId: string): Promise<DirectoryRep | null> {
     return this.reps.get(repId) ?? null;
+  }
+
+  async managerOfTeam(_tenantId: string, teamId: string): Promise<string | null> {
+    return this.managers.get(teamId) ?? null;
   }
 
   async managerOf(_tenantId: string, repId: string): Promise<string | null> {
@@ -88,6 +94,7 @@ export class LeadCommandDispatcher implements CommandDispatcher {
 /** The routing process manager with everything it talks to, real but in a temp folder. */
 export class RoutingWorld {
   private dropSchema: () => Promise<void> = async () => undefined;
+  private leadReads = false;
 
   private constructor(
     readonly clock: ManualClock,
@@ -101,8 +108,13 @@ export class RoutingWorld {
     readonly manager: LeadRoutingProcessManager,
   ) {}
 
-  /** Read models in SQLite, or (with `postgresUrl`) in a throw-away PostgreSQL schema. */
-  static async start(options: { readonly postgresUrl?: string } = {}): Promise<RoutingWorld> {
+  /**
+   * Read models in SQLite, or (with `postgresUrl`) in a throw-away PostgreSQL schema. `leadReads`:
+   * also run the lead list and the unassigned queue (for tests that read them).
+   */
+  static async start(
+    options: { readonly postgresUrl?: string; readonly leadReads?: boolean } = {},
+  ): Promise<RoutingWorld> {
     const dir = mkdtempSync(join(tmpdir(), 'ltc-routing-'));
     const store = new SqliteEventStore({ filename: join(dir, 'events.db'), durability: 'normal', pollIntervalMs: 5 });
     const schema = options.postgresUrl ? await createTestSchema(options.postgresUrl, 'routing') : undefined;
@@ -119,7 +131,7 @@ export class RoutingWorld {
     const runner = new ProjectionRunner({
       store,
       db: readModel.db,
-      projections: [dueTimers],
+      projections: options.leadReads ? [dueTimers, leadListProjection, unassignedQueueProjection] : [dueTimers],
       processManagers: [manager],
       dispatcher,
       timers,
@@ -127,6 +139,7 @@ export class RoutingWorld {
     });
     const scheduler = new TimerScheduler({ store, db: readModel.db, dueTimers, dispatcher, clock, retryDelayMs: 10 });
     const world = new RoutingWorld(clock, directory, dir, store, readModel, dispatcher, runner, scheduler, manager);
+    world.leadReads = options.leadReads ?? false;
     world.dropSchema = schema ? () => schema.drop() : async () => undefined;
     return world;
   }
@@ -195,6 +208,10 @@ export class RoutingWorld {
       const head = await this.store.readHeadPosition();
       await this.runner.waitFor('lead_routing', head, 20_000);
       await this.runner.waitFor('due_timers', head, 20_000);
+      if (this.leadReads) {
+        await this.runner.waitFor('lead_unassigned_queue', head, 20_000);
+        await this.runner.waitFor('lead_list', head, 20_000);
+      }
       if ((await this.store.readHeadPosition()) === head) return;
     }
   }
@@ -212,6 +229,26 @@ export class RoutingWorld {
         .execute();
       return due.length === 0;
     }, `timers due by ${now} to fire`);
+    await this.settle();
+  }
+
+  /** Appends an organisation event on a rep's stream (as the organisation context would) and settles. */
+  async repEvent(type: string, data: Readonly<Record<string, unknown>> & { readonly repId: string }): Promise<void> {
+    const commandId = `rep-${Math.random().toString(36).slice(2)}`;
+    await this.store.appendToStream(`rep-${TENANT}:${data.repId}`, [
+      {
+        type,
+        data,
+        metadata: {
+          tenantId: TENANT,
+          correlationId: commandId,
+          causationId: commandId,
+          actor: { userId: 'maria', role: 'sales_manager' },
+          commandId,
+          schemaVersion: 1,
+        },
+      },
+    ]);
     await this.settle();
   }
 
