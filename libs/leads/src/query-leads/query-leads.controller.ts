@@ -18,8 +18,8 @@ import {
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
-import { POOL_STATUSES, leadScopeOf, type LeadScope } from '../domain/lead-visibility.js';
-import { loadLeadReader, loadLeadScope } from '../read-models/lead-readers.js';
+import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
+import { loadLeadScope } from '../read-models/lead-readers.js';
 import { findRoutingWait } from '../read-models/unassigned-queue.queries.js';
 import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
 import { LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
