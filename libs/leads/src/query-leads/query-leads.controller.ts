@@ -7,7 +7,6 @@ import type { ReadModelHandle } from '#ltc/projections';
 import {
   Ctx,
   ForbiddenResourceError,
-  PageQueryDto,
   READ_MODEL_DB,
   UserIdParamDto,
   Roles,
@@ -19,14 +18,30 @@ import { LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
 import { leadScopeOf, type LeadScope } from '../domain/lead-visibility.js';
 import { loadLeadReader } from '../read-models/lead-readers.js';
-import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
+import {
+  findLeadRow,
+  listLeads,
+  nextPooledLead,
+  toLeadView,
+  type LeadListFilter,
+} from '../read-models/lead.queries.js';
 import { CommandResponseDto, LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
-import { LeadListQueryDto } from './lead-query.dto.js';
+import { LeadListQueryDto, LeadPageQueryDto } from './lead-query.dto.js';
 
 const READERS = ['sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor'] as const;
 const MANAGERS = new Set(['admin', 'sales_manager', 'auditor']);
 const OPEN_STATUSES = ['assigned', 'working', 'qualified', 'nurturing', 'offered'];
+
+/** The paging part of a list query, defaults applied. */
+function pageOf(query: LeadPageQueryDto): Pick<LeadListFilter, 'limit' | 'offset' | 'cursor' | 'count'> {
+  return {
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+    ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+    ...(query.count !== undefined ? { count: query.count } : {}),
+  };
+}
 
 /** Reads of leads, served from the lead list read model (eventually consistent with commands). */
 @ApiTags('leads')
@@ -61,8 +76,7 @@ export class QueryLeadsController {
       ...(query.sla ? { slaState: query.sla } : {}),
       ...(query.q ? { q: query.q } : {}),
       ...(query.order ? { order: query.order } : {}),
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      ...pageOf(query),
     });
   }
 
@@ -74,14 +88,13 @@ export class QueryLeadsController {
     description:
       'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.',
   })
-  pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
+  pool(@Query() query: LeadPageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
     const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
     return listLeads(this.readModels.db, ctx.tenantId, {
       status: ['pooled', 'recycled'],
       ...(manager ? {} : { poolMethods: ['cherry_pick', 'shark_tank'] }),
       order: 'priority',
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      ...pageOf(query),
     });
   }
 
@@ -159,7 +172,7 @@ export class QueryLeadsController {
   })
   async repLeads(
     @Param() { id }: UserIdParamDto,
-    @Query() query: PageQueryDto,
+    @Query() query: LeadPageQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<LeadPageView> {
     const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
@@ -171,8 +184,7 @@ export class QueryLeadsController {
       ownerId: id,
       status: OPEN_STATUSES,
       order: 'priority',
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      ...pageOf(query),
     });
   }
 
