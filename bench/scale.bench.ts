@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '#ltc/event-store';
 import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
+import { TokenService } from '#ltc/platform';
 import { DueTimersProjection } from '#ltc/timers';
 import { engineProjections } from '../apps/api/src/engine.module.js';
 import { rebuildInMemoryRaw } from './rebuild-load.js';
@@ -47,10 +48,11 @@ async function main(): Promise<void> {
       `## Reads over HTTP at ${options.concurrency} connections, ${count(options.requests)} requests each`,
       '',
     );
-    const app = await startApp(dataDir);
+    const app = await startApp(dataDir, leads);
     try {
       lines.push(
-        `startup of the built app on ${count(options.events)} events: ${app.startupSeconds.toFixed(2)} s to answer HTTP`,
+        `startup of the built app${APP_ROOT === '.' ? '' : ` in ${APP_ROOT}`} on ${count(options.events)} events: ` +
+          `${app.startupSeconds.toFixed(2)} s to answer HTTP, ${app.currentSeconds.toFixed(2)} s until GET /leads lists every lead`,
         '',
       );
       const rows = await readWorkloads({ ...options, baseUrl: app.baseUrl, secret: app.secret, readModelFile, leads });
@@ -123,19 +125,27 @@ async function rebuildEach(eventsFile: string, readModelFile: string, lines: str
   }
 }
 
+/**
+ * The checkout whose built app serves the reads (default this one): `BENCH_APP_ROOT=../other`
+ * measures another build on the same data, e.g. the code before a change (it rebuilds the
+ * read models it does not recognise at startup, which `currentSeconds` then includes).
+ */
+const APP_ROOT = process.env.BENCH_APP_ROOT ?? '.';
+
 interface RunningApp {
   readonly baseUrl: string;
   readonly secret: string;
   readonly startupSeconds: number;
+  readonly currentSeconds: number;
   stop(): Promise<void>;
 }
 
 /** The built app on the data folder, with its process managers off: reads are measured, not the reaction to the import. */
-async function startApp(dataDir: string): Promise<RunningApp> {
+async function startApp(dataDir: string, leads: number): Promise<RunningApp> {
   const port = await freePort();
   const secret = 'bench-scale-secret-with-at-least-32-characters';
   const stop = startStopwatch();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  const child = spawn(process.execPath, [join(APP_ROOT, 'dist/apps/api/src/main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -158,10 +168,19 @@ async function startApp(dataDir: string): Promise<RunningApp> {
     if (up) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const startupSeconds = stop().seconds;
+  const token = await new TokenService(secret).mint({ sub: 'root', roles: ['admin'], tenant: BENCH_TENANT });
+  for (;;) {
+    const response = await fetch(`${baseUrl}/leads?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as { total?: number };
+    if (page.total === leads) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return {
     baseUrl,
     secret,
-    startupSeconds: stop().seconds,
+    startupSeconds,
+    currentSeconds: stop().seconds,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

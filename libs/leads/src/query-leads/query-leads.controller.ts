@@ -64,7 +64,7 @@ export class QueryLeadsController {
       "Leads the caller may see: reps their own and the pool; managers their team's; admins and auditors all.",
   })
   async list(@Query() query: LeadListQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
-    return listLeads(this.readModels.db, ctx.tenantId, {
+    return listLeads(this.readModels.queryDb, ctx.tenantId, {
       scope: await this.scopeOf(ctx),
       ...(query.status ? { status: query.status } : {}),
       ...(query.owner ? { ownerId: query.owner } : {}),
@@ -90,7 +90,7 @@ export class QueryLeadsController {
   })
   pool(@Query() query: LeadPageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
     const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
-    return listLeads(this.readModels.db, ctx.tenantId, {
+    return listLeads(this.readModels.queryDb, ctx.tenantId, {
       status: ['pooled', 'recycled'],
       ...(manager ? {} : { poolMethods: ['cherry_pick', 'shark_tank'] }),
       order: 'priority',
@@ -112,7 +112,7 @@ export class QueryLeadsController {
   ): Promise<CommandResponseDto> {
     const lost: string[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      const leadId = await nextPooledLead(this.readModels.db, ctx.tenantId, ['blind_pull'], lost);
+      const leadId = await nextPooledLead(this.readModels.queryDb, ctx.tenantId, ['blind_pull'], lost);
       if (!leadId) break;
       await this.guard.assertMayClaim(ctx, leadId);
       try {
@@ -141,7 +141,7 @@ export class QueryLeadsController {
   @ApiOkResponse({ type: LeadDetailView })
   @ApiNotFoundResponse({ description: 'LEAD_NOT_FOUND: unknown, or a lead the caller may not see' })
   async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
-    const row = await findLeadRow(this.readModels.db, ctx.tenantId, id, await this.scopeOf(ctx));
+    const row = await findLeadRow(this.readModels.queryDb, ctx.tenantId, id, await this.scopeOf(ctx));
     const events = await this.store.readStream(leadStream(id));
     return {
       ...toLeadView(row),
@@ -179,7 +179,7 @@ export class QueryLeadsController {
     if (!manager && ctx.caller.userId !== id) {
       throw new ForbiddenResourceError('NOT_YOUR_LEADS', 'Reps see their own leads; managers see everyone’s');
     }
-    return listLeads(this.readModels.db, ctx.tenantId, {
+    return listLeads(this.readModels.queryDb, ctx.tenantId, {
       scope: await this.scopeOf(ctx),
       ownerId: id,
       status: OPEN_STATUSES,
@@ -190,6 +190,6 @@ export class QueryLeadsController {
 
   /** What the caller may see of the tenant's leads (domain/lead-visibility.ts). */
   private async scopeOf(ctx: RequestContext): Promise<LeadScope> {
-    return leadScopeOf(await loadLeadReader(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId }));
+    return leadScopeOf(await loadLeadReader(this.readModels.queryDb, { ...ctx.caller, tenantId: ctx.tenantId }));
   }
 }
