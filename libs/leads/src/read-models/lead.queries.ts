@@ -74,8 +74,7 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   }
   const words = filter.q === undefined ? undefined : searchWords(filter.q);
   if (words?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset, nextCursor: null };
-  const query = filtered(db, tenantId, filter, words);
-  let page = query.selectAll();
+  let page = filtered(db, tenantId, filter, words, 'page').selectAll();
   if (after) page = page.where(afterCursor(order, after));
   for (const key of SORT_KEYS[order]) page = page.orderBy(key.sql, key.direction);
   const wantTotal = after === undefined || filter.count === 'exact';
@@ -84,7 +83,7 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
       .limit(filter.limit + 1)
       .offset(filter.offset)
       .execute(),
-    wantTotal ? totalOf(db, tenantId, filter, query) : undefined,
+    wantTotal ? totalOf(db, tenantId, filter, words) : undefined,
   ]);
   const items = rows.slice(0, filter.limit);
   const last = items.at(-1);
@@ -98,11 +97,22 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
 }
 
 /** The tenant's leads that match every filter (visibility included), not yet ordered. */
-function filtered(db: ReadModelDb, tenantId: string, filter: LeadListFilter, words: readonly string[] | undefined) {
+function filtered(
+  db: ReadModelDb,
+  tenantId: string,
+  filter: LeadListFilter,
+  words: readonly string[] | undefined,
+  purpose: 'page' | 'count',
+) {
   const scope = filter.scope;
   const sqlite = dialectOf(db) === 'sqlite';
   let query = leadListDb(db).selectFrom('lead_list');
-  if (scope && scope.kind !== 'tenant') query = query.where((eb) => visibleIn(eb, tenantId, scope));
+  if (scope && scope.kind !== 'tenant') {
+    query = query.where((eb) => visibleIn(eb, tenantId, scope));
+    // The page walks the tenant's leads in page order and stops when it is full (a scope
+    // shows a good share of them); the count has no order to follow and unions the branches.
+    if (purpose === 'page') query = query.where('tenant_id', '=', tenantId);
+  }
   // likely(): tells SQLite's planner the tenant term selects nearly every row, so a search
   // starts from the words' matches in the FTS index instead of walking the tenant's leads.
   else if (words && sqlite) query = query.where(sql<boolean>`likely(tenant_id = ${tenantId})`);
@@ -139,7 +149,7 @@ async function totalOf(
   db: ReadModelDb,
   tenantId: string,
   filter: LeadListFilter,
-  query: ReturnType<typeof filtered>,
+  words: readonly string[] | undefined,
 ): Promise<number> {
   if (countedByStatus(filter)) {
     let counts = db
@@ -151,7 +161,9 @@ async function totalOf(
     const row = await counts.executeTakeFirst();
     return Number(row?.total ?? 0);
   }
-  const row = await query.select((eb) => eb.fn.countAll<string | number | bigint>().as('total')).executeTakeFirst();
+  const row = await filtered(db, tenantId, filter, words, 'count')
+    .select((eb) => eb.fn.countAll<string | number | bigint>().as('total'))
+    .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
 
@@ -159,9 +171,9 @@ type LeadListExpressions = ExpressionBuilder<LeadListTables, 'lead_list'>;
 
 /**
  * {@link isLeadVisible} as a WHERE clause, so paging and totals count only visible leads.
- * Each branch names the tenant itself (the caller then leaves the top-level tenant term
- * out): SQLite can then answer every branch from its own index and combine them (a
- * multi-index OR) instead of walking all of the tenant's leads to test each one.
+ * Each branch names the tenant itself: a count (which leaves the top-level tenant term out)
+ * then answers every branch from its own index and combines them (a multi-index OR)
+ * instead of walking all of the tenant's leads to test each one.
  */
 function visibleIn(eb: LeadListExpressions, tenantId: string, scope: Exclude<LeadScope, { kind: 'tenant' }>) {
   const inTenant = (...terms: Expression<SqlBool>[]) => eb.and([eb('tenant_id', '=', tenantId), ...terms]);
