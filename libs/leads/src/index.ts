@@ -9,3 +9,4 @@ export * from './close-lead/nurture.process-manager.js';
 export * from './distribution/index.js';
 export * from './routing/index.js';
 export * from './analytics/index.js';
+export * from './read-models/lead-page.cursor.js';

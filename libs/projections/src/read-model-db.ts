@@ -34,6 +34,13 @@ export type ReadModelDialect = 'sqlite' | 'postgres';
 /** An open read-model database and how to close it. */
 export interface ReadModelHandle {
   readonly db: ReadModelDb;
+  /**
+   * For API queries. On a SQLite file, a second, read-only connection: Kysely runs one
+   * statement or transaction at a time per connection, so a read on `db` waits for any
+   * projection batch in progress; WAL lets this one read the last commit meanwhile.
+   * Elsewhere (PostgreSQL's pool, `:memory:`) it is `db`.
+   */
+  readonly queryDb: ReadModelDb;
   readonly dialect: ReadModelDialect;
   /** The lease that decides which process runs the background jobs on these read models (ADR 0011). */
   createRunnerLease(): RunnerLease;
@@ -77,13 +84,24 @@ function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });
   const db = new Kysely<ReadModelSchema>({ dialect });
+  const queryDb = filename === ':memory:' ? db : openSqliteReader(filename, busyTimeoutMs);
   return {
     db,
+    queryDb,
     dialect: 'sqlite',
     createRunnerLease: () =>
       filename === ':memory:' ? new UncontendedLease() : new SqliteLockFileLease(`${filename}.runner-lock`),
-    close: () => db.destroy(),
+    close: async () => {
+      if (queryDb !== db) await queryDb.destroy();
+      await db.destroy();
+    },
   };
+}
+
+function openSqliteReader(filename: string, busyTimeoutMs: number): ReadModelDb {
+  const reader = new Database(filename, { readonly: true });
+  reader.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  return new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
 }
 
 /**
@@ -166,6 +184,7 @@ async function openPostgres(url: string, options: ReadModelDbOptions): Promise<R
   }
   return {
     db,
+    queryDb: db,
     dialect: 'postgres',
     createRunnerLease: () => new PostgresAdvisoryLease(url, schema),
     close: () => db.destroy(),

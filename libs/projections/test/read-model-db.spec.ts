@@ -23,6 +23,31 @@ describe('openReadModelDb on SQLite', () => {
     }
   });
 
+  it('answers queries on queryDb from the last commit while a batch holds db in a transaction', async () => {
+    const dir = tempDir('rm-reader');
+    const handle = await openReadModelDb({ sqliteFilename: join(dir.path, 'rm.db') });
+    try {
+      await sql`create table things (id text primary key, label text, hits integer)`.execute(handle.db);
+      await sql`insert into things values ('a', 'committed', 1)`.execute(handle.db);
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const batch = handle.db.transaction().execute(async (trx) => {
+        await sql`update things set label = 'uncommitted'`.execute(trx);
+        await held;
+      });
+      const read = sql<{ label: string }>`select label from things`.execute(handle.queryDb);
+      const waiting = new Promise((resolve) => setTimeout(() => resolve('still waiting for the batch'), 2000));
+      const first = await Promise.race([read.then((r) => r.rows[0]?.label), waiting]);
+      release();
+      await batch;
+      expect(first).toBe('committed');
+      await expect(sql`delete from things`.execute(handle.queryDb)).rejects.toThrow(/readonly/);
+    } finally {
+      await handle.close();
+      dir.cleanup();
+    }
+  });
+
   it('upserts portably', async () => {
     const dir = tempDir('rm-upsert');
     const handle = await openReadModelDb({ sqliteFilename: join(dir.path, 'rm.db') });

@@ -2,3 +2,4 @@ export * from './esdb-wire-double/index.js';
 export * from './postgres.js';
 export * from './race.js';
 export * from './typescript-child.js';
+export * from './query-plans.js';

@@ -26,7 +26,30 @@ const csv = ({ value }: { value: unknown }): unknown =>
         .filter(Boolean)
     : value;
 
-export class LeadListQueryDto extends PageQueryDto {
+/**
+ * Paging of the lead lists: `limit`/`offset` as before, or `cursor` for deep pages, and
+ * `count=exact` for a total on cursor pages.
+ */
+export class LeadPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'The nextCursor of the previous page (with the same order): reads the next page without skipping rows, however deep. Not with offset.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({
+    enum: ['exact'],
+    description: 'exact: count the matches on cursor pages too (offset pages always carry total)',
+  })
+  @IsOptional()
+  @IsIn(['exact'])
+  count?: 'exact';
+}
+
+export class LeadListQueryDto extends LeadPageQueryDto {
   @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', example: 'assigned,working' })
   @IsOptional()
   @Transform(csv)

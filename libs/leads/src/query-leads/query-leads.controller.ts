@@ -8,7 +8,6 @@ import {
   CommandResponseDto,
   Ctx,
   ForbiddenResourceError,
-  PageQueryDto,
   READ_MODEL_DB,
   UserIdParamDto,
   Roles,
@@ -21,14 +20,30 @@ import { leadStream } from '../lead-stream.js';
 import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
 import { findRoutingWait } from '../read-models/unassigned-queue.queries.js';
-import { findLeadRow, listLeads, nextPooledLead, toLeadView } from '../read-models/lead.queries.js';
+import {
+  findLeadRow,
+  listLeads,
+  nextPooledLead,
+  toLeadView,
+  type LeadListFilter,
+} from '../read-models/lead.queries.js';
 import { LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
-import { LeadListQueryDto } from './lead-query.dto.js';
+import { LeadListQueryDto, LeadPageQueryDto } from './lead-query.dto.js';
 
 const READERS = ['sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor'] as const;
 const MANAGERS = new Set(['admin', 'sales_manager', 'auditor']);
 const OPEN_STATUSES = ['assigned', 'working', 'qualified', 'nurturing', 'offered'];
+
+/** The paging part of a list query, defaults applied. */
+function pageOf(query: LeadPageQueryDto): Pick<LeadListFilter, 'limit' | 'offset' | 'cursor' | 'count'> {
+  return {
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+    ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+    ...(query.count !== undefined ? { count: query.count } : {}),
+  };
+}
 
 /** Reads of leads, served from the lead list read model (eventually consistent with commands). */
 @ApiTags('leads')
@@ -51,7 +66,7 @@ export class QueryLeadsController {
       "Leads the caller may see: reps their own and the pool; managers their team's; admins and auditors all.",
   })
   async list(@Query() query: LeadListQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
-    return listLeads(this.readModels.db, ctx.tenantId, {
+    return listLeads(this.readModels.queryDb, ctx.tenantId, {
       scope: await this.scopeOf(ctx),
       ...(query.status ? { status: query.status } : {}),
       ...(query.owner ? { ownerId: query.owner } : {}),
@@ -63,8 +78,7 @@ export class QueryLeadsController {
       ...(query.sla ? { slaState: query.sla } : {}),
       ...(query.q ? { q: query.q } : {}),
       ...(query.order ? { order: query.order } : {}),
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      ...pageOf(query),
     });
   }
 
@@ -76,14 +90,13 @@ export class QueryLeadsController {
     description:
       'Leads waiting to be pulled. Reps see cherry-pick and shark-tank leads; blind-pull leads only to managers.',
   })
-  async pool(@Query() query: PageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
+  async pool(@Query() query: LeadPageQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
     // The one visibility rule: reps see the pool they may pull from (recycled leads included), managers all of it.
-    return listLeads(this.readModels.db, ctx.tenantId, {
+    return listLeads(this.readModels.queryDb, ctx.tenantId, {
       scope: await this.scopeOf(ctx),
       status: [...POOL_STATUSES],
       order: 'priority',
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      ...pageOf(query),
     });
   }
 
@@ -101,7 +114,7 @@ export class QueryLeadsController {
   ): Promise<CommandResponseDto> {
     const lost: string[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      const leadId = await nextPooledLead(this.readModels.db, ctx.tenantId, ['blind_pull'], lost);
+      const leadId = await nextPooledLead(this.readModels.queryDb, ctx.tenantId, ['blind_pull'], lost);
       if (!leadId) break;
       await this.guard.assertMayClaim(ctx, leadId);
       try {
@@ -135,10 +148,10 @@ export class QueryLeadsController {
   @ApiOkResponse({ type: LeadDetailView })
   @ApiLeadNotFoundResponse()
   async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
-    const row = await findLeadRow(this.readModels.db, ctx.tenantId, id, await this.scopeOf(ctx));
+    const row = await findLeadRow(this.readModels.queryDb, ctx.tenantId, id, await this.scopeOf(ctx));
     const [events, routingWait] = await Promise.all([
       this.store.readStream(leadStream(id)),
-      findRoutingWait(this.readModels.db, ctx.tenantId, id),
+      findRoutingWait(this.readModels.queryDb, ctx.tenantId, id),
     ]);
     return {
       ...toLeadView(row),
@@ -170,25 +183,24 @@ export class QueryLeadsController {
   })
   async repLeads(
     @Param() { id }: UserIdParamDto,
-    @Query() query: PageQueryDto,
+    @Query() query: LeadPageQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<LeadPageView> {
     const manager = ctx.caller.roles.some((r) => MANAGERS.has(r));
     if (!manager && ctx.caller.userId !== id) {
       throw new ForbiddenResourceError('NOT_YOUR_LEADS', 'Reps see their own leads; managers see everyone’s');
     }
-    return listLeads(this.readModels.db, ctx.tenantId, {
+    return listLeads(this.readModels.queryDb, ctx.tenantId, {
       scope: await this.scopeOf(ctx),
       ownerId: id,
       status: OPEN_STATUSES,
       order: 'priority',
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
+      ...pageOf(query),
     });
   }
 
   /** What the caller may see of the tenant's leads (domain/lead-visibility.ts). */
   private async scopeOf(ctx: RequestContext): Promise<LeadScope> {
-    return loadLeadScope(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId });
+    return loadLeadScope(this.readModels.queryDb, { ...ctx.caller, tenantId: ctx.tenantId });
   }
 }

@@ -2,20 +2,25 @@ import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import { majorUnits, type Money } from '#ltc/kernel';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
-import { UPDATABLE_COLUMNS, createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
+import { leadIdChunks } from '../analytics/batch-rows.js';
+import { createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
+import { resetLeadListSideTables } from './lead-list.side-tables.js';
+import { saveLeadRows } from './lead-list.writes.js';
 import { asLeadEvent } from '../domain/lead-event.js';
 import type { LeadEvent } from '../domain/lead.events.js';
 
 /** The lead list, detail, pool and per-rep work lists (`GET /leads…`, `GET /reps/{id}/leads`). */
 export const leadListProjection: Projection = {
   name: 'lead_list',
-  version: 5,
+  // 6: indexes for every filter, full-text search, tag and count tables (ADR 0012).
+  version: 6,
   filter: { streamPrefixes: ['lead-'] },
 
   setup: createLeadListTable,
 
   async reset(trx) {
     await sql`delete from lead_list`.execute(trx);
+    await resetLeadListSideTables(trx);
   },
 
   apply(trx, recorded) {
@@ -25,12 +30,12 @@ export const leadListProjection: Projection = {
   applyBatch: (trx, events) => applyLeadListBatch(trx, events),
 };
 
-const ROWS_PER_STATEMENT = 200;
-
 /**
- * Loads the rows a batch touches in one query, folds the batch in memory and writes the
- * changed rows back with one multi-row upsert per 200 rows: a rebuild costs a few
- * statements per batch instead of two per event.
+ * Loads the rows a batch touches with one query per tenant and 500 leads (by the primary
+ * key: `tenant_id` first, or every batch would read the whole table), folds the batch in
+ * memory and writes the changed rows back in bulk: a rebuild costs a few statements per
+ * batch instead of two per event. The rows as loaded travel with the new ones so the
+ * tag and count tables can be adjusted by difference.
  */
 async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
   const leadEvents = events.flatMap((recorded) => {
@@ -39,16 +44,19 @@ async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly Re
   });
   if (leadEvents.length === 0) return;
   const key = (tenantId: string, leadId: string): string => `${tenantId}\u0000${leadId}`;
-  const rows = new Map<string, LeadListRow>();
-  const ids = [...new Set(leadEvents.filter((e) => e.event.type !== 'LeadCaptured').map((e) => e.event.data.leadId))];
-  for (let i = 0; i < ids.length; i += 500) {
+  const stored = new Map<string, LeadListRow>();
+  for (const { tenantId, leadIds } of leadIdChunks(
+    leadEvents.map((e) => ({ tenantId: e.recorded.metadata.tenantId, leadId: e.event.data.leadId })),
+  )) {
     const found = await leadListDb(trx)
       .selectFrom('lead_list')
       .selectAll()
-      .where('lead_id', 'in', ids.slice(i, i + 500))
+      .where('tenant_id', '=', tenantId)
+      .where('lead_id', 'in', leadIds)
       .execute();
-    for (const row of found) rows.set(key(row.tenant_id, row.lead_id), row);
+    for (const row of found) stored.set(key(row.tenant_id, row.lead_id), row);
   }
+  const rows = new Map(stored);
   const dirty = new Set<string>();
   for (const { recorded, event } of leadEvents) {
     const id = key(recorded.metadata.tenantId, event.data.leadId);
@@ -66,20 +74,13 @@ async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly Re
     }
     dirty.add(id);
   }
-  const changed = [...dirty].flatMap((id) => rows.get(id) ?? []);
-  for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
-    await leadListDb(trx)
-      .insertInto('lead_list')
-      .values(changed.slice(i, i + ROWS_PER_STATEMENT))
-      .onConflict((conflict) =>
-        conflict.columns(['tenant_id', 'lead_id']).doUpdateSet((eb) => {
-          const set: Record<string, unknown> = {};
-          for (const column of UPDATABLE_COLUMNS) set[column] = eb.ref(`excluded.${column}`);
-          return set;
-        }),
-      )
-      .execute();
-  }
+  await saveLeadRows(
+    trx,
+    [...dirty].flatMap((id) => {
+      const after = rows.get(id);
+      return after ? [{ before: stored.get(id), after }] : [];
+    }),
+  );
 }
 
 function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'LeadCaptured' }>['data']): LeadListRow {

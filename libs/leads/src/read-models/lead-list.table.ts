@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+import { createLeadListSideTables } from './lead-list.side-tables.js';
+import { createLeadSearchIndex } from './lead-list.search.js';
 
 /** Row shape of `lead_list`: one row per lead, everything the lists, filters and detail need. */
 export type LeadListRow = {
@@ -43,7 +46,7 @@ export type LeadListRow = {
   offer_expires_at: string | null;
   /** JSON array of `category:tag`. */
   tags: string;
-  /** `|category:tag|…|` for an indexed-free LIKE filter. */
+  /** `|category:tag|…|`: kept for readers of older versions; the tag filter reads lead_list_tags. */
   tags_index: string;
   touches: number;
   interactions: number;
@@ -165,20 +168,41 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     .addPrimaryKeyConstraint('lead_list_pk', ['tenant_id', 'lead_id'])
     .execute();
   await addMissingColumns(db);
-  for (const [name, columns] of [
-    ['lead_list_by_capture', ['tenant_id', 'captured_at']],
-    ['lead_list_by_owner', ['tenant_id', 'owner_id', 'status']],
-    ['lead_list_by_status', ['tenant_id', 'status', 'captured_at']],
-    ['lead_list_by_team', ['tenant_id', 'team', 'status']],
-  ] as const) {
-    await db.schema
-      .createIndex(name)
-      .ifNotExists()
-      .on('lead_list')
-      .columns([...columns])
-      .execute();
+  for (const retired of RETIRED_INDEXES) await db.schema.dropIndex(retired).ifExists().execute();
+  for (const [name, columns] of LEAD_LIST_INDEXES) {
+    await sql`create index if not exists ${sql.id(name)} on lead_list (${sql.raw(columns)})`.execute(db);
   }
+  await createLeadSearchIndex(db);
+  await createLeadListSideTables(db);
 }
+
+/** Replaced in version 6 by the indexes below, which end in the sort keys. */
+const RETIRED_INDEXES = ['lead_list_by_capture', 'lead_list_by_owner', 'lead_list_by_status', 'lead_list_by_team'];
+
+/** The work order (tier A first, highest score, oldest), spelled as `listLeads` sorts by it. */
+export const PRIORITY_KEYS = "coalesce(tier, 'Z'), coalesce(score, -1) desc, captured_at, lead_id";
+
+/**
+ * One index per filter of `GET /leads`, each led by the tenant and the filtered column
+ * and ending in the sort key, so any filter (alone, or with others checked on the rows
+ * it finds) reads only matching rows in page order: no filter ever scans the table. The
+ * pool and a rep's work list sort by priority, so status and owner have that order too.
+ * Tags and text search have their own indexes (lead-list.side-tables.ts, lead-list.search.ts).
+ */
+const LEAD_LIST_INDEXES: readonly (readonly [string, string])[] = [
+  ['lead_list_newest', 'tenant_id, captured_at, lead_id'],
+  ['lead_list_status_newest', 'tenant_id, status, captured_at, lead_id'],
+  ['lead_list_status_priority', `tenant_id, status, ${PRIORITY_KEYS}`],
+  ['lead_list_owner_newest', 'tenant_id, owner_id, captured_at, lead_id'],
+  ['lead_list_owner_priority', `tenant_id, owner_id, ${PRIORITY_KEYS}`],
+  ['lead_list_offered_to', 'tenant_id, offer_rep_id'],
+  ['lead_list_source_newest', 'tenant_id, source, captured_at, lead_id'],
+  ['lead_list_region_newest', 'tenant_id, region, captured_at, lead_id'],
+  ['lead_list_team_newest', 'tenant_id, team, captured_at, lead_id'],
+  ['lead_list_tier_newest', 'tenant_id, tier, captured_at, lead_id'],
+  ['lead_list_sla_newest', 'tenant_id, sla_state, captured_at, lead_id'],
+  ['lead_list_pool_method', 'tenant_id, pool_method, captured_at, lead_id'],
+];
 
 /** Columns added after the table first shipped: an existing table gets them (the version bump then rebuilds the rows). */
 async function addMissingColumns(db: ReadModelDb): Promise<void> {

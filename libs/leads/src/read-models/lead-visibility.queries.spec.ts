@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { openReadModelDb, type ReadModelHandle } from '#ltc/projections';
 import { createTestSchema, describeWithPostgres } from '#ltc/testing';
 import { isLeadVisible, leadScopeOf, type LeadScope } from '../domain/lead-visibility.js';
-import { createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
+import { createLeadListTable, type LeadListRow } from './lead-list.table.js';
+import { saveLeadRows } from './lead-list.writes.js';
+import { leadRow } from './test/lead-rows.js';
 import { findLeadRow, listLeads, visibilityFactsOf } from './lead.queries.js';
 
 const OWNERS = [null, 'ana', 'bjorn', 'carla'];
@@ -31,56 +33,7 @@ function row(
   status: string,
   poolMethod: string | null,
 ): LeadListRow {
-  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
-  return {
-    tenant_id: tenant,
-    lead_id: `lead-${String(n).padStart(3, '0')}`,
-    status,
-    name: `Lead ${n}`,
-    company: null,
-    contact_person: null,
-    email: null,
-    phone: null,
-    source: 'website',
-    region: null,
-    language: null,
-    industry: null,
-    estimated_deal_size: null,
-    deal_size_minor: null,
-    deal_size_currency: null,
-    team: null,
-    direction: 'inbound',
-    notes: null,
-    complete: 0,
-    score: null,
-    tier: null,
-    model_version: null,
-    score_breakdown: null,
-    owner_id: owner,
-    assignment_method: null,
-    assignment_reason: null,
-    assigned_at: null,
-    response_due_at: null,
-    first_contact_at: null,
-    attempts: 0,
-    attempt_target: null,
-    sla_state: 'none',
-    pool_method: poolMethod,
-    offer_rep_id: offeredTo,
-    offer_expires_at: null,
-    tags: '[]',
-    tags_index: '|',
-    touches: 0,
-    interactions: 0,
-    qualified_at: null,
-    disqualify_reason: null,
-    reactivate_on: null,
-    deal_id: null,
-    captured_at: at,
-    updated_at: at,
-    revision: '0',
-    search_text: '',
-  };
+  return leadRow(tenant, n, { owner_id: owner, offer_rep_id: offeredTo, status, pool_method: poolMethod });
 }
 
 const SCOPES: Record<string, LeadScope> = {
@@ -102,7 +55,12 @@ function suite(open: () => Promise<{ handle: ReadModelHandle; dispose(): Promise
   beforeAll(async () => {
     ({ handle, dispose } = await open());
     await createLeadListTable(handle.db);
-    await leadListDb(handle.db).insertInto('lead_list').values(rows).execute();
+    await handle.db.transaction().execute((trx) =>
+      saveLeadRows(
+        trx,
+        rows.map((after) => ({ before: undefined, after })),
+      ),
+    );
   });
   afterAll(() => dispose());
 

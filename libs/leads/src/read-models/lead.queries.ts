@@ -1,5 +1,5 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import { NotFoundError } from '#ltc/kernel';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { InvalidInputError, NotFoundError } from '#ltc/kernel';
 import type { ReadModelDb } from '#ltc/projections';
 import {
   POOL_STATUSES,
@@ -8,7 +8,10 @@ import {
   type LeadScope,
   type LeadVisibilityFacts,
 } from '../domain/lead-visibility.js';
+import { PG_SEARCH_VECTOR, dialectOf, ftsMatch, searchWords, tsQuery } from './lead-list.search.js';
+import { tagKeyOf, type LeadListSideTables } from './lead-list.side-tables.js';
 import { leadListDb, type LeadListRow, type LeadListTables } from './lead-list.table.js';
+import { SORT_KEYS, afterCursor, decodeCursor, encodeCursor, type LeadOrder } from './lead-page.cursor.js';
 import type { LeadPageView, LeadView } from './lead.views.js';
 
 export interface LeadListFilter {
@@ -23,7 +26,11 @@ export interface LeadListFilter {
   readonly q?: string;
   readonly limit: number;
   readonly offset: number;
-  readonly order?: 'newest' | 'oldest' | 'priority';
+  /** Continue after this position (a `nextCursor`); replaces `offset` for deep pages. */
+  readonly cursor?: string;
+  /** `exact` counts the matches even on cursor pages, which otherwise carry no total. */
+  readonly count?: 'exact';
+  readonly order?: LeadOrder;
   /** Only the leads this scope may see (see domain/lead-visibility.ts); omitted = the whole tenant. */
   readonly scope?: LeadScope;
 }
@@ -52,10 +59,64 @@ export function visibilityFactsOf(row: LeadListRow): LeadVisibilityFacts {
   return { ownerId: row.owner_id, offeredTo: row.offer_rep_id, status: row.status, poolMethod: row.pool_method };
 }
 
+/**
+ * One page of the lead list. Offset pages (what clients that predate cursors send) carry
+ * an exact `total`, read from the maintained counts when only statuses filter the tenant's
+ * whole list; cursor pages count only when asked (`count=exact`). Every page names the
+ * cursor of the next one (null at the end), found by reading one lead more than the limit.
+ */
 export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadListFilter): Promise<LeadPageView> {
-  let query = leadListDb(db).selectFrom('lead_list').where('tenant_id', '=', tenantId);
+  const order = filter.order ?? 'newest';
+  const after = filter.cursor === undefined ? undefined : decodeCursor(order, filter.cursor);
+  if (after && filter.offset > 0) {
+    throw new InvalidInputError('cursor', 'conflictsWithOffset', 'cursor and offset cannot be combined; send one');
+  }
+  const words = filter.q === undefined ? undefined : searchWords(filter.q);
+  if (words?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset, nextCursor: null };
+  let page = filtered(db, tenantId, filter, words, 'page').selectAll();
+  if (after) page = page.where(afterCursor(order, after));
+  for (const key of SORT_KEYS[order]) page = page.orderBy(key.sql, key.direction);
+  const wantTotal = after === undefined || filter.count === 'exact';
+  const [rows, total] = await Promise.all([
+    page
+      .limit(filter.limit + 1)
+      .offset(filter.offset)
+      .execute(),
+    wantTotal ? totalOf(db, tenantId, filter, words) : undefined,
+  ]);
+  const items = rows.slice(0, filter.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toLeadView),
+    ...(total === undefined ? {} : { total }),
+    limit: filter.limit,
+    offset: filter.offset,
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(order, last) : null,
+  };
+}
+
+/** The tenant's leads that match every filter (visibility included), not yet ordered. */
+function filtered(
+  db: ReadModelDb,
+  tenantId: string,
+  filter: LeadListFilter,
+  words: readonly string[] | undefined,
+  purpose: 'page' | 'count',
+) {
   const scope = filter.scope;
-  if (scope && scope.kind !== 'tenant') query = query.where((eb) => visibleIn(eb, scope));
+  const sqlite = dialectOf(db) === 'sqlite';
+  let query = leadListDb(db).selectFrom('lead_list');
+  if (scope && scope.kind !== 'tenant') {
+    query = query.where((eb) => visibleIn(eb, tenantId, scope));
+    // The page walks the tenant's leads in page order and stops when it is full (a scope
+    // shows a good share of them); the count has no order to follow and unions the branches.
+    if (purpose === 'page') query = query.where('tenant_id', '=', tenantId);
+  }
+  // likely(): tells SQLite's planner the tenant term selects nearly every row, so a search
+  // starts from the words' matches in the FTS index instead of walking the tenant's leads.
+  else if (words && sqlite) query = query.where(sql<boolean>`likely(tenant_id = ${tenantId})`);
+  else query = query.where('tenant_id', '=', tenantId);
+  if (words) query = query.where(sqlite ? ftsMatches(words) : sql<boolean>`${PG_SEARCH_VECTOR} @@ ${tsQuery(words)}`);
   if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.source) query = query.where('source', '=', filter.source);
@@ -64,52 +125,73 @@ export async function listLeads(db: ReadModelDb, tenantId: string, filter: LeadL
   if (filter.tier) query = query.where('tier', '=', filter.tier);
   if (filter.slaState) query = query.where('sla_state', '=', filter.slaState);
   if (filter.tag) {
-    // A tag with its category ("cognitive_mode:price-first") or alone ("price-first").
-    const pattern = filter.tag.includes(':') ? `%|${escapeLike(filter.tag)}|%` : `%:${escapeLike(filter.tag)}|%`;
-    query = query.where(sql<boolean>`tags_index like ${pattern} escape '\\'`);
+    const tag = tagKeyOf(filter.tag);
+    query = query.where(
+      sql<boolean>`lead_id in (select lead_id from lead_list_tags where tenant_id = ${tenantId} and tag = ${tag})`,
+    );
   }
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
-    query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+  return query;
+}
+
+const ftsMatches = (words: readonly string[]) =>
+  sql<boolean>`lead_list.rowid in (select rowid from lead_list_fts where lead_list_fts match ${ftsMatch(words)})`;
+
+/** Filters the maintained counts answer exactly: statuses alone, over the tenant's whole list. */
+function countedByStatus(filter: LeadListFilter): boolean {
+  const { scope, ownerId, source, region, team, tier, tag, slaState, q } = filter;
+  const others = [ownerId, source, region, team, tier, tag, slaState, q].some((value) => value !== undefined);
+  return (scope === undefined || scope.kind === 'tenant') && !others;
+}
+
+async function totalOf(
+  db: ReadModelDb,
+  tenantId: string,
+  filter: LeadListFilter,
+  words: readonly string[] | undefined,
+): Promise<number> {
+  if (countedByStatus(filter)) {
+    let counts = db
+      .withTables<LeadListSideTables>()
+      .selectFrom('lead_list_counts')
+      .select((eb) => eb.fn.sum<string | number | bigint | null>('leads').as('total'))
+      .where('tenant_id', '=', tenantId);
+    if (filter.status?.length) counts = counts.where('status', 'in', [...filter.status]);
+    const row = await counts.executeTakeFirst();
+    return Number(row?.total ?? 0);
   }
-  let ordered = query.selectAll();
-  if (filter.order === 'priority') {
-    // Tier A first, then the highest score, then the oldest: higher tiers are worked first
-    // (docs/domain.md › Leads › Conversion).
-    ordered = ordered
-      .orderBy(sql`coalesce(tier, 'Z')`)
-      .orderBy(sql`coalesce(score, -1)`, 'desc')
-      .orderBy('captured_at');
-  } else {
-    ordered = ordered.orderBy('captured_at', filter.order === 'oldest' ? 'asc' : 'desc');
-  }
-  const [rows, count] = await Promise.all([
-    ordered.orderBy('lead_id').limit(filter.limit).offset(filter.offset).execute(),
-    query.select((eb) => eb.fn.countAll<string | number | bigint>().as('total')).executeTakeFirst(),
-  ]);
-  return { items: rows.map(toLeadView), total: Number(count?.total ?? 0), limit: filter.limit, offset: filter.offset };
+  const row = await filtered(db, tenantId, filter, words, 'count')
+    .select((eb) => eb.fn.countAll<string | number | bigint>().as('total'))
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
 }
 
 type LeadListExpressions = ExpressionBuilder<LeadListTables, 'lead_list'>;
 
-/** {@link isLeadVisible} as a WHERE clause, so paging and totals count only visible leads. */
-function visibleIn(eb: LeadListExpressions, scope: Exclude<LeadScope, { kind: 'tenant' }>) {
+/**
+ * {@link isLeadVisible} as a WHERE clause, so paging and totals count only visible leads.
+ * Each branch names the tenant itself: a count (which leaves the top-level tenant term out)
+ * then answers every branch from its own index and combines them (a multi-index OR)
+ * instead of walking all of the tenant's leads to test each one.
+ */
+function visibleIn(eb: LeadListExpressions, tenantId: string, scope: Exclude<LeadScope, { kind: 'tenant' }>) {
+  const inTenant = (...terms: Expression<SqlBool>[]) => eb.and([eb('tenant_id', '=', tenantId), ...terms]);
   const pooled = eb('status', 'in', [...POOL_STATUSES]);
   if (scope.kind === 'own') {
     return eb.or([
-      eb('owner_id', '=', scope.userId),
-      eb('offer_rep_id', '=', scope.userId),
-      eb.and([eb('status', '=', 'new'), eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
+      inTenant(eb('owner_id', '=', scope.userId)),
+      inTenant(eb('offer_rep_id', '=', scope.userId)),
+      inTenant(eb('status', '=', 'new'), eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)),
+      inTenant(pooled, eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS])),
       // No pool method (a recycled lead) is claimed as a cherry pick: see isLeadVisible.
-      eb.and([pooled, eb.or([eb('pool_method', 'in', [...REP_VISIBLE_POOL_METHODS]), eb('pool_method', 'is', null)])]),
+      inTenant(pooled, eb('pool_method', 'is', null)),
     ]);
   }
   const people = [scope.userId, ...scope.members];
   return eb.or([
-    eb.and([eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)]),
-    pooled,
-    eb('owner_id', 'in', people),
-    eb('offer_rep_id', 'in', people),
+    inTenant(eb('owner_id', 'is', null), eb('offer_rep_id', 'is', null)),
+    inTenant(pooled),
+    inTenant(eb('owner_id', 'in', people)),
+    inTenant(eb('offer_rep_id', 'in', people)),
   ]);
 }
 
@@ -178,9 +260,4 @@ export function toLeadView(row: LeadListRow): LeadView {
     updatedAt: row.updated_at,
     revision: Number(row.revision),
   };
-}
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

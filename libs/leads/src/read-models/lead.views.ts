@@ -110,7 +110,17 @@ export class LeadDetailView extends LeadView {
 
 export class LeadPageView {
   @ApiProperty({ type: [LeadView] }) items!: LeadView[];
-  @ApiProperty() total!: number;
+  @ApiPropertyOptional({
+    description:
+      'Leads matching the filters. Always on offset pages; on cursor pages only with count=exact (counting is the slow part of a deep page)',
+  })
+  total?: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Send as `cursor` (with the same order) for the page after this one; null on the last page',
+  })
+  nextCursor!: string | null;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
 }

@@ -1,0 +1,242 @@
+/**
+ * `npm run bench:scale`: the engine at a size, each figure beside a floor measured in the
+ * same run. Writes `--events` (default 1,000,000) events of real lead histories straight
+ * into the embedded store, rebuilds every projection on its own (events/s, beside a bare
+ * read + parse of the same log), starts the built app on that data (time to answer HTTP),
+ * then measures reads over HTTP at `--concurrency` (default 32) connections: p50/p99 of
+ * the lead list with each filter, text search, a deep page by cursor and one lead, beside
+ * an unauthenticated request (the framework's floor) and bare SELECTs on the same table.
+ * A measurement, not a test: it always exits 0. `BENCH_DIR` picks the folder (default: tmp).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '#ltc/event-store';
+import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
+import { TokenService } from '#ltc/platform';
+import { DueTimersProjection } from '#ltc/timers';
+import { engineProjections } from '../apps/api/src/engine.module.js';
+import { rebuildInMemoryRaw } from './rebuild-load.js';
+import { count, machineLine, progress } from './report.js';
+import { BENCH_TENANT, writeLeadHistories } from './scale-events.js';
+import { readWorkloads, type ReadRow } from './scale-reads.js';
+import { startStopwatch } from './stopwatch.js';
+
+interface Options {
+  readonly events: number;
+  readonly concurrency: number;
+  readonly requests: number;
+}
+
+async function main(): Promise<void> {
+  const options = optionsFrom(process.argv.slice(2));
+  const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'ltc-scale-'));
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const eventsFile = join(dataDir, 'events.sqlite');
+  const readModelFile = join(dataDir, 'read-models.sqlite');
+  const lines: string[] = [];
+  try {
+    progress(`ltc bench:scale: ${count(options.events)} events in ${root}`);
+    const leads = await generate(eventsFile, options.events, lines);
+    if (APP_ROOT === '.') {
+      lines.push('', '## Rebuild, one projection at a time (into the read-model file the app then starts on)', '');
+      await rebuildEach(eventsFile, readModelFile, lines);
+    } else {
+      // Read models this build did not make would carry its tables and indexes into the other one.
+      lines.push('', `(no rebuild here: the app in ${APP_ROOT} builds its own read models at startup)`);
+    }
+    lines.push(
+      '',
+      `## Reads over HTTP at ${options.concurrency} connections, ${count(options.requests)} requests each`,
+      '',
+    );
+    const app = await startApp(dataDir, leads);
+    try {
+      lines.push(
+        `startup of the built app${APP_ROOT === '.' ? '' : ` in ${APP_ROOT}`} on ${count(options.events)} events: ` +
+          `${app.startupSeconds.toFixed(2)} s to answer HTTP, ${app.currentSeconds.toFixed(2)} s until GET /leads lists every lead`,
+        '',
+      );
+      const rows = await readWorkloads({ ...options, baseUrl: app.baseUrl, secret: app.secret, readModelFile, leads });
+      lines.push(...readTable(rows));
+    } finally {
+      await app.stop();
+    }
+    process.stdout.write(
+      [
+        `# bench:scale — ${machineLine()}`,
+        `load average at the end: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+        ...lines,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function generate(eventsFile: string, events: number, lines: string[]): Promise<number> {
+  const store = new SqliteEventStore({ filename: eventsFile, durability: 'normal' });
+  try {
+    const stop = startStopwatch();
+    const leads = await writeLeadHistories(store, events, 32, (written) =>
+      progress(`  generated ${count(written)} events`),
+    );
+    const { seconds } = stop();
+    const head = Number(await store.readHeadPosition());
+    lines.push(
+      '## Data',
+      '',
+      `${count(head)} events of ${count(leads)} leads written in ${seconds.toFixed(1)} s (${count(head / seconds)} events/s, one append per lead history, 32 in flight)`,
+    );
+    return leads;
+  } finally {
+    await store.close();
+  }
+}
+
+async function rebuildEach(eventsFile: string, readModelFile: string, lines: string[]): Promise<void> {
+  const floor = rebuildInMemoryRaw(eventsFile);
+  const floorRate = floor.events / floor.seconds;
+  lines.push(
+    '| projection | seconds | log events/s | floor: bare read + parse /s | ÷ floor |',
+    '|---|---|---|---|---|',
+  );
+  const store = new SqliteEventStore({ filename: eventsFile });
+  const readModel = await openReadModelDb({ sqliteFilename: readModelFile });
+  try {
+    const head = await store.readHeadPosition();
+    for (const projection of engineProjections(new DueTimersProjection())) {
+      progress(`  rebuilding ${projection.name}`);
+      const runner = new ProjectionRunner({ store, db: readModel.db, projections: [projection] });
+      const stop = startStopwatch();
+      await runner.start();
+      await runner.waitFor(projection.name, head, 1_800_000);
+      const { seconds } = stop();
+      await runner.stop();
+      const rate = Number(head) / seconds;
+      lines.push(
+        `| ${projection.name} | ${seconds.toFixed(1)} | ${count(rate)} | ${count(floorRate)} | ${(rate / floorRate).toFixed(2)} |`,
+      );
+    }
+  } finally {
+    await readModel.close();
+    await store.close();
+  }
+}
+
+/**
+ * The checkout whose built app serves the reads (default this one): `BENCH_APP_ROOT=../other`
+ * measures another build on the same data, e.g. the code before a change: it then builds
+ * its own read models at startup, which `currentSeconds` includes.
+ */
+const APP_ROOT = process.env.BENCH_APP_ROOT ?? '.';
+
+interface RunningApp {
+  readonly baseUrl: string;
+  readonly secret: string;
+  readonly startupSeconds: number;
+  readonly currentSeconds: number;
+  stop(): Promise<void>;
+}
+
+/** The built app on the data folder, with its process managers off: reads are measured, not the reaction to the import. */
+async function startApp(dataDir: string, leads: number): Promise<RunningApp> {
+  const port = await freePort();
+  const secret = 'bench-scale-secret-with-at-least-32-characters';
+  const stop = startStopwatch();
+  const child = spawn(process.execPath, [join(APP_ROOT, 'dist/apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LTC_DATA_DIR: dataDir,
+      LTC_JWT_SECRET: secret,
+      LTC_PROCESS_MANAGERS: 'off',
+      LTC_DEFAULT_TENANT: BENCH_TENANT,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    const up = await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const startupSeconds = stop().seconds;
+  const token = await new TokenService(secret).mint({ sub: 'root', roles: ['admin'], tenant: BENCH_TENANT });
+  for (;;) {
+    const response = await fetch(`${baseUrl}/leads?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as { total?: number };
+    if (page.total === leads) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    baseUrl,
+    secret,
+    startupSeconds,
+    currentSeconds: stop().seconds,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function readTable(rows: readonly ReadRow[]): string[] {
+  const ms = (value: number): string => value.toFixed(2);
+  return [
+    '| read | p50 ms | p99 ms | /s | floor (same run) | floor p50 / p99 ms | goal p99 | failures |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${ms(row.run.p50)} | ${ms(row.run.p99)} | ${count(row.run.perSecond)} | ${row.floorName} | ${ms(row.floor.p50)} / ${ms(row.floor.p99)} | ${row.goalP99Ms === undefined ? '–' : `≤ ${row.goalP99Ms}`} | ${row.run.failures} |`,
+    ),
+  ];
+}
+
+function optionsFrom(args: readonly string[]): Options {
+  const value = (flag: string, fallback: number): number => {
+    const index = args.indexOf(flag);
+    const text = index === -1 ? undefined : args[index + 1];
+    const parsed = text === undefined ? fallback : Number(text.replace(/_/g, ''));
+    if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${flag} must be a positive whole number`);
+    return parsed;
+  };
+  return {
+    events: value('--events', 1_000_000),
+    concurrency: value('--concurrency', 32),
+    requests: value('--requests', 500),
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:scale failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 0;
+});
