@@ -9,7 +9,7 @@ import { LeadEdit } from './edit-lead/lead-edit.service.js';
 import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
 import { ImportLeadsController } from './import-leads/import-leads.controller.js';
 import { LeadImport } from './import-leads/lead-import.service.js';
-import { LeadCommandHandler } from './lead-commands/lead-command.handler.js';
+import { leadCommands } from './lead-commands/lead-command.message.js';
 import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
 import { UnassignedLeadsController } from './query-leads/unassigned-leads.controller.js';
@@ -35,7 +35,7 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     LeadAnalyticsController,
   ],
   providers: [
-    LeadCommandHandler,
+    leadCommands.Handler,
     LeadCommands,
     ContactIndex,
     LeadCapture,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { DisqualifyLeadDto, NurtureLeadDto, QualifyLeadDto, ReasonDto } from './close-lead.dto.js';
@@ -28,8 +28,7 @@ export class CloseLeadController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, { type: 'QualifyLead', leadId: id, ...body });
-    return commandResponse(reply, id, outcome);
+    return this.commands.answer(ctx, reply, { type: 'QualifyLead', leadId: id, ...body });
   }
 
   @Post('disqualify')
@@ -44,13 +43,12 @@ export class CloseLeadController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, {
+    return this.commands.answer(ctx, reply, {
       type: 'DisqualifyLead',
       leadId: id,
       reasonCode: body.reasonCode,
       note: body.note ?? null,
     });
-    return commandResponse(reply, id, outcome);
   }
 
   @Post('nurture')
@@ -65,13 +63,12 @@ export class CloseLeadController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, {
+    return this.commands.answer(ctx, reply, {
       type: 'NurtureLead',
       leadId: id,
       reactivateOn: new Date(body.reactivateOn),
       reason: body.reason ?? null,
     });
-    return commandResponse(reply, id, outcome);
   }
 
   @Post('reactivate')
@@ -84,8 +81,7 @@ export class CloseLeadController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, { type: 'ReactivateLead', leadId: id });
-    return commandResponse(reply, id, outcome);
+    return this.commands.answer(ctx, reply, { type: 'ReactivateLead', leadId: id });
   }
 
   @Post('convert')
@@ -103,8 +99,7 @@ export class CloseLeadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto & { dealId: string }> {
     const dealId = dealIdForLead(id);
-    const outcome = await this.commands.run(ctx, { type: 'ConvertLead', leadId: id, dealId });
-    return { ...commandResponse(reply, id, outcome), dealId };
+    return { ...(await this.commands.answer(ctx, reply, { type: 'ConvertLead', leadId: id, dealId })), dealId };
   }
 
   @Post('recycle')
@@ -118,13 +113,12 @@ export class CloseLeadController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, {
+    return this.commands.answer(ctx, reply, {
       type: 'RecycleLead',
       leadId: id,
       progressNo: null,
       reason: body.reason ?? 'recycled by a manager',
     });
-    return commandResponse(reply, id, outcome);
   }
 
   @Post('archive')
@@ -139,12 +133,11 @@ export class CloseLeadController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, {
+    return this.commands.answer(ctx, reply, {
       type: 'ArchiveLead',
       leadId: id,
       progressNo: null,
       reason: body.reason ?? 'archived by a manager',
     });
-    return commandResponse(reply, id, outcome);
   }
 }

@@ -10,7 +10,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import {
@@ -18,15 +17,13 @@ import {
   CommandResponseDto,
   Ctx,
   Roles,
-  commandResponse,
-  envelopeFrom,
+  runCommandRoute,
   type RequestContext,
   RETRIED_ONCE,
 } from '#ltc/platform';
 import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
-import { ChangeDistributionPolicyCommand } from './change-distribution-policy.handler.js';
+import { distributionPolicyCommands } from './change-distribution-policy.handler.js';
 import { DistributionPolicyDto, DistributionPolicyView, PolicyTeamParamDto } from './distribution-policy.dto.js';
-import { distributionPolicyStream } from './distribution-policy.stream.js';
 import { loadPolicy } from './load-policy.js';
 import { SALES_TEAMS, type SalesTeams } from './sales-teams.port.js';
 
@@ -86,10 +83,11 @@ export class DistributionPolicyController {
       policy: { ...body },
       changedBy: ctx.caller.userId,
     };
-    const stream = distributionPolicyStream(ctx.tenantId, team);
-    const outcome = await this.commands.execute<ChangeDistributionPolicyCommand, CommandOutcome>(
-      new ChangeDistributionPolicyCommand(envelopeFrom(ctx, { command, stream })),
-    );
-    return commandResponse(reply, team, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: distributionPolicyCommands,
+      id: team,
+      command,
+      existing: false,
+    });
   }
 }

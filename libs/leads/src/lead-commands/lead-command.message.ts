@@ -1,11 +1,21 @@
-import type { CommandEnvelope } from '#ltc/commanding';
+import { commandHandlerFor, type WithoutNow } from '#ltc/platform';
 import type { LeadCommand } from '../domain/lead.commands.js';
-import type { LeadState } from '../domain/lead.state.js';
+import { leadDecider } from '../domain/lead.decider.js';
+import { leadStream } from '../lead-stream.js';
 
 /** A lead command without the clock's time, which the handler adds. */
-export type LeadCommandInput = LeadCommand extends infer C ? (C extends LeadCommand ? Omit<C, 'now'> : never) : never;
+export type LeadCommandInput = WithoutNow<LeadCommand>;
 
-/** The Nest CQRS message for every lead command: one generic handler decides them all. */
-export class LeadCommandMessage {
-  constructor(readonly envelope: CommandEnvelope<LeadCommandInput, LeadState>) {}
-}
+/**
+ * Every lead command goes through one message and one generic handler. The handler keeps
+ * recent leads' folded state: lead streams are long and busy (routing, SLA timers, touches).
+ */
+export const leadCommands = commandHandlerFor(leadDecider, {
+  entity: 'Lead',
+  stream: (_tenantId, leadId) => leadStream(leadId),
+  cache: true,
+});
+
+/** The Nest CQRS message for every lead command. */
+export const LeadCommandMessage = leadCommands.Message;
+export type LeadCommandMessage = InstanceType<typeof LeadCommandMessage>;

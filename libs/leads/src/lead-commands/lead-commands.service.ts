@@ -3,7 +3,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError } from '#ltc/kernel';
 import { commandIdFromKey, type CommandEnvelope, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
 import type { ReadModelHandle } from '#ltc/projections';
-import { CommandRegistry, READ_MODEL_DB, envelopeFrom, type RequestContext } from '#ltc/platform';
+import type { FastifyReply } from 'fastify';
+import {
+  CommandRegistry,
+  READ_MODEL_DB,
+  commandResponse,
+  envelopeFrom,
+  type CommandResponse,
+  type RequestContext,
+} from '#ltc/platform';
 import type { LeadCommandType } from '../domain/lead.commands.js';
 import type { LeadState } from '../domain/lead.state.js';
 import { isLeadVisible, isVisibleForClaim, visibilityFactsOfLead } from '../domain/lead-visibility.js';
@@ -66,6 +74,16 @@ export class LeadCommands implements OnModuleInit {
       mustExist: { entity: 'Lead', id: command.leadId },
     });
     return this.runFor(ctx, envelope, access);
+  }
+
+  /** Runs a command on an existing lead for an HTTP caller and answers the route (ETag, replay mark). */
+  async answer(
+    ctx: RequestContext,
+    reply: FastifyReply,
+    command: LeadCommandInput,
+    access: LeadAccess = 'seen-by-caller',
+  ): Promise<CommandResponse> {
+    return commandResponse(reply, command.leadId, await this.run(ctx, command, access));
   }
 
   /** Runs an envelope the caller built for a command on an existing lead (an edit with its contact step). */

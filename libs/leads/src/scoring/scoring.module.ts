@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChangeScoringModelController } from './change-scoring-model/change-scoring-model.controller.js';
-import { ChangeScoringModelHandler } from './change-scoring-model/change-scoring-model.handler.js';
+import { scoringModelCommands } from './change-scoring-model/change-scoring-model.handler.js';
 import { CurrentScoringModelController } from './current-scoring-model/current-scoring-model.controller.js';
 import { PreviewLeadScoreController } from './preview-lead-score/preview-lead-score.controller.js';
 
@@ -11,6 +11,6 @@ import { PreviewLeadScoreController } from './preview-lead-score/preview-lead-sc
  */
 @Module({
   controllers: [CurrentScoringModelController, ChangeScoringModelController, PreviewLeadScoreController],
-  providers: [ChangeScoringModelHandler],
+  providers: [scoringModelCommands.Handler],
 })
 export class ScoringModule {}

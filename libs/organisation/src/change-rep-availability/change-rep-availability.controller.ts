@@ -2,14 +2,12 @@ import { Body, Controller, Inject, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
 import { InvalidInputError } from '#ltc/kernel';
 import {
   CommandResponseDto,
   Ctx,
   ForbiddenRoleError,
-  commandResponse,
-  envelopeFrom,
+  runCommandRoute,
   type Caller,
   type RequestContext,
   type Role,
@@ -17,8 +15,7 @@ import {
 import type { ChangeRepAvailability } from '../domain/rep.commands.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
-import { repStream } from '../org-streams.js';
-import { ChangeRepAvailabilityCommand } from './change-rep-availability.command.js';
+import { repCommands } from '../org-commands.js';
 import { ChangeRepAvailabilityDto } from './change-rep-availability.dto.js';
 
 /** Who may set anyone's availability; everyone else only their own (their token's sub is the rep id). */
@@ -47,16 +44,12 @@ export class ChangeRepAvailabilityController {
   ): Promise<CommandResponseDto> {
     assertMaySetAvailability(ctx.caller, params.id);
     const command = { type: 'ChangeRepAvailability' as const, repId: params.id, availability: availabilityOf(body) };
-    const outcome = await this.commands.execute<ChangeRepAvailabilityCommand, CommandOutcome>(
-      new ChangeRepAvailabilityCommand(
-        envelopeFrom(ctx, {
-          command,
-          stream: repStream(ctx.tenantId, params.id),
-          mustExist: { entity: 'Rep', id: params.id },
-        }),
-      ),
-    );
-    return commandResponse(reply, params.id, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: repCommands,
+      id: params.id,
+      command,
+      existing: true,
+    });
   }
 }
 

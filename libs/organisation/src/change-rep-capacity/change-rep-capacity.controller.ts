@@ -2,12 +2,10 @@ import { Body, Controller, Inject, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { CapacityDto, RepIdParamDto } from '../org-dto.js';
-import { repStream } from '../org-streams.js';
-import { ChangeRepCapacityCommand } from './change-rep-capacity.command.js';
+import { repCommands } from '../org-commands.js';
 
 @ApiTags('reps')
 @ApiBearerAuth()
@@ -32,15 +30,11 @@ export class ChangeRepCapacityController {
       repId: params.id,
       capacity: { maxOpenLeads: body.maxOpenLeads, dailyQuota: body.dailyQuota },
     };
-    const outcome = await this.commands.execute<ChangeRepCapacityCommand, CommandOutcome>(
-      new ChangeRepCapacityCommand(
-        envelopeFrom(ctx, {
-          command,
-          stream: repStream(ctx.tenantId, params.id),
-          mustExist: { entity: 'Rep', id: params.id },
-        }),
-      ),
-    );
-    return commandResponse(reply, params.id, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: repCommands,
+      id: params.id,
+      command,
+      existing: true,
+    });
   }
 }

@@ -2,13 +2,11 @@ import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import type { RepProfileChanges } from '../domain/rep.commands.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
-import { repStream } from '../org-streams.js';
-import { ChangeRepProfileCommand } from './change-rep-profile.command.js';
+import { repCommands } from '../org-commands.js';
 import { ChangeRepProfileDto } from './change-rep-profile.dto.js';
 
 @ApiTags('reps')
@@ -30,16 +28,12 @@ export class ChangeRepProfileController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
     const command = { type: 'ChangeRepProfile' as const, repId: params.id, changes: changesOf(body) };
-    const outcome = await this.commands.execute<ChangeRepProfileCommand, CommandOutcome>(
-      new ChangeRepProfileCommand(
-        envelopeFrom(ctx, {
-          command,
-          stream: repStream(ctx.tenantId, params.id),
-          mustExist: { entity: 'Rep', id: params.id },
-        }),
-      ),
-    );
-    return commandResponse(reply, params.id, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: repCommands,
+      id: params.id,
+      command,
+      existing: true,
+    });
   }
 }
 

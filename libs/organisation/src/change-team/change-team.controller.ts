@@ -2,12 +2,10 @@ import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { TeamIdParamDto } from '../org-dto.js';
-import { teamStream } from '../org-streams.js';
-import { ChangeTeamCommand } from './change-team.command.js';
+import { teamCommands } from '../org-commands.js';
 import { ChangeTeamDto } from './change-team.dto.js';
 
 @ApiTags('teams')
@@ -36,15 +34,11 @@ export class ChangeTeamController {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.managerId !== undefined ? { managerId: body.managerId } : {}),
     };
-    const outcome = await this.commands.execute<ChangeTeamCommand, CommandOutcome>(
-      new ChangeTeamCommand(
-        envelopeFrom(ctx, {
-          command,
-          stream: teamStream(ctx.tenantId, params.id),
-          mustExist: { entity: 'Team', id: params.id },
-        }),
-      ),
-    );
-    return commandResponse(reply, params.id, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: teamCommands,
+      id: params.id,
+      command,
+      existing: true,
+    });
   }
 }

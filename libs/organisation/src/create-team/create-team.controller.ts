@@ -2,11 +2,9 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
-import { teamStream } from '../org-streams.js';
-import { CreateTeamCommand } from './create-team.command.js';
+import { teamCommands } from '../org-commands.js';
 import { CreateTeamDto } from './create-team.dto.js';
 
 @ApiTags('teams')
@@ -28,10 +26,13 @@ export class CreateTeamController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
     const command = { type: 'CreateTeam' as const, teamId: body.id, name: body.name, managerId: body.managerId };
-    const outcome = await this.commands.execute<CreateTeamCommand, CommandOutcome>(
-      new CreateTeamCommand(envelopeFrom(ctx, { command, stream: teamStream(ctx.tenantId, body.id) })),
-    );
+    const response = await runCommandRoute(this.commands, ctx, reply, {
+      aggregate: teamCommands,
+      id: body.id,
+      command,
+      existing: false,
+    });
     void reply.header('Location', `/teams/${body.id}`);
-    return commandResponse(reply, body.id, outcome);
+    return response;
   }
 }

@@ -2,12 +2,10 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
-import { repStream } from '../org-streams.js';
-import { DeactivateRepCommand } from './deactivate-rep.command.js';
+import { repCommands } from '../org-commands.js';
 import { DeactivateRepDto } from './deactivate-rep.dto.js';
 
 @ApiTags('reps')
@@ -32,15 +30,11 @@ export class DeactivateRepController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
     const command = { type: 'DeactivateRep' as const, repId: params.id, reason: body.reason ?? null };
-    const outcome = await this.commands.execute<DeactivateRepCommand, CommandOutcome>(
-      new DeactivateRepCommand(
-        envelopeFrom(ctx, {
-          command,
-          stream: repStream(ctx.tenantId, params.id),
-          mustExist: { entity: 'Rep', id: params.id },
-        }),
-      ),
-    );
-    return commandResponse(reply, params.id, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: repCommands,
+      id: params.id,
+      command,
+      existing: true,
+    });
   }
 }

@@ -2,12 +2,10 @@ import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
-import { repStream } from '../org-streams.js';
-import { ReactivateRepCommand } from './reactivate-rep.command.js';
+import { repCommands } from '../org-commands.js';
 
 @ApiTags('reps')
 @ApiBearerAuth()
@@ -27,15 +25,11 @@ export class ReactivateRepController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
     const command = { type: 'ReactivateRep' as const, repId: params.id };
-    const outcome = await this.commands.execute<ReactivateRepCommand, CommandOutcome>(
-      new ReactivateRepCommand(
-        envelopeFrom(ctx, {
-          command,
-          stream: repStream(ctx.tenantId, params.id),
-          mustExist: { entity: 'Rep', id: params.id },
-        }),
-      ),
-    );
-    return commandResponse(reply, params.id, outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: repCommands,
+      id: params.id,
+      command,
+      existing: true,
+    });
   }
 }

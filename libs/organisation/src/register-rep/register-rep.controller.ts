@@ -3,20 +3,11 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { entityIdFromCommandId, type CommandOutcome } from '#ltc/commanding';
-import {
-  CommandResponseDto,
-  Ctx,
-  Roles,
-  commandIdOf,
-  commandResponse,
-  envelopeFrom,
-  type RequestContext,
-} from '#ltc/platform';
+import { entityIdFromCommandId } from '#ltc/commanding';
+import { CommandResponseDto, Ctx, Roles, commandIdOf, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ANY_TERRITORY, DEFAULT_CAPACITY } from '../domain/rep.types.js';
 import { ApiOrgCommand } from '../api-docs.js';
-import { repStream } from '../org-streams.js';
-import { RegisterRepCommand } from './register-rep.command.js';
+import { repCommands } from '../org-commands.js';
 import { RegisterRepDto } from './register-rep.dto.js';
 
 @ApiTags('reps')
@@ -57,10 +48,14 @@ export class RegisterRepController {
         ? { maxOpenLeads: body.capacity.maxOpenLeads, dailyQuota: body.capacity.dailyQuota }
         : DEFAULT_CAPACITY,
     };
-    const outcome = await this.commands.execute<RegisterRepCommand, CommandOutcome>(
-      new RegisterRepCommand(envelopeFrom(ctx, { command, stream: repStream(ctx.tenantId, repId), commandId })),
-    );
+    const response = await runCommandRoute(this.commands, ctx, reply, {
+      aggregate: repCommands,
+      id: repId,
+      command,
+      existing: false,
+      commandId,
+    });
     void reply.header('Location', `/reps/${encodeURIComponent(repId)}`);
-    return commandResponse(reply, repId, outcome);
+    return response;
   }
 }

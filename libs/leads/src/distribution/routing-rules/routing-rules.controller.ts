@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Put, Res } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,20 +12,18 @@ import {
 } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { CLOCK, type Clock } from '#ltc/clock';
-import { handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import {
   ApiCommandHeaders,
   CommandResponseDto,
   Ctx,
   Roles,
-  commandResponse,
-  envelopeFrom,
+  commandHandlerFor,
+  runCommandRoute,
   type RequestContext,
 } from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
-import { parseRoutingRules, routingRulesDecider, type ChangeRoutingRules } from '../domain/routing-rules.js';
+import { parseRoutingRules, routingRulesDecider } from '../domain/routing-rules.js';
 import { SALES_TEAMS, type SalesTeams } from '../sales-teams.port.js';
 import { loadRoutingRules } from './load-routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
@@ -55,24 +53,16 @@ export class RoutingRulesView {
   @ApiProperty({ type: [RoutingRuleDoc] }) rules!: unknown[];
 }
 
-export class ChangeRoutingRulesCommand {
-  constructor(readonly envelope: CommandEnvelope<Omit<ChangeRoutingRules, 'now'>>) {}
-}
+/** Every routing rules command goes through this one message and handler, one stream per tenant. */
+const routingRulesCommands = commandHandlerFor(routingRulesDecider, {
+  entity: 'RoutingRules',
+  stream: (tenantId) => routingRulesStream(tenantId),
+});
 
-@CommandHandler(ChangeRoutingRulesCommand)
-export class ChangeRoutingRulesHandler implements ICommandHandler<ChangeRoutingRulesCommand, CommandOutcome> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  execute({ envelope }: ChangeRoutingRulesCommand): Promise<CommandOutcome> {
-    return handleCommand(this.store, routingRulesDecider, {
-      ...envelope,
-      command: { ...envelope.command, now: this.clock.now() },
-    });
-  }
-}
+/** The Nest CQRS message of a rules change; the handler adds the clock's now. */
+export const ChangeRoutingRulesCommand = routingRulesCommands.Message;
+/** Registered by the distribution module. */
+export const ChangeRoutingRulesHandler = routingRulesCommands.Handler;
 
 /** Which sales team a lead belongs to, by region, source and industry; the team's distribution policy then applies. */
 @ApiTags('distribution')
@@ -118,9 +108,11 @@ export class RoutingRulesController {
       unknownTeams,
       changedBy: ctx.caller.userId,
     };
-    const outcome = await this.commands.execute<ChangeRoutingRulesCommand, CommandOutcome>(
-      new ChangeRoutingRulesCommand(envelopeFrom(ctx, { command, stream: routingRulesStream(ctx.tenantId) })),
-    );
-    return commandResponse(reply, 'routing-rules', outcome);
+    return runCommandRoute(this.commands, ctx, reply, {
+      aggregate: routingRulesCommands,
+      id: 'routing-rules',
+      command,
+      existing: false,
+    });
   }
 }

@@ -13,9 +13,8 @@ import type { FastifyReply } from 'fastify';
 import { ApiCommandHeaders, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { scoringModelStream } from '../scoring-model-stream.js';
 import { ScoringModelChangeView } from '../scoring-model.views.js';
-import { ChangeScoringModelCommand } from './change-scoring-model.command.js';
 import { ChangeScoringModelDto } from './change-scoring-model.dto.js';
-import type { ScoringModelChangeOutcome } from './change-scoring-model.handler.js';
+import { scoringModelCommands, type ScoringModelChangeOutcome } from './change-scoring-model.handler.js';
 
 @ApiTags('lead scoring')
 @ApiBearerAuth()
@@ -55,9 +54,10 @@ export class ChangeScoringModelController {
       changedBy: ctx.actor.userId,
       reason: reason ?? null,
     };
-    const { outcome, version } = await this.commands.execute<ChangeScoringModelCommand, ScoringModelChangeOutcome>(
-      new ChangeScoringModelCommand(envelopeFrom(ctx, { command, stream: scoringModelStream(ctx.tenantId) })),
+    const message = new scoringModelCommands.Message(
+      envelopeFrom(ctx, { command, stream: scoringModelStream(ctx.tenantId) }),
     );
+    const { outcome, version } = await this.commands.execute<typeof message, ScoringModelChangeOutcome>(message);
     return { ...commandResponse(reply, ctx.tenantId, outcome), version, changed: outcome.events.length > 0 };
   }
 }

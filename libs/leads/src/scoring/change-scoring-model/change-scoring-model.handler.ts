@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock } from '#ltc/clock';
-import { handleCommand, type CommandOutcome } from '#ltc/commanding';
-import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import type { CommandEnvelope, CommandOutcome } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
+import { commandHandlerFor } from '#ltc/platform';
 import { scoringModelDecider } from '../domain/scoring-model.decider.js';
 import type { ScoringModelChanged } from '../domain/scoring-model.events.js';
 import { loadScoringModel } from '../load-scoring-model.js';
-import { ChangeScoringModelCommand } from './change-scoring-model.command.js';
+import { scoringModelStream } from '../scoring-model-stream.js';
 
 /** The command's outcome and the model version in force after it. */
 export interface ScoringModelChangeOutcome {
@@ -14,23 +12,21 @@ export interface ScoringModelChangeOutcome {
   readonly version: number;
 }
 
-@CommandHandler(ChangeScoringModelCommand)
-export class ChangeScoringModelHandler implements ICommandHandler<
-  ChangeScoringModelCommand,
-  ScoringModelChangeOutcome
-> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+/** Every scoring model command goes through this one message and handler; it answers the version in force. */
+export const scoringModelCommands = commandHandlerFor(scoringModelDecider, {
+  entity: 'ScoringModel',
+  stream: (tenantId) => scoringModelStream(tenantId),
+  result: versionInForce,
+});
 
-  async execute({ envelope }: ChangeScoringModelCommand): Promise<ScoringModelChangeOutcome> {
-    const command = { ...envelope.command, now: this.clock.now() };
-    const outcome = await handleCommand(this.store, scoringModelDecider, { ...envelope, command });
-    const changed = outcome.events.at(-1)?.data as ScoringModelChanged['data'] | undefined;
-    if (changed) return { outcome, version: changed.version };
-    // Identical rules: nothing was written, the version in force stays.
-    const { state } = await loadScoringModel(this.store, envelope.tenantId);
-    return { outcome, version: state.version };
-  }
+async function versionInForce(
+  outcome: CommandOutcome,
+  envelope: CommandEnvelope<unknown, unknown>,
+  store: EventStore,
+): Promise<ScoringModelChangeOutcome> {
+  const changed = outcome.events.at(-1)?.data as ScoringModelChanged['data'] | undefined;
+  if (changed) return { outcome, version: changed.version };
+  // Identical rules: nothing was written, the version in force stays.
+  const { state } = await loadScoringModel(store, envelope.tenantId);
+  return { outcome, version: state.version };
 }

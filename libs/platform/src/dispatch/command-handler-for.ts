@@ -1,0 +1,105 @@
+import { Inject, type Type } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '#ltc/clock';
+import { StreamStateCache, handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import type { Decider, DomainEvent } from '#ltc/kernel';
+
+/** A command as its sender writes it: the handler adds the clock's `now`, so senders cannot pick the time. */
+export type WithoutNow<C> = C extends unknown ? Omit<C, 'now'> : never;
+
+/** The Nest CQRS message of every command of one aggregate: the envelope, without the clock's time. */
+export interface CommandMessage<Input, State> {
+  readonly envelope: CommandEnvelope<Input, State>;
+}
+
+export type CommandMessageClass<Input, State> = new (
+  envelope: CommandEnvelope<Input, State>,
+) => CommandMessage<Input, State>;
+
+/** One aggregate's command path: the message sent on the CommandBus and the handler that decides it. */
+export interface AggregateCommands<Input, State, Result = CommandOutcome> {
+  readonly Message: CommandMessageClass<Input, State>;
+  /** Register as a provider of the context's module; it is the only handler the aggregate needs. */
+  readonly Handler: Type<ICommandHandler<CommandMessage<Input, State>, Result>>;
+  /** Names a missing stream in the 404 (`mustExist`). */
+  readonly entity: string;
+  readonly stream: (tenantId: string, id: string) => string;
+}
+
+/** What a handler knows besides the command, for completing it before the decision. */
+export interface CommandFacts {
+  readonly now: Date;
+  readonly tenantId: string;
+  readonly store: EventStore;
+}
+
+export interface CommandHandlerForOptions<Command, Input, State, Result> {
+  /** The aggregate's name, e.g. `Rep`: a missing stream answers 404 for it; also names the message and handler. */
+  readonly entity: string;
+  /** The stream of one instance. */
+  readonly stream: (tenantId: string, id: string) => string;
+  /** Keep the folded state of recent streams, so a command reads only newer events (for busy, long streams). */
+  readonly cache?: boolean;
+  /**
+   * Turns what the sender wrote into the decider's command; by default adds the clock's
+   * `now`. For facts from outside the stream the decider needs (does the named team exist?).
+   */
+  readonly complete?: (input: Input, facts: CommandFacts) => Command | Promise<Command>;
+  /** What the handler answers instead of the bare outcome (e.g. a version that is in force after the command). */
+  readonly result?: (
+    outcome: CommandOutcome,
+    envelope: CommandEnvelope<Input, State>,
+    store: EventStore,
+  ) => Promise<Result>;
+}
+
+/**
+ * The one generic, decider-driven command handler of an aggregate, on `handleCommand`:
+ * a context declares its decider and stream here and sends `new Message(envelope)` on
+ * the CommandBus; no handler file per command. The clock's `now` is added here, once.
+ */
+export function commandHandlerFor<
+  Command extends { readonly now: Date },
+  Event extends DomainEvent,
+  State,
+  Input = WithoutNow<Command>,
+  Result = CommandOutcome,
+>(
+  decider: Decider<Command, Event, State>,
+  options: CommandHandlerForOptions<Command, Input, State, Result>,
+): AggregateCommands<Input, State, Result> {
+  // Every variant of the input plus `now` is a command; the compiler cannot see through the distributed Omit.
+  const complete =
+    options.complete ?? ((input: Input, { now }: CommandFacts) => ({ ...input, now }) as unknown as Command);
+  class Message implements CommandMessage<Input, State> {
+    constructor(readonly envelope: CommandEnvelope<Input, State>) {}
+  }
+
+  @CommandHandler(Message)
+  class Handler implements ICommandHandler<Message, Result> {
+    private readonly cache = options.cache ? new StreamStateCache<State>() : undefined;
+
+    constructor(
+      @Inject(EVENT_STORE) private readonly store: EventStore,
+      @Inject(CLOCK) private readonly clock: Clock,
+    ) {}
+
+    async execute({ envelope }: Message): Promise<Result> {
+      const facts = { now: this.clock.now(), tenantId: envelope.tenantId, store: this.store };
+      const command = await complete(envelope.command, facts);
+      const outcome = await handleCommand(
+        this.store,
+        decider,
+        { ...envelope, command },
+        this.cache ? { cache: this.cache } : {},
+      );
+      return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
+    }
+  }
+
+  // Readable names in Nest's logs and errors (`RepCommandHandler`), instead of many `Handler`s.
+  Object.defineProperty(Message, 'name', { value: `${options.entity}CommandMessage` });
+  Object.defineProperty(Handler, 'name', { value: `${options.entity}CommandHandler` });
+  return { Message, Handler, entity: options.entity, stream: options.stream };
+}
