@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { aggregateStream } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { DomainError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
 import { READ_MODEL_DB, type RequestContext } from '#ltc/platform';
-import type { LeadEvent } from '../domain/lead.events.js';
-import { evolveLead } from '../domain/lead.evolve.js';
-import { initialLeadState, type Lead, type LeadState } from '../domain/lead.state.js';
+import { parseLeadEvent } from '../domain/lead-event.js';
+import { leadDecider } from '../domain/lead.decider.js';
+import type { Lead } from '../domain/lead.state.js';
 import { leadStream } from '../lead-stream.js';
 import type { ClaimGuard } from '../route-lead/claim-guard.js';
 import { canClaim } from '../distribution/can-claim.js';
@@ -64,12 +65,9 @@ export class DistributionClaimGuard implements ClaimGuard {
 
   /** The lead now, or null when unknown or another tenant's (the command then answers 404). */
   private async lead(tenantId: string, leadId: string): Promise<Lead | null> {
-    const events = await this.store.readStream(leadStream(leadId));
-    if (events[0]?.metadata.tenantId !== tenantId) return null;
-    const state = events.reduce<LeadState>(
-      (s, e) => evolveLead(s, { type: e.type, data: e.data } as LeadEvent),
-      initialLeadState(),
-    );
-    return state.status === 'none' ? null : state;
+    const { state, tenantId: owner } = await aggregateStream(this.store, leadDecider, leadStream(leadId), {
+      parse: parseLeadEvent,
+    });
+    return owner !== tenantId || state.status === 'none' ? null : state;
   }
 }
