@@ -1,5 +1,6 @@
 import type { Decider, DomainEvent, EventParser } from '#ltc/kernel';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
+import type { CachedStreamState } from './stream-state.cache.js';
 
 export interface AggregateStreamOptions<Event extends DomainEvent> {
   /** The context's parser: the one place its stored events are narrowed and upcast. */
@@ -41,5 +42,21 @@ export async function aggregateStream<Event extends DomainEvent, State>(
     revision: recorded.at(-1)?.revision,
     tenantId: recorded[0]?.metadata.tenantId,
     events,
+  };
+}
+
+/**
+ * A fold as a command can start from (`CommandEnvelope.loaded`), so the command does not read
+ * the stream again; undefined for an empty stream, which the command reads (and refuses) itself.
+ */
+export function streamStateOf<State>(
+  folded: AggregatedStream<DomainEvent, State>,
+): CachedStreamState<State> | undefined {
+  if (folded.revision === undefined || folded.tenantId === undefined) return undefined;
+  return {
+    state: folded.state,
+    revision: folded.revision,
+    tenantId: folded.tenantId,
+    commandIds: new Set(folded.events.map(({ recorded }) => recorded.metadata.commandId)),
   };
 }

@@ -3,7 +3,7 @@ import type { Decider, DomainEvent } from '#ltc/kernel';
 import { NotFoundError } from '#ltc/kernel';
 import type { Actor, EventStore, RecordedEvent } from '#ltc/event-store';
 import { WrongExpectedRevisionError } from '#ltc/event-store';
-import type { StreamStateCache } from './stream-state.cache.js';
+import type { CachedStreamState, StreamStateCache } from './stream-state.cache.js';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors.js';
 
 /** Everything needed to run one command against one stream. */
@@ -62,6 +62,13 @@ export interface CommandHandlerOptions<State = unknown> {
   readonly schemaVersions?: Readonly<Record<string, number>>;
   /** Folded state of recent streams; commands then read only events newer than the cache. */
   readonly cache?: StreamStateCache<State>;
+  /**
+   * The stream as the caller has just folded it (`streamStateOf(await aggregateStream(…))`),
+   * for a caller that needed the state before sending the command: the first attempt decides
+   * on it instead of reading the stream again. Safe when it is already behind: the append
+   * expects its revision, so a stream that moved on is a conflict, retried on a fresh read.
+   */
+  readonly loaded?: CachedStreamState<State>;
 }
 
 /**
@@ -77,8 +84,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   options: CommandHandlerOptions<State> = {},
 ): Promise<CommandOutcome> {
   const maxRetries = options.maxConflictRetries ?? 5;
+  let preloaded = options.loaded;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadStream(store, decider, envelope, options.cache);
+    const loaded = preloaded ?? (await loadStream(store, decider, envelope, options.cache));
+    const fromCaller = preloaded !== undefined;
+    preloaded = undefined;
     if (loaded.tenantId !== undefined && loaded.tenantId !== envelope.tenantId) {
       // Another tenant's stream is reported exactly like a missing one: ids must not leak across tenants.
       throw new NotFoundError(envelope.mustExist?.entity ?? 'Stream', envelope.mustExist?.id ?? envelope.stream);
@@ -98,6 +108,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     }
     const current = loaded.revision;
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
+      // The caller's fold may be older than what the client saw: only the stream itself refuses with 412.
+      if (fromCaller) continue;
       throw new StaleRevisionError(envelope.stream, envelope.expectedRevision, current);
     }
     const decided = decider.decide(envelope.command, loaded.state);

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { aggregateStream } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { DomainError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
 import { READ_MODEL_DB, type RequestContext } from '#ltc/platform';
-import { parseLeadEvent } from '../domain/lead-event.js';
-import { leadDecider } from '../domain/lead.decider.js';
 import type { Lead } from '../domain/lead.state.js';
-import { leadStream } from '../lead-stream.js';
 import type { ClaimGuard } from '../route-lead/claim-guard.js';
 import { canClaim } from '../distribution/can-claim.js';
 import { TENANT_POLICY_TEAM, responseTargetFor } from '../distribution/domain/distribution-policy.js';
@@ -34,8 +30,7 @@ export class DistributionClaimGuard implements ClaimGuard {
 
   private readonly directory: RepDirectory;
 
-  async assertMayClaim(ctx: RequestContext, leadId: string): Promise<void> {
-    const lead = await this.lead(ctx.tenantId, leadId);
+  async assertMayClaim(ctx: RequestContext, lead: Lead | null): Promise<void> {
     const team = lead ? policyTeamOf(lead) : TENANT_POLICY_TEAM;
     const { policy } = await loadPolicy(this.store, ctx.tenantId, team);
     const check = await canClaim(this.readModels.db, ctx.tenantId, ctx.caller.userId, policy);
@@ -51,8 +46,7 @@ export class DistributionClaimGuard implements ClaimGuard {
     assertMayOwnLead(repId, await this.directory.findRep(ctx.tenantId, repId), how);
   }
 
-  async responseTargetSeconds(ctx: RequestContext, leadId: string): Promise<number | null> {
-    const lead = await this.lead(ctx.tenantId, leadId);
+  async responseTargetSeconds(ctx: RequestContext, lead: Lead | null): Promise<number | null> {
     if (!lead) return null;
     const { policy } = await loadPolicy(this.store, ctx.tenantId, policyTeamOf(lead));
     return responseTargetFor(policy, {
@@ -61,13 +55,5 @@ export class DistributionClaimGuard implements ClaimGuard {
       tier: lead.score?.tier ?? null,
       scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
     });
-  }
-
-  /** The lead now, or null when unknown or another tenant's (the command then answers 404). */
-  private async lead(tenantId: string, leadId: string): Promise<Lead | null> {
-    const { state, tenantId: owner } = await aggregateStream(this.store, leadDecider, leadStream(leadId), {
-      parse: parseLeadEvent,
-    });
-    return owner !== tenantId || state.status === 'none' ? null : state;
   }
 }

@@ -1,7 +1,13 @@
 import { Inject, type Type } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '#ltc/clock';
-import { StreamStateCache, handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
+import {
+  StreamStateCache,
+  handleCommand,
+  type CachedStreamState,
+  type CommandEnvelope,
+  type CommandOutcome,
+} from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { Decider, DomainEvent } from '#ltc/kernel';
 
@@ -11,10 +17,13 @@ export type WithoutNow<C> = C extends unknown ? Omit<C, 'now'> : never;
 /** The Nest CQRS message of every command of one aggregate: the envelope, without the clock's time. */
 export interface CommandMessage<Input, State> {
   readonly envelope: CommandEnvelope<Input, State>;
+  /** The stream as the sender has just folded it, to decide on without reading it again. */
+  readonly loaded?: CachedStreamState<State> | undefined;
 }
 
 export type CommandMessageClass<Input, State> = new (
   envelope: CommandEnvelope<Input, State>,
+  loaded?: CachedStreamState<State>,
 ) => CommandMessage<Input, State>;
 
 /** One aggregate's command path: the message sent on the CommandBus and the handler that decides it. */
@@ -73,7 +82,10 @@ export function commandHandlerFor<
   const complete =
     options.complete ?? ((input: Input, { now }: CommandFacts) => ({ ...input, now }) as unknown as Command);
   class Message implements CommandMessage<Input, State> {
-    constructor(readonly envelope: CommandEnvelope<Input, State>) {}
+    constructor(
+      readonly envelope: CommandEnvelope<Input, State>,
+      readonly loaded?: CachedStreamState<State>,
+    ) {}
   }
 
   @CommandHandler(Message)
@@ -85,14 +97,14 @@ export function commandHandlerFor<
       @Inject(CLOCK) private readonly clock: Clock,
     ) {}
 
-    async execute({ envelope }: Message): Promise<Result> {
+    async execute({ envelope, loaded }: Message): Promise<Result> {
       const facts = { now: this.clock.now(), tenantId: envelope.tenantId, store: this.store };
       const command = await complete(envelope.command, facts);
       const outcome = await handleCommand(
         this.store,
         decider,
         { ...envelope, command },
-        this.cache ? { cache: this.cache } : {},
+        { ...(this.cache ? { cache: this.cache } : {}), ...(loaded ? { loaded } : {}) },
       );
       return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
     }
