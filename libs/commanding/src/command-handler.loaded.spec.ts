@@ -4,7 +4,7 @@ import { aggregateStream, streamStateOf } from './aggregate-stream.js';
 import { handleCommand, type CommandEnvelope } from './command-handler.js';
 import { StaleRevisionError } from './command-errors.js';
 
-/** A command that starts from the caller's fold: decided without a read, and still safe when the fold is behind. */
+/** A command decides on the caller’s fold without a read (still safe when it is behind) and folds through the parser. */
 type Add = { by: number };
 type Added = { type: 'Added'; data: { by: number } };
 const counter: Decider<Add, Added, number> = {
@@ -46,7 +46,7 @@ class CountingStore extends InMemoryEventStore {
   }
 }
 
-describe('Generic command handler › from the caller’s fold', () => {
+describe('Generic command handler › its fold (the caller’s, the context’s parser)', () => {
   it('decides on the fold it is given without reading the stream again', async () => {
     const store = new CountingStore();
     await store.appendToStream('counter-1', [{ type: 'Added', data: { by: 5 }, metadata }]);
@@ -76,5 +76,26 @@ describe('Generic command handler › from the caller’s fold', () => {
     await expect(
       handleCommand(store, counter, envelope({ commandId: 'cmd-3', expectedRevision: 0n }), loaded ? { loaded } : {}),
     ).rejects.toBeInstanceOf(StaleRevisionError);
+  });
+
+  it('folds through the context’s parser: foreign types are left out, older shapes upcast', async () => {
+    const store = new CountingStore();
+    await store.appendToStream('counter-1', [
+      { type: 'Added', data: { amount: 5 }, metadata },
+      { type: 'Multiplied', data: { by: 10 }, metadata },
+    ]);
+    // Version 1 stored `amount`; the decider knows `by`. A bare cast would fold NaN.
+    const upcasting = eventParser<Added>({ Added: true }, (event, stored) =>
+      'amount' in (stored.data as object)
+        ? { type: 'Added', data: { by: (stored.data as { amount: number }).amount } }
+        : event,
+    );
+    // Decides only on exactly 5: NaN (a bare cast of the old shape) or 15 (the foreign event folded) decide nothing.
+    const onFive: Decider<Add, Added, number> = {
+      ...counter,
+      decide: (command, total) => (total === 5 ? counter.decide(command, total) : []),
+    };
+    const outcome = await handleCommand(store, onFive, envelope(), { parse: upcasting });
+    expect(outcome.events).toEqual([expect.objectContaining({ type: 'Added', revision: 2n })]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Decider, DomainEvent } from '#ltc/kernel';
+import type { Decider, DomainEvent, EventParser } from '#ltc/kernel';
 import { NotFoundError } from '#ltc/kernel';
 import type { Actor, EventStore, RecordedEvent } from '#ltc/event-store';
 import { WrongExpectedRevisionError } from '#ltc/event-store';
@@ -56,10 +56,16 @@ export interface RecordedEventSummary {
   readonly data: unknown;
 }
 
-export interface CommandHandlerOptions<State = unknown> {
+export interface CommandHandlerOptions<State = unknown, Event extends DomainEvent = DomainEvent> {
   /** How often to re-decide on fresh state when another writer won the race (no If-Match). */
   readonly maxConflictRetries?: number;
   readonly schemaVersions?: Readonly<Record<string, number>>;
+  /**
+   * The context's event parser (see `aggregateStream`): stored events are narrowed and upcast
+   * through it, and types it does not know are left out of the fold. Without one, stored
+   * events are taken as the decider's own.
+   */
+  readonly parse?: EventParser<Event>;
   /** Folded state of recent streams; commands then read only events newer than the cache. */
   readonly cache?: StreamStateCache<State>;
   /**
@@ -81,12 +87,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   envelope: CommandEnvelope<Command, State>,
-  options: CommandHandlerOptions<State> = {},
+  options: CommandHandlerOptions<State, Event> = {},
 ): Promise<CommandOutcome> {
   const maxRetries = options.maxConflictRetries ?? 5;
   let preloaded = options.loaded;
   for (let attempt = 0; ; attempt++) {
-    const loaded = preloaded ?? (await loadStream(store, decider, envelope, options.cache));
+    const loaded = preloaded ?? (await loadStream(store, decider, envelope, options));
     const fromCaller = preloaded !== undefined;
     preloaded = undefined;
     if (loaded.tenantId !== undefined && loaded.tenantId !== envelope.tenantId) {
@@ -169,14 +175,15 @@ async function loadStream<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   envelope: CommandEnvelope<Command, State>,
-  cache: StreamStateCache<State> | undefined,
+  { cache, parse }: CommandHandlerOptions<State, Event>,
 ): Promise<LoadedStream<State>> {
   const cached = cache?.get(envelope.stream);
   const newer = await store.readStream(envelope.stream, cached ? { fromRevision: cached.revision + 1n } : undefined);
-  const state = newer.reduce(
-    (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
-    cached?.state ?? decider.initialState(),
-  );
+  const narrow = parse ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
+  const state = newer.reduce((s, e) => {
+    const event = narrow(e);
+    return event ? decider.evolve(s, event) : s;
+  }, cached?.state ?? decider.initialState());
   const commandIds = new Set(cached?.commandIds ?? []);
   for (const event of newer) commandIds.add(event.metadata.commandId);
   const loaded: LoadedStream<State> = {

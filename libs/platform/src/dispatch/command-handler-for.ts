@@ -9,7 +9,7 @@ import {
   type CommandOutcome,
 } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import type { Decider, DomainEvent } from '#ltc/kernel';
+import type { Decider, DomainEvent, EventParser } from '#ltc/kernel';
 
 /** A command as its sender writes it: the handler adds the clock's `now`, so senders cannot pick the time. */
 export type WithoutNow<C> = C extends unknown ? Omit<C, 'now'> : never;
@@ -43,13 +43,15 @@ export interface CommandFacts {
   readonly store: EventStore;
 }
 
-export interface CommandHandlerForOptions<Command, Input, State, Result> {
+export interface CommandHandlerForOptions<Command, Input, State, Result, Event extends DomainEvent = DomainEvent> {
   /** The aggregate's name, e.g. `Rep`: a missing stream answers 404 for it; also names the message and handler. */
   readonly entity: string;
   /** The stream of one instance. */
   readonly stream: (tenantId: string, id: string) => string;
   /** Keep the folded state of recent streams, so a command reads only newer events (for busy, long streams). */
   readonly cache?: boolean;
+  /** The context's event parser, through which the handler's fold narrows and upcasts stored events. */
+  readonly parse?: EventParser<Event>;
   /**
    * Turns what the sender wrote into the decider's command; by default adds the clock's
    * `now`. For facts from outside the stream the decider needs (does the named team exist?).
@@ -76,7 +78,7 @@ export function commandHandlerFor<
   Result = CommandOutcome,
 >(
   decider: Decider<Command, Event, State>,
-  options: CommandHandlerForOptions<Command, Input, State, Result>,
+  options: CommandHandlerForOptions<Command, Input, State, Result, Event>,
 ): AggregateCommands<Input, State, Result> {
   // Every variant of the input plus `now` is a command; the compiler cannot see through the distributed Omit.
   const complete =
@@ -104,7 +106,11 @@ export function commandHandlerFor<
         this.store,
         decider,
         { ...envelope, command },
-        { ...(this.cache ? { cache: this.cache } : {}), ...(loaded ? { loaded } : {}) },
+        {
+          ...(this.cache ? { cache: this.cache } : {}),
+          ...(loaded ? { loaded } : {}),
+          ...(options.parse ? { parse: options.parse } : {}),
+        },
       );
       return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
     }
