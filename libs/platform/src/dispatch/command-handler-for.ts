@@ -51,7 +51,7 @@ export interface CommandHandlerForOptions<Command, Input, State, Result, Event e
   /** Keep the folded state of recent streams, so a command reads only newer events (for busy, long streams). */
   readonly cache?: boolean;
   /** The context's event parser, through which the handler's fold narrows and upcasts stored events. */
-  readonly parse?: EventParser<Event>;
+  readonly parse: EventParser<Event>;
   /**
    * Turns what the sender wrote into the decider's command; by default adds the clock's
    * `now`. For facts from outside the stream the decider needs (does the named team exist?).
@@ -109,7 +109,7 @@ export function commandHandlerFor<
         {
           ...(this.cache ? { cache: this.cache } : {}),
           ...(loaded ? { loaded } : {}),
-          ...(options.parse ? { parse: options.parse } : {}),
+          parse: options.parse,
         },
       );
       return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
