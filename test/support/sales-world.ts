@@ -1,5 +1,5 @@
 import { ManualClock } from '#ltc/clock';
-import { eventually, startTestApp, type TestApp } from './test-app.js';
+import { eventually, startTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 /** A tenant's sales organisation driven over HTTP: teams, reps, policies, leads and their events. */
 
@@ -20,8 +20,8 @@ export class Sales {
     readonly auditor: string,
   ) {}
 
-  static async start(clock?: ManualClock): Promise<Sales> {
-    const app = await startTestApp(clock ? { clock } : {});
+  static async start(clock?: ManualClock, options: TestAppOptions = {}): Promise<Sales> {
+    const app = await startTestApp({ ...options, ...(clock ? { clock } : {}) });
     return new Sales(app, await app.token(['sales_manager'], 'maria'), await app.token(['auditor'], 'audrey'));
   }
 

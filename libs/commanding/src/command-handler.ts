@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Decider, DomainEvent } from '#ltc/kernel';
+import type { Decider, DomainEvent, EventParser } from '#ltc/kernel';
 import { NotFoundError } from '#ltc/kernel';
 import type { Actor, EventStore, RecordedEvent } from '#ltc/event-store';
 import { WrongExpectedRevisionError } from '#ltc/event-store';
-import type { StreamStateCache } from './stream-state.cache.js';
+import type { CachedStreamState, StreamStateCache } from './stream-state.cache.js';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from './command-errors.js';
 
 /** Everything needed to run one command against one stream. */
@@ -56,12 +56,25 @@ export interface RecordedEventSummary {
   readonly data: unknown;
 }
 
-export interface CommandHandlerOptions<State = unknown> {
+export interface CommandHandlerOptions<State = unknown, Event extends DomainEvent = DomainEvent> {
   /** How often to re-decide on fresh state when another writer won the race (no If-Match). */
   readonly maxConflictRetries?: number;
   readonly schemaVersions?: Readonly<Record<string, number>>;
+  /**
+   * The context's event parser (see `aggregateStream`): stored events are narrowed and upcast
+   * through it, and types it does not know are left out of the fold. Without one, stored
+   * events are taken as the decider's own.
+   */
+  readonly parse?: EventParser<Event>;
   /** Folded state of recent streams; commands then read only events newer than the cache. */
   readonly cache?: StreamStateCache<State>;
+  /**
+   * The stream as the caller has just folded it (`streamStateOf(await aggregateStream(…))`),
+   * for a caller that needed the state before sending the command: the first attempt decides
+   * on it instead of reading the stream again. Safe when it is already behind: the append
+   * expects its revision, so a stream that moved on is a conflict, retried on a fresh read.
+   */
+  readonly loaded?: CachedStreamState<State>;
 }
 
 /**
@@ -74,11 +87,14 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   envelope: CommandEnvelope<Command, State>,
-  options: CommandHandlerOptions<State> = {},
+  options: CommandHandlerOptions<State, Event> = {},
 ): Promise<CommandOutcome> {
   const maxRetries = options.maxConflictRetries ?? 5;
+  let preloaded = options.loaded;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadStream(store, decider, envelope, options.cache);
+    const loaded = preloaded ?? (await loadStream(store, decider, envelope, options));
+    const fromCaller = preloaded !== undefined;
+    preloaded = undefined;
     if (loaded.tenantId !== undefined && loaded.tenantId !== envelope.tenantId) {
       // Another tenant's stream is reported exactly like a missing one: ids must not leak across tenants.
       throw new NotFoundError(envelope.mustExist?.entity ?? 'Stream', envelope.mustExist?.id ?? envelope.stream);
@@ -98,6 +114,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     }
     const current = loaded.revision;
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
+      // The caller's fold may be older than what the client saw: only the stream itself refuses with 412.
+      if (fromCaller) continue;
       throw new StaleRevisionError(envelope.stream, envelope.expectedRevision, current);
     }
     const decided = decider.decide(envelope.command, loaded.state);
@@ -157,14 +175,15 @@ async function loadStream<Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   envelope: CommandEnvelope<Command, State>,
-  cache: StreamStateCache<State> | undefined,
+  { cache, parse }: CommandHandlerOptions<State, Event>,
 ): Promise<LoadedStream<State>> {
   const cached = cache?.get(envelope.stream);
   const newer = await store.readStream(envelope.stream, cached ? { fromRevision: cached.revision + 1n } : undefined);
-  const state = newer.reduce(
-    (s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event),
-    cached?.state ?? decider.initialState(),
-  );
+  const narrow = parse ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
+  const state = newer.reduce((s, e) => {
+    const event = narrow(e);
+    return event ? decider.evolve(s, event) : s;
+  }, cached?.state ?? decider.initialState());
   const commandIds = new Set(cached?.commandIds ?? []);
   for (const event of newer) commandIds.add(event.metadata.commandId);
   const loaded: LoadedStream<State> = {

@@ -3,3 +3,4 @@ export * from './command-errors.js';
 export * from './command-handler.js';
 export * from './idempotency.js';
 export * from './stream-state.cache.js';
+export * from './aggregate-stream.js';

@@ -1,12 +1,18 @@
 import { commandHandlerFor, type CommandFacts, type WithoutNow } from '#ltc/platform';
 import type { ChangeRepProfile, RegisterRep, RepCommand } from './domain/rep.commands.js';
 import { repDecider } from './domain/rep.decider.js';
+import { parseRepEvent } from './domain/rep.events.js';
+import { parseTeamEvent } from './domain/team.events.js';
 import { teamDecider } from './domain/team.decider.js';
 import { repStream, teamStream } from './org-streams.js';
 import { teamExists } from './team-lookup.js';
 
 /** Every team command goes through this one message and handler. */
-export const teamCommands = commandHandlerFor(teamDecider, { entity: 'Team', stream: teamStream });
+export const teamCommands = commandHandlerFor(teamDecider, {
+  entity: 'Team',
+  stream: teamStream,
+  parse: parseTeamEvent,
+});
 
 /** A rep command as a route writes it: the handler adds the clock's now and whether a named team exists. */
 export type RepCommandInput =
@@ -18,6 +24,7 @@ export type RepCommandInput =
 export const repCommands = commandHandlerFor(repDecider, {
   entity: 'Rep',
   stream: repStream,
+  parse: parseRepEvent,
   complete: completeRepCommand,
 });
 

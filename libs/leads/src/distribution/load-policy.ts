@@ -1,3 +1,4 @@
+import { aggregateStream } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
 import {
   DEFAULT_DISTRIBUTION_POLICY,
@@ -5,7 +6,7 @@ import {
   type DistributionPolicy,
 } from './domain/distribution-policy.js';
 import { distributionPolicyDecider, type DistributionPolicyState } from './domain/distribution-policy.decider.js';
-import type { DistributionPolicyEvent } from './domain/distribution-policy.events.js';
+import { parseDistributionPolicyEvent } from './domain/distribution-policy.events.js';
 import { distributionPolicyStream } from './distribution-policy.stream.js';
 
 /** The policy that applies to a team, and where it comes from. */
@@ -51,12 +52,13 @@ async function readPolicy(
   tenantId: string,
   team: string,
 ): Promise<{ readonly state: DistributionPolicyState; readonly revision: bigint | undefined }> {
-  const history = await store.readStream(distributionPolicyStream(tenantId, team));
-  const state = history.reduce(
-    (s, e) => distributionPolicyDecider.evolve(s, { type: e.type, data: e.data } as DistributionPolicyEvent),
-    distributionPolicyDecider.initialState(),
+  const { state, revision } = await aggregateStream(
+    store,
+    distributionPolicyDecider,
+    distributionPolicyStream(tenantId, team),
+    { parse: parseDistributionPolicyEvent },
   );
-  return { state, revision: history.at(-1)?.revision };
+  return { state, revision };
 }
 
 function effective(

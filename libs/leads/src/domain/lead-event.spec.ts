@@ -1,4 +1,4 @@
-import { asLeadEvent } from './lead-event.js';
+import { asLeadEvent, parseLeadEvent } from './lead-event.js';
 import { evolveLead } from './lead.evolve.js';
 import { initialLeadState } from './lead.state.js';
 import type { LeadEvent } from './lead.events.js';
@@ -38,5 +38,13 @@ describe('Lead events stored before deal sizes carried a currency', () => {
     expect(today?.type === 'LeadCaptured' && today.data.estimatedDealSize).toEqual(money);
     const none = asLeadEvent(capturedBefore(null));
     expect(none?.type === 'LeadCaptured' && none.data.estimatedDealSize).toBeNull();
+  });
+
+  it('one narrowing for every reader: folds keep a voided capture, readers skip it, neither knows foreign types', () => {
+    const voided = { type: 'LeadCaptureVoided', data: { leadId: 'l1' } };
+    expect(parseLeadEvent(voided)?.type).toBe('LeadCaptureVoided');
+    expect(asLeadEvent(voided)).toBeUndefined();
+    const foreign = { type: 'RepRegistered', data: {} };
+    expect([parseLeadEvent(foreign), asLeadEvent(foreign)]).toEqual([undefined, undefined]);
   });
 });

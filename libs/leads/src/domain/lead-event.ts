@@ -1,4 +1,4 @@
-import { moneyProblem, type Money } from '#ltc/kernel';
+import { eventParser, moneyProblem, type EventParser, type Money, type StoredEvent } from '#ltc/kernel';
 import type { LeadEvent, LeadEventType } from './lead.events.js';
 
 /**
@@ -42,13 +42,21 @@ const LEAD_EVENT_TYPES = new Set<string>(Object.keys(READABLE_LEAD_EVENTS));
 export const ALL_LEAD_EVENT_TYPES: readonly LeadEventType[] = [...LEAD_EVENT_TYPES] as LeadEventType[];
 
 /**
- * Narrows a stored `{ type, data }` to a lead event, so a `switch` on `type` discriminates `data`,
- * and reads older shapes as today's (`upcastLeadEvent`).
+ * The one place stored events become lead events: any lead event type (`LeadCaptureVoided`
+ * included, which the lead's own fold needs), read in today's shape (`upcastLeadEvent`);
+ * undefined for a type that is not a lead event.
  */
-export function asLeadEvent(event: { readonly type: string; readonly data: unknown }): LeadEvent | undefined {
-  return LEAD_EVENT_TYPES.has(event.type)
-    ? upcastLeadEvent({ type: event.type, data: event.data } as LeadEvent)
-    : undefined;
+export const parseLeadEvent: EventParser<LeadEvent> = eventParser<LeadEvent>(
+  { ...READABLE_LEAD_EVENTS, LeadCaptureVoided: true },
+  (event) => upcastLeadEvent(event),
+);
+
+/**
+ * A stored event as readers see it (read models, process managers), so a `switch` on `type`
+ * discriminates `data`: undefined for what is not a lead event and for `LeadCaptureVoided`.
+ */
+export function asLeadEvent(event: StoredEvent): LeadEvent | undefined {
+  return LEAD_EVENT_TYPES.has(event.type) ? parseLeadEvent(event) : undefined;
 }
 
 /** The currency deal sizes were in before amounts carried one (the engine's only tenant currency then). */

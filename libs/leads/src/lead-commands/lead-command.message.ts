@@ -1,5 +1,6 @@
 import { commandHandlerFor, type WithoutNow } from '#ltc/platform';
 import type { LeadCommand } from '../domain/lead.commands.js';
+import { parseLeadEvent } from '../domain/lead-event.js';
 import { leadDecider } from '../domain/lead.decider.js';
 import { leadStream } from '../lead-stream.js';
 
@@ -14,6 +15,7 @@ export const leadCommands = commandHandlerFor(leadDecider, {
   entity: 'Lead',
   stream: (_tenantId, leadId) => leadStream(leadId),
   cache: true,
+  parse: parseLeadEvent,
 });
 
 /** The Nest CQRS message for every lead command. */

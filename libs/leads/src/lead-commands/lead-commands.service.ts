@@ -1,7 +1,16 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError } from '#ltc/kernel';
-import { commandIdFromKey, type CommandEnvelope, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
+import {
+  aggregateStream,
+  commandIdFromKey,
+  streamStateOf,
+  type CachedStreamState,
+  type CommandEnvelope,
+  type CommandOutcome,
+  type DispatchContext,
+} from '#ltc/commanding';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import type { FastifyReply } from 'fastify';
 import {
@@ -13,7 +22,9 @@ import {
   type RequestContext,
 } from '#ltc/platform';
 import type { LeadCommandType } from '../domain/lead.commands.js';
-import type { LeadState } from '../domain/lead.state.js';
+import { parseLeadEvent } from '../domain/lead-event.js';
+import { leadDecider } from '../domain/lead.decider.js';
+import type { Lead, LeadState } from '../domain/lead.state.js';
 import { isLeadVisible, isVisibleForClaim, visibilityFactsOfLead } from '../domain/lead-visibility.js';
 import { leadStream } from '../lead-stream.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
@@ -48,6 +59,12 @@ const DISPATCHABLE: readonly LeadCommandType[] = [
  */
 export type LeadAccess = 'seen-by-caller' | 'chosen-by-engine';
 
+/** A lead read by `LeadCommands.load`: the lead, and its folded stream for the command that follows. */
+export interface LoadedLead {
+  readonly lead: Lead | null;
+  readonly stream?: CachedStreamState<LeadState>;
+}
+
 /**
  * The one way into lead commands: from HTTP (with the caller's context) and from
  * process managers and timers (registered as `lead.<CommandType>` routes).
@@ -58,6 +75,7 @@ export class LeadCommands implements OnModuleInit {
     @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(CommandRegistry) private readonly registry: CommandRegistry,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   onModuleInit(): void {
@@ -66,14 +84,31 @@ export class LeadCommands implements OnModuleInit {
     }
   }
 
+  /**
+   * The lead as its stream stands now, for a route that needs it before its command (a claim's
+   * cap and response target): pass it to `run`, which then decides on it instead of reading
+   * the stream again. `lead` is null for an unknown lead or another tenant's (the command answers 404).
+   */
+  async load(ctx: RequestContext, leadId: string): Promise<LoadedLead> {
+    const folded = await aggregateStream(this.store, leadDecider, leadStream(leadId), { parse: parseLeadEvent });
+    if (folded.tenantId !== ctx.tenantId || folded.state.status === 'none') return { lead: null };
+    const stream = streamStateOf(folded);
+    return stream ? { lead: folded.state, stream } : { lead: folded.state };
+  }
+
   /** Runs a command on an existing lead for an HTTP caller (404 when the lead is unknown or out of their sight). */
-  run(ctx: RequestContext, command: LeadCommandInput, access: LeadAccess = 'seen-by-caller'): Promise<CommandOutcome> {
+  run(
+    ctx: RequestContext,
+    command: LeadCommandInput,
+    access: LeadAccess = 'seen-by-caller',
+    loaded?: LoadedLead,
+  ): Promise<CommandOutcome> {
     const envelope = envelopeFrom(ctx, {
       command,
       stream: leadStream(command.leadId),
       mustExist: { entity: 'Lead', id: command.leadId },
     });
-    return this.runFor(ctx, envelope, access);
+    return this.runFor(ctx, envelope, access, loaded);
   }
 
   /** Runs a command on an existing lead for an HTTP caller and answers the route (ETag, replay mark). */
@@ -91,15 +126,16 @@ export class LeadCommands implements OnModuleInit {
     ctx: RequestContext,
     envelope: CommandEnvelope<LeadCommandInput, LeadState>,
     access: LeadAccess = 'seen-by-caller',
+    loaded?: LoadedLead,
   ): Promise<CommandOutcome> {
-    if (access === 'chosen-by-engine') return this.runEnvelope(new LeadCommandMessage(envelope));
+    if (access === 'chosen-by-engine') return this.runEnvelope(new LeadCommandMessage(envelope, loaded?.stream));
     const scope = await loadLeadScope(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId });
     // Decided on the lead's own stream state, inside the command: the read model may lag behind it.
     const claim = envelope.command.type === 'ClaimLead';
     const visibleTo = (state: LeadState) =>
       state.status === 'none' ||
       (claim ? isVisibleForClaim(scope, state) : isLeadVisible(scope, visibilityFactsOfLead(state)));
-    return this.runEnvelope(new LeadCommandMessage({ ...envelope, visibleTo }));
+    return this.runEnvelope(new LeadCommandMessage({ ...envelope, visibleTo }, loaded?.stream));
   }
 
   /** Runs a command whose envelope the caller built for a new lead (capture with a derived id, imports). */

@@ -116,7 +116,9 @@ export class QueryLeadsController {
     for (let attempt = 0; attempt < 10; attempt++) {
       const leadId = await nextPooledLead(this.readModels.queryDb, ctx.tenantId, ['blind_pull'], lost);
       if (!leadId) break;
-      await this.guard.assertMayClaim(ctx, leadId);
+      // One read of the lead's stream serves the guard and the command.
+      const loaded = await this.commands.load(ctx, leadId);
+      await this.guard.assertMayClaim(ctx, loaded.lead);
       try {
         // Blind pull: the engine chose this lead for the caller, who may claim it without seeing it first.
         const outcome = await this.commands.run(
@@ -125,9 +127,10 @@ export class QueryLeadsController {
             type: 'ClaimLead',
             leadId,
             repId: ctx.caller.userId,
-            responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, leadId),
+            responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, loaded.lead),
           },
           'chosen-by-engine',
+          loaded,
         );
         return commandResponse(reply, leadId, outcome);
       } catch (error) {

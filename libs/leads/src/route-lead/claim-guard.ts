@@ -1,4 +1,5 @@
 import type { RequestContext } from '#ltc/platform';
+import type { Lead } from '../domain/lead.state.js';
 
 /**
  * Checks a rep may pull one more lead (claim caps per rep). The distribution slice
@@ -6,8 +7,11 @@ import type { RequestContext } from '#ltc/platform';
  * stream's concurrency decides the race.
  */
 export interface ClaimGuard {
-  /** Throws a DomainError (409) when the caller may not claim another lead now. */
-  assertMayClaim(ctx: RequestContext, leadId: string): Promise<void>;
+  /**
+   * Throws a DomainError (409) when the caller may not claim another lead now. Takes the lead
+   * the route has read (null: unknown, the command answers 404), so a claim reads its stream once.
+   */
+  assertMayClaim(ctx: RequestContext, lead: Lead | null): Promise<void>;
   /**
    * Throws unless the rep may own a lead: 404 for an unknown rep a manager names, 409
    * OWNER_NOT_A_REP / REP_INACTIVE otherwise. Checked before the command, so a refused
@@ -15,7 +19,7 @@ export interface ClaimGuard {
    */
   assertMayOwn(ctx: RequestContext, repId: string, how: 'claim' | 'assign'): Promise<void>;
   /** Response target (seconds) for a lead claimed or accepted now; null = the lead's tier target. */
-  responseTargetSeconds(ctx: RequestContext, leadId: string): Promise<number | null>;
+  responseTargetSeconds(ctx: RequestContext, lead: Lead | null): Promise<number | null>;
 }
 
 export const CLAIM_GUARD = Symbol('ClaimGuard');

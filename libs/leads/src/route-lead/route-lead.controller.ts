@@ -64,13 +64,20 @@ export class RouteLeadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
     await this.guard.assertMayOwn(ctx, ctx.caller.userId, 'claim');
-    await this.guard.assertMayClaim(ctx, id);
-    const outcome = await this.commands.run(ctx, {
-      type: 'ClaimLead',
-      leadId: id,
-      repId: ctx.caller.userId,
-      responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, id),
-    });
+    // One read of the lead's stream serves the guard and the command.
+    const loaded = await this.commands.load(ctx, id);
+    await this.guard.assertMayClaim(ctx, loaded.lead);
+    const outcome = await this.commands.run(
+      ctx,
+      {
+        type: 'ClaimLead',
+        leadId: id,
+        repId: ctx.caller.userId,
+        responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, loaded.lead),
+      },
+      'seen-by-caller',
+      loaded,
+    );
     return commandResponse(reply, id, outcome);
   }
 
@@ -88,12 +95,18 @@ export class RouteLeadController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
     await this.guard.assertMayOwn(ctx, ctx.caller.userId, 'claim');
-    const outcome = await this.commands.run(ctx, {
-      type: 'AcceptLeadOffer',
-      leadId: id,
-      repId: ctx.caller.userId,
-      responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, id),
-    });
+    const loaded = await this.commands.load(ctx, id);
+    const outcome = await this.commands.run(
+      ctx,
+      {
+        type: 'AcceptLeadOffer',
+        leadId: id,
+        repId: ctx.caller.userId,
+        responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, loaded.lead),
+      },
+      'seen-by-caller',
+      loaded,
+    );
     return commandResponse(reply, id, outcome);
   }
 

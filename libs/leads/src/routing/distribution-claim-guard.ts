@@ -3,10 +3,7 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { DomainError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
 import { READ_MODEL_DB, type RequestContext } from '#ltc/platform';
-import type { LeadEvent } from '../domain/lead.events.js';
-import { evolveLead } from '../domain/lead.evolve.js';
-import { initialLeadState, type Lead, type LeadState } from '../domain/lead.state.js';
-import { leadStream } from '../lead-stream.js';
+import type { Lead } from '../domain/lead.state.js';
 import type { ClaimGuard } from '../route-lead/claim-guard.js';
 import { canClaim } from '../distribution/can-claim.js';
 import { TENANT_POLICY_TEAM, responseTargetFor } from '../distribution/domain/distribution-policy.js';
@@ -33,8 +30,7 @@ export class DistributionClaimGuard implements ClaimGuard {
 
   private readonly directory: RepDirectory;
 
-  async assertMayClaim(ctx: RequestContext, leadId: string): Promise<void> {
-    const lead = await this.lead(ctx.tenantId, leadId);
+  async assertMayClaim(ctx: RequestContext, lead: Lead | null): Promise<void> {
     const team = lead ? policyTeamOf(lead) : TENANT_POLICY_TEAM;
     const { policy } = await loadPolicy(this.store, ctx.tenantId, team);
     const check = await canClaim(this.readModels.db, ctx.tenantId, ctx.caller.userId, policy);
@@ -50,8 +46,7 @@ export class DistributionClaimGuard implements ClaimGuard {
     assertMayOwnLead(repId, await this.directory.findRep(ctx.tenantId, repId), how);
   }
 
-  async responseTargetSeconds(ctx: RequestContext, leadId: string): Promise<number | null> {
-    const lead = await this.lead(ctx.tenantId, leadId);
+  async responseTargetSeconds(ctx: RequestContext, lead: Lead | null): Promise<number | null> {
     if (!lead) return null;
     const { policy } = await loadPolicy(this.store, ctx.tenantId, policyTeamOf(lead));
     return responseTargetFor(policy, {
@@ -60,16 +55,5 @@ export class DistributionClaimGuard implements ClaimGuard {
       tier: lead.score?.tier ?? null,
       scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
     });
-  }
-
-  /** The lead now, or null when unknown or another tenant's (the command then answers 404). */
-  private async lead(tenantId: string, leadId: string): Promise<Lead | null> {
-    const events = await this.store.readStream(leadStream(leadId));
-    if (events[0]?.metadata.tenantId !== tenantId) return null;
-    const state = events.reduce<LeadState>(
-      (s, e) => evolveLead(s, { type: e.type, data: e.data } as LeadEvent),
-      initialLeadState(),
-    );
-    return state.status === 'none' ? null : state;
   }
 }

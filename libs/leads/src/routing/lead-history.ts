@@ -1,7 +1,9 @@
-import type { EventStore, RecordedEvent } from '#ltc/event-store';
+import { aggregateStream } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
+import { parseLeadEvent } from '../domain/lead-event.js';
 import type { LeadEvent } from '../domain/lead.events.js';
-import { evolveLead } from '../domain/lead.evolve.js';
-import { initialLeadState, type Lead, type LeadState } from '../domain/lead.state.js';
+import { leadDecider } from '../domain/lead.decider.js';
+import type { Lead, LeadState } from '../domain/lead.state.js';
 import { leadStream } from '../lead-stream.js';
 
 /** Reads a lead's whole stream, for an event that is not the lead's own (a rep's): "as of" is now. */
@@ -31,21 +33,16 @@ export interface LeadHistory {
  * to the end (so a lead claimed meanwhile is not routed again).
  */
 export async function readLeadHistory(store: EventStore, leadId: string, revision: bigint): Promise<LeadHistory> {
-  const events = await store.readStream(leadStream(leadId));
-  let state: LeadState = initialLeadState();
-  let asOf: LeadState = state;
+  const folded = await aggregateStream(store, leadDecider, leadStream(leadId), { parse: parseLeadEvent });
+  let state: LeadState = leadDecider.initialState();
   let offers: OfferInCycle[] = [];
-  let offersAsOf: OfferInCycle[] = [];
-  for (const recorded of events) {
-    const event = { type: recorded.type, data: recorded.data } as LeadEvent;
-    state = evolveLead(state, event);
+  for (const { recorded, event } of folded.events) {
+    if (recorded.revision > revision) break;
+    if (!event) continue;
+    state = leadDecider.evolve(state, event);
     offers = nextOffers(offers, event);
-    if (recorded.revision <= revision) {
-      asOf = state;
-      offersAsOf = offers;
-    }
   }
-  return { asOf: lead(asOf), current: lead(state), offersThisCycle: offersAsOf };
+  return { asOf: lead(state), current: lead(folded.state), offersThisCycle: offers };
 }
 
 function nextOffers(offers: OfferInCycle[], event: LeadEvent): OfferInCycle[] {
@@ -70,6 +67,3 @@ function nextOffers(offers: OfferInCycle[], event: LeadEvent): OfferInCycle[] {
 }
 
 const lead = (state: LeadState): Lead | null => (state.status === 'none' ? null : state);
-
-/** The lead event a stored event is, for a `switch` on its type. */
-export const asLeadEvent = (event: RecordedEvent): LeadEvent => ({ type: event.type, data: event.data }) as LeadEvent;

@@ -8,7 +8,8 @@ import { cadenceFor } from '../distribution/domain/distribution-policy.js';
 import { applyToLedger, hasDecisionFor } from '../distribution/ledger/distribution-ledger.js';
 import { loadPolicy } from '../distribution/load-policy.js';
 import { clearAttemptsDue, findAttemptsDue, setAttemptsDue } from './lead-attempts-due.js';
-import { asLeadEvent, readLeadHistory, type LeadHistory } from './lead-history.js';
+import { asLeadEvent } from '../domain/lead-event.js';
+import { readLeadHistory, type LeadHistory } from './lead-history.js';
 import { SALES_MANAGERS, recordNotification, type NotificationKind } from './lead-notifications.js';
 import {
   archiveTimer,
@@ -81,6 +82,7 @@ export class LeadRoutingProcessManager implements ProcessManager {
     if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
     if (isRepChange(recorded.type)) return rerouteOnRepChange(this.deps, recorded, ctx);
     const event = asLeadEvent(recorded);
+    if (!event) return; // the filter lets through only lead events this manager handles
     const tenantId = recorded.metadata.tenantId;
     // The ledger first: every later decision must count this event's effect on ownership.
     const freed = await applyToLedger(db, tenantId, event, recorded.position);

@@ -2,7 +2,8 @@ import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, ProcessManagerContext, ReadModelDb } from '#ltc/projections';
 import { majorUnits } from '#ltc/kernel';
-import { asLeadEvent } from '../domain/lead-event.js';
+import { aggregateStream } from '#ltc/commanding';
+import { asLeadEvent, parseLeadEvent } from '../domain/lead-event.js';
 import type { LeadEvent } from '../domain/lead.events.js';
 import { leadDecider } from '../domain/lead.decider.js';
 import type { Lead } from '../domain/lead.state.js';
@@ -50,10 +51,10 @@ async function scoreOne(
   ctx: ProcessManagerContext,
   key?: string,
 ): Promise<void> {
-  const history = await deps.store.readStream(leadStream(leadId));
-  if (history[0]?.metadata.tenantId !== tenantId) return;
-  const events = history.map((e) => asLeadEvent(e)).filter((e): e is LeadEvent => e !== undefined);
-  const state = events.reduce((s, e) => leadDecider.evolve(s, e), leadDecider.initialState());
+  const folded = await aggregateStream(deps.store, leadDecider, leadStream(leadId), { parse: parseLeadEvent });
+  if (folded.tenantId !== tenantId) return;
+  const { state } = folded;
+  const events = folded.events.flatMap(({ event }) => (event ? [event] : []));
   if (state.status === 'none' || isClosed(state)) return;
   const { score, modelVersion } = await scoreForTenant(deps, {
     tenantId,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#ltc/kernel';
+import { eventParser, type DomainEvent } from '#ltc/kernel';
 import type { Availability, RepCapacity, RepRole, Territories } from './rep.types.js';
 
 /**
@@ -63,3 +63,13 @@ export type RepReactivated = DomainEvent<'RepReactivated', { readonly repId: str
 
 export type RepEvent =
   RepRegistered | RepProfileChanged | RepCapacityChanged | RepAvailabilityChanged | RepDeactivated | RepReactivated;
+
+/** Narrows a stored event of a rep stream (one shape per type so far: no upcaster). */
+export const parseRepEvent = eventParser<RepEvent>({
+  RepRegistered: true,
+  RepProfileChanged: true,
+  RepCapacityChanged: true,
+  RepAvailabilityChanged: true,
+  RepDeactivated: true,
+  RepReactivated: true,
+});

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#ltc/kernel';
+import { eventParser, type DomainEvent } from '#ltc/kernel';
 
 /** A sales team was set up under a manager (a rep id or any user's sub). */
 export type TeamCreated = DomainEvent<
@@ -24,3 +24,10 @@ export type TeamManagerChanged = DomainEvent<
 >;
 
 export type TeamEvent = TeamCreated | TeamRenamed | TeamManagerChanged;
+
+/** Narrows a stored event of a team stream (one shape per type so far: no upcaster). */
+export const parseTeamEvent = eventParser<TeamEvent>({
+  TeamCreated: true,
+  TeamRenamed: true,
+  TeamManagerChanged: true,
+});

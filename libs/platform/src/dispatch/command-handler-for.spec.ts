@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { CLOCK, ManualClock } from '#ltc/clock';
 import type { CommandEnvelope } from '#ltc/commanding';
 import { EVENT_STORE, InMemoryEventStore } from '#ltc/event-store';
-import { DomainError, NotFoundError, type Decider } from '#ltc/kernel';
+import { DomainError, NotFoundError, eventParser, type Decider } from '#ltc/kernel';
 import { commandHandlerFor, type AggregateCommands } from './command-handler-for.js';
 
 /** A note with a title; renaming needs it to exist and records when, by the clock. */
@@ -23,11 +23,13 @@ const noteDecider: Decider<NoteCommand, NoteEvent, string | null> = {
 };
 
 const noteStream = (tenantId: string, id: string) => `note-${tenantId}:${id}`;
-const notes = commandHandlerFor(noteDecider, { entity: 'Note', stream: noteStream });
+const parse = eventParser<NoteEvent>({ NoteWritten: true, NoteRenamed: true });
+const notes = commandHandlerFor(noteDecider, { entity: 'Note', stream: noteStream, parse });
 type RenameInput = { type: 'RenameNote'; title: string };
 const renames = commandHandlerFor(noteDecider, {
   entity: 'RenamedNote',
   stream: noteStream,
+  parse,
   // A fact from outside the command: whether the stream already holds the note.
   complete: async (input: RenameInput, { now, tenantId, store }) => ({
     ...input,

@@ -1,9 +1,15 @@
 import { Inject, type Type } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '#ltc/clock';
-import { StreamStateCache, handleCommand, type CommandEnvelope, type CommandOutcome } from '#ltc/commanding';
+import {
+  StreamStateCache,
+  handleCommand,
+  type CachedStreamState,
+  type CommandEnvelope,
+  type CommandOutcome,
+} from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import type { Decider, DomainEvent } from '#ltc/kernel';
+import type { Decider, DomainEvent, EventParser } from '#ltc/kernel';
 
 /** A command as its sender writes it: the handler adds the clock's `now`, so senders cannot pick the time. */
 export type WithoutNow<C> = C extends unknown ? Omit<C, 'now'> : never;
@@ -11,10 +17,13 @@ export type WithoutNow<C> = C extends unknown ? Omit<C, 'now'> : never;
 /** The Nest CQRS message of every command of one aggregate: the envelope, without the clock's time. */
 export interface CommandMessage<Input, State> {
   readonly envelope: CommandEnvelope<Input, State>;
+  /** The stream as the sender has just folded it, to decide on without reading it again. */
+  readonly loaded?: CachedStreamState<State> | undefined;
 }
 
 export type CommandMessageClass<Input, State> = new (
   envelope: CommandEnvelope<Input, State>,
+  loaded?: CachedStreamState<State>,
 ) => CommandMessage<Input, State>;
 
 /** One aggregate's command path: the message sent on the CommandBus and the handler that decides it. */
@@ -34,13 +43,15 @@ export interface CommandFacts {
   readonly store: EventStore;
 }
 
-export interface CommandHandlerForOptions<Command, Input, State, Result> {
+export interface CommandHandlerForOptions<Command, Input, State, Result, Event extends DomainEvent = DomainEvent> {
   /** The aggregate's name, e.g. `Rep`: a missing stream answers 404 for it; also names the message and handler. */
   readonly entity: string;
   /** The stream of one instance. */
   readonly stream: (tenantId: string, id: string) => string;
   /** Keep the folded state of recent streams, so a command reads only newer events (for busy, long streams). */
   readonly cache?: boolean;
+  /** The context's event parser, through which the handler's fold narrows and upcasts stored events. */
+  readonly parse: EventParser<Event>;
   /**
    * Turns what the sender wrote into the decider's command; by default adds the clock's
    * `now`. For facts from outside the stream the decider needs (does the named team exist?).
@@ -67,13 +78,16 @@ export function commandHandlerFor<
   Result = CommandOutcome,
 >(
   decider: Decider<Command, Event, State>,
-  options: CommandHandlerForOptions<Command, Input, State, Result>,
+  options: CommandHandlerForOptions<Command, Input, State, Result, Event>,
 ): AggregateCommands<Input, State, Result> {
   // Every variant of the input plus `now` is a command; the compiler cannot see through the distributed Omit.
   const complete =
     options.complete ?? ((input: Input, { now }: CommandFacts) => ({ ...input, now }) as unknown as Command);
   class Message implements CommandMessage<Input, State> {
-    constructor(readonly envelope: CommandEnvelope<Input, State>) {}
+    constructor(
+      readonly envelope: CommandEnvelope<Input, State>,
+      readonly loaded?: CachedStreamState<State>,
+    ) {}
   }
 
   @CommandHandler(Message)
@@ -85,14 +99,18 @@ export function commandHandlerFor<
       @Inject(CLOCK) private readonly clock: Clock,
     ) {}
 
-    async execute({ envelope }: Message): Promise<Result> {
+    async execute({ envelope, loaded }: Message): Promise<Result> {
       const facts = { now: this.clock.now(), tenantId: envelope.tenantId, store: this.store };
       const command = await complete(envelope.command, facts);
       const outcome = await handleCommand(
         this.store,
         decider,
         { ...envelope, command },
-        this.cache ? { cache: this.cache } : {},
+        {
+          ...(this.cache ? { cache: this.cache } : {}),
+          ...(loaded ? { loaded } : {}),
+          parse: options.parse,
+        },
       );
       return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
     }

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#ltc/kernel';
+import { eventParser, type DomainEvent } from '#ltc/kernel';
 import type { DistributionPolicy } from './distribution-policy.js';
 
 /**
@@ -19,3 +19,6 @@ export type DistributionPolicyChanged = DomainEvent<
 >;
 
 export type DistributionPolicyEvent = DistributionPolicyChanged;
+
+/** Narrows a stored event of a policy stream (the one shape so far: no upcaster). */
+export const parseDistributionPolicyEvent = eventParser<DistributionPolicyEvent>({ DistributionPolicyChanged: true });

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError, type Decider, type DomainEvent } from '#ltc/kernel';
+import { InvalidInputError, NotFoundError, eventParser, type Decider, type DomainEvent } from '#ltc/kernel';
 import { LEAD_SOURCES, type LeadSource } from '../../domain/lead-sources.js';
 
 /**
@@ -25,6 +25,9 @@ export type RoutingRulesChanged = DomainEvent<
   }
 >;
 export type RoutingRulesEvent = RoutingRulesChanged;
+
+/** Narrows a stored event of a routing rules stream (the one shape so far: no upcaster). */
+export const parseRoutingRulesEvent = eventParser<RoutingRulesEvent>({ RoutingRulesChanged: true });
 
 export interface ChangeRoutingRules {
   readonly type: 'ChangeRoutingRules';

@@ -1,5 +1,6 @@
+import { aggregateStream } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
-import { routingRulesDecider, type RoutingRulesEvent, type RoutingRulesState } from '../domain/routing-rules.js';
+import { parseRoutingRulesEvent, routingRulesDecider, type RoutingRulesState } from '../domain/routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
 
 /** The tenant's routing rules, read from their stream (a change saved a moment ago already applies). */
@@ -7,10 +8,8 @@ export async function loadRoutingRules(
   store: EventStore,
   tenantId: string,
 ): Promise<RoutingRulesState & { readonly revision: bigint | undefined }> {
-  const history = await store.readStream(routingRulesStream(tenantId));
-  const state = history.reduce(
-    (s, e) => routingRulesDecider.evolve(s, { type: e.type, data: e.data } as RoutingRulesEvent),
-    routingRulesDecider.initialState(),
-  );
-  return { ...state, revision: history.at(-1)?.revision };
+  const { state, revision } = await aggregateStream(store, routingRulesDecider, routingRulesStream(tenantId), {
+    parse: parseRoutingRulesEvent,
+  });
+  return { ...state, revision };
 }

@@ -23,7 +23,7 @@ import {
   type RequestContext,
 } from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
-import { parseRoutingRules, routingRulesDecider } from '../domain/routing-rules.js';
+import { parseRoutingRules, parseRoutingRulesEvent, routingRulesDecider } from '../domain/routing-rules.js';
 import { SALES_TEAMS, type SalesTeams } from '../sales-teams.port.js';
 import { loadRoutingRules } from './load-routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
@@ -57,6 +57,7 @@ export class RoutingRulesView {
 const routingRulesCommands = commandHandlerFor(routingRulesDecider, {
   entity: 'RoutingRules',
   stream: (tenantId) => routingRulesStream(tenantId),
+  parse: parseRoutingRulesEvent,
 });
 
 /** The Nest CQRS message of a rules change; the handler adds the clock's now. */

@@ -2,7 +2,7 @@ import type { CommandEnvelope, CommandOutcome } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
 import { commandHandlerFor } from '#ltc/platform';
 import { scoringModelDecider } from '../domain/scoring-model.decider.js';
-import type { ScoringModelChanged } from '../domain/scoring-model.events.js';
+import { parseScoringModelEvent, type ScoringModelChanged } from '../domain/scoring-model.events.js';
 import { loadScoringModel } from '../load-scoring-model.js';
 import { scoringModelStream } from '../scoring-model-stream.js';
 
@@ -16,6 +16,7 @@ export interface ScoringModelChangeOutcome {
 export const scoringModelCommands = commandHandlerFor(scoringModelDecider, {
   entity: 'ScoringModel',
   stream: (tenantId) => scoringModelStream(tenantId),
+  parse: parseScoringModelEvent,
   result: versionInForce,
 });
 

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#ltc/kernel';
+import { eventParser, type DomainEvent } from '#ltc/kernel';
 import type { ScoringModelDefinition } from './scoring-model.js';
 
 /**
@@ -20,3 +20,6 @@ export type ScoringModelChanged = DomainEvent<
 >;
 
 export type ScoringModelEvent = ScoringModelChanged;
+
+/** Narrows a stored event of a scoring model stream (the one shape so far: no upcaster). */
+export const parseScoringModelEvent = eventParser<ScoringModelEvent>({ ScoringModelChanged: true });
