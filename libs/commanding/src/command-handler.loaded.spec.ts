@@ -98,4 +98,19 @@ describe('Generic command handler › its fold (the caller’s, the context’s 
     const outcome = await handleCommand(store, onFive, envelope(), { parse: upcasting });
     expect(outcome.events).toEqual([expect.objectContaining({ type: 'Added', revision: 2n })]);
   });
+
+  it('replays a retry whose command is already in the fold it is given, and appends nothing', async () => {
+    const store = new CountingStore();
+    await store.appendToStream('counter-1', [{ type: 'Added', data: { by: 5 }, metadata }]);
+    const loaded = streamStateOf(await aggregateStream(store, counter, 'counter-1', { parse }));
+    const retry = envelope({ commandId: 'earlier', idempotent: true });
+    const outcome = await handleCommand(store, counter, retry, loaded ? { loaded } : {});
+    expect([outcome.replayed, outcome.revision]).toEqual([true, 0n]);
+    expect((await store.readStream('counter-1')).length).toBe(1);
+  });
+
+  it('gives no fold for an empty stream, so the command reads (and judges) the stream itself', async () => {
+    const store = new CountingStore();
+    expect(streamStateOf(await aggregateStream(store, counter, 'counter-1', { parse }))).toBeUndefined();
+  });
 });
