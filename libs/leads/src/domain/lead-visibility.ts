@@ -16,8 +16,10 @@ import type { Lead } from './lead.state.js';
  *   leads still waiting to be routed (new, no owner, no offer) — so a rep who captures a lead
  *   nobody can take yet still finds it.
  *
- * Leads carry no team of their own yet, so "the team's leads" are the leads of its reps, and the
- * pool and the routing queue are the tenant's, shared by every team.
+ * "The team's leads" are the leads its reps own or are offered; the pool and the routing queue are
+ * the tenant's, shared by every team. A lead does carry a team (`LeadTeamSet`), which picks its
+ * distribution policy, but visibility is not yet judged by it: a manager sees a lead of their team
+ * that no rep has yet through the shared queue.
  */
 
 /** Pool methods whose leads reps may look at before claiming (blind pull is taken unseen). */
