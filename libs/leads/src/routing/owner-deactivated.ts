@@ -3,6 +3,7 @@ import type { ProcessManagerContext } from '#ltc/projections';
 import { OWNED_STATUSES } from '../domain/lead.state.js';
 import { openLeadIdsOf } from '../distribution/ledger/ledger.queries.js';
 import { WHOLE_STREAM, readLeadHistory } from './lead-history.js';
+import { repIdOf } from './rep-change.js';
 import { routeLead, type RoutingDeps } from './route-lead.js';
 
 /**
@@ -16,8 +17,8 @@ export async function redistributeOwnerLeads(
   recorded: RecordedEvent,
   ctx: ProcessManagerContext,
 ): Promise<void> {
-  const repId = (recorded.data as { readonly repId?: unknown }).repId;
-  if (typeof repId !== 'string') return;
+  const repId = repIdOf(recorded);
+  if (repId === undefined) return;
   const tenantId = recorded.metadata.tenantId;
   for (const leadId of await openLeadIdsOf(deps.db, tenantId, repId)) {
     const history = await readLeadHistory(deps.store, leadId, WHOLE_STREAM);

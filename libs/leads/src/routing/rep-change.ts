@@ -10,6 +10,12 @@ export const REP_CHANGES = [
   'RepProfileChanged',
 ] as const;
 
+/** The rep an organisation event is about, read structurally (leads does not import organisation). */
+export function repIdOf(recorded: RecordedEvent): string | undefined {
+  const repId = (recorded.data as { readonly repId?: unknown }).repId;
+  return typeof repId === 'string' ? repId : undefined;
+}
+
 export const isRepChange = (type: string): boolean => (REP_CHANGES as readonly string[]).includes(type);
 
 /**

@@ -4,7 +4,7 @@ import type { RoutingDeferralReason } from '../domain/lead-routing-deferred.even
 import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
 import type { DistributionDecision } from '../distribution/domain/distribute-lead.js';
 import { WHOLE_STREAM, readLeadHistory } from './lead-history.js';
-import { repAsOf, withRep } from './rep-change.js';
+import { repAsOf, repIdOf, withRep } from './rep-change.js';
 import { deferralOfStored, routeLead, type RoutingDeps } from './route-lead.js';
 import { waitingLeads } from './routing-waits.js';
 
@@ -21,8 +21,8 @@ export async function rerouteOnRepChange(
   recorded: RecordedEvent,
   ctx: ProcessManagerContext,
 ): Promise<void> {
-  const repId = (recorded.data as { readonly repId?: unknown }).repId;
-  if (typeof repId !== 'string') return;
+  const repId = repIdOf(recorded);
+  if (repId === undefined) return;
   const known = await deps.directory.findRep(recorded.metadata.tenantId, repId);
   const rep = repAsOf(recorded, known);
   if (!rep) return;
