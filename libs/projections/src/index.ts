@@ -3,6 +3,7 @@ export * from './projection.js';
 export * from './upsert.js';
 export * from './checkpoint.store.js';
 export * from './process-manager.js';
+export * from './process-manager-effects.js';
 export * from './one-at-a-time.js';
 export type { RetryPolicy } from './process-manager.worker.js';
 export {
