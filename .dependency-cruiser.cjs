@@ -38,6 +38,22 @@ module.exports = {
       to: { path: '^libs/(leads|opportunities|contracts|service-issues|organisation)/', pathNot: '^libs/$1/' },
     },
     {
+      name: 'apps-are-separate',
+      comment:
+        'an app never imports another app; what two apps share lives in a library (the composition root is libs/engine)',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'only-apps-compose',
+      comment:
+        'libs/engine composes the contexts; a library importing it would make a cycle, and a context declares itself with defineContext instead',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: '^libs/engine/' },
+      to: { path: '^libs/engine/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -17,7 +17,7 @@ import { SqliteEventStore } from '#ltc/event-store';
 import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
 import { TokenService } from '#ltc/platform';
 import { DueTimersProjection } from '#ltc/timers';
-import { engineProjections } from '../apps/api/src/engine.module.js';
+import { LTC_CONTEXTS, engineProjections } from '#ltc/engine';
 import { rebuildInMemoryRaw } from './rebuild-load.js';
 import { count, machineLine, progress } from './report.js';
 import { BENCH_TENANT, writeLeadHistories } from './scale-events.js';
@@ -111,7 +111,7 @@ async function rebuildEach(eventsFile: string, readModelFile: string, lines: str
   const readModel = await openReadModelDb({ sqliteFilename: readModelFile });
   try {
     const head = await store.readHeadPosition();
-    for (const projection of engineProjections(new DueTimersProjection())) {
+    for (const projection of engineProjections(LTC_CONTEXTS, new DueTimersProjection())) {
       progress(`  rebuilding ${projection.name}`);
       const runner = new ProjectionRunner({ store, db: readModel.db, projections: [projection] });
       const stop = startStopwatch();

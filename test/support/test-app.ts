@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
 import type { Clock } from '#ltc/clock';
+import { LTC_CONTEXTS, createApp, type EngineContexts } from '#ltc/engine';
 import { TokenService, loadConfig, type ProcessRole, type Role } from '#ltc/platform';
-import { createApp } from '../../apps/api/src/app.factory.js';
 
 export const TEST_SECRET = 'test-secret-for-end-to-end-tests-0123456789';
 
@@ -18,6 +18,8 @@ export interface TestAppOptions {
   readonly role?: ProcessRole;
   /** Further environment variables for the configuration, e.g. LTC_TOKEN_EXPIRY. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The bounded contexts to compose; default every context the engine ships. */
+  readonly contexts?: EngineContexts;
 }
 
 /** The real application on an ephemeral port, talking HTTP, on real files. */
@@ -63,6 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = pino({ level: 'silent' });
   const app = await createApp({
+    contexts: options.contexts ?? LTC_CONTEXTS,
     config,
     logger,
     swaggerUi: false,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { LTC_CONTEXTS, createApp } from '#ltc/engine';
 import {
   FIRST_START_ADMIN_TOKEN_LIFETIME,
   TokenService,
@@ -6,7 +7,6 @@ import {
   loadConfigOrExit,
   resolveJwtSecret,
 } from '#ltc/platform';
-import { createApp } from './app.factory.js';
 
 /** `npm start`: the API, and (unless LTC_ROLE=api) projections, process managers and timers. */
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Resolve (and on a fresh data folder create) the signing secret before anything else.
   const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  const app = await createApp({ config: { ...config, jwtSecret: secret.secret }, logger });
+  const app = await createApp({ contexts: LTC_CONTEXTS, config: { ...config, jwtSecret: secret.secret }, logger });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   logger.info(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { EngineModule, LTC_CONTEXTS } from '#ltc/engine';
 import { PinoNestLogger, createLogger, loadConfigOrExit } from '#ltc/platform';
-import { AppModule } from '../../api/src/app.module.js';
 
 /**
  * `npm run start:worker`: projections, process managers and timers without HTTP, for
@@ -11,9 +11,10 @@ import { AppModule } from '../../api/src/app.module.js';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, logger, role: 'worker' }), {
-    logger: new PinoNestLogger(logger),
-  });
+  const app = await NestFactory.createApplicationContext(
+    EngineModule.forRoot({ contexts: LTC_CONTEXTS, config, logger, role: 'worker' }),
+    { logger: new PinoNestLogger(logger) },
+  );
   app.enableShutdownHooks();
   logger.info({ store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' }, 'LTC Engine worker is running');
 }

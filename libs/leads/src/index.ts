@@ -10,3 +10,4 @@ export * from './distribution/index.js';
 export * from './routing/index.js';
 export * from './analytics/index.js';
 export * from './read-models/lead-page.cursor.js';
+export * from './leads.context.js';

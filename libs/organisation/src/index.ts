@@ -16,3 +16,4 @@ export type * from './domain/rep.events.js';
 export type * from './domain/team.events.js';
 export { REP_ID_PATTERN, TEAM_ID_PATTERN } from './domain/org-ids.js';
 export { teamExists } from './team-lookup.js';
+export * from './organisation.context.js';

@@ -23,3 +23,6 @@ export * from './http/command-route.js';
 export * from './core/tokens.js';
 export * from './http/common.dto.js';
 export * from './config/load-config-or-exit.js';
+export * from './context/port.js';
+export * from './context/define-context.js';
+export * from './ports/sales-teams.port.js';

@@ -17,15 +17,16 @@ import {
   CommandResponseDto,
   Ctx,
   Roles,
+  SALES_TEAMS,
   runCommandRoute,
   type RequestContext,
   RETRIED_ONCE,
+  type SalesTeams,
 } from '#ltc/platform';
 import { TENANT_POLICY_TEAM } from './domain/distribution-policy.js';
 import { distributionPolicyCommands } from './change-distribution-policy.handler.js';
 import { DistributionPolicyDto, DistributionPolicyView, PolicyTeamParamDto } from './distribution-policy.dto.js';
 import { loadPolicy } from './load-policy.js';
-import { SALES_TEAMS, type SalesTeams } from './sales-teams.port.js';
 
 /** How each team's leads are distributed and worked; team `default` is the tenant-wide policy. */
 @ApiTags('distribution')

@@ -19,12 +19,13 @@ import {
   Ctx,
   Roles,
   commandHandlerFor,
+  SALES_TEAMS,
   runCommandRoute,
   type RequestContext,
+  type SalesTeams,
 } from '#ltc/platform';
 import { LEAD_SOURCES } from '../../domain/lead-sources.js';
 import { parseRoutingRules, parseRoutingRulesEvent, routingRulesDecider } from '../domain/routing-rules.js';
-import { SALES_TEAMS, type SalesTeams } from '../sales-teams.port.js';
 import { loadRoutingRules } from './load-routing-rules.js';
 import { routingRulesStream } from './routing-rules.stream.js';
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '#ltc/kernel';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { PinoNestLogger, createValidationPipe, documentErrorResponses, parseJsonBody } from '#ltc/platform';
-import { AppModule, type AppOptions } from './app.module.js';
+import { EngineModule, type EngineRootOptions } from './engine.module.js';
 
 const BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -39,10 +39,10 @@ function useJsonBodiesOnly(app: NestFastifyApplication): void {
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, validation, the error
- * filter, OpenAPI at /docs and /docs-json. Shared by `main.ts` and the end-to-end tests.
+ * filter, OpenAPI at /docs and /docs-json. Shared by the API's `main.ts` and the end-to-end tests.
  */
 export async function createApp(
-  options: AppOptions & { readonly swaggerUi?: boolean },
+  options: EngineRootOptions & { readonly swaggerUi?: boolean },
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
@@ -53,7 +53,7 @@ export async function createApp(
     // Large CSV/NDJSON imports are streamed through dedicated routes; JSON bodies stay small.
     bodyLimit: BODY_LIMIT,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(EngineModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });

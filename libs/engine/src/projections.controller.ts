@@ -12,7 +12,7 @@ import { IsString, Matches } from 'class-validator';
 import { DomainError, NotFoundError } from '#ltc/kernel';
 import { Roles } from '#ltc/platform';
 import { BackgroundJobs, ProjectionRunner, type SubscriberStatus } from '#ltc/projections';
-import { ENGINE_OPTIONS, type EngineOptions } from './engine.module.js';
+import { ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
 class ProjectionStatusView {
   @ApiProperty({ example: 'lead_list' }) name!: string;

@@ -1,0 +1,45 @@
+import { SALES_TEAMS, defineContext } from '#ltc/platform';
+import { leadAssignmentsProjection } from './analytics/lead-assignments.projection.js';
+import { leadFunnelProjection } from './analytics/lead-funnel.projection.js';
+import { leadResponseTimesProjection } from './analytics/lead-response-times.projection.js';
+import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
+import { LeadsModule } from './leads.module.js';
+import { leadListProjection } from './read-models/lead-list.projection.js';
+import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
+import { unassignedQueueProjection } from './read-models/unassigned-queue.projection.js';
+import { LeadRoutingProcessManager } from './routing/lead-routing.process-manager.js';
+import { OrgTablesRepDirectory } from './routing/org-tables-rep-directory.js';
+import { leadScoringProcessManager } from './scoring/lead-scoring.process-manager.js';
+import { ScoringModule } from './scoring/scoring.module.js';
+import { sourceConversionProjection } from './scoring/source-conversion.projection.js';
+
+/**
+ * Manage Leads (ML) as the engine runs it: capture to conversion, scoring, distribution and
+ * routing, analytics. It asks the organisation whether a team exists through the SalesTeams port.
+ */
+export const leadsContext = defineContext({
+  name: 'leads',
+  modules: [LeadsModule, ScoringModule],
+  projections: [
+    leadListProjection,
+    leadSourceStatsProjection,
+    sourceConversionProjection,
+    leadResponseTimesProjection,
+    leadFunnelProjection,
+    leadAssignmentsProjection,
+    unassignedQueueProjection,
+  ],
+  processManagers: [
+    leadScoringProcessManager,
+    () => nurtureProcessManager,
+    ({ store, db, clock, logger }) =>
+      new LeadRoutingProcessManager({
+        store,
+        db,
+        directory: new OrgTablesRepDirectory(db),
+        clock,
+        logger: logger.child({ component: 'lead-routing' }),
+      }),
+  ],
+  consumes: [SALES_TEAMS],
+});

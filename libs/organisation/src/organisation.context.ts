@@ -1,0 +1,16 @@
+import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
+import { OrganisationModule } from './organisation.module.js';
+import { orgRepsProjection } from './read-models/org-reps.projection.js';
+import { orgTeamsProjection } from './read-models/org-teams.projection.js';
+import { teamExists } from './team-lookup.js';
+
+/** The sales organisation as the engine runs it: its routes, its read models, and the teams it vouches for. */
+export const organisationContext = defineContext({
+  name: 'organisation',
+  modules: [OrganisationModule],
+  projections: [orgRepsProjection, orgTeamsProjection],
+  // Asked of the team's stream, not of org_teams: a team is usable the moment POST /teams answers.
+  provides: [
+    providePort(SALES_TEAMS, ({ store }) => ({ exists: (tenantId, teamId) => teamExists(store, tenantId, teamId) })),
+  ],
+});

@@ -1,0 +1,68 @@
+import type { Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Clock } from '#ltc/clock';
+import type { EventStore } from '#ltc/event-store';
+import type { ProcessManager, Projection, ReadModelDb } from '#ltc/projections';
+import type { PortToken } from './port.js';
+
+/** What a context's ports are built from: the engine's shared infrastructure. */
+export interface PortDeps {
+  readonly store: EventStore;
+  /** The read-model database (SQLite or PostgreSQL). */
+  readonly db: ReadModelDb;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The ports a context consumes, for the background parts that need them. */
+export interface PortLookup {
+  get<T>(port: PortToken<T>): T;
+}
+
+/** What a context's process managers are built from. */
+export interface ContextDeps extends PortDeps {
+  /** Only the ports the context lists in `consumes`. */
+  readonly ports: PortLookup;
+}
+
+/** How a context builds a port it provides to the others. */
+export interface PortProvision<T = unknown> {
+  readonly port: PortToken<T>;
+  readonly build: (deps: PortDeps) => T;
+}
+
+/**
+ * Everything the composition root needs to know about one bounded context, in one place.
+ * The engine imports the modules, feeds the projections from the log, runs the process
+ * managers in the process that holds the background-jobs lease, and binds the ports the
+ * context provides so that the contexts consuming them can inject their tokens.
+ */
+export interface ContextDescriptor {
+  /** Unique among the engine's contexts, lower case (`leads`, `organisation`). */
+  readonly name: string;
+  /** The context's Nest modules: controllers, command handlers, services. */
+  readonly modules: readonly Type[];
+  /** Its read models, fed from the global log (every process creates their tables). */
+  readonly projections?: readonly Projection[];
+  /** Its process managers; built only where process managers run (`LTC_PROCESS_MANAGERS=on`). */
+  readonly processManagers?: readonly ((deps: ContextDeps) => ProcessManager)[];
+  /** Ports it provides to other contexts. */
+  readonly provides?: readonly PortProvision[];
+  /** Ports of other contexts it injects; the engine refuses to start when no context provides one. */
+  readonly consumes?: readonly PortToken<unknown>[];
+}
+
+/** A port a context provides, built once per process from the engine's infrastructure. */
+export function providePort<T>(port: PortToken<T>, build: (deps: PortDeps) => T): PortProvision<T> {
+  return { port, build };
+}
+
+const CONTEXT_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** Declares a bounded context for the composition root (`EngineModule.forRoot({ contexts })`). */
+export function defineContext(descriptor: ContextDescriptor): ContextDescriptor {
+  if (!CONTEXT_NAME.test(descriptor.name)) {
+    throw new Error(`Context name "${descriptor.name}" must be lower case letters, digits and hyphens`);
+  }
+  return Object.freeze({ ...descriptor });
+}

@@ -1,0 +1,67 @@
+import { leadsContext } from '#ltc/leads';
+import { organisationContext } from '#ltc/organisation';
+import { startTestApp, tempDataDir, type TestApp } from './support/test-app.js';
+import { rmSync } from 'node:fs';
+
+interface SubscriberView {
+  name: string;
+  kind: string;
+}
+
+describe('the composition root', () => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.destroy();
+    app = undefined;
+  });
+
+  it('runs every projection and process manager the shipped contexts declare, and the due timers', async () => {
+    app = await startTestApp();
+    const token = await app.token(['auditor']);
+    const response = await app.request('GET', '/projections', { token });
+    expect(response.status).toBe(200);
+    expect((response.body as SubscriberView[]).map((view) => [view.name, view.kind])).toEqual([
+      ['lead_list', 'projection'],
+      ['lead_source_stats', 'projection'],
+      ['source_conversion', 'projection'],
+      ['lead_response_times', 'projection'],
+      ['lead_funnel', 'projection'],
+      ['lead_assignments', 'projection'],
+      ['lead_unassigned_queue', 'projection'],
+      ['org_reps', 'projection'],
+      ['org_teams', 'projection'],
+      ['due_timers', 'projection'],
+      ['lead_scoring', 'process_manager'],
+      ['lead_nurture', 'process_manager'],
+      ['lead_routing', 'process_manager'],
+    ]);
+  });
+
+  it('composes a context on its own from its descriptor: organisation alone serves teams and no lead routes', async () => {
+    app = await startTestApp({ contexts: [organisationContext] });
+    const token = await app.token(['sales_manager'], 'marta');
+    const created = await app.request('POST', '/teams', {
+      token,
+      body: { id: 'emea-north', name: 'EMEA North', managerId: 'marta' },
+    });
+    expect(created.status).toBe(201);
+    expect((await app.request('GET', '/leads', { token })).status).toBe(404);
+    const statuses = await app.request('GET', '/projections', { token: await app.token(['auditor']) });
+    expect((statuses.body as SubscriberView[]).map((view) => view.name)).toEqual([
+      'org_reps',
+      'org_teams',
+      'due_timers',
+    ]);
+  });
+
+  it('refuses to start leads without the context that provides the SalesTeams port it consumes', async () => {
+    const dataDir = tempDataDir();
+    try {
+      await expect(startTestApp({ dataDir, contexts: [leadsContext] })).rejects.toThrow(
+        new Error('Context "leads" consumes the port SalesTeams, which no listed context provides'),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
