@@ -13,8 +13,8 @@ import { RegisterRepController } from './register-rep/register-rep.controller.js
 
 /**
  * The sales organisation bounded context: reps and teams as event-sourced records,
- * managed by sales managers, read by lead distribution. Its read models are
- * `orgRepsProjection` and `orgTeamsProjection` (registered in the engine's list).
+ * managed by sales managers, read by lead distribution. Its read models and the port it
+ * provides are declared with this module in `organisationContext` (organisation.context.ts).
  */
 @Module({
   controllers: [

@@ -3,7 +3,7 @@ import type { AbstractHttpAdapter } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { ImportFormat } from './import-rows.js';
 
-/** The largest import body, as the API's own body limit (app.factory.ts). */
+/** The largest import body, as the API's own body limit (libs/engine/src/http-app.ts). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The media types an import body may have, and the format each one means. */

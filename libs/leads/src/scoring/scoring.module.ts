@@ -6,8 +6,8 @@ import { PreviewLeadScoreController } from './preview-lead-score/preview-lead-sc
 
 /**
  * Lead scoring in the Manage Leads context: the tenant's versioned scoring model
- * (read, change, preview). Its read model, `sourceConversionProjection`, is registered
- * with the engine's projections by the composition root.
+ * (read, change, preview). Its read model, `sourceConversionProjection`, and the scoring
+ * process manager are declared in `leadsContext` (leads.context.ts).
  */
 @Module({
   controllers: [CurrentScoringModelController, ChangeScoringModelController, PreviewLeadScoreController],

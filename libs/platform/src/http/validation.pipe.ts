@@ -55,7 +55,7 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 }
 
-/** The pipe every route validates its input with (installed globally in app.factory.ts). */
+/** The pipe every route validates its input with (installed globally in libs/engine/src/http-app.ts). */
 export function createValidationPipe(): ValidationPipe {
   return new RequestValidationPipe();
 }
