@@ -12,6 +12,7 @@ export * from './http/documented-shape.js';
 export * from './http/openapi-conventions.js';
 export * from './http/command-response.js';
 export * from './http/command-route.openapi.js';
+export * from './http/command-post.js';
 export * from './logging/logger.js';
 export * from './http/command-envelope.js';
 export * from './core/core.module.js';

@@ -1,11 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandPost, CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { DisqualifyLeadDto, NurtureLeadDto, QualifyLeadDto, ReasonDto } from './close-lead.dto.js';
 import { dealIdForLead } from './deal-id.js';
+
+const WORKING_THE_LEAD = ['sales_manager', 'ar'] as const;
 
 /** How a lead ends (or pauses): qualify, disqualify, nurture, reactivate, convert. */
 @ApiTags('leads')
@@ -16,13 +18,12 @@ import { dealIdForLead } from './deal-id.js';
 export class CloseLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
 
-  @Post('qualify')
-  @ApiOperation({ summary: 'Qualify a lead (BANT)' })
-  @HttpCode(200)
-  @Roles('sales_manager', 'ar')
-  @ApiOkResponse({ type: CommandResponseDto })
-  @ApiConflictResponse({ description: 'LEAD_NOT_ASSIGNED, LEAD_ALREADY_QUALIFIED, LEAD_CLOSED' })
-  async qualify(
+  @CommandPost('qualify', {
+    summary: 'Qualify a lead (BANT)',
+    roles: WORKING_THE_LEAD,
+    conflicts: 'LEAD_NOT_ASSIGNED, LEAD_ALREADY_QUALIFIED, LEAD_CLOSED',
+  })
+  qualify(
     @Param() { id }: LeadIdParamDto,
     @Body() body: QualifyLeadDto,
     @Ctx() ctx: RequestContext,
@@ -31,52 +32,46 @@ export class CloseLeadController {
     return this.commands.answer(ctx, reply, { type: 'QualifyLead', leadId: id, ...body });
   }
 
-  @Post('disqualify')
-  @ApiOperation({ summary: 'Disqualify a lead with a reason' })
-  @HttpCode(200)
-  @Roles('sales_manager', 'ar')
-  @ApiOkResponse({ type: CommandResponseDto })
-  @ApiConflictResponse({ description: 'LEAD_CLOSED' })
-  async disqualify(
+  @CommandPost('disqualify', {
+    summary: 'Disqualify a lead with a reason',
+    roles: WORKING_THE_LEAD,
+    conflicts: 'LEAD_CLOSED',
+  })
+  disqualify(
     @Param() { id }: LeadIdParamDto,
-    @Body() body: DisqualifyLeadDto,
+    @Body() { reasonCode, note }: DisqualifyLeadDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    return this.commands.answer(ctx, reply, {
-      type: 'DisqualifyLead',
-      leadId: id,
-      reasonCode: body.reasonCode,
-      note: body.note ?? null,
-    });
+    return this.commands.answer(ctx, reply, { type: 'DisqualifyLead', leadId: id, reasonCode, note: note ?? null });
   }
 
-  @Post('nurture')
-  @ApiOperation({ summary: 'Put a lead into nurture until a date' })
-  @HttpCode(200)
-  @Roles('sales_manager', 'ar')
-  @ApiOkResponse({ type: CommandResponseDto })
-  @ApiConflictResponse({ description: 'LEAD_ALREADY_NURTURING, LEAD_CLOSED' })
-  async nurture(
+  @CommandPost('nurture', {
+    summary: 'Put a lead into nurture until a date',
+    roles: WORKING_THE_LEAD,
+    conflicts: 'LEAD_ALREADY_NURTURING, LEAD_CLOSED',
+  })
+  nurture(
     @Param() { id }: LeadIdParamDto,
     @Body() body: NurtureLeadDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
+    const reactivateOn = new Date(body.reactivateOn);
     return this.commands.answer(ctx, reply, {
       type: 'NurtureLead',
       leadId: id,
-      reactivateOn: new Date(body.reactivateOn),
+      reactivateOn,
       reason: body.reason ?? null,
     });
   }
 
-  @Post('reactivate')
-  @ApiOperation({ summary: 'Bring a nurtured lead back before its date' })
-  @HttpCode(200)
-  @Roles('sales_manager', 'ar')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadReactivated (no event when the lead is not nurturing)' })
-  async reactivate(
+  @CommandPost('reactivate', {
+    summary: 'Bring a nurtured lead back before its date',
+    roles: WORKING_THE_LEAD,
+    ok: 'LeadReactivated (no event when the lead is not nurturing)',
+  })
+  reactivate(
     @Param() { id }: LeadIdParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -84,15 +79,12 @@ export class CloseLeadController {
     return this.commands.answer(ctx, reply, { type: 'ReactivateLead', leadId: id });
   }
 
-  @Post('convert')
-  @ApiOperation({ summary: 'Convert a qualified lead into a deal' })
-  @HttpCode(200)
-  @Roles('sales_manager', 'ar')
-  @ApiOkResponse({
-    type: CommandResponseDto,
-    description: 'LeadConverted with the deal id that links lead, opportunity and what follows',
+  @CommandPost('convert', {
+    summary: 'Convert a qualified lead into a deal',
+    roles: WORKING_THE_LEAD,
+    ok: 'LeadConverted with the deal id that links lead, opportunity and what follows',
+    conflicts: 'LEAD_NOT_QUALIFIED, LEAD_CLOSED',
   })
-  @ApiConflictResponse({ description: 'LEAD_NOT_QUALIFIED, LEAD_CLOSED' })
   async convert(
     @Param() { id }: LeadIdParamDto,
     @Ctx() ctx: RequestContext,
@@ -102,42 +94,33 @@ export class CloseLeadController {
     return { ...(await this.commands.answer(ctx, reply, { type: 'ConvertLead', leadId: id, dealId })), dealId };
   }
 
-  @Post('recycle')
-  @ApiOperation({ summary: 'Recycle a lead back into the pool' })
-  @HttpCode(200)
-  @Roles('sales_manager')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadRecycled: back to the pool' })
-  async recycle(
+  @CommandPost('recycle', {
+    summary: 'Recycle a lead back into the pool',
+    roles: ['sales_manager'],
+    ok: 'LeadRecycled: back to the pool',
+  })
+  recycle(
     @Param() { id }: LeadIdParamDto,
     @Body() body: ReasonDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    return this.commands.answer(ctx, reply, {
-      type: 'RecycleLead',
-      leadId: id,
-      progressNo: null,
-      reason: body.reason ?? 'recycled by a manager',
-    });
+    const reason = body.reason ?? 'recycled by a manager';
+    return this.commands.answer(ctx, reply, { type: 'RecycleLead', leadId: id, progressNo: null, reason });
   }
 
-  @Post('archive')
-  @ApiOperation({ summary: 'Archive a lead' })
-  @HttpCode(200)
-  @Roles('sales_manager')
-  @ApiOkResponse({ type: CommandResponseDto })
-  @ApiConflictResponse({ description: 'LEAD_IN_WORK, LEAD_CLOSED' })
-  async archive(
+  @CommandPost('archive', {
+    summary: 'Archive a lead',
+    roles: ['sales_manager'],
+    conflicts: 'LEAD_IN_WORK, LEAD_CLOSED',
+  })
+  archive(
     @Param() { id }: LeadIdParamDto,
     @Body() body: ReasonDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    return this.commands.answer(ctx, reply, {
-      type: 'ArchiveLead',
-      leadId: id,
-      progressNo: null,
-      reason: body.reason ?? 'archived by a manager',
-    });
+    const reason = body.reason ?? 'archived by a manager';
+    return this.commands.answer(ctx, reply, { type: 'ArchiveLead', leadId: id, progressNo: null, reason });
   }
 }

@@ -16,8 +16,8 @@ import type { FastifyReply } from 'fastify';
 import {
   CommandRegistry,
   READ_MODEL_DB,
-  commandResponse,
   envelopeFrom,
+  runCommandRoute,
   type CommandResponse,
   type RequestContext,
 } from '#ltc/platform';
@@ -29,7 +29,7 @@ import { isLeadVisible, isVisibleForClaim, visibilityFactsOfLead } from '../doma
 import { leadStream } from '../lead-stream.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
 import { LEAD_COMMAND_DATE_FIELDS } from './lead-command-dates.js';
-import { LeadCommandMessage, type LeadCommandInput } from './lead-command.message.js';
+import { LeadCommandMessage, leadCommands, type LeadCommandInput } from './lead-command.message.js';
 
 /** Lead commands a process manager or timer may send, as `lead.<CommandType>`. */
 const DISPATCHABLE: readonly LeadCommandType[] = [
@@ -111,14 +111,24 @@ export class LeadCommands implements OnModuleInit {
     return this.runFor(ctx, envelope, access, loaded);
   }
 
-  /** Runs a command on an existing lead for an HTTP caller and answers the route (ETag, replay mark). */
+  /**
+   * Runs a command on an existing lead the caller sees and answers the route (ETag, replay mark).
+   * `loaded`: the lead as the route read it for a check of its own (see `load`).
+   */
   async answer(
     ctx: RequestContext,
     reply: FastifyReply,
     command: LeadCommandInput,
-    access: LeadAccess = 'seen-by-caller',
+    loaded?: LoadedLead,
   ): Promise<CommandResponse> {
-    return commandResponse(reply, command.leadId, await this.run(ctx, command, access));
+    return runCommandRoute(this.bus, ctx, reply, {
+      aggregate: leadCommands,
+      id: command.leadId,
+      command,
+      existing: true,
+      visibleTo: await this.sightOf(ctx, command),
+      ...(loaded?.stream ? { loaded: loaded.stream } : {}),
+    });
   }
 
   /** Runs an envelope the caller built for a command on an existing lead (an edit with its contact step). */
@@ -129,13 +139,20 @@ export class LeadCommands implements OnModuleInit {
     loaded?: LoadedLead,
   ): Promise<CommandOutcome> {
     if (access === 'chosen-by-engine') return this.runEnvelope(new LeadCommandMessage(envelope, loaded?.stream));
+    const visibleTo = await this.sightOf(ctx, envelope.command);
+    return this.runEnvelope(new LeadCommandMessage({ ...envelope, visibleTo }, loaded?.stream));
+  }
+
+  /**
+   * Which leads the caller may command, decided on the lead's own stream state inside the
+   * command: the read model may lag behind it. A claim may take a lead from a pool the caller sees.
+   */
+  private async sightOf(ctx: RequestContext, command: LeadCommandInput): Promise<(state: LeadState) => boolean> {
     const scope = await loadLeadScope(this.readModels.db, { ...ctx.caller, tenantId: ctx.tenantId });
-    // Decided on the lead's own stream state, inside the command: the read model may lag behind it.
-    const claim = envelope.command.type === 'ClaimLead';
-    const visibleTo = (state: LeadState) =>
+    const claim = command.type === 'ClaimLead';
+    return (state) =>
       state.status === 'none' ||
       (claim ? isVisibleForClaim(scope, state) : isLeadVisible(scope, visibilityFactsOfLead(state)));
-    return this.runEnvelope(new LeadCommandMessage({ ...envelope, visibleTo }, loaded?.stream));
   }
 
   /** Runs a command whose envelope the caller built for a new lead (capture with a derived id, imports). */

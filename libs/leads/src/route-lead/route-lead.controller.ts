@@ -1,11 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCommandHeaders, CommandPost, CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CLAIM_GUARD, type ClaimGuard } from './claim-guard.js';
 import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
+
+const REPS = ['ar', 'sr'] as const;
 
 /** Who owns a lead: a manager assigns, a rep claims from the pool, a shotgun offer is accepted or declined. */
 @ApiTags('leads')
@@ -19,118 +21,98 @@ export class RouteLeadController {
     @Inject(CLAIM_GUARD) private readonly guard: ClaimGuard,
   ) {}
 
-  @Post('assign')
-  @ApiOperation({ summary: 'Assign a lead to a rep by hand' })
-  @HttpCode(200)
-  @Roles('sales_manager')
+  @CommandPost('assign', {
+    summary: 'Assign a lead to a rep by hand',
+    roles: ['sales_manager'],
+    ok: 'LeadAssigned with method manual',
+    conflicts: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE',
+  })
   @ApiCommandHeaders({ idempotencyKey: false })
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method manual' })
-  @ApiConflictResponse({ description: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE' })
   @ApiLeadNotFoundResponse('REP_NOT_FOUND: repId is no rep of the tenant')
   async assign(
     @Param() { id }: LeadIdParamDto,
-    @Body() body: ManualAssignDto,
+    @Body() { repId, reason }: ManualAssignDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    await this.guard.assertMayOwn(ctx, body.repId, 'assign');
-    const outcome = await this.commands.run(ctx, {
+    await this.guard.assertMayOwn(ctx, repId, 'assign');
+    const manager = ctx.caller.userId;
+    return this.commands.answer(ctx, reply, {
       type: 'AssignLead',
       leadId: id,
-      repId: body.repId,
+      repId,
       method: 'manual',
       policyVersion: null,
-      candidates: [{ repId: body.repId, eligible: true, chosen: true, reason: `chosen by ${ctx.caller.userId}` }],
-      reason: body.reason ?? `assigned by ${ctx.caller.userId}`,
+      candidates: [{ repId, eligible: true, chosen: true, reason: `chosen by ${manager}` }],
+      reason: reason ?? `assigned by ${manager}`,
       responseTargetSeconds: null,
     });
-    return commandResponse(reply, id, outcome);
   }
 
-  @Post('claim')
-  @ApiOperation({ summary: 'Claim a lead from the pool' })
-  @HttpCode(200)
-  @Roles('ar', 'sr')
-  @ApiOkResponse({
-    type: CommandResponseDto,
-    description: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)',
+  @CommandPost('claim', {
+    summary: 'Claim a lead from the pool',
+    roles: REPS,
+    ok: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)',
+    conflicts: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED, OWNER_NOT_A_REP, REP_INACTIVE',
   })
-  @ApiConflictResponse({
-    description: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED, OWNER_NOT_A_REP, REP_INACTIVE',
-  })
-  async claim(
+  claim(
     @Param() { id }: LeadIdParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    await this.guard.assertMayOwn(ctx, ctx.caller.userId, 'claim');
-    // One read of the lead's stream serves the guard and the command.
-    const loaded = await this.commands.load(ctx, id);
-    await this.guard.assertMayClaim(ctx, loaded.lead);
-    const outcome = await this.commands.run(
-      ctx,
-      {
-        type: 'ClaimLead',
-        leadId: id,
-        repId: ctx.caller.userId,
-        responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, loaded.lead),
-      },
-      'seen-by-caller',
-      loaded,
-    );
-    return commandResponse(reply, id, outcome);
+    return this.takeLead(ctx, reply, { type: 'ClaimLead', leadId: id });
   }
 
-  @Post('offer/accept')
-  @ApiOperation({ summary: 'Accept the offer of a lead (shotgun distribution)' })
-  @HttpCode(200)
-  @Roles('ar', 'sr')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadAssigned with method shotgun' })
-  @ApiConflictResponse({
-    description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU, LEAD_ALREADY_CLAIMED, OWNER_NOT_A_REP, REP_INACTIVE',
+  @CommandPost('offer/accept', {
+    summary: 'Accept the offer of a lead (shotgun distribution)',
+    roles: REPS,
+    ok: 'LeadAssigned with method shotgun',
+    conflicts: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU, LEAD_ALREADY_CLAIMED, OWNER_NOT_A_REP, REP_INACTIVE',
   })
-  async accept(
+  accept(
     @Param() { id }: LeadIdParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    await this.guard.assertMayOwn(ctx, ctx.caller.userId, 'claim');
-    const loaded = await this.commands.load(ctx, id);
-    const outcome = await this.commands.run(
-      ctx,
-      {
-        type: 'AcceptLeadOffer',
-        leadId: id,
-        repId: ctx.caller.userId,
-        responseTargetSeconds: await this.guard.responseTargetSeconds(ctx, loaded.lead),
-      },
-      'seen-by-caller',
-      loaded,
-    );
-    return commandResponse(reply, id, outcome);
+    return this.takeLead(ctx, reply, { type: 'AcceptLeadOffer', leadId: id });
   }
 
-  @Post('offer/decline')
-  @ApiOperation({ summary: 'Decline the offer of a lead' })
-  @HttpCode(200)
-  @Roles('ar', 'sr')
-  @ApiOkResponse({
-    type: CommandResponseDto,
-    description: 'LeadOfferDeclined; the next rep in rotation gets the offer',
+  @CommandPost('offer/decline', {
+    summary: 'Decline the offer of a lead',
+    roles: REPS,
+    ok: 'LeadOfferDeclined; the next rep in rotation gets the offer',
+    conflicts: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU',
   })
-  @ApiConflictResponse({ description: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU' })
-  async decline(
+  decline(
     @Param() { id }: LeadIdParamDto,
     @Body() body: DeclineOfferDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, {
+    const command = {
       type: 'DeclineLeadOffer',
       leadId: id,
       repId: ctx.caller.userId,
       reason: body.reason ?? null,
-    });
-    return commandResponse(reply, id, outcome);
+    } as const;
+    return this.commands.answer(ctx, reply, command);
+  }
+
+  /**
+   * The caller takes the lead for themself (a claim, or an accepted offer). One read of the
+   * lead's stream serves the guard's checks and the command; a claim must also be one the
+   * lead's pool allows.
+   */
+  private async takeLead(
+    ctx: RequestContext,
+    reply: FastifyReply,
+    { type, leadId }: { type: 'ClaimLead' | 'AcceptLeadOffer'; leadId: string },
+  ): Promise<CommandResponseDto> {
+    const repId = ctx.caller.userId;
+    await this.guard.assertMayOwn(ctx, repId, 'claim');
+    const loaded = await this.commands.load(ctx, leadId);
+    if (type === 'ClaimLead') await this.guard.assertMayClaim(ctx, loaded.lead);
+    const responseTargetSeconds = await this.guard.responseTargetSeconds(ctx, loaded.lead);
+    return this.commands.answer(ctx, reply, { type, leadId, repId, responseTargetSeconds }, loaded);
   }
 }

@@ -1,6 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '#ltc/commanding';
+import type { CachedStreamState, CommandOutcome } from '#ltc/commanding';
 import type { AggregateCommands } from '../dispatch/command-handler-for.js';
 import { envelopeFrom } from './command-envelope.js';
 import { commandResponse, type CommandResponse } from './command-response.js';
@@ -16,6 +16,10 @@ export interface CommandRouteTarget<Input, State> {
   readonly existing: boolean;
   /** When the route derived the id from the command id (see `commandIdOf`), the same one. */
   readonly commandId?: string;
+  /** Whether the caller may see the instance; false answers 404 as for an unknown id and writes nothing. */
+  readonly visibleTo?: (state: State) => boolean;
+  /** The stream as the route has just folded it (for a check before the command), to decide on without reading it again. */
+  readonly loaded?: CachedStreamState<State>;
 }
 
 /**
@@ -35,8 +39,9 @@ export async function runCommandRoute<Input, State>(
     ...(target.commandId !== undefined ? { commandId: target.commandId } : {}),
     ...(target.existing ? { mustExist: { entity: aggregate.entity, id } } : {}),
   });
+  const visibleTo = target.visibleTo ? { visibleTo: target.visibleTo } : {};
   const outcome = await bus.execute<InstanceType<typeof aggregate.Message>, CommandOutcome>(
-    new aggregate.Message(envelope),
+    new aggregate.Message({ ...envelope, ...visibleTo }, target.loaded),
   );
   return commandResponse(reply, id, outcome);
 }
