@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandPost, CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { ContactAttemptDto } from './work-lead.dto.js';
@@ -15,19 +15,19 @@ import { ContactAttemptDto } from './work-lead.dto.js';
 export class WorkLeadController {
   constructor(@Inject(LeadCommands) private readonly commands: LeadCommands) {}
 
-  @Post('attempts')
-  @ApiOperation({ summary: 'Log a contact attempt and its outcome' })
-  @HttpCode(200)
-  @Roles('sales_manager', 'ar', 'sr')
-  @ApiOkResponse({ type: CommandResponseDto, description: 'LeadContactAttempted' })
-  @ApiConflictResponse({ description: 'NOT_LEAD_OWNER, LEAD_NOT_ASSIGNED, LEAD_CLOSED' })
-  async attempt(
+  @CommandPost('attempts', {
+    summary: 'Log a contact attempt and its outcome',
+    roles: ['sales_manager', 'ar', 'sr'],
+    ok: 'LeadContactAttempted',
+    conflicts: 'NOT_LEAD_OWNER, LEAD_NOT_ASSIGNED, LEAD_CLOSED',
+  })
+  attempt(
     @Param() { id }: LeadIdParamDto,
     @Body() body: ContactAttemptDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponseDto> {
-    const outcome = await this.commands.run(ctx, {
+    return this.commands.answer(ctx, reply, {
       type: 'RecordContactAttempt',
       leadId: id,
       repId: ctx.caller.userId,
@@ -36,6 +36,5 @@ export class WorkLeadController {
       outcome: body.outcome,
       note: body.note ?? null,
     });
-    return commandResponse(reply, id, outcome);
   }
 }
