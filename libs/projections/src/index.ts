@@ -18,3 +18,4 @@ export { CheckpointMovedError } from './projection.worker.js';
 export { isTransientError } from './transient-errors.js';
 export * from './runner-lease.js';
 export * from './background-jobs.js';
+export * from './deciding-process-manager.js';

@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '#ltc/event-store';
 import { upsertRow, type Projection, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
 import type { Kysely } from 'kysely';
-import { TIMER_EVENTS_FILTER, TimerEventType, parseTimerScheduled, timerIdOf } from './timer.events.js';
+import { TimerEventType } from './domain/timer.events.js';
+import { parseTimerScheduled, timerIdOf } from './domain/timer-event-parser.js';
+import { TIMER_EVENTS_FILTER } from './timer-stream.js';
 
 /** Row shape of `due_timers`: one pending timer. */
 export type DueTimerRow = {
@@ -15,7 +17,7 @@ export type DueTimerRow = {
   causation_id: string;
   /** Id of the TimerScheduled event: the causation of the command the timer sends. */
   scheduled_event_id: string;
-  /** Revision of TimerScheduled in the timer stream; TimerFired is appended expecting it. */
+  /** Revision of TimerScheduled in the timer stream. */
   scheduled_revision: string;
 };
 

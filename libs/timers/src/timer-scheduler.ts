@@ -1,9 +1,13 @@
 import type { Clock } from '#ltc/clock';
-import type { CommandDispatcher } from '#ltc/commanding';
-import { WrongExpectedRevisionError, type EventStore } from '#ltc/event-store';
+import { aggregateStream, streamStateOf, type CommandDispatcher } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
 import { SYSTEM_ACTOR, type ReadModelDb, type RunnerLogger } from '#ltc/projections';
+import { timerDecider } from './domain/timer.decider.js';
+import { parseCommand, parseTimerEvent } from './domain/timer-event-parser.js';
+import { isPending } from './domain/timer.state.js';
 import { dueTimerTables, type DueTimerRow, type DueTimersProjection } from './due-timers.projection.js';
-import { TimerEventType, parseCommand, timerMetadata, timerStream, type TimerFiredData } from './timer.events.js';
+import { runTimerCommand } from './timer-commands.js';
+import { timerStream } from './timer-stream.js';
 
 /** What the scheduler works with; the due_timers projection must run in a ProjectionRunner on `db`. */
 export interface TimerSchedulerOptions {
@@ -31,9 +35,10 @@ interface Attempts {
 
 /**
  * Fires due timers: dispatches the stored command with idempotency key
- * `timer:<timerId>`, then appends `TimerFired` expecting the scheduled revision. A
- * crash between the two re-dispatches with the same key, so the command still takes
- * effect once; a revision conflict means another scheduler fired it, or it was cancelled.
+ * `timer:<timerId>`, then records `TimerFired` through the timer decider, on the
+ * revision it read before dispatching. A crash between the two re-dispatches with the
+ * same key, so the command still takes effect once; a decider that finds the timer
+ * closed on a fresh read means another scheduler fired it, or it was cancelled.
  */
 export class TimerScheduler {
   private readonly safetyIntervalMs: number;
@@ -155,10 +160,9 @@ export class TimerScheduler {
   private async fire(row: DueTimerRow): Promise<boolean> {
     const { store, dispatcher, clock, logger } = this.options;
     const timerId = row.timer_id;
-    const scheduledRevision = BigInt(row.scheduled_revision);
     // The read model may lag: a timer cancelled or fired elsewhere must not dispatch again.
-    const last = (await store.readStream(timerStream(timerId))).at(-1);
-    if (!last || last.type !== TimerEventType.Scheduled || last.revision !== scheduledRevision) {
+    const folded = await aggregateStream(store, timerDecider, timerStream(timerId), { parse: parseTimerEvent });
+    if (!isPending(folded.state)) {
       this.closed.add(timerId);
       return false;
     }
@@ -177,20 +181,11 @@ export class TimerScheduler {
       }
       failure = `Gave up after ${count} attempts: ${message(error)}`;
     }
-    const data: TimerFiredData = { timerId, firedAt: clock.now().toISOString(), ...(failure ? { failure } : {}) };
+    const fire = { type: 'FireTimer', timerId, now: clock.now(), ...(failure ? { failure } : {}) } as const;
+    let recorded: boolean;
     try {
-      await store.appendToStream(
-        timerStream(timerId),
-        [{ type: TimerEventType.Fired, data, metadata: timerMetadata(timerId, 'fire', context) }],
-        { expectedRevision: scheduledRevision },
-      );
+      recorded = await runTimerCommand(store, fire, context, streamStateOf(folded));
     } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) {
-        // Cancelled or fired by another scheduler meanwhile; the command's key kept it to one effect.
-        this.attempts.delete(timerId);
-        this.closed.add(timerId);
-        return false;
-      }
       // Dispatched but not recorded: try again later; the same idempotency key keeps it to one effect.
       const count = this.attempts.get(timerId)?.count ?? 0;
       this.attempts.set(timerId, { count, retryAt: clock.now().getTime() + this.retryDelayMs });
@@ -199,7 +194,8 @@ export class TimerScheduler {
     }
     this.attempts.delete(timerId);
     this.closed.add(timerId);
-    return failure === undefined;
+    // Not recorded by us: cancelled or fired by another scheduler meanwhile; the command's key kept it to one effect.
+    return recorded && failure === undefined;
   }
 
   /** Drops bookkeeping for timers the projection has removed. */

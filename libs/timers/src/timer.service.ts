@@ -1,18 +1,17 @@
 import type { Clock } from '#ltc/clock';
-import { WrongExpectedRevisionError, type EventStore } from '#ltc/event-store';
+import { aggregateStream, streamStateOf } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
+import { NotFoundError } from '#ltc/kernel';
 import type { ScheduleTimerRequest, TimerContext, TimerScheduling } from '#ltc/projections';
-import {
-  TimerEventType,
-  parseTimerScheduled,
-  timerMetadata,
-  timerStream,
-  type TimerCancelledData,
-  type TimerScheduledData,
-} from './timer.events.js';
+import { timerDecider } from './domain/timer.decider.js';
+import { parseTimerEvent } from './domain/timer-event-parser.js';
+import { runTimerCommand } from './timer-commands.js';
+import { timerStream } from './timer-stream.js';
 
 /**
- * Schedules and cancels durable timers by appending to the timer's own stream. Works
- * on every event store; the `due_timers` projection and the `TimerScheduler` do the rest.
+ * Schedules and cancels durable timers through the timer decider, on the timer's own
+ * stream. Works on every event store; the `due_timers` projection and the
+ * `TimerScheduler` do the rest.
  */
 export class TimerService implements TimerScheduling {
   constructor(
@@ -21,33 +20,17 @@ export class TimerService implements TimerScheduling {
   ) {}
 
   /**
-   * Appends `TimerScheduled` to a new `timer-<timerId>` stream. Returns false (and
+   * Starts a new `timer-<timerId>` stream with `TimerScheduled`. Returns false (and
    * changes nothing) when that timer id was used before, so a retried caller such as a
    * re-run process manager schedules once.
    */
   async schedule(request: ScheduleTimerRequest): Promise<boolean> {
-    if (Number.isNaN(request.dueAt.getTime())) throw new RangeError(`Timer ${request.timerId}: invalid dueAt`);
-    const data: TimerScheduledData = {
-      timerId: request.timerId,
-      dueAt: request.dueAt.toISOString(),
-      command: { type: request.command.type, payload: request.command.payload },
-      context: request.context,
-    };
+    const { timerId, dueAt, command, context } = request;
     try {
-      await this.store.appendToStream(
-        timerStream(request.timerId),
-        [
-          {
-            type: TimerEventType.Scheduled,
-            data,
-            metadata: timerMetadata(request.timerId, 'schedule', request.context),
-          },
-        ],
-        { expectedRevision: 'no_stream' },
-      );
-      return true;
+      return await runTimerCommand(this.store, { type: 'ScheduleTimer', timerId, dueAt, command, context }, context);
     } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) return false;
+      // Another tenant's timer by that id: taken all the same, and not reported as existing.
+      if (error instanceof NotFoundError) return false;
       throw error;
     }
   }
@@ -58,27 +41,17 @@ export class TimerService implements TimerScheduling {
    * the scheduling ones.
    */
   async cancel(timerId: string, context: Partial<TimerContext> = {}): Promise<boolean> {
-    const events = await this.store.readStream(timerStream(timerId));
-    const last = events.at(-1);
-    if (!last || last.type !== TimerEventType.Scheduled) return false;
-    const scheduled = parseTimerScheduled(last.data);
-    const data: TimerCancelledData = { timerId, cancelledAt: this.clock.now().toISOString() };
-    const metadata = timerMetadata(timerId, 'cancel', {
-      tenantId: scheduled.context.tenantId,
-      correlationId: context.correlationId ?? scheduled.context.correlationId,
-      causationId: context.causationId ?? scheduled.context.causationId,
-    });
-    try {
-      await this.store.appendToStream(
-        timerStream(timerId),
-        [{ type: TimerEventType.Cancelled, data, metadata }],
-        // Only over the TimerScheduled we read: if it fired meanwhile, the cancel is moot.
-        { expectedRevision: last.revision },
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) return false;
-      throw error;
-    }
+    const folded = await aggregateStream(this.store, timerDecider, timerStream(timerId), { parse: parseTimerEvent });
+    // A timer never scheduled has no tenant to act for, and nothing to call off.
+    if (folded.state.status === 'none') return false;
+    const scheduled = folded.state.scheduled.context;
+    const origin = {
+      tenantId: scheduled.tenantId,
+      correlationId: context.correlationId ?? scheduled.correlationId,
+      causationId: context.causationId ?? scheduled.causationId,
+    };
+    const cancel = { type: 'CancelTimer', timerId, now: this.clock.now() } as const;
+    // Decided on the fold just read; if it fired meanwhile, the retry on a fresh read finds nothing to cancel.
+    return runTimerCommand(this.store, cancel, origin, streamStateOf(folded));
   }
 }

@@ -1,17 +1,13 @@
 import type { Clock } from '#ltc/clock';
-import type { EventStore, RecordedEvent } from '#ltc/event-store';
-import type { ProcessManager, ProcessManagerContext, ReadModelDb } from '#ltc/projections';
-import { majorUnits } from '#ltc/kernel';
 import { aggregateStream } from '#ltc/commanding';
+import type { EventStore, RecordedEvent } from '#ltc/event-store';
+import { decidingProcessManager, type ProcessManager, type ReadModelDb } from '#ltc/projections';
 import { asLeadEvent, parseLeadEvent } from '../domain/lead-event.js';
-import type { LeadEvent } from '../domain/lead.events.js';
 import { leadDecider } from '../domain/lead.decider.js';
-import type { Lead } from '../domain/lead.state.js';
-import { isClosed } from '../domain/lead.state.js';
 import { leadStream } from '../lead-stream.js';
 import { leadListDb } from '../read-models/lead-list.table.js';
-import type { LeadForScoring, LeadInteraction } from './domain/score-lead.js';
-import { scoreForTenant } from './score-for-tenant.js';
+import { decideScores, type LeadToScore, type ScoringRound } from './lead-scoring.decision.js';
+import { loadTenantScoring } from './score-for-tenant.js';
 
 const RESCORE_ON = ['LeadCaptured', 'LeadInteractionRecorded', 'LeadTagged', 'LeadUntagged'] as const;
 
@@ -24,65 +20,46 @@ export interface LeadScoringDeps {
 /**
  * Keeps every open lead's score current: scores a lead when it is captured, rescores it
  * when its behaviour or tags change, and rescores all open leads of a tenant when its
- * scoring model changes. Each score is a `lead.ScoreLead` command whose breakdown says
- * which rule gave how many points; an unchanged score writes nothing.
+ * scoring model changes. What to send is decided by `decideScores`, on what
+ * `loadScoringRound` read.
  */
 export function leadScoringProcessManager(deps: LeadScoringDeps): ProcessManager {
-  return {
+  return decidingProcessManager({
     name: 'lead_scoring',
     filter: { eventTypes: [...RESCORE_ON, 'ScoringModelChanged'] },
     // A lead's score depends on that lead alone: leads are scored side by side, each
     // lead's events in order. A new model rescores every open lead, so it waits for the
     // scores before it and holds back those after it.
     partitionKey: (event) => (event.type === 'ScoringModelChanged' ? undefined : event.stream),
-    async handle(event, ctx) {
-      if (event.type === 'ScoringModelChanged') return rescoreTenant(deps, event, ctx);
-      const lead = asLeadEvent(event);
-      if (!lead) return;
-      await scoreOne(deps, event.metadata.tenantId, lead.data.leadId, ctx);
-    },
-  };
-}
-
-async function scoreOne(
-  deps: LeadScoringDeps,
-  tenantId: string,
-  leadId: string,
-  ctx: ProcessManagerContext,
-  key?: string,
-): Promise<void> {
-  const folded = await aggregateStream(deps.store, leadDecider, leadStream(leadId), { parse: parseLeadEvent });
-  if (folded.tenantId !== tenantId) return;
-  const { state } = folded;
-  const events = folded.events.flatMap(({ event }) => (event ? [event] : []));
-  if (state.status === 'none' || isClosed(state)) return;
-  const { score, modelVersion } = await scoreForTenant(deps, {
-    tenantId,
-    lead: forScoring(state),
-    interactions: interactionsOf(events),
-    now: deps.clock.now(),
+    load: (event) => loadScoringRound(deps, event),
+    decide: (_event, round) => decideScores(round),
   });
-  if (modelVersion === null) return; // only a preview brings rules of its own
-  await ctx.dispatch(
-    {
-      type: 'lead.ScoreLead',
-      payload: {
-        leadId,
-        score: score.score,
-        tier: score.tier,
-        attemptTarget: score.attemptTarget,
-        responseTargetSeconds: score.responseTargetSeconds,
-        modelVersion,
-        breakdown: score.breakdown,
-      },
-    },
-    key ? { key } : undefined,
-  );
 }
 
-/** A new model: every open lead of the tenant is scored again under it. */
-async function rescoreTenant(deps: LeadScoringDeps, event: RecordedEvent, ctx: ProcessManagerContext): Promise<void> {
+/** The leads an event asks to score (its own lead, or every open lead of the tenant for a new model), as they are now. */
+async function loadScoringRound(deps: LeadScoringDeps, event: RecordedEvent): Promise<ScoringRound> {
   const tenantId = event.metadata.tenantId;
+  const leadIds = event.type === 'ScoringModelChanged' ? await openLeadIds(deps, tenantId) : ownLeadId(event);
+  const leads: LeadToScore[] = [];
+  for (const ref of leadIds) {
+    const toScore = await loadLeadToScore(deps, tenantId, ref);
+    if (toScore) leads.push(toScore);
+  }
+  return { now: deps.clock.now(), leads };
+}
+
+interface LeadRef {
+  readonly leadId: string;
+  readonly key?: string;
+}
+
+function ownLeadId(event: RecordedEvent): LeadRef[] {
+  const lead = asLeadEvent(event);
+  return lead ? [{ leadId: lead.data.leadId }] : [];
+}
+
+/** Each rescore of a new model is keyed by its lead, so one event's many commands keep apart. */
+async function openLeadIds(deps: LeadScoringDeps, tenantId: string): Promise<LeadRef[]> {
   const open = await leadListDb(deps.db)
     .selectFrom('lead_list')
     .select('lead_id')
@@ -90,24 +67,21 @@ async function rescoreTenant(deps: LeadScoringDeps, event: RecordedEvent, ctx: P
     .where('status', 'not in', ['disqualified', 'converted', 'archived'])
     .orderBy('lead_id')
     .execute();
-  for (const row of open) await scoreOne(deps, tenantId, row.lead_id, ctx, row.lead_id);
+  return open.map((row) => ({ leadId: row.lead_id, key: row.lead_id }));
 }
 
-function forScoring(lead: Lead): LeadForScoring {
-  const { profile } = lead;
-  return {
-    source: profile.source,
-    region: profile.region,
-    language: profile.language ?? null,
-    industry: profile.industry ?? null,
-    dealSize: profile.estimatedDealSize ? majorUnits(profile.estimatedDealSize) : null,
-    company: profile.company,
-    email: profile.contact.email,
-    phone: profile.contact.phone,
-    tags: lead.tags.map((t) => t.tag),
-  };
-}
-
-function interactionsOf(events: readonly LeadEvent[]): LeadInteraction[] {
-  return events.flatMap((e) => (e.type === 'LeadInteractionRecorded' ? [{ kind: e.data.kind, at: e.data.at }] : []));
+/** The lead as its stream has it, with the tenant's scoring for its source; undefined for no lead of this tenant. */
+async function loadLeadToScore(
+  deps: LeadScoringDeps,
+  tenantId: string,
+  ref: LeadRef,
+): Promise<LeadToScore | undefined> {
+  const folded = await aggregateStream(deps.store, leadDecider, leadStream(ref.leadId), { parse: parseLeadEvent });
+  const { state } = folded;
+  if (folded.tenantId !== tenantId || state.status === 'none') return undefined;
+  const interactions = folded.events.flatMap(({ event }) =>
+    event?.type === 'LeadInteractionRecorded' ? [{ kind: event.data.kind, at: event.data.at }] : [],
+  );
+  const scoring = await loadTenantScoring(deps, tenantId, state.profile.source);
+  return { ...ref, lead: state, interactions, scoring };
 }
