@@ -15,13 +15,26 @@ export interface RebuildRun extends Elapsed {
 const READ_ALL_PAGE = 1_000;
 const RAW_BATCH = 500;
 
-interface RawEventRow {
-  readonly position: bigint;
-  readonly stream: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
+/**
+ * The floors read every column the store reads, as arrays (better-sqlite3's fastest way):
+ * first the ones they use, then the rest of the row.
+ */
+const RAW_COLUMNS =
+  'type, data, other_metadata, position, revision, stream, id, tenant_id, actor_user_id, actor_role, ' +
+  'correlation_id, causation_id, command_id, schema_version, request_hash, recorded_at';
+/** `other_metadata`: metadata beyond the fields that have columns; `null` for every event the engine writes. */
+type RawEventRow = readonly [
+  type: string,
+  data: string,
+  other_metadata: string | null,
+  position: bigint,
+  revision: bigint,
+];
+
+/** What a bare reader must parse of a row: the data, and any metadata kept as JSON. */
+function parseRaw(row: RawEventRow): unknown {
+  if (row[2] !== null) JSON.parse(row[2]);
+  return JSON.parse(row[1]) as unknown;
 }
 
 /** (a) through the store: `readAll` page after page, folded into maps. */
@@ -65,21 +78,15 @@ export async function rebuildInMemoryBySubscription(filename: string): Promise<R
   }
 }
 
-/** Baseline for (a): one raw `SELECT … ORDER BY position`, JSON.parse and the same fold. */
+/** Baseline for (a): one bare `SELECT … ORDER BY position` of whole rows, JSON.parse and the same fold. */
 export function rebuildInMemoryRaw(filename: string): RebuildRun {
   const db = new Database(filename, { readonly: true });
   try {
     db.defaultSafeIntegers(true);
     const fold = new PipelineCounts();
     const stop = startStopwatch();
-    const rows = db
-      .prepare<[], RawEventRow>('SELECT position, stream, revision, type, data, metadata FROM events ORDER BY position')
-      .iterate();
-    for (const row of rows) {
-      const data = JSON.parse(row.data) as unknown;
-      JSON.parse(row.metadata);
-      fold.apply(row.type, data);
-    }
+    const rows = db.prepare<[], RawEventRow>(`SELECT ${RAW_COLUMNS} FROM events ORDER BY position`).raw().iterate();
+    for (const row of rows) fold.apply(row[0], parseRaw(row));
     return { events: fold.events, ...stop(), perStage: fold.perStage() };
   } finally {
     db.close();
@@ -128,11 +135,10 @@ export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRu
     const checkpoint = model.prepare(RAW_PIPELINE_SQL.checkpoint);
 
     const applyOne = (row: RawEventRow): void => {
-      const data = JSON.parse(row.data) as { leadId: string; source?: string };
-      JSON.parse(row.metadata);
-      const stage = stageAfter(row.type);
+      const data = parseRaw(row) as { leadId: string; source?: string };
+      const stage = stageAfter(row[0]);
       if (stage === undefined) return;
-      const revision = row.revision.toString();
+      const revision = row[4].toString();
       if (stage === 'new' && data.source !== undefined) {
         insertLead.run(data.leadId, stage, data.source, revision);
         bump.run(stage, data.source, 1);
@@ -147,13 +153,15 @@ export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRu
     const applyBatch = model.transaction((batch: readonly RawEventRow[]) => {
       for (const row of batch) applyOne(row);
       const last = batch.at(-1);
-      if (last) checkpoint.run(last.position.toString());
+      if (last) checkpoint.run(last[3].toString());
     });
 
     const stop = startStopwatch();
-    const read = events.prepare<[bigint, number], RawEventRow>(
-      'SELECT position, stream, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?',
-    );
+    const read = events
+      .prepare<[bigint, number], RawEventRow>(
+        `SELECT ${RAW_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      )
+      .raw();
     let count = 0;
     for (let after = 0n; ;) {
       const batch = read.all(after, RAW_BATCH);
@@ -161,7 +169,7 @@ export function rebuildRaw(eventsFile: string, readModelFile: string): RebuildRu
       if (!last) break;
       applyBatch(batch);
       count += batch.length;
-      after = last.position;
+      after = last[3];
     }
     const elapsed = stop();
     const rows = model.prepare<[], { stage: string; count: number }>('SELECT stage, count FROM pipeline_counts').all();

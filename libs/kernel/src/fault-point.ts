@@ -10,6 +10,9 @@
  *   not heard back (its retry with the same Idempotency-Key must get the first outcome).
  * - `event-store.mid-group-commit`: inside a SQLite group commit, after one append's rows
  *   are inserted and before the batch commits (nothing of the batch may survive).
+ * - `event-store.mid-migration`: an older SQLite event-store file has been copied into the
+ *   new layout, and the transaction that swaps the tables has not committed (the file must
+ *   keep its old layout whole and migrate again on the next open).
  * - `process-manager.after-handlers-before-checkpoint`: a process manager's batch has taken
  *   effect (its commands are stored, possibly out of log order across streams), its
  *   checkpoint not yet (the restart handles the batch again; every effect must happen once).
@@ -18,12 +21,14 @@ export type FaultPointName =
   | 'projection.after-rows-before-checkpoint'
   | 'command.after-append-before-response'
   | 'event-store.mid-group-commit'
+  | 'event-store.mid-migration'
   | 'process-manager.after-handlers-before-checkpoint';
 
 const FAULT_POINTS: readonly FaultPointName[] = [
   'projection.after-rows-before-checkpoint',
   'command.after-append-before-response',
   'event-store.mid-group-commit',
+  'event-store.mid-migration',
   'process-manager.after-handlers-before-checkpoint',
 ];
 

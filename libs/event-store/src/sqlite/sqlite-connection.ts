@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { prepareEventsSchema } from './sqlite-schema.js';
 
 /** See `SqliteEventStoreOptions.durability`. */
 export type SqliteDurability = 'full' | 'normal';
@@ -10,26 +11,6 @@ export type SqliteDurability = 'full' | 'normal';
  * commit keeps each transaction to milliseconds, so seconds of waiting mean a stuck peer.
  */
 const BUSY_TIMEOUT_MS = 10_000;
-
-/** Bumped (and migrated) whenever the table layout changes. */
-const SCHEMA_VERSION = 1;
-
-// `position` is the rowid: under SQLite's single write lock the next rowid is max + 1, and
-// events are never deleted, so the global log is gap-free and committed in position order.
-// The unique (stream, revision) index both forbids a forked stream and serves stream reads.
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS events (
-    position    INTEGER PRIMARY KEY,
-    stream      TEXT    NOT NULL,
-    revision    INTEGER NOT NULL,
-    id          TEXT    NOT NULL,
-    type        TEXT    NOT NULL,
-    data        TEXT    NOT NULL,
-    metadata    TEXT    NOT NULL,
-    recorded_at INTEGER NOT NULL
-  ) STRICT;
-  CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
-`;
 
 /**
  * Opens (creating when missing) an event-store file: WAL so readers never block the
@@ -47,21 +28,12 @@ export function openEventStoreDatabase(filename: string, durability: SqliteDurab
       throw new Error(`SQLite refused WAL mode for ${filename} (got ${String(mode)})`);
     }
     db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
-    // IMMEDIATE: two processes starting together create the schema one after the other.
-    db.transaction(() => createSchema(db, filename)).immediate();
+    // IMMEDIATE: two processes starting together create (or migrate) the schema one after the other.
+    db.transaction(() => prepareEventsSchema(db, filename)).immediate();
     db.defaultSafeIntegers(true);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
-}
-
-function createSchema(db: Database.Database, filename: string): void {
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`${filename} has event-store schema ${version}; this build knows up to ${SCHEMA_VERSION}`);
-  }
-  db.exec(SCHEMA);
-  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }

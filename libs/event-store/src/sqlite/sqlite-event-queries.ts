@@ -1,35 +1,24 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../event-store.port.js';
-import type { EventMetadata, RecordedEvent } from '../recorded-event.js';
+import type { RecordedEvent } from '../recorded-event.js';
+import { COLUMN, EVENT_COLUMNS, insertStatementSql, type EventRowValues } from './event-columns.js';
+import { metadataFromRow, type MetadataColumns } from './metadata-columns.js';
 
-/** A row of the `events` table as better-sqlite3 returns it with safe integers on. */
-export interface EventRow {
-  readonly position: bigint;
+/** An event ready to insert: already serialised, its revision decided; the log gives its position. */
+export interface NewEventRow extends MetadataColumns {
   readonly stream: string;
   readonly revision: bigint;
   readonly id: string;
   readonly type: string;
   readonly data: string;
-  readonly metadata: string;
-  readonly recorded_at: bigint;
-}
-
-/** An event ready to insert: already serialised, its revision decided. */
-export interface NewEventRow {
-  readonly stream: string;
-  readonly revision: bigint;
-  readonly id: string;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly recordedAt: number;
+  readonly recorded_at: number;
 }
 
 /** SQLite's LIMIT for "no limit". */
 const NO_LIMIT = -1;
 /** The largest position SQLite can hold; the upper bound of an unbounded read. */
 const MAX_POSITION = 9_223_372_036_854_775_807n;
-const COLUMNS = 'position, stream, revision, id, type, data, metadata, recorded_at';
+const COLUMNS = EVENT_COLUMNS.join(', ');
 
 /**
  * The prepared statements of the event store, prepared once per connection. Filtered
@@ -42,25 +31,31 @@ export class SqliteEventQueries {
   private readonly maxPosition;
   private readonly streamEvents;
   private readonly wholeStreamEvents;
-  private readonly logReads = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly logReads = new Map<string, Database.Statement<unknown[], EventRowValues>>();
 
   constructor(private readonly db: Database.Database) {
     this.insertEvent = db.prepare<[NewEventRow]>(
-      `INSERT INTO events (stream, revision, id, type, data, metadata, recorded_at)
-       VALUES (@stream, @revision, @id, @type, @data, @metadata, @recordedAt)`,
+      insertStatementSql(
+        'events',
+        EVENT_COLUMNS.filter((column) => column !== 'position'),
+      ),
     );
     this.lastRevision = db
       .prepare<[string], bigint>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
       .pluck();
     this.maxPosition = db.prepare<[], bigint>('SELECT coalesce(max(position), 0) FROM events').pluck();
-    this.streamEvents = db.prepare<[string, bigint, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-    );
+    this.streamEvents = db
+      .prepare<[string, bigint, number], EventRowValues>(
+        `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw();
     // A bound LIMIT makes SQLite re-plan the statement on every run (measured: ~30% of a
     // command's CPU); the common "whole rest of the stream" read gets a statement without one.
-    this.wholeStreamEvents = db.prepare<[string, bigint], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`,
-    );
+    this.wholeStreamEvents = db
+      .prepare<[string, bigint], EventRowValues>(
+        `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`,
+      )
+      .raw();
   }
 
   /** Inserts one event and returns the global position it was given. */
@@ -78,22 +73,32 @@ export class SqliteEventQueries {
     return this.maxPosition.get() ?? 0n;
   }
 
-  readStream(stream: string, fromRevision: bigint, maxCount: number | undefined): EventRow[] {
-    if (maxCount === undefined) return this.wholeStreamEvents.all(stream, fromRevision);
-    return this.streamEvents.all(stream, fromRevision, limitOf(maxCount));
+  readStream(stream: string, fromRevision: bigint, maxCount: number | undefined): RecordedEvent[] {
+    const rows =
+      maxCount === undefined
+        ? this.wholeStreamEvents.all(stream, fromRevision)
+        : this.streamEvents.all(stream, fromRevision, limitOf(maxCount));
+    return rows.map(toRecordedEvent);
   }
 
   /** Events with `after < position <= upTo` that pass the filter, in position order. */
-  readLog(after: bigint, upTo: bigint | undefined, filter: EventFilter | undefined, maxCount?: number): EventRow[] {
+  readLog(
+    after: bigint,
+    upTo: bigint | undefined,
+    filter: EventFilter | undefined,
+    maxCount?: number,
+  ): RecordedEvent[] {
     const types = filter?.eventTypes ?? [];
     const prefixes = filter?.streamPrefixes ?? [];
     const statement = this.logRead(types.length, prefixes.length);
     // substr/length count characters on both sides, so this is exactly `startsWith`.
     const prefixParams = prefixes.flatMap((prefix) => [prefix, prefix]);
-    return statement.all(after, upTo ?? MAX_POSITION, ...types, ...prefixParams, limitOf(maxCount));
+    return statement
+      .all(after, upTo ?? MAX_POSITION, ...types, ...prefixParams, limitOf(maxCount))
+      .map(toRecordedEvent);
   }
 
-  private logRead(typeCount: number, prefixCount: number): Database.Statement<unknown[], EventRow> {
+  private logRead(typeCount: number, prefixCount: number): Database.Statement<unknown[], EventRowValues> {
     const key = `${typeCount}:${prefixCount}`;
     const cached = this.logReads.get(key);
     if (cached) return cached;
@@ -102,25 +107,27 @@ export class SqliteEventQueries {
     if (prefixCount > 0) {
       conditions.push(`(${Array(prefixCount).fill('substr(stream, 1, length(?)) = ?').join(' OR ')})`);
     }
-    const statement = this.db.prepare<unknown[], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
-    );
+    const statement = this.db
+      .prepare<unknown[], EventRowValues>(
+        `SELECT ${COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT ?`,
+      )
+      .raw();
     this.logReads.set(key, statement);
     return statement;
   }
 }
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent(row: EventRowValues): RecordedEvent {
   return {
-    id: row.id,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
+    id: row[COLUMN.id],
+    stream: row[COLUMN.stream],
+    revision: row[COLUMN.revision],
+    position: row[COLUMN.position],
+    type: row[COLUMN.type],
+    data: JSON.parse(row[COLUMN.data]) as unknown,
+    metadata: metadataFromRow(row),
     // Milliseconds since 1970 fit a double exactly for the next 280,000 years.
-    recordedAt: new Date(Number(row.recorded_at)),
+    recordedAt: new Date(Number(row[COLUMN.recorded_at])),
   };
 }
 

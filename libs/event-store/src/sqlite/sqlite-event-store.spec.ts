@@ -96,7 +96,9 @@ describe('SqliteEventStore', () => {
     const huge = 2n ** 53n + 1n; // the first integer a double cannot hold
     const raw = new Database(filename);
     raw
-      .prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO events (position, stream, revision, id, type, data, other_metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(huge, 'lead-big', 0, 'e-1', 'Ticked', '{}', JSON.stringify(metadataFor()), Date.now());
     raw.close();
 
@@ -172,7 +174,7 @@ function startPeerWriter(
     const { workerData, parentPort } = require('node:worker_threads');
     const Database = require(workerData.driver);
     const db = new Database(workerData.filename, { timeout: 10000 });
-    const insert = db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare('INSERT INTO events (stream, revision, id, type, data, other_metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const pause = new Int32Array(new SharedArrayBuffer(4));
     for (let revision = 0; revision < workerData.count; revision += 1) {
       db.transaction(() => {

@@ -16,9 +16,10 @@ import type {
 import type { EventToAppend, RecordedEvent } from '../recorded-event.js';
 import { GroupCommitQueue, type Outcome } from './group-commit.queue.js';
 import { HeadSignal } from './head-signal.js';
+import { metadataToColumns, type MetadataColumns } from './metadata-columns.js';
 import { PagedSubscription, type LogPage } from './paged-subscription.js';
 import { openEventStoreDatabase } from './sqlite-connection.js';
-import { SqliteEventQueries, toRecordedEvent } from './sqlite-event-queries.js';
+import { SqliteEventQueries } from './sqlite-event-queries.js';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; its folder is created when missing. */
@@ -43,11 +44,10 @@ interface AppendRequest {
   readonly events: readonly SerialisedEvent[];
 }
 
-interface SerialisedEvent {
+interface SerialisedEvent extends MetadataColumns {
   readonly id: string;
   readonly type: string;
   readonly data: string;
-  readonly metadata: string;
 }
 
 type WriteBatch = (batch: readonly AppendRequest[], recordedAt: number) => Outcome<AppendResult>[];
@@ -105,21 +105,17 @@ export class SqliteEventStore implements EventStore {
       id: event.id ?? randomUUID(),
       type: event.type,
       data: JSON.stringify(event.data ?? null),
-      metadata: JSON.stringify(event.metadata),
+      ...metadataToColumns(event.metadata),
     }));
     return this.queue.submit({ stream, expected: options?.expectedRevision ?? 'any', events: serialised });
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.guard(() =>
-      this.queries.readStream(stream, options?.fromRevision ?? 0n, options?.maxCount).map(toRecordedEvent),
-    );
+    return this.guard(() => this.queries.readStream(stream, options?.fromRevision ?? 0n, options?.maxCount));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.guard(() =>
-      this.queries.readLog(options?.after ?? 0n, undefined, options?.filter, options?.maxCount).map(toRecordedEvent),
-    );
+    return this.guard(() => this.queries.readLog(options?.after ?? 0n, undefined, options?.filter, options?.maxCount));
   }
 
   subscribeToAll(options?: SubscribeOptions): EventSubscription {
@@ -185,7 +181,7 @@ export class SqliteEventStore implements EventStore {
     let position = 0n;
     for (const event of request.events) {
       revision += 1n;
-      position = this.queries.insert({ stream: request.stream, revision, recordedAt, ...event });
+      position = this.queries.insert({ stream: request.stream, revision, recorded_at: recordedAt, ...event });
     }
     faultPoint('event-store.mid-group-commit');
     return { ok: true, value: { nextRevision: revision, position } };
@@ -201,10 +197,10 @@ export class SqliteEventStore implements EventStore {
       const head = this.queries.headPosition();
       this.head.advance(head);
       if (head <= after) return { events: [], scannedTo: after, full: false };
-      const rows = this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
-      const last = rows[rows.length - 1];
-      const full = rows.length === CATCH_UP_PAGE_SIZE && last !== undefined;
-      return { events: rows.map(toRecordedEvent), scannedTo: full ? last.position : head, full };
+      const events = this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
+      const last = events[events.length - 1];
+      const full = events.length === CATCH_UP_PAGE_SIZE && last !== undefined;
+      return { events, scannedTo: full ? last.position : head, full };
     });
   }
 
