@@ -30,6 +30,8 @@ import {
   BackgroundJobs,
   CheckpointStore,
   ProjectionRunner,
+  setupSubscriberTables,
+  type ProcessManager,
   type Projection,
   type ReadModelHandle,
 } from '#ltc/projections';
@@ -48,6 +50,9 @@ export interface EngineOptions {
 }
 
 export const ENGINE_OPTIONS = Symbol('EngineOptions');
+
+/** Every process manager of the engine, built in every process: their setup creates tables the API reads. */
+export const ENGINE_PROCESS_MANAGERS = Symbol('EngineProcessManagers');
 
 /** Every read model of the engine; a new bounded context adds its projections here. */
 export function engineProjections(dueTimers: DueTimersProjection): Projection[] {
@@ -77,13 +82,16 @@ export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(BackgroundJobs) private readonly jobs: BackgroundJobs,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(DueTimersProjection) private readonly dueTimers: DueTimersProjection,
+    @Inject(ENGINE_PROCESS_MANAGERS) private readonly processManagers: readonly ProcessManager[],
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Every process serves reads, so the tables must exist before the lease holder fills them.
-    await new CheckpointStore().setup(this.readModels.db);
-    for (const projection of engineProjections(this.dueTimers)) await projection.setup(this.readModels.db);
+    await setupSubscriberTables(this.readModels.db, new CheckpointStore(), {
+      projections: engineProjections(this.dueTimers),
+      processManagers: this.processManagers,
+    });
     if (!this.options.runLoops) return;
     await this.jobs.begin();
     if (this.jobs.currentRole === 'active') this.logger.info('Projections, process managers and timers are running');
@@ -122,6 +130,21 @@ export class EngineModule {
           inject: [EVENT_STORE, CLOCK],
         },
         {
+          provide: ENGINE_PROCESS_MANAGERS,
+          useFactory: (store: EventStore, readModels: ReadModelHandle, clock: Clock, logger: Logger) => [
+            leadScoringProcessManager({ store, db: readModels.db, clock }),
+            nurtureProcessManager,
+            new LeadRoutingProcessManager({
+              store,
+              db: readModels.db,
+              directory: new OrgTablesRepDirectory(readModels.db),
+              clock,
+              logger: logger.child({ component: 'lead-routing' }),
+            }),
+          ],
+          inject: [EVENT_STORE, READ_MODEL_DB, CLOCK, LOGGER],
+        },
+        {
           provide: ProjectionRunner,
           useFactory: (
             store: EventStore,
@@ -129,6 +152,7 @@ export class EngineModule {
             registry: CommandRegistry,
             timers: TimerService,
             dueTimers: DueTimersProjection,
+            processManagers: readonly ProcessManager[],
             clock: Clock,
             logger: Logger,
             config: AppConfig,
@@ -137,19 +161,7 @@ export class EngineModule {
               store,
               db: readModels.db,
               projections: engineProjections(dueTimers),
-              processManagers: config.processManagers
-                ? [
-                    leadScoringProcessManager({ store, db: readModels.db, clock }),
-                    nurtureProcessManager,
-                    new LeadRoutingProcessManager({
-                      store,
-                      db: readModels.db,
-                      directory: new OrgTablesRepDirectory(readModels.db),
-                      clock,
-                      logger: logger.child({ component: 'lead-routing' }),
-                    }),
-                  ]
-                : [],
+              processManagers: config.processManagers ? processManagers : [],
               dispatcher: registry,
               timers,
               clock,
@@ -161,6 +173,7 @@ export class EngineModule {
             CommandRegistry,
             TimerService,
             DueTimersProjection,
+            ENGINE_PROCESS_MANAGERS,
             CLOCK,
             LOGGER,
             APP_CONFIG,
