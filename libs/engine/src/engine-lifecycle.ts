@@ -1,9 +1,9 @@
 import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER, READ_MODEL_DB } from '#ltc/platform';
-import { BackgroundJobs, CheckpointStore, type ReadModelHandle } from '#ltc/projections';
+import { BackgroundJobs, CheckpointStore, setupSubscriberTables, type ReadModelHandle } from '#ltc/projections';
 import { DueTimersProjection } from '#ltc/timers';
-import { engineProjections } from './context-catalogue.js';
+import { ContextPorts, engineProcessManagers, engineProjections } from './context-catalogue.js';
 import { ENGINE_CONTEXTS, ENGINE_OPTIONS, type EngineContexts, type EngineOptions } from './engine-options.js';
 
 /**
@@ -19,15 +19,16 @@ export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(BackgroundJobs) private readonly jobs: BackgroundJobs,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(DueTimersProjection) private readonly dueTimers: DueTimersProjection,
+    @Inject(ContextPorts) private readonly ports: ContextPorts,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Every process serves reads, so the tables must exist before the lease holder fills them.
-    await new CheckpointStore().setup(this.readModels.db);
-    for (const projection of engineProjections(this.contexts, this.dueTimers)) {
-      await projection.setup(this.readModels.db);
-    }
+    await setupSubscriberTables(this.readModels.db, new CheckpointStore(), {
+      projections: engineProjections(this.contexts, this.dueTimers),
+      processManagers: engineProcessManagers(this.contexts, this.ports),
+    });
     if (!this.options.runLoops) return;
     await this.jobs.begin();
     if (this.jobs.currentRole === 'active') this.logger.info('Projections, process managers and timers are running');

@@ -14,6 +14,7 @@ export {
   type SubscriberState,
 } from './subscriber-worker.js';
 export * from './projection-runner.js';
+export { setupSubscriberTables } from './subscriber-tables.js';
 export { CheckpointMovedError } from './projection.worker.js';
 export { isTransientError } from './transient-errors.js';
 export * from './runner-lease.js';

@@ -1,5 +1,6 @@
 import type { DispatchableCommand } from '#ltc/commanding';
 import type { Actor, EventFilter, RecordedEvent } from '#ltc/event-store';
+import type { ReadModelDb } from './read-model-db.js';
 
 /** The engine's own identity on commands sent by process managers and timers. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: 'system', role: 'system' });
@@ -74,5 +75,11 @@ export interface ProcessManager {
    * change that touches every lead of a tenant). Without it, one event at a time.
    */
   readonly partitionKey?: (event: RecordedEvent) => string | undefined;
+  /**
+   * Creates the manager's own tables if missing. Called in every process before anything
+   * reads them (an API-only process serves what the manager writes), and by the runner
+   * before the manager's first event.
+   */
+  setup?(db: ReadModelDb): Promise<void>;
   handle(event: RecordedEvent, ctx: ProcessManagerContext): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { ProgressSignal } from './progress-signal.js';
 import { storedStatuses } from './stored-status.js';
 import type { SubscriberStatus } from './subscriber-status.js';
 import { subscriberLag } from './subscriber-lag.js';
+import { setupSubscriberTables } from './subscriber-tables.js';
 import type { ReadModelDb } from './read-model-db.js';
 import type { BackoffPolicy, RunnerLogger, SubscriberWorker } from './subscriber-worker.js';
 
@@ -55,6 +56,7 @@ export class ProjectionRunner {
   private readonly progress = new ProgressSignal();
   private readonly checkpoints: CheckpointStore;
   private readonly projections: readonly Projection[];
+  private readonly processManagers: readonly ProcessManager[];
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const clock = options.clock ?? new SystemClock();
@@ -66,6 +68,7 @@ export class ProjectionRunner {
     }
     this.checkpoints = new CheckpointStore(() => clock.now());
     this.projections = options.projections ?? [];
+    this.processManagers = options.processManagers ?? [];
     const deps = {
       store: options.store,
       db: options.db,
@@ -76,7 +79,7 @@ export class ProjectionRunner {
       logger: options.logger,
     };
     for (const projection of this.projections) this.add(new ProjectionWorker(projection, deps));
-    for (const manager of options.processManagers ?? []) {
+    for (const manager of this.processManagers) {
       this.add(
         new ProcessManagerWorker(manager, {
           ...deps,
@@ -91,12 +94,14 @@ export class ProjectionRunner {
   }
 
   /**
-   * Creates the checkpoint table and every projection's tables, then starts all
-   * subscribers; resolves when each has subscribed (a failed one reports `failed`).
+   * Creates the checkpoint table and every projection's and process manager's tables,
+   * then starts all subscribers; resolves when each has subscribed (a failed one reports `failed`).
    */
   async start(): Promise<void> {
-    await this.checkpoints.setup(this.options.db);
-    for (const projection of this.projections) await projection.setup(this.options.db);
+    await setupSubscriberTables(this.options.db, this.checkpoints, {
+      projections: this.projections,
+      processManagers: this.processManagers,
+    });
     await Promise.all([...this.workers.values()].map((worker) => worker.start()));
   }
 

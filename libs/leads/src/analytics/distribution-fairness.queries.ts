@@ -1,5 +1,4 @@
 import type { ReadModelDb } from '#ltc/projections';
-import { ensureDistributionLedger } from '../distribution/ledger/distribution-ledger.js';
 import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import type { AnalysisWindow } from './domain/analysis-window.js';
 import { distributionFairness, type DistributionFairness } from './domain/distribution-fairness.js';
@@ -25,7 +24,6 @@ export async function distributionReport(
   if (query.window.before !== null) select = select.where('assigned_at', '<', query.window.before);
   if (query.method !== undefined) select = select.where('method', '=', query.method);
   const counts = await select.groupBy(['rep_id', 'method']).execute();
-  await ensureDistributionLedger(db);
   const loads = await repLoads(db, tenantId, now);
   return distributionFairness({
     counts: counts.map((row) => ({ repId: row.rep_id, method: row.method, count: Number(row.assignments) })),

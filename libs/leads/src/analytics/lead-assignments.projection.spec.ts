@@ -1,7 +1,7 @@
 import { InMemoryEventStore } from '#ltc/event-store';
 import type { ProjectionRunner } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
-import { applyToLedger, ensureDistributionLedger } from '../distribution/ledger/distribution-ledger.js';
+import { applyToLedger, setupDistributionLedger } from '../distribution/ledger/distribution-ledger.js';
 import { asLeadEvent } from '../domain/lead-event.js';
 import { distributionReport } from './distribution-fairness.queries.js';
 import { leadAssignmentsDb, leadAssignmentsProjection } from './lead-assignments.projection.js';
@@ -62,7 +62,7 @@ function suite(open: () => Promise<TestDb>): void {
     runner = runnerFor(store, db.handle.db, leadAssignmentsProjection);
     await seed(history);
     // Open leads come from the distribution ledger, which the routing process manager keeps.
-    await ensureDistributionLedger(db.handle.db);
+    await setupDistributionLedger(db.handle.db);
     for (const recorded of await store.readAll()) {
       const event = asLeadEvent(recorded);
       if (event) await applyToLedger(db.handle.db, recorded.metadata.tenantId, event, recorded.position);

@@ -1,6 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
 import type { DistributionPolicy } from './domain/distribution-policy.js';
-import { ensureDistributionLedger } from './ledger/distribution-ledger.js';
 import { openLeadsOf } from './ledger/ledger.queries.js';
 
 /** Whether a rep may pull one more lead from the pool, and if not, why. */
@@ -21,7 +20,6 @@ export async function canClaim(
   repId: string,
   policy: DistributionPolicy,
 ): Promise<ClaimCheck> {
-  await ensureDistributionLedger(db);
   const openLeads = await openLeadsOf(db, tenantId, repId);
   const cap = policy.claimCapPerRep;
   return openLeads >= cap

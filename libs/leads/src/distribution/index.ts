@@ -20,7 +20,7 @@ export { distributionPolicyStream } from './distribution-policy.stream.js';
 export { loadPolicy, type EffectivePolicy } from './load-policy.js';
 export { canClaim, type ClaimCheck } from './can-claim.js';
 export { REP_DIRECTORY, type DirectoryRep, type RepDirectory } from './rep-directory.port.js';
-export { ensureDistributionLedger } from './ledger/distribution-ledger.js';
+export { setupDistributionLedger } from './ledger/distribution-ledger.js';
 export { openLeadsOf, repLoads, PERFORMANCE_WINDOW_DAYS } from './ledger/ledger.queries.js';
 export { DistributionPolicyController } from './distribution-policy.controller.js';
 export { ChangeDistributionPolicyHandler } from './change-distribution-policy.handler.js';

@@ -2,7 +2,6 @@ export { LeadRoutingProcessManager } from './lead-routing.process-manager.js';
 export { OrgTablesRepDirectory } from './org-tables-rep-directory.js';
 export { DistributionClaimGuard } from './distribution-claim-guard.js';
 export { LeadDistributionModule } from './lead-distribution.module.js';
-export { ensureRoutingTables } from './routing-tables.js';
 export { policyTeamOf, type RoutingDeps } from './route-lead.js';
 export { timerIds } from './lead-timers.js';
 export {

@@ -1,5 +1,5 @@
 import type { EventFilter, RecordedEvent } from '#ltc/event-store';
-import type { ProcessManager, ProcessManagerContext } from '#ltc/projections';
+import type { ProcessManager, ProcessManagerContext, ReadModelDb } from '#ltc/projections';
 import type { LeadEvent, LeadEventType } from '../domain/lead.events.js';
 import { ENDS_ROUTING_WAIT } from '../domain/lead-routing-deferred.events.js';
 import type { Lead } from '../domain/lead.state.js';
@@ -28,7 +28,7 @@ import { rerouteForFreedReps, rerouteOnRepChange } from './reroute-waiting.js';
 import { clearWait } from './routing-waits.js';
 import { announceWaitingLead } from './waiting-digest.js';
 import { policyTeamOf, routeLead, type RoutingDeps } from './route-lead.js';
-import { ensureRoutingTables } from './routing-tables.js';
+import { setupRoutingTables } from './routing-tables.js';
 
 const HANDLED: readonly LeadEventType[] = [
   'LeadCaptured',
@@ -76,9 +76,12 @@ export class LeadRoutingProcessManager implements ProcessManager {
 
   constructor(private readonly deps: RoutingDeps) {}
 
+  setup(db: ReadModelDb): Promise<void> {
+    return setupRoutingTables(db);
+  }
+
   async handle(recorded: RecordedEvent, ctx: ProcessManagerContext): Promise<void> {
     const { db } = this.deps;
-    await ensureRoutingTables(db);
     if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
     if (isRepChange(recorded.type)) return rerouteOnRepChange(this.deps, recorded, ctx);
     const event = asLeadEvent(recorded);

@@ -13,7 +13,6 @@ import {
   NotificationQueryDto,
   RepWorkloadView,
 } from './routing.dto.js';
-import { ensureRoutingTables } from './routing-tables.js';
 
 /** What routing tells people: their notifications, the attempts they owe, the team's workload. */
 @ApiTags('distribution')
@@ -32,7 +31,6 @@ export class RoutingController {
     description: "The caller's own (by token subject), newest first; sales managers also see those for every manager",
   })
   async notifications(@Query() query: NotificationQueryDto, @Ctx() ctx: RequestContext): Promise<NotificationPageView> {
-    await ensureRoutingTables(this.readModels.db);
     const { roles, userId } = ctx.caller;
     const managing = roles.includes('sales_manager') || roles.includes('admin');
     return listNotifications(this.readModels.db, ctx.tenantId, managing ? [userId, SALES_MANAGERS] : [userId], {
@@ -58,7 +56,6 @@ export class RoutingController {
     const { roles, userId } = ctx.caller;
     const overseer = roles.some((role) => role === 'sales_manager' || role === 'admin' || role === 'auditor');
     if (id !== userId && !overseer) throw new ForbiddenRoleError(['sales_manager', 'auditor']);
-    await ensureRoutingTables(this.readModels.db);
     return listAttemptsDue(this.readModels.db, ctx.tenantId, id, this.clock.now(), {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
@@ -74,7 +71,6 @@ export class RoutingController {
     description: 'Every rep who ever got a lead, from the distribution ledger',
   })
   async workload(@Ctx() ctx: RequestContext): Promise<RepWorkloadView[]> {
-    await ensureRoutingTables(this.readModels.db);
     const loads = await repLoads(this.readModels.db, ctx.tenantId, this.clock.now());
     return [...loads].map(([repId, load]) => ({
       repId,

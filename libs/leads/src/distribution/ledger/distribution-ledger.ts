@@ -54,24 +54,10 @@ export interface StoredDecision {
   readonly assignmentNo: number | null;
 }
 
-const ready = new WeakMap<ReadModelDb, Promise<void>>();
-
 /**
- * Creates the ledger tables once per database. The routing process manager has no
- * setup hook, and an API-only process may check a claim before any worker ran.
+ * Creates the ledger tables if missing (the routing process manager's setup, which every
+ * process runs at start: an API-only process checks claims against the ledger too).
  */
-export function ensureDistributionLedger(db: ReadModelDb): Promise<void> {
-  let setup = ready.get(db);
-  if (!setup) {
-    setup = setupDistributionLedger(db);
-    // A failed setup is tried again next time rather than remembered.
-    setup.catch(() => ready.delete(db));
-    ready.set(db, setup);
-  }
-  return setup;
-}
-
-/** Creates the ledger tables if missing. */
 export async function setupDistributionLedger(db: ReadModelDb): Promise<void> {
   await db.schema
     .createTable('lead_distribution_ledger')

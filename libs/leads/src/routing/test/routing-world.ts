@@ -128,6 +128,8 @@ export class RoutingWorld {
     const timers = new TimerService(store, clock);
     const dueTimers = new DueTimersProjection();
     const manager = new LeadRoutingProcessManager({ store, db: readModel.db, directory, clock });
+    // Specs also hand events to the manager directly, before the runner (which would set it up) starts.
+    await manager.setup(readModel.db);
     const runner = new ProjectionRunner({
       store,
       db: readModel.db,
