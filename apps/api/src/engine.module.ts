@@ -11,8 +11,8 @@ import { COMMAND_DISPATCHER } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import {
   LeadRoutingProcessManager,
-  OrgTablesRepDirectory,
   SALES_TEAMS,
+  SalesOrgRepDirectory,
   type SalesTeams,
   leadAssignmentsProjection,
   leadFunnelProjection,
@@ -21,6 +21,7 @@ import {
   leadScoringProcessManager,
   leadSourceStatsProjection,
   nurtureProcessManager,
+  salesOrgProjection,
   sourceConversionProjection,
   unassignedQueueProjection,
 } from '#ltc/leads';
@@ -59,6 +60,7 @@ export function engineProjections(dueTimers: DueTimersProjection): Projection[] 
     leadFunnelProjection,
     leadAssignmentsProjection,
     unassignedQueueProjection,
+    salesOrgProjection,
     orgRepsProjection,
     orgTeamsProjection,
     dueTimers,
@@ -144,7 +146,7 @@ export class EngineModule {
                     new LeadRoutingProcessManager({
                       store,
                       db: readModels.db,
-                      directory: new OrgTablesRepDirectory(readModels.db),
+                      directory: new SalesOrgRepDirectory(readModels.db),
                       clock,
                       logger: logger.child({ component: 'lead-routing' }),
                     }),

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { InMemoryEventStore, type EventMetadata } from '#ltc/event-store';
+import { InMemoryEventStore, type EventMetadata, type RecordedEvent } from '#ltc/event-store';
 import {
   ProjectionRunner,
   openReadModelDb,
@@ -10,12 +9,17 @@ import {
   type ReadModelDb,
   type ReadModelHandle,
 } from '#ltc/projections';
+import type { RepDeactivated, RepRegistered } from '#ltc/organisation/events';
 import { createTestSchema } from '#ltc/testing';
 import type { LeadSource } from '../../domain/lead-sources.js';
 import type { LeadEvent } from '../../domain/lead.events.js';
 import type { AssignmentMethod, DisqualificationReason } from '../../domain/lead-vocabulary.js';
+import { salesOrgProjection } from '../../sales-org/sales-org.projection.js';
 
-/** A read-model database for one test, and how to throw it away. */
+/**
+ * A read-model database for one test, and how to throw it away. It has the leads' sales-org
+ * tables (empty), as every engine process sets them up before it serves a read.
+ */
 export interface TestDb {
   readonly handle: ReadModelHandle;
   dispose(): Promise<void>;
@@ -24,6 +28,7 @@ export interface TestDb {
 export async function sqliteDb(prefix: string): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), `ltc-${prefix}-`));
   const handle = await openReadModelDb({ sqliteFilename: join(dir, 'rm.sqlite') });
+  await salesOrgProjection.setup(handle.db);
   return {
     handle,
     async dispose() {
@@ -36,6 +41,7 @@ export async function sqliteDb(prefix: string): Promise<TestDb> {
 export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
   const schema = await createTestSchema(url, prefix);
   const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
+  await salesOrgProjection.setup(handle.db);
   return {
     handle,
     async dispose() {
@@ -176,17 +182,44 @@ export async function replayOneByOne(
   }
 }
 
-/** The organisation's `org_reps` columns analytics reads, made by name (leads must not import organisation). */
-export async function createOrgReps(
+/**
+ * Registers reps (and deactivates those marked inactive) the way the organisation's
+ * published events reach the leads context: through its own sales-org projection.
+ */
+export async function registerReps(
   db: ReadModelDb,
   reps: readonly { tenantId: string; repId: string; teamId: string | null; maxOpenLeads: number; active?: boolean }[],
 ): Promise<void> {
-  await sql`create table org_reps (tenant_id text not null, rep_id text not null, team_id text,
-    max_open_leads integer not null, active integer not null, primary key (tenant_id, rep_id))`.execute(db);
-  for (const rep of reps) {
-    await sql`insert into org_reps (tenant_id, rep_id, team_id, max_open_leads, active)
-      values (${rep.tenantId}, ${rep.repId}, ${rep.teamId}, ${rep.maxOpenLeads}, ${rep.active === false ? 0 : 1})`.execute(
-      db,
-    );
-  }
+  const recorded = reps.flatMap((rep) => {
+    const registered: RepRegistered = {
+      type: 'RepRegistered',
+      data: {
+        repId: rep.repId,
+        name: rep.repId,
+        email: `${rep.repId}@example.com`,
+        roles: ['ar'],
+        teamId: rep.teamId,
+        territories: { regions: [], languages: [], industries: [], dealSizeBands: [] },
+        capacity: { maxOpenLeads: rep.maxOpenLeads, dailyQuota: 0 },
+        registeredAt: at('08:00:00'),
+      },
+    };
+    const deactivated: RepDeactivated = {
+      type: 'RepDeactivated',
+      data: { repId: rep.repId, reason: null, deactivatedAt: at('08:30:00') },
+    };
+    const events = rep.active === false ? [registered, deactivated] : [registered];
+    return events.map((event, revision): RecordedEvent => ({
+      ...event,
+      id: `${rep.tenantId}:${rep.repId}:${revision}`,
+      stream: `rep-${rep.tenantId}:${rep.repId}`,
+      revision: BigInt(revision),
+      position: 0n,
+      metadata: meta(rep.tenantId),
+      recordedAt: new Date(at('08:00:00')),
+    }));
+  });
+  await db.transaction().execute(async (trx) => {
+    for (const event of recorded) await salesOrgProjection.apply(trx, event);
+  });
 }
