@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryEventStore, type EventMetadata, type RecordedEvent } from '#ltc/event-store';
+import { InMemoryEventStore } from '#ltc/event-store';
 import {
   ProjectionRunner,
   openReadModelDb,
@@ -9,12 +9,13 @@ import {
   type ReadModelDb,
   type ReadModelHandle,
 } from '#ltc/projections';
-import type { RepDeactivated, RepRegistered } from '#ltc/organisation/events';
 import { createTestSchema } from '#ltc/testing';
 import type { LeadSource } from '../../domain/lead-sources.js';
 import type { LeadEvent } from '../../domain/lead.events.js';
 import type { AssignmentMethod, DisqualificationReason } from '../../domain/lead-vocabulary.js';
 import { salesOrgProjection } from '../../sales-org/sales-org.projection.js';
+import { eventMetadata } from '../../test/event-metadata.js';
+import { OrgHistory, repDeactivated, repRegistered } from '../../sales-org/test/org-history.js';
 
 /**
  * A read-model database for one test, and how to throw it away. It has the leads' sales-org
@@ -51,15 +52,6 @@ export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
   };
 }
 
-const meta = (tenantId: string): EventMetadata => ({
-  actor: { userId: 'tester', role: 'sales_manager' },
-  correlationId: 'corr',
-  causationId: 'cause',
-  commandId: `cmd-${Math.random().toString(36).slice(2)}`,
-  tenantId,
-  schemaVersion: 1,
-});
-
 /** `09:mm:ss` on 2 March 2026, in the `toISOString()` form the lead decider writes. */
 export const at = (time: string): string => `2026-03-02T${time}.000Z`;
 
@@ -74,7 +66,7 @@ export class LeadHistory {
     if (!first) return;
     const result = await this.store.appendToStream(
       `lead-${first.data.leadId}`,
-      events.map((event) => ({ type: event.type, data: event.data, metadata: meta(tenantId) })),
+      events.map((event) => ({ type: event.type, data: event.data, metadata: eventMetadata(tenantId) })),
     );
     this.head = result.position;
   }
@@ -167,6 +159,65 @@ export function runnerFor(store: InMemoryEventStore, db: ReadModelDb, projection
   return new ProjectionRunner({ store, db, projections: [projection], batchSize: 3 });
 }
 
+/** What a read-model spec works on: a store, a read-model database and a runner over one projection. */
+export interface ProjectionWorld {
+  readonly store: InMemoryEventStore;
+  readonly db: ReadModelDb;
+  readonly runner: ProjectionRunner;
+  /** The position of the last seeded event, which the runner has applied. */
+  readonly head: bigint;
+}
+
+/**
+ * Before each test, a fresh store filled by `seed` (which gives the position of its last
+ * event), a database from `open` and a running runner over `projection` caught up with the
+ * store; after each, all closed. Call the returned function inside a test.
+ */
+export function projectionWorldPerTest(
+  open: () => Promise<TestDb>,
+  projection: Projection,
+  seed: (store: InMemoryEventStore) => Promise<bigint>,
+): () => ProjectionWorld {
+  let world: ProjectionWorld | undefined;
+  let testDb: TestDb | undefined;
+  beforeEach(async () => {
+    testDb = await open();
+    const store = new InMemoryEventStore();
+    const head = await seed(store);
+    const runner = runnerFor(store, testDb.handle.db, projection);
+    await runner.start();
+    await runner.waitFor(projection.name, head);
+    world = { store, db: testDb.handle.db, runner, head };
+  });
+  afterEach(async () => {
+    await world?.runner.stop();
+    await world?.store.close();
+    await testDb?.dispose();
+  });
+  return () => {
+    if (!world) throw new Error('projectionWorldPerTest: ask for the world inside a test');
+    return world;
+  };
+}
+
+/**
+ * Rebuilds the projection through the runner, then replays it one event at a time
+ * ({@link replayOneByOne}); `rows` must read the same after each as before.
+ */
+export async function expectRebuildsToSameRows(
+  world: ProjectionWorld,
+  projection: Projection,
+  rows: () => Promise<unknown>,
+): Promise<void> {
+  const before = await rows();
+  await world.runner.rebuild(projection.name);
+  await world.runner.waitFor(projection.name, world.head);
+  expect(await rows()).toEqual(before);
+  await world.runner.stop();
+  await replayOneByOne(world.store, world.db, projection);
+  expect(await rows()).toEqual(before);
+}
+
 /**
  * Resets the projection's rows and folds every stored event with `apply`, one event per
  * transaction: the rows must equal what the batched runner wrote.
@@ -190,36 +241,15 @@ export async function registerReps(
   db: ReadModelDb,
   reps: readonly { tenantId: string; repId: string; teamId: string | null; maxOpenLeads: number; active?: boolean }[],
 ): Promise<void> {
-  const recorded = reps.flatMap((rep) => {
-    const registered: RepRegistered = {
-      type: 'RepRegistered',
-      data: {
-        repId: rep.repId,
-        name: rep.repId,
-        email: `${rep.repId}@example.com`,
-        roles: ['ar'],
-        teamId: rep.teamId,
-        territories: { regions: [], languages: [], industries: [], dealSizeBands: [] },
-        capacity: { maxOpenLeads: rep.maxOpenLeads, dailyQuota: 0 },
-        registeredAt: at('08:00:00'),
-      },
-    };
-    const deactivated: RepDeactivated = {
-      type: 'RepDeactivated',
-      data: { repId: rep.repId, reason: null, deactivatedAt: at('08:30:00') },
-    };
-    const events = rep.active === false ? [registered, deactivated] : [registered];
-    return events.map((event, revision): RecordedEvent => ({
-      ...event,
-      id: `${rep.tenantId}:${rep.repId}:${revision}`,
-      stream: `rep-${rep.tenantId}:${rep.repId}`,
-      revision: BigInt(revision),
-      position: 0n,
-      metadata: meta(rep.tenantId),
-      recordedAt: new Date(at('08:00:00')),
-    }));
-  });
+  const store = new InMemoryEventStore();
+  const org = new OrgHistory(store);
+  for (const rep of reps) {
+    const capacity = { maxOpenLeads: rep.maxOpenLeads, dailyQuota: 0 };
+    await org.append(rep.tenantId, repRegistered(rep.repId, { teamId: rep.teamId, capacity }));
+    if (rep.active === false) await org.append(rep.tenantId, repDeactivated(rep.repId));
+  }
   await db.transaction().execute(async (trx) => {
-    for (const event of recorded) await salesOrgProjection.apply(trx, event);
+    for (const event of await store.readAll()) await salesOrgProjection.apply(trx, event);
   });
+  await store.close();
 }
