@@ -1,7 +1,13 @@
 /**
  * Dependency rules that keep the functional core pure (STYLE.md). Run by `npm run lint`.
  * A violation fails the build; fix the import, don't relax the rule.
+ * test/boundaries.spec.ts plants a violation of each context rule and requires it to fail.
  */
+// The bounded contexts, one library each; the table-ownership lint rule reads the same list.
+const CONTEXTS = require('./scripts/boundaries/bounded-contexts.json').join('|');
+// A context's published event contract: the one file another context may import (types only).
+const EVENT_CONTRACT = `^libs/(${CONTEXTS})/src/events\\.ts$`;
+
 module.exports = {
   forbidden: [
     {
@@ -32,10 +38,32 @@ module.exports = {
     {
       name: 'contexts-are-separate',
       comment:
-        'a bounded context does not import another context; cross-context flows are process managers reacting to events',
+        "a bounded context imports nothing of another context but its published event contract (libs/<context>/src/events.ts); cross-context flows are projections and process managers of the other context's events",
       severity: 'error',
-      from: { path: '^libs/(leads|opportunities|contracts|service-issues|organisation)/' },
-      to: { path: '^libs/(leads|opportunities|contracts|service-issues|organisation)/', pathNot: '^libs/$1/' },
+      from: { path: `^libs/(${CONTEXTS})/` },
+      to: { path: `^libs/(${CONTEXTS})/`, pathNot: ['^libs/$1/', EVENT_CONTRACT] },
+    },
+    {
+      name: 'event-contracts-are-types-only',
+      comment:
+        "another context's event contract is imported with `import type`: a consumer shares the producer's event shapes, never its code",
+      severity: 'error',
+      from: { path: `^libs/(${CONTEXTS})/` },
+      to: { path: EVENT_CONTRACT, pathNot: '^libs/$1/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'an-event-contract-holds-only-types',
+      comment: "a context's events.ts re-exports types (`export type`), so importing it never loads the context",
+      severity: 'error',
+      from: { path: EVENT_CONTRACT },
+      to: { dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'apps-use-a-context-s-public-entry',
+      comment: 'the apps (the composition root) import a context by its public entry (#ltc/<context>), not its files',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: `^libs/(${CONTEXTS})/`, pathNot: `^libs/(${CONTEXTS})/src/(index|events)\\.ts$` },
     },
     {
       name: 'apps-are-separate',

@@ -1,6 +1,7 @@
 // Lint rules for things reviews keep catching: floating promises, unsafe any, stray console.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { contextBoundaries } from './scripts/boundaries/context-owns-its-tables.js';
 
 export default tseslint.config(
   {
@@ -14,6 +15,8 @@ export default tseslint.config(
       '.dependency-cruiser.cjs',
       '.stryker-tmp/**',
       'reports/**',
+      // Planted boundary violations, checked by test/boundaries.spec.ts.
+      'test/fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -48,4 +51,7 @@ export default tseslint.config(
     files: ['apps/ltc/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
+  // Lint's own rules are plain JavaScript, outside the TypeScript project.
+  { files: ['scripts/**/*.js'], ...tseslint.configs.disableTypeChecked },
+  contextBoundaries,
 );

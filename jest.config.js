@@ -19,6 +19,8 @@ export default {
     // The decider spec helper has an entry of its own: the testing index loads the EventStoreDB
     // wire double and the PostgreSQL client (~1 s per spec file), which a pure decider spec never needs.
     '^#ltc/testing/decider-spec$': '<rootDir>/libs/testing/src/decider-spec.ts',
+    // A context's published event contract (types only, so this matters only to a spec that names it).
+    '^#ltc/([^/]+)/events$': '<rootDir>/libs/$1/src/events.ts',
     '^#ltc/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -371,6 +371,7 @@ describe('HTTP conventions', () => {
         'lead_funnel',
         'lead_list',
         'lead_response_times',
+        'lead_sales_org',
         'lead_source_stats',
         'lead_unassigned_queue',
         'org_reps',

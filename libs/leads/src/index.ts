@@ -9,5 +9,6 @@ export * from './close-lead/nurture.process-manager.js';
 export * from './distribution/index.js';
 export * from './routing/index.js';
 export * from './analytics/index.js';
+export { salesOrgProjection } from './sales-org/sales-org.projection.js';
 export * from './read-models/lead-page.cursor.js';
 export * from './leads.context.js';

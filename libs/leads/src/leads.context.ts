@@ -8,7 +8,8 @@ import { leadListProjection } from './read-models/lead-list.projection.js';
 import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
 import { unassignedQueueProjection } from './read-models/unassigned-queue.projection.js';
 import { LeadRoutingProcessManager } from './routing/lead-routing.process-manager.js';
-import { OrgTablesRepDirectory } from './routing/org-tables-rep-directory.js';
+import { SalesOrgRepDirectory } from './sales-org/sales-org-rep-directory.js';
+import { salesOrgProjection } from './sales-org/sales-org.projection.js';
 import { leadScoringProcessManager } from './scoring/lead-scoring.process-manager.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { sourceConversionProjection } from './scoring/source-conversion.projection.js';
@@ -28,6 +29,7 @@ export const leadsContext = defineContext({
     leadFunnelProjection,
     leadAssignmentsProjection,
     unassignedQueueProjection,
+    salesOrgProjection,
   ],
   processManagers: [
     leadScoringProcessManager,
@@ -36,7 +38,7 @@ export const leadsContext = defineContext({
       new LeadRoutingProcessManager({
         store,
         db,
-        directory: new OrgTablesRepDirectory(db),
+        directory: new SalesOrgRepDirectory(db),
         clock,
         logger: logger.child({ component: 'lead-routing' }),
       }),

@@ -3,12 +3,12 @@ import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import type { AnalysisWindow } from './domain/analysis-window.js';
 import { distributionFairness, type DistributionFairness } from './domain/distribution-fairness.js';
 import { leadAssignmentsDb } from './lead-assignments.projection.js';
-import { loadRepCapacities } from './org-rep-lookup.js';
+import { loadRepCapacities } from './rep-capacities.js';
 
 /**
  * Assignments in the window per rep and method (from `lead_assignments`), with each
  * rep's open leads now (from the distribution ledger, the same figure
- * `GET /distribution/workload` shows) against their capacity (`org_reps`).
+ * `GET /distribution/workload` shows) against their capacity (`lead_sales_reps`).
  */
 export async function distributionReport(
   db: ReadModelDb,

@@ -8,7 +8,7 @@ import { leadAssignmentsDb, leadAssignmentsProjection } from './lead-assignments
 import {
   LeadHistory,
   at,
-  createOrgReps,
+  registerReps,
   postgresDb,
   replayOneByOne,
   runnerFor,
@@ -95,7 +95,7 @@ function suite(open: () => Promise<TestDb>): void {
   });
 
   it('shares assignments per rep and method, with open leads against capacity', async () => {
-    await createOrgReps(db.handle.db, [
+    await registerReps(db.handle.db, [
       { tenantId: 'acme', repId: 'ana', teamId: 'north', maxOpenLeads: 1 },
       { tenantId: 'acme', repId: 'bo', teamId: 'north', maxOpenLeads: 10 },
       { tenantId: 'acme', repId: 'dan', teamId: null, maxOpenLeads: 5 },

@@ -6,7 +6,7 @@ import { speedToLead, type SpeedToLeadQuery } from './speed-to-lead.queries.js';
 import {
   LeadHistory,
   at,
-  createOrgReps,
+  registerReps,
   postgresDb,
   replayOneByOne,
   runnerFor,
@@ -250,7 +250,7 @@ function suite(open: () => Promise<TestDb>): void {
     const noDirectory = await speedToLead(db.handle.db, 'acme', { ...ALL, groupBy: 'team' }, NOW);
     expect(noDirectory.groups.map((g) => [g.key, g.assignments])).toEqual([[null, 7]]);
 
-    await createOrgReps(db.handle.db, [
+    await registerReps(db.handle.db, [
       { tenantId: 'acme', repId: 'ana', teamId: 'north', maxOpenLeads: 5 },
       { tenantId: 'acme', repId: 'bo', teamId: 'north', maxOpenLeads: 5 },
       { tenantId: 'acme', repId: 'cleo', teamId: null, maxOpenLeads: 5 },

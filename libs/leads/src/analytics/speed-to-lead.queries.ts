@@ -7,7 +7,7 @@ import {
   type SpeedToLeadGroup,
 } from './domain/speed-to-lead.js';
 import { leadResponseTimesDb } from './lead-response-times.projection.js';
-import { loadRepCapacities } from './org-rep-lookup.js';
+import { loadRepCapacities } from './rep-capacities.js';
 
 export const SPEED_TO_LEAD_GROUPINGS = ['source', 'rep', 'team'] as const;
 export type SpeedToLeadGrouping = (typeof SPEED_TO_LEAD_GROUPINGS)[number];

@@ -15,8 +15,8 @@ export interface DirectoryRep {
 
 /**
  * The sales organisation as lead distribution sees it. The organisation context owns
- * reps and teams; leads must not import it, so the app wires an adapter (see
- * `OrgTablesRepDirectory` in routing/, which reads the organisation's read models).
+ * reps and teams; leads know them from its published events, through their own
+ * projection (`SalesOrgRepDirectory` in sales-org/).
  */
 export interface RepDirectory {
   /**

@@ -10,7 +10,7 @@ import { TENANT_POLICY_TEAM, responseTargetFor } from '../distribution/domain/di
 import { loadPolicy } from '../distribution/load-policy.js';
 import { assertMayOwnLead } from '../distribution/domain/lead-owner-rule.js';
 import type { RepDirectory } from '../distribution/rep-directory.port.js';
-import { OrgTablesRepDirectory } from './org-tables-rep-directory.js';
+import { SalesOrgRepDirectory } from '../sales-org/sales-org-rep-directory.js';
 import { policyTeamOf } from './route-lead.js';
 
 /**
@@ -25,7 +25,7 @@ export class DistributionClaimGuard implements ClaimGuard {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
   ) {
-    this.directory = new OrgTablesRepDirectory(readModels.db);
+    this.directory = new SalesOrgRepDirectory(readModels.db);
   }
 
   private readonly directory: RepDirectory;

@@ -1,5 +1,5 @@
 export { LeadRoutingProcessManager } from './lead-routing.process-manager.js';
-export { OrgTablesRepDirectory } from './org-tables-rep-directory.js';
+export { SalesOrgRepDirectory } from '../sales-org/sales-org-rep-directory.js';
 export { DistributionClaimGuard } from './distribution-claim-guard.js';
 export { LeadDistributionModule } from './lead-distribution.module.js';
 export { policyTeamOf, type RoutingDeps } from './route-lead.js';

@@ -1,20 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryEventStore, type EventMetadata } from '#ltc/event-store';
+import { InMemoryEventStore } from '#ltc/event-store';
 import { ProjectionRunner, openReadModelDb, type ReadModelHandle } from '#ltc/projections';
 import { createTestSchema, describeWithPostgres } from '#ltc/testing';
+import { eventMetadata } from '../test/event-metadata.js';
 import { sourceConversionProjection, sourceConversionDb } from './source-conversion.projection.js';
 import { allSourceConversion, sourceConversion } from './source-conversion.queries.js';
-
-const meta = (tenantId: string): EventMetadata => ({
-  actor: { userId: 'rep-1', role: 'ar' },
-  correlationId: 'corr',
-  causationId: 'cause',
-  commandId: `cmd-${Math.random().toString(36).slice(2)}`,
-  tenantId,
-  schemaVersion: 1,
-});
 
 /** Appends a lead's capture (and, when asked, its conversion) to its own stream. */
 async function lead(
@@ -24,8 +16,12 @@ async function lead(
   source: string,
   converted = false,
 ): Promise<bigint> {
-  const captured = { type: 'LeadCaptured', data: { leadId, source, name: leadId }, metadata: meta(tenantId) };
-  const conversion = { type: 'LeadConverted', data: { leadId, dealId: `deal-${leadId}` }, metadata: meta(tenantId) };
+  const captured = { type: 'LeadCaptured', data: { leadId, source, name: leadId }, metadata: eventMetadata(tenantId) };
+  const conversion = {
+    type: 'LeadConverted',
+    data: { leadId, dealId: `deal-${leadId}` },
+    metadata: eventMetadata(tenantId),
+  };
   const result = await store.appendToStream(`lead-${leadId}`, converted ? [captured, conversion] : [captured]);
   return result.position;
 }
@@ -51,7 +47,9 @@ function suite(open: () => Promise<{ handle: ReadModelHandle; dispose(): Promise
     for (let i = 0; i < 4; i++) await lead(store, 'acme', `w${i}`, 'website', i === 0);
     await lead(store, 'acme', 'l1', 'lead_list');
     await lead(store, 'globex', 'g1', 'website', true);
-    await store.appendToStream('lead-l1', [{ type: 'LeadQualified', data: { leadId: 'l1' }, metadata: meta('acme') }]);
+    await store.appendToStream('lead-l1', [
+      { type: 'LeadQualified', data: { leadId: 'l1' }, metadata: eventMetadata('acme') },
+    ]);
     const head = await lead(store, 'acme', 'w9', 'website', true);
     await runner.start();
     await runner.waitFor('source_conversion', head);
@@ -84,9 +82,9 @@ function suite(open: () => Promise<{ handle: ReadModelHandle; dispose(): Promise
   it('counts a lead once even if its capture or conversion were delivered again', async () => {
     await lead(store, 'acme', 'w1', 'website', true);
     const again = await store.appendToStream('lead-w1', [
-      { type: 'LeadCaptured', data: { leadId: 'w1', source: 'website' }, metadata: meta('acme') },
-      { type: 'LeadConverted', data: { leadId: 'w1' }, metadata: meta('acme') },
-      { type: 'LeadConverted', data: { leadId: 'nobody' }, metadata: meta('acme') },
+      { type: 'LeadCaptured', data: { leadId: 'w1', source: 'website' }, metadata: eventMetadata('acme') },
+      { type: 'LeadConverted', data: { leadId: 'w1' }, metadata: eventMetadata('acme') },
+      { type: 'LeadConverted', data: { leadId: 'nobody' }, metadata: eventMetadata('acme') },
     ]);
     await runner.start();
     await runner.waitFor('source_conversion', again.position);

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { InMemoryEventStore, type EventMetadata } from '#ltc/event-store';
+import { InMemoryEventStore } from '#ltc/event-store';
 import {
   ProjectionRunner,
   openReadModelDb,
@@ -14,8 +13,14 @@ import { createTestSchema } from '#ltc/testing';
 import type { LeadSource } from '../../domain/lead-sources.js';
 import type { LeadEvent } from '../../domain/lead.events.js';
 import type { AssignmentMethod, DisqualificationReason } from '../../domain/lead-vocabulary.js';
+import { salesOrgProjection } from '../../sales-org/sales-org.projection.js';
+import { eventMetadata } from '../../test/event-metadata.js';
+import { OrgHistory, repDeactivated, repRegistered } from '../../sales-org/test/org-history.js';
 
-/** A read-model database for one test, and how to throw it away. */
+/**
+ * A read-model database for one test, and how to throw it away. It has the leads' sales-org
+ * tables (empty), as every engine process sets them up before it serves a read.
+ */
 export interface TestDb {
   readonly handle: ReadModelHandle;
   dispose(): Promise<void>;
@@ -24,6 +29,7 @@ export interface TestDb {
 export async function sqliteDb(prefix: string): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), `ltc-${prefix}-`));
   const handle = await openReadModelDb({ sqliteFilename: join(dir, 'rm.sqlite') });
+  await salesOrgProjection.setup(handle.db);
   return {
     handle,
     async dispose() {
@@ -36,6 +42,7 @@ export async function sqliteDb(prefix: string): Promise<TestDb> {
 export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
   const schema = await createTestSchema(url, prefix);
   const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
+  await salesOrgProjection.setup(handle.db);
   return {
     handle,
     async dispose() {
@@ -44,15 +51,6 @@ export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
     },
   };
 }
-
-const meta = (tenantId: string): EventMetadata => ({
-  actor: { userId: 'tester', role: 'sales_manager' },
-  correlationId: 'corr',
-  causationId: 'cause',
-  commandId: `cmd-${Math.random().toString(36).slice(2)}`,
-  tenantId,
-  schemaVersion: 1,
-});
 
 /** `09:mm:ss` on 2 March 2026, in the `toISOString()` form the lead decider writes. */
 export const at = (time: string): string => `2026-03-02T${time}.000Z`;
@@ -68,7 +66,7 @@ export class LeadHistory {
     if (!first) return;
     const result = await this.store.appendToStream(
       `lead-${first.data.leadId}`,
-      events.map((event) => ({ type: event.type, data: event.data, metadata: meta(tenantId) })),
+      events.map((event) => ({ type: event.type, data: event.data, metadata: eventMetadata(tenantId) })),
     );
     this.head = result.position;
   }
@@ -161,6 +159,65 @@ export function runnerFor(store: InMemoryEventStore, db: ReadModelDb, projection
   return new ProjectionRunner({ store, db, projections: [projection], batchSize: 3 });
 }
 
+/** What a read-model spec works on: a store, a read-model database and a runner over one projection. */
+export interface ProjectionWorld {
+  readonly store: InMemoryEventStore;
+  readonly db: ReadModelDb;
+  readonly runner: ProjectionRunner;
+  /** The position of the last seeded event, which the runner has applied. */
+  readonly head: bigint;
+}
+
+/**
+ * Before each test, a fresh store filled by `seed` (which gives the position of its last
+ * event), a database from `open` and a running runner over `projection` caught up with the
+ * store; after each, all closed. Call the returned function inside a test.
+ */
+export function projectionWorldPerTest(
+  open: () => Promise<TestDb>,
+  projection: Projection,
+  seed: (store: InMemoryEventStore) => Promise<bigint>,
+): () => ProjectionWorld {
+  let world: ProjectionWorld | undefined;
+  let testDb: TestDb | undefined;
+  beforeEach(async () => {
+    testDb = await open();
+    const store = new InMemoryEventStore();
+    const head = await seed(store);
+    const runner = runnerFor(store, testDb.handle.db, projection);
+    await runner.start();
+    await runner.waitFor(projection.name, head);
+    world = { store, db: testDb.handle.db, runner, head };
+  });
+  afterEach(async () => {
+    await world?.runner.stop();
+    await world?.store.close();
+    await testDb?.dispose();
+  });
+  return () => {
+    if (!world) throw new Error('projectionWorldPerTest: ask for the world inside a test');
+    return world;
+  };
+}
+
+/**
+ * Rebuilds the projection through the runner, then replays it one event at a time
+ * ({@link replayOneByOne}); `rows` must read the same after each as before.
+ */
+export async function expectRebuildsToSameRows(
+  world: ProjectionWorld,
+  projection: Projection,
+  rows: () => Promise<unknown>,
+): Promise<void> {
+  const before = await rows();
+  await world.runner.rebuild(projection.name);
+  await world.runner.waitFor(projection.name, world.head);
+  expect(await rows()).toEqual(before);
+  await world.runner.stop();
+  await replayOneByOne(world.store, world.db, projection);
+  expect(await rows()).toEqual(before);
+}
+
 /**
  * Resets the projection's rows and folds every stored event with `apply`, one event per
  * transaction: the rows must equal what the batched runner wrote.
@@ -176,17 +233,23 @@ export async function replayOneByOne(
   }
 }
 
-/** The organisation's `org_reps` columns analytics reads, made by name (leads must not import organisation). */
-export async function createOrgReps(
+/**
+ * Registers reps (and deactivates those marked inactive) the way the organisation's
+ * published events reach the leads context: through its own sales-org projection.
+ */
+export async function registerReps(
   db: ReadModelDb,
   reps: readonly { tenantId: string; repId: string; teamId: string | null; maxOpenLeads: number; active?: boolean }[],
 ): Promise<void> {
-  await sql`create table org_reps (tenant_id text not null, rep_id text not null, team_id text,
-    max_open_leads integer not null, active integer not null, primary key (tenant_id, rep_id))`.execute(db);
+  const store = new InMemoryEventStore();
+  const org = new OrgHistory(store);
   for (const rep of reps) {
-    await sql`insert into org_reps (tenant_id, rep_id, team_id, max_open_leads, active)
-      values (${rep.tenantId}, ${rep.repId}, ${rep.teamId}, ${rep.maxOpenLeads}, ${rep.active === false ? 0 : 1})`.execute(
-      db,
-    );
+    const capacity = { maxOpenLeads: rep.maxOpenLeads, dailyQuota: 0 };
+    await org.append(rep.tenantId, repRegistered(rep.repId, { teamId: rep.teamId, capacity }));
+    if (rep.active === false) await org.append(rep.tenantId, repDeactivated(rep.repId));
   }
+  await db.transaction().execute(async (trx) => {
+    for (const event of await store.readAll()) await salesOrgProjection.apply(trx, event);
+  });
+  await store.close();
 }

@@ -1,51 +1,26 @@
-import type { Kysely } from 'kysely';
 import type { ReadModelDb } from '#ltc/projections';
 import type { RepAvailability } from '../distribution/domain/rep-candidate.js';
 import type { DirectoryRep, RepDirectory } from '../distribution/rep-directory.port.js';
+import { salesOrgDb, type SalesRepRow } from './sales-org.tables.js';
 
 /**
- * The columns of the organisation context's `org_reps` and `org_teams` read models that
- * routing reads. Declared here, by table name, because the leads context must not import
- * the organisation library; if those tables change shape, this adapter changes with them.
+ * A {@link RepDirectory} over the leads context's own projection of the organisation's
+ * events (`lead_sales_reps`, `lead_sales_teams`): like any read model it may lag behind the
+ * newest rep event, which routing lays over it (routing/rep-change.ts).
  */
-type OrgRepColumns = {
-  tenant_id: string;
-  rep_id: string;
-  team_id: string | null;
-  roles: string;
-  regions: string;
-  languages: string;
-  industries: string;
-  deal_size_bands: string;
-  max_open_leads: number;
-  daily_quota: number;
-  availability: string;
-  away_until: string | null;
-  active: number;
-};
-
-type OrgTeamColumns = { tenant_id: string; team_id: string; manager_id: string };
-
-type OrgTables = { org_reps: OrgRepColumns; org_teams: OrgTeamColumns };
-
-/** A {@link RepDirectory} over the organisation's read models in the same read-model database. */
-export class OrgTablesRepDirectory implements RepDirectory {
-  private readonly db: Kysely<OrgTables>;
-
-  constructor(db: ReadModelDb) {
-    this.db = db.withTables<OrgTables>();
-  }
+export class SalesOrgRepDirectory implements RepDirectory {
+  constructor(private readonly db: ReadModelDb) {}
 
   async listCandidates(tenantId: string, teamId: string | null): Promise<DirectoryRep[]> {
-    let query = this.db.selectFrom('org_reps').selectAll().where('tenant_id', '=', tenantId);
+    let query = salesOrgDb(this.db).selectFrom('lead_sales_reps').selectAll().where('tenant_id', '=', tenantId);
     if (teamId !== null) query = query.where('team_id', '=', teamId);
     const rows = await query.orderBy('rep_id').execute();
     return rows.map(toDirectoryRep);
   }
 
   async findRep(tenantId: string, repId: string): Promise<DirectoryRep | null> {
-    const row = await this.db
-      .selectFrom('org_reps')
+    const row = await salesOrgDb(this.db)
+      .selectFrom('lead_sales_reps')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('rep_id', '=', repId)
@@ -54,8 +29,8 @@ export class OrgTablesRepDirectory implements RepDirectory {
   }
 
   async managerOfTeam(tenantId: string, teamId: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('org_teams')
+    const row = await salesOrgDb(this.db)
+      .selectFrom('lead_sales_teams')
       .select('manager_id')
       .where('tenant_id', '=', tenantId)
       .where('team_id', '=', teamId)
@@ -64,22 +39,22 @@ export class OrgTablesRepDirectory implements RepDirectory {
   }
 
   async managerOf(tenantId: string, repId: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('org_reps')
-      .innerJoin('org_teams', (join) =>
+    const row = await salesOrgDb(this.db)
+      .selectFrom('lead_sales_reps')
+      .innerJoin('lead_sales_teams', (join) =>
         join
-          .onRef('org_teams.tenant_id', '=', 'org_reps.tenant_id')
-          .onRef('org_teams.team_id', '=', 'org_reps.team_id'),
+          .onRef('lead_sales_teams.tenant_id', '=', 'lead_sales_reps.tenant_id')
+          .onRef('lead_sales_teams.team_id', '=', 'lead_sales_reps.team_id'),
       )
-      .select('org_teams.manager_id')
-      .where('org_reps.tenant_id', '=', tenantId)
-      .where('org_reps.rep_id', '=', repId)
+      .select('lead_sales_teams.manager_id')
+      .where('lead_sales_reps.tenant_id', '=', tenantId)
+      .where('lead_sales_reps.rep_id', '=', repId)
       .executeTakeFirst();
     return row?.manager_id ?? null;
   }
 }
 
-function toDirectoryRep(row: OrgRepColumns): DirectoryRep {
+function toDirectoryRep(row: SalesRepRow): DirectoryRep {
   return {
     repId: row.rep_id,
     active: Number(row.active) === 1,
@@ -96,7 +71,7 @@ function toDirectoryRep(row: OrgRepColumns): DirectoryRep {
   };
 }
 
-function availabilityOf(row: OrgRepColumns): RepAvailability {
+function availabilityOf(row: SalesRepRow): RepAvailability {
   return row.availability === 'away' ? { status: 'away', until: row.away_until } : { status: 'active' };
 }
 
