@@ -28,6 +28,7 @@ describe('the composition root', () => {
       ['lead_funnel', 'projection'],
       ['lead_assignments', 'projection'],
       ['lead_unassigned_queue', 'projection'],
+      ['lead_sales_org', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],
