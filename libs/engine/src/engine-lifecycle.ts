@@ -1,10 +1,22 @@
 import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER, READ_MODEL_DB } from '#ltc/platform';
-import { BackgroundJobs, CheckpointStore, setupSubscriberTables, type ReadModelHandle } from '#ltc/projections';
+import {
+  BackgroundJobs,
+  CheckpointStore,
+  setupSubscriberTables,
+  type ProcessManager,
+  type ReadModelHandle,
+} from '#ltc/projections';
 import { DueTimersProjection } from '#ltc/timers';
-import { ContextPorts, engineProcessManagers, engineProjections } from './context-catalogue.js';
-import { ENGINE_CONTEXTS, ENGINE_OPTIONS, type EngineContexts, type EngineOptions } from './engine-options.js';
+import { engineProjections } from './context-catalogue.js';
+import {
+  ENGINE_CONTEXTS,
+  ENGINE_OPTIONS,
+  ENGINE_PROCESS_MANAGERS,
+  type EngineContexts,
+  type EngineOptions,
+} from './engine-options.js';
 
 /**
  * Starts and stops the worker's loops with the application: the projection runner
@@ -19,7 +31,7 @@ export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(BackgroundJobs) private readonly jobs: BackgroundJobs,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(DueTimersProjection) private readonly dueTimers: DueTimersProjection,
-    @Inject(ContextPorts) private readonly ports: ContextPorts,
+    @Inject(ENGINE_PROCESS_MANAGERS) private readonly processManagers: readonly ProcessManager[],
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -27,7 +39,7 @@ export class EngineLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     // Every process serves reads, so the tables must exist before the lease holder fills them.
     await setupSubscriberTables(this.readModels.db, new CheckpointStore(), {
       projections: engineProjections(this.contexts, this.dueTimers),
-      processManagers: engineProcessManagers(this.contexts, this.ports),
+      processManagers: this.processManagers,
     });
     if (!this.options.runLoops) return;
     await this.jobs.begin();

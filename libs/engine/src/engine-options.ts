@@ -18,3 +18,6 @@ export const ENGINE_OPTIONS = Symbol('EngineOptions');
 export const ENGINE_CONTEXTS = Symbol('EngineContexts');
 
 export type EngineContexts = readonly ContextDescriptor[];
+
+/** Every context's process managers, built once: the runner feeds them, every process sets up their tables. */
+export const ENGINE_PROCESS_MANAGERS = Symbol('EngineProcessManagers');

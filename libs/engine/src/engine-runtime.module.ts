@@ -4,11 +4,17 @@ import { CLOCK, type Clock } from '#ltc/clock';
 import { COMMAND_DISPATCHER } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { APP_CONFIG, CommandRegistry, LOGGER, READ_MODEL_DB, type AppConfig } from '#ltc/platform';
-import { BackgroundJobs, ProjectionRunner, type ReadModelHandle } from '#ltc/projections';
+import { BackgroundJobs, ProjectionRunner, type ProcessManager, type ReadModelHandle } from '#ltc/projections';
 import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
 import { ContextPorts, engineProcessManagers, engineProjections, providedPorts } from './context-catalogue.js';
 import { EngineLifecycle } from './engine-lifecycle.js';
-import { ENGINE_CONTEXTS, ENGINE_OPTIONS, type EngineContexts, type EngineOptions } from './engine-options.js';
+import {
+  ENGINE_CONTEXTS,
+  ENGINE_OPTIONS,
+  ENGINE_PROCESS_MANAGERS,
+  type EngineContexts,
+  type EngineOptions,
+} from './engine-options.js';
 
 /**
  * The engine's runtime, whatever the contexts: the dispatch registry, the ports the
@@ -42,6 +48,11 @@ export class EngineRuntimeModule {
           inject: [ContextPorts],
         })),
         {
+          provide: ENGINE_PROCESS_MANAGERS,
+          useFactory: (contextPorts: ContextPorts) => engineProcessManagers(contexts, contextPorts),
+          inject: [ContextPorts],
+        },
+        {
           provide: TimerService,
           useFactory: (store: EventStore, clock: Clock) => new TimerService(store, clock),
           inject: [EVENT_STORE, CLOCK],
@@ -54,7 +65,7 @@ export class EngineRuntimeModule {
             registry: CommandRegistry,
             timers: TimerService,
             dueTimers: DueTimersProjection,
-            contextPorts: ContextPorts,
+            processManagers: readonly ProcessManager[],
             clock: Clock,
             logger: Logger,
             config: AppConfig,
@@ -63,7 +74,7 @@ export class EngineRuntimeModule {
               store,
               db: readModels.db,
               projections: engineProjections(contexts, dueTimers),
-              processManagers: config.processManagers ? engineProcessManagers(contexts, contextPorts) : [],
+              processManagers: config.processManagers ? processManagers : [],
               dispatcher: registry,
               timers,
               clock,
@@ -75,7 +86,7 @@ export class EngineRuntimeModule {
             CommandRegistry,
             TimerService,
             DueTimersProjection,
-            ContextPorts,
+            ENGINE_PROCESS_MANAGERS,
             CLOCK,
             LOGGER,
             APP_CONFIG,
