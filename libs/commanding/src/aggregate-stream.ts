@@ -5,6 +5,12 @@ import type { CachedStreamState } from './stream-state.cache.js';
 export interface AggregateStreamOptions<Event extends DomainEvent> {
   /** The context's parser: the one place its stored events are narrowed and upcast. */
   readonly parse: EventParser<Event>;
+  /**
+   * Folds only the events at or before this global position: the stream as it stood when
+   * that event was written (a process manager reading another stream as of the event it
+   * handles, so that handling it later, or again in a rebuild, reads the same).
+   */
+  readonly upTo?: bigint;
 }
 
 /** A stream folded by its decider. */
@@ -34,7 +40,9 @@ export async function aggregateStream<Event extends DomainEvent, State>(
   stream: string,
   options: AggregateStreamOptions<Event>,
 ): Promise<AggregatedStream<Event, State>> {
-  const recorded = await store.readStream(stream);
+  const read = await store.readStream(stream);
+  const upTo = options.upTo;
+  const recorded = upTo === undefined ? read : read.filter((r) => r.position <= upTo);
   const events = recorded.map((r) => ({ recorded: r, event: options.parse(r) }));
   const state = events.reduce((s, { event }) => (event ? decider.evolve(s, event) : s), decider.initialState());
   return {

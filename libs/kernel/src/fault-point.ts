@@ -16,13 +16,16 @@
  * - `process-manager.after-handlers-before-checkpoint`: a process manager's batch has taken
  *   effect (its commands are stored, possibly out of log order across streams), its
  *   checkpoint not yet (the restart handles the batch again; every effect must happen once).
+ * - `process-manager.mid-state-rebuild`: a process manager's own tables are being folded again
+ *   (reset, part of the log folded): the restart must rebuild them again before handling anything.
  */
 export type FaultPointName =
   | 'projection.after-rows-before-checkpoint'
   | 'command.after-append-before-response'
   | 'event-store.mid-group-commit'
   | 'event-store.mid-migration'
-  | 'process-manager.after-handlers-before-checkpoint';
+  | 'process-manager.after-handlers-before-checkpoint'
+  | 'process-manager.mid-state-rebuild';
 
 const FAULT_POINTS: readonly FaultPointName[] = [
   'projection.after-rows-before-checkpoint',
@@ -30,6 +33,7 @@ const FAULT_POINTS: readonly FaultPointName[] = [
   'event-store.mid-group-commit',
   'event-store.mid-migration',
   'process-manager.after-handlers-before-checkpoint',
+  'process-manager.mid-state-rebuild',
 ];
 
 /**

@@ -81,5 +81,30 @@ export interface ProcessManager {
    * before the manager's first event.
    */
   setup?(db: ReadModelDb): Promise<void>;
+  /**
+   * The manager's own tables when they are a fold of the events it reads (a ledger, what is
+   * due, who was told): a rebuild resets them and folds the log again up to the manager's
+   * checkpoint, with no effects, so they can be made again like a projection's rows.
+   */
+  readonly state?: ProcessManagerState;
   handle(event: RecordedEvent, ctx: ProcessManagerContext): Promise<void>;
+}
+
+/**
+ * A process manager's own state, rebuildable from the log. Live, `handle` folds each event
+ * into it itself (its decisions need the state in step with them, in the order it chooses);
+ * a rebuild calls `evolve` alone, for every event of the manager's filter up to its
+ * checkpoint, in log order. `evolve` must be deterministic and write only what the events
+ * (and the manager's kept memory, such as stored decisions) say: then the rebuilt tables
+ * equal the live ones.
+ */
+export interface ProcessManagerState {
+  /** Code version of what `evolve` writes; a change rebuilds the state when the manager next starts. */
+  readonly version: number;
+  /** Deletes what `evolve` makes again (and nothing the manager must remember, like promises in flight). */
+  reset(db: ReadModelDb): Promise<void>;
+  /** Folds one event into the manager's tables, with no effects. */
+  evolve(db: ReadModelDb, event: RecordedEvent): Promise<void>;
+  /** After the fold: restores what is in flight beyond the checkpoint (optional). */
+  afterRebuild?(db: ReadModelDb): Promise<void>;
 }

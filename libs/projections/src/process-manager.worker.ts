@@ -21,8 +21,17 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-/** Process managers have no read model to rebuild; the checkpoint row just needs a version. */
+/** The checkpoint version of a manager without state of its own (nothing to rebuild). */
 const PROCESS_MANAGER_VERSION = 1;
+
+/**
+ * Stored as the checkpoint's version while the manager's state is being rebuilt: a crash
+ * part way leaves it there, and the next start rebuilds again before handling anything.
+ */
+const REBUILDING_STATE = 0;
+
+/** Events read per page while a manager's state is folded again. */
+const REBUILD_PAGE = 1_000;
 
 /** Extra dependencies of process managers. */
 export interface ProcessManagerDeps extends WorkerDeps {
@@ -50,11 +59,52 @@ export class ProcessManagerWorker extends SubscriberWorker {
     private readonly manager: ProcessManager,
     private readonly pmDeps: ProcessManagerDeps,
   ) {
-    super(manager.name, 'process_manager', PROCESS_MANAGER_VERSION, manager.filter, pmDeps);
+    super(manager.name, 'process_manager', manager.state?.version ?? PROCESS_MANAGER_VERSION, manager.filter, pmDeps);
+  }
+
+  /** Whether this manager keeps state of its own that a rebuild can make again. */
+  get rebuildable(): boolean {
+    return this.manager.state !== undefined;
+  }
+
+  /**
+   * Resets the manager's state and folds every event of its filter up to its checkpoint
+   * into it again, without effects (they happened when the events were handled). The
+   * checkpoint stays where it is: events after it are still handled live, effects and all.
+   * Call with the worker stopped.
+   */
+  async rebuildState(): Promise<void> {
+    const state = this.manager.state;
+    if (!state) throw new Error(`${this.name} is not a projection and keeps no state to rebuild`);
+    const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
+    const upTo = checkpoint?.position ?? null;
+    await this.deps.checkpoints.save(this.deps.db, this.name, REBUILDING_STATE, upTo);
+    await state.reset(this.deps.db);
+    let after: bigint | undefined;
+    while (upTo !== null) {
+      const page = await this.deps.store.readAll({ after, maxCount: REBUILD_PAGE, filter: this.manager.filter });
+      const folded = page.filter((event) => event.position <= upTo);
+      for (const event of folded) await state.evolve(this.deps.db, event);
+      faultPoint('process-manager.mid-state-rebuild', this.name);
+      if (folded.length < page.length || page.length < REBUILD_PAGE) break;
+      after = page.at(-1)?.position;
+    }
+    await state.afterRebuild?.(this.deps.db);
+    await this.deps.checkpoints.save(this.deps.db, this.name, this.version, upTo);
+    this.position = upTo;
   }
 
   protected async prepare(): Promise<bigint | null> {
     const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
+    if (checkpoint && this.manager.state && checkpoint.version !== this.version) {
+      // A rebuild was interrupted, or `evolve` changed: the state is made again first.
+      this.deps.logger?.warn(
+        { processManager: this.name, from: checkpoint.version, to: this.version },
+        'process manager state out of date: rebuilding it',
+      );
+      await this.rebuildState();
+      return this.position;
+    }
     if (checkpoint) return checkpoint.position;
     if (this.manager.startAt !== 'now') return null;
     const head = await this.deps.store.readHeadPosition();

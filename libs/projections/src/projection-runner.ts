@@ -110,9 +110,19 @@ export class ProjectionRunner {
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
   }
 
-  /** Resets a projection's rows and checkpoint in one transaction and replays from the beginning. */
+  /**
+   * A projection: resets its rows and checkpoint in one transaction and replays from the
+   * beginning. A process manager with state of its own: folds its state again up to its
+   * checkpoint (no effects), then goes on from there.
+   */
   async rebuild(name: string): Promise<void> {
     const worker = this.worker(name);
+    if (worker instanceof ProcessManagerWorker && worker.rebuildable) {
+      await worker.stop();
+      await worker.rebuildState();
+      await worker.start();
+      return;
+    }
     if (!(worker instanceof ProjectionWorker)) throw new Error(`${name} is not a projection; only projections rebuild`);
     await worker.stop();
     await worker.resetRows();

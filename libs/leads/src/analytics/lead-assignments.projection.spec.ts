@@ -65,7 +65,7 @@ function suite(open: () => Promise<TestDb>): void {
     await setupDistributionLedger(db.handle.db);
     for (const recorded of await store.readAll()) {
       const event = asLeadEvent(recorded);
-      if (event) await applyToLedger(db.handle.db, recorded.metadata.tenantId, event, recorded.position);
+      if (event) await applyToLedger(db.handle.db, recorded.metadata.tenantId, event, recorded);
     }
     await runner.start();
     await runner.waitFor('lead_assignments', history.head);

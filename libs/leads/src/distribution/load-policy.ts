@@ -27,13 +27,21 @@ export interface EffectivePolicy {
 /**
  * The team's saved policy, else the tenant-wide one (team `default`), else the built-in
  * default. Read from the policy streams, not a read model, so a policy saved a moment
- * ago already applies to the next lead.
+ * ago already applies to the next lead. `asOf`: the policy as it stood when the event at
+ * that global position was written (what routing's own tables are folded with, so a
+ * rebuild reads the same policy the live fold did).
  */
-export async function loadPolicy(store: EventStore, tenantId: string, team: string): Promise<EffectivePolicy> {
-  const own = await readPolicy(store, tenantId, team);
+export async function loadPolicy(
+  store: EventStore,
+  tenantId: string,
+  team: string,
+  asOf?: { readonly position: bigint },
+): Promise<EffectivePolicy> {
+  const upTo = asOf?.position;
+  const own = await readPolicy(store, tenantId, team, upTo);
   if (own.state.status === 'saved') return effective(team, 'team', own.state, own.revision);
   if (team !== TENANT_POLICY_TEAM) {
-    const tenant = await readPolicy(store, tenantId, TENANT_POLICY_TEAM);
+    const tenant = await readPolicy(store, tenantId, TENANT_POLICY_TEAM, upTo);
     if (tenant.state.status === 'saved') return effective(team, 'tenant', tenant.state, own.revision);
   }
   return {
@@ -51,12 +59,13 @@ async function readPolicy(
   store: EventStore,
   tenantId: string,
   team: string,
+  upTo: bigint | undefined,
 ): Promise<{ readonly state: DistributionPolicyState; readonly revision: bigint | undefined }> {
   const { state, revision } = await aggregateStream(
     store,
     distributionPolicyDecider,
     distributionPolicyStream(tenantId, team),
-    { parse: parseDistributionPolicyEvent },
+    { parse: parseDistributionPolicyEvent, ...(upTo === undefined ? {} : { upTo }) },
   );
   return { state, revision };
 }

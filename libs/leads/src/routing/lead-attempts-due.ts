@@ -114,3 +114,7 @@ export async function listAttemptsDue(
     offset: page.offset,
   };
 }
+
+export async function resetLeadAttemptsDue(db: ReadModelDb): Promise<void> {
+  await attemptsDb(db).deleteFrom('lead_attempts_due').execute();
+}

@@ -119,3 +119,12 @@ export async function listNotifications(
     offset: page.offset,
   };
 }
+
+/**
+ * Empties the notifications a rebuild makes again from the events. A lead needing a manual
+ * assignment is told from a routing decision, not an event (the lead records nothing until
+ * a manager assigns it), so those stay, like the decisions they came from.
+ */
+export async function resetEventNotifications(db: ReadModelDb): Promise<void> {
+  await notificationsDb(db).deleteFrom('lead_notifications').where('kind', '!=', 'needs_manual_assignment').execute();
+}

@@ -1,6 +1,6 @@
 import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
-import { DomainError, NotFoundError, majorUnits } from '#ltc/kernel';
+import { DomainError, NotFoundError } from '#ltc/kernel';
 import { OneAtATime, type ProcessManagerContext, type ReadModelDb, type RunnerLogger } from '#ltc/projections';
 import type { Lead } from '../domain/lead.state.js';
 import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
@@ -9,7 +9,7 @@ import {
   type DistributionDecision,
   type DistributionTrigger,
 } from '../distribution/domain/distribute-lead.js';
-import { NO_LOAD, type LeadForDistribution, type RepCandidate } from '../distribution/domain/rep-candidate.js';
+import { NO_LOAD, type RepCandidate } from '../distribution/domain/rep-candidate.js';
 import type { RoutingDeferral } from '../distribution/domain/routing-deferral.js';
 import {
   findDecision,
@@ -18,9 +18,11 @@ import {
   sequenceOf,
   type StoredDecision,
 } from '../distribution/ledger/distribution-ledger.js';
+import { routingKeys } from '../distribution/ledger/decision-keys.js';
 import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import { loadPolicy } from '../distribution/load-policy.js';
 import type { RepDirectory } from '../distribution/rep-directory.port.js';
+import { leadFacts } from './lead-facts.js';
 import type { LeadHistory, OfferInCycle } from './lead-history.js';
 import { SALES_MANAGERS, recordNotification } from './lead-notifications.js';
 import { clearWait, recordWait } from './routing-waits.js';
@@ -76,8 +78,7 @@ export async function routeLead(
 ): Promise<DistributionDecision> {
   const { event, lead } = request;
   const tenantId = event.metadata.tenantId;
-  const decisionKey = request.perLead ? `${event.id}:${lead.leadId}` : event.id;
-  const dispatchKey = request.perLead ? `route:${lead.leadId}` : 'route';
+  const { decisionKey, dispatchKey } = routingKeys(event.id, lead.leadId, request.perLead === true);
   const stored = await decisionsOn(deps.db).run(
     async () => (await findDecision(deps.db, decisionKey)) ?? (await decide(deps, request, tenantId, decisionKey)),
   );
@@ -114,7 +115,7 @@ async function decide(
     policyVersion: effective.version,
     assignmentNo: decision.kind === 'assign' ? lead.assignmentNo + 1 : null,
   };
-  await recordDecision(deps.db, {
+  return recordDecision(deps.db, {
     tenantId,
     leadId: lead.leadId,
     decisionKey,
@@ -122,7 +123,6 @@ async function decide(
     sequence: sequenceOf(event.position),
     now,
   });
-  return stored;
 }
 
 async function send(
@@ -182,7 +182,7 @@ async function send(
           leadId,
           kind: 'needs_manual_assignment',
           message: `Lead "${lead.profile.name}" needs a manager to assign it: ${decision.reason}`,
-          at: deps.clock.now().toISOString(),
+          at: stored.decidedAt ?? deps.clock.now().toISOString(),
         });
         return;
       case 'unassignable': {
@@ -190,8 +190,10 @@ async function send(
         // (see waiting-digest.ts) and routing tries again when a rep frees up (reroute-waiting.ts).
         const { reason, detail } = deferralOfStored(decision);
         // Recorded before the command, like the ledger: a rep event handled next already sees this lead waiting.
+        // Its place in the queue is the decision's (time and cause), as a rebuild finds it from the deferral event.
         const wait = { tenantId: event.metadata.tenantId, leadId, teamId: policyTeamOf(lead), reason };
-        await recordWait(deps.db, wait, deps.clock.now().toISOString(), event.position);
+        const since = stored.decidedAt ?? deps.clock.now().toISOString();
+        await recordWait(deps.db, wait, since, stored.sequence ?? sequenceOf(event.position));
         const payload = { leadId, reason, detail, teamId: lead.team, importBatchId: importBatchOf(event) };
         await ctx.dispatch({ type: 'lead.DeferLeadRouting', payload }, { key: input.dispatchKey });
         return;
@@ -225,22 +227,6 @@ function importBatchOf(event: RecordedEvent): string | null {
   if (event.type !== 'LeadCaptured') return null;
   const batch = (event.data as { readonly importBatchId?: unknown }).importBatchId;
   return typeof batch === 'string' ? batch : null;
-}
-
-/** The facts of a lead distribution looks at. */
-export function leadFacts(lead: Lead): LeadForDistribution {
-  const p = lead.profile;
-  return {
-    leadId: lead.leadId,
-    source: p.source,
-    direction: p.direction ?? null,
-    tier: lead.score?.tier ?? null,
-    scoredTargetSeconds: lead.score?.responseTargetSeconds ?? null,
-    region: p.region,
-    language: p.language ?? null,
-    industry: p.industry ?? null,
-    estimatedDealSize: p.estimatedDealSize ? majorUnits(p.estimatedDealSize) : null,
-  };
 }
 
 function offerExclusion(offer: OfferInCycle): { repId: string; reason: string } {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { upsertRow, type ReadModelDb } from '#ltc/projections';
-import { sequenceOf } from '../distribution/ledger/distribution-ledger.js';
 
 /**
  * The leads routing could not place, as the routing process manager knows them: written when
- * it handles `LeadRoutingDeferred`, removed when it handles the lead's next owner, offer, pool
- * entry, parking or closing. Like the ledger it is exact as of the event being handled, which
+ * it decides that nobody can take a lead (before the command, like the ledger) and again from
+ * `LeadRoutingDeferred` (so a rebuild finds them), removed when it handles the lead's next
+ * owner, offer, pool entry, parking or closing. Like the ledger it is exact as of the event being handled, which
  * a read model fed by its own subscription is not: when a rep's capacity is raised, every lead
  * deferred before that event is here. (`GET /leads/unassigned` reads the rebuildable
  * `lead_unassigned_queue` projection instead.)
@@ -50,7 +50,7 @@ export async function recordWait(
   db: ReadModelDb,
   wait: { readonly tenantId: string; readonly leadId: string; readonly teamId: string; readonly reason: string },
   at: string,
-  position: bigint,
+  sequence: string,
 ): Promise<void> {
   const row: RoutingWaitRow = {
     tenant_id: wait.tenantId,
@@ -58,7 +58,7 @@ export async function recordWait(
     team_id: wait.teamId,
     reason: wait.reason,
     since: at,
-    since_seq: sequenceOf(position),
+    since_seq: sequence,
   };
   await upsertRow(db, 'lead_routing_waits', row, ['tenant_id', 'lead_id'], ['team_id', 'reason']);
 }
@@ -87,4 +87,8 @@ export async function waitingLeads(
     .orderBy('lead_id')
     .execute();
   return rows.map((row) => ({ leadId: row.lead_id, teamId: row.team_id }));
+}
+
+export async function resetRoutingWaits(db: ReadModelDb): Promise<void> {
+  await waitsDb(db).deleteFrom('lead_routing_waits').execute();
 }

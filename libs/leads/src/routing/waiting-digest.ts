@@ -110,3 +110,8 @@ export async function announceWaitingLead(
     at: deferral.at,
   });
 }
+
+export async function resetWaitingDigests(db: ReadModelDb): Promise<void> {
+  await digestDb(db).deleteFrom('lead_notification_digest_leads').execute();
+  await digestDb(db).deleteFrom('lead_notification_digest_counts').execute();
+}

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { upsertRow, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
+import type { RecordedEvent } from '#ltc/event-store';
 import type { LeadEvent } from '../../domain/lead.events.js';
+import { decisionKeyOfCommand } from './decision-keys.js';
 import type { DistributionDecision } from '../domain/distribute-lead.js';
 
 /**
@@ -52,6 +54,10 @@ export interface StoredDecision {
   readonly policyVersion: number | null;
   /** The assignment number the decision expects (assignments only). */
   readonly assignmentNo: number | null;
+  /** When it was decided (its ledger row's `assigned_at`); absent in decisions stored before it was kept. */
+  readonly decidedAt?: string;
+  /** The `assigned_seq` of its ledger row: the position of the event that caused it. */
+  readonly sequence?: string;
 }
 
 /**
@@ -138,8 +144,9 @@ export async function recordDecision(
     readonly sequence: string;
     readonly now: Date;
   },
-): Promise<void> {
-  const { tenantId, leadId, decisionKey, stored, now } = entry;
+): Promise<StoredDecision> {
+  const { tenantId, leadId, decisionKey, now } = entry;
+  const stored: StoredDecision = { ...entry.stored, decidedAt: now.toISOString(), sequence: entry.sequence };
   await db.transaction().execute(async (trx) => {
     await upsertRow(
       trx,
@@ -154,25 +161,72 @@ export async function recordDecision(
       ['decision_key'],
       [],
     );
-    const { decision, assignmentNo } = stored;
-    if (decision.kind !== 'assign' || assignmentNo === null) return;
-    await closeOpen(trx, tenantId, leadId, 'reassigned', now.toISOString(), assignmentNo);
-    const row: LedgerRow = {
-      tenant_id: tenantId,
-      lead_id: leadId,
-      assignment_no: assignmentNo,
-      rep_id: decision.repId,
-      method: decision.method,
-      assigned_at: now.toISOString(),
-      assigned_seq: entry.sequence,
-      open: 1,
-      confirmed: 0,
-      decision_key: decisionKey,
-      outcome: null,
-      closed_at: null,
-    };
-    await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
+    await reserve(trx, { tenantId, leadId, decisionKey, stored });
   });
+  return stored;
+}
+
+/**
+ * An assignment decision takes its ledger row at once (unconfirmed), ending the lead's
+ * earlier open assignment, so the next decision counts it before its event arrives.
+ */
+async function reserve(
+  trx: Db,
+  entry: {
+    readonly tenantId: string;
+    readonly leadId: string;
+    readonly decisionKey: string;
+    readonly stored: StoredDecision;
+  },
+): Promise<void> {
+  const { tenantId, leadId, decisionKey, stored } = entry;
+  const { decision, assignmentNo, decidedAt, sequence } = stored;
+  if (decision.kind !== 'assign' || assignmentNo === null || !decidedAt || !sequence) return;
+  await closeOpen(trx, tenantId, leadId, 'reassigned', decidedAt, assignmentNo);
+  const row: LedgerRow = {
+    tenant_id: tenantId,
+    lead_id: leadId,
+    assignment_no: assignmentNo,
+    rep_id: decision.repId,
+    method: decision.method,
+    assigned_at: decidedAt,
+    assigned_seq: sequence,
+    open: 1,
+    confirmed: 0,
+    decision_key: decisionKey,
+    outcome: null,
+    closed_at: null,
+  };
+  await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
+}
+
+/** Empties the ledger (the decisions stay: they are what routing promised, not a fold of the log). */
+export async function resetLedger(db: ReadModelDb): Promise<void> {
+  await ledgerDb(db).deleteFrom('lead_distribution_ledger').execute();
+}
+
+/**
+ * After a rebuild: the assignments decided but not yet confirmed by an event (in flight when
+ * routing stopped; they are handled again after its checkpoint) take their rows again, so the
+ * next decision counts them as it did before the rebuild.
+ */
+export async function restoreReservations(db: ReadModelDb): Promise<void> {
+  const rows = await ledgerDb(db)
+    .selectFrom('lead_distribution_decisions as d')
+    .leftJoin('lead_distribution_ledger as l', 'l.decision_key', 'd.decision_key')
+    .select(['d.decision_key', 'd.tenant_id', 'd.lead_id', 'd.decision'])
+    .where('l.decision_key', 'is', null)
+    .orderBy('d.decided_at')
+    .execute();
+  for (const row of rows) {
+    const stored = JSON.parse(row.decision) as StoredDecision;
+    if (stored.decision.kind !== 'assign') continue;
+    await db
+      .transaction()
+      .execute((trx) =>
+        reserve(trx, { tenantId: row.tenant_id, leadId: row.lead_id, decisionKey: row.decision_key, stored }),
+      );
+  }
 }
 
 /** The command for a decision was refused (the lead changed meanwhile): its unconfirmed row goes. */
@@ -203,7 +257,7 @@ export async function applyToLedger(
   db: ReadModelDb,
   tenantId: string,
   event: LeadEvent,
-  position: bigint,
+  recorded: Pick<RecordedEvent, 'position' | 'metadata'>,
 ): Promise<readonly string[]> {
   if (event.type === 'LeadAssigned') {
     const d = event.data;
@@ -215,7 +269,10 @@ export async function applyToLedger(
         .where('lead_id', '=', d.leadId)
         .where('assignment_no', '=', d.assignmentNo)
         .executeTakeFirst();
-      await closeOpen(trx, tenantId, d.leadId, 'reassigned', d.at, d.assignmentNo);
+      // No reservation (a rebuild, or a decision older than its row): the decision behind the
+      // event, when routing made it, gives the row what its reservation had.
+      const decided = existing ? undefined : await decisionBehind(trx, recorded.metadata.commandId, d.repId);
+      await closeOpen(trx, tenantId, d.leadId, 'reassigned', decided?.stored.decidedAt ?? d.at, d.assignmentNo);
       const row: LedgerRow =
         existing && existing.rep_id === d.repId
           ? { ...existing, method: d.method, open: 1, confirmed: 1, outcome: null, closed_at: null }
@@ -225,11 +282,11 @@ export async function applyToLedger(
               assignment_no: d.assignmentNo,
               rep_id: d.repId,
               method: d.method,
-              assigned_at: d.at,
-              assigned_seq: sequenceOf(position),
+              assigned_at: decided?.stored.decidedAt ?? d.at,
+              assigned_seq: decided?.stored.sequence ?? sequenceOf(recorded.position),
               open: 1,
               confirmed: 1,
-              decision_key: null,
+              decision_key: decided?.decisionKey ?? null,
               outcome: null,
               closed_at: null,
             };
@@ -252,6 +309,28 @@ export async function applyToLedger(
     .where('closed_at', '=', data.at)
     .execute();
   return [...new Set(closed.map((row) => row.rep_id))];
+}
+
+/** The routing decision that sent the command behind an event, when it assigned this rep. */
+async function decisionBehind(
+  db: Db,
+  commandId: string,
+  repId: string,
+): Promise<{ readonly decisionKey: string; readonly stored: StoredDecision } | undefined> {
+  const decisionKey = decisionKeyOfCommand(commandId);
+  if (decisionKey === undefined) return undefined;
+  const stored = await findDecision(db, decisionKey);
+  if (stored?.decision.kind !== 'assign' || stored.decision.repId !== repId) return undefined;
+  return { decisionKey, stored };
+}
+
+/** The decision behind an event routing's command wrote (assignment, offer, pool entry, deferral). */
+export async function findDecisionBehind(
+  db: Db,
+  recorded: Pick<RecordedEvent, 'metadata'>,
+): Promise<StoredDecision | undefined> {
+  const decisionKey = decisionKeyOfCommand(recorded.metadata.commandId);
+  return decisionKey === undefined ? undefined : findDecision(db, decisionKey);
 }
 
 async function closeOpen(
