@@ -78,7 +78,7 @@ async function waitFromDeferral(
   recorded: RecordedEvent,
   deferral: Extract<LeadEvent, { type: 'LeadRoutingDeferred' }>['data'],
 ): Promise<void> {
-  const decided = await findDecisionBehind(db, recorded);
+  const decided = await findDecisionBehind(db, recorded, deferral.leadId);
   await recordWait(
     db,
     {

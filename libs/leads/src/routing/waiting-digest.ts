@@ -6,7 +6,7 @@ import {
   waitingDigestMessage,
   type WaitingDigestBucket,
 } from '../distribution/domain/waiting-digest.js';
-import { SALES_MANAGERS } from './lead-notifications.js';
+import { SALES_MANAGERS, type NotificationRow } from './lead-notifications.js';
 import type { RoutingDeps } from './route-lead.js';
 
 /** Which leads each digest notification counts (so handling a deferral again counts it once). */
@@ -15,7 +15,11 @@ type DigestLeadRow = { notification_id: string; lead_id: string; reason: string 
 /** How many leads each digest counts per reason, kept as they join: the message needs no scan of its leads. */
 type DigestCountRow = { notification_id: string; reason: string; leads: number };
 
-type Tables = { lead_notification_digest_leads: DigestLeadRow; lead_notification_digest_counts: DigestCountRow };
+type Tables = {
+  lead_notification_digest_leads: DigestLeadRow;
+  lead_notification_digest_counts: DigestCountRow;
+  lead_notifications: NotificationRow;
+};
 
 const digestDb = (db: ReadModelDb | ReadModelTransaction): Kysely<Tables> => db.withTables<Tables>();
 
@@ -80,17 +84,24 @@ export async function addToWaitingDigest(
       .orderBy('reason')
       .execute();
     const reasons = counts.map((row) => ({ reason: row.reason, leads: Number(row.leads) }));
+    // Deferrals of different leads are handled side by side, in no set order: the digest
+    // names the earliest time and the lowest lead id of its leads, whichever joined first,
+    // so a rebuild (in log order) writes the same row.
+    const earlier = await digestDb(trx)
+      .selectFrom('lead_notifications')
+      .select(['lead_id', 'created_at'])
+      .where('notification_id', '=', notificationId)
+      .executeTakeFirst();
     const row = {
       notification_id: notificationId,
       tenant_id: entry.tenantId,
       recipient_id: entry.recipientId,
-      lead_id: entry.leadId,
+      lead_id: earlier && earlier.lead_id < entry.leadId ? earlier.lead_id : entry.leadId,
       kind: 'leads_waiting',
       message: waitingDigestMessage(entry.bucket, reasons),
-      created_at: entry.at,
+      created_at: earlier && earlier.created_at < entry.at ? earlier.created_at : entry.at,
     };
-    // The first lead and time stay; only the count (in the message) moves on.
-    await upsertRow(trx, 'lead_notifications', row, ['notification_id'], ['message']);
+    await upsertRow(trx, 'lead_notifications', row, ['notification_id'], ['message', 'lead_id', 'created_at']);
   });
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { upsertRow, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
 import type { RecordedEvent } from '#ltc/event-store';
 import type { LeadEvent } from '../../domain/lead.events.js';
-import { decisionKeyOfCommand } from './decision-keys.js';
+import { decisionKeyBehind } from './decision-keys.js';
 import type { DistributionDecision } from '../domain/distribute-lead.js';
 
 /**
@@ -271,7 +271,7 @@ export async function applyToLedger(
         .executeTakeFirst();
       // No reservation (a rebuild, or a decision older than its row): the decision behind the
       // event, when routing made it, gives the row what its reservation had.
-      const decided = existing ? undefined : await decisionBehind(trx, recorded.metadata.commandId, d.repId);
+      const decided = existing ? undefined : await decisionBehind(trx, recorded, d.leadId, d.repId);
       await closeOpen(trx, tenantId, d.leadId, 'reassigned', decided?.stored.decidedAt ?? d.at, d.assignmentNo);
       const row: LedgerRow =
         existing && existing.rep_id === d.repId
@@ -314,10 +314,11 @@ export async function applyToLedger(
 /** The routing decision that sent the command behind an event, when it assigned this rep. */
 async function decisionBehind(
   db: Db,
-  commandId: string,
+  recorded: Pick<RecordedEvent, 'metadata'>,
+  leadId: string,
   repId: string,
 ): Promise<{ readonly decisionKey: string; readonly stored: StoredDecision } | undefined> {
-  const decisionKey = decisionKeyOfCommand(commandId);
+  const decisionKey = decisionKeyBehind(recorded, leadId);
   if (decisionKey === undefined) return undefined;
   const stored = await findDecision(db, decisionKey);
   if (stored?.decision.kind !== 'assign' || stored.decision.repId !== repId) return undefined;
@@ -328,8 +329,9 @@ async function decisionBehind(
 export async function findDecisionBehind(
   db: Db,
   recorded: Pick<RecordedEvent, 'metadata'>,
+  leadId: string,
 ): Promise<StoredDecision | undefined> {
-  const decisionKey = decisionKeyOfCommand(recorded.metadata.commandId);
+  const decisionKey = decisionKeyBehind(recorded, leadId);
   return decisionKey === undefined ? undefined : findDecision(db, decisionKey);
 }
 

@@ -1,0 +1,161 @@
+import { ManualClock } from '#ltc/clock';
+import { createTestSchema, describeWithPostgres, type TestSchema } from '#ltc/testing';
+import { dataFiles } from './support/lead-read-models.js';
+import { postgresTables, sqliteTables, type TableSnapshot } from './support/read-model-tables.js';
+import { eventually, type TestAppOptions } from './support/test-app.js';
+import { Sales } from './support/sales-world.js';
+
+/**
+ * Every read model and routing's own tables (the distribution ledger and its decisions,
+ * the leads waiting for a rep, attempts due, notifications and their digests) are a fold
+ * of the log: after a working day of a sales team — assignments, a team at capacity,
+ * deferrals, contact attempts, a disqualification that frees room, a breach that
+ * reassigns, a shark-tank pool — rebuilding each of them from scratch gives back exactly
+ * the rows the live engine wrote. Both read-model databases.
+ */
+
+interface Subscriber {
+  readonly name: string;
+  readonly kind: 'projection' | 'process_manager';
+  readonly lag: string;
+  readonly state: string;
+}
+
+async function subscribers(sales: Sales): Promise<Subscriber[]> {
+  const listed = await sales.app.request('GET', '/projections', { token: sales.auditor });
+  expect(listed.status).toBe(200);
+  return listed.body as Subscriber[];
+}
+
+/** Until nothing is behind and nothing new arrives: the engine has done all it will do. */
+async function quiet(sales: Sales): Promise<void> {
+  let head = '';
+  await eventually(async () => {
+    const all = await subscribers(sales);
+    const caughtUp = all.every((s) => s.lag === '0' && s.state === 'live');
+    const now = JSON.stringify(all.map((s) => [s.name, s.lag]));
+    const settled = caughtUp && now === head;
+    head = now;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return settled ? true : undefined;
+  }, 30_000);
+}
+
+/** A morning of one sales team, driven over HTTP with a clock the test moves. */
+async function workingDay(sales: Sales, clock: ManualClock): Promise<void> {
+  await sales.team('north', 'mona');
+  for (const id of ['ana', 'bo']) {
+    await sales.rep(id, { team: 'north', capacity: { maxOpenLeads: 2, dailyQuota: 0 } });
+  }
+  await sales.rep('cleo');
+  await sales.policy(
+    { responseTargetSeconds: { default: 10 }, warningPercent: 50, escalation: 'notify_manager_and_reassign' },
+    'north',
+  );
+  await sales.policy({ method: 'shark_tank' });
+
+  const north: string[] = [];
+  for (let i = 0; i < 6; i++) north.push(await sales.capture({ team: 'north' }));
+  const pooled = await sales.capture();
+  await sales.waitFor(pooled, 'LeadPooled');
+  // Four leads fit (two each); the other two wait for room.
+  await eventually(async () => {
+    const waiting = await sales.app.request('GET', '/leads/unassigned', { token: sales.manager });
+    return waiting.body.items?.length >= 2 ? true : undefined;
+  }, 15_000);
+  await quiet(sales);
+
+  const owned = await Promise.all(
+    north.map(async (id) => ({ id, owner: (await sales.events(`lead-${id}`)).find((e) => e.type === 'LeadAssigned') })),
+  );
+  const [first, second] = owned.filter((lead) => lead.owner !== undefined);
+  if (!first?.owner || !second?.owner) throw new Error('expected two assigned leads');
+  const firstOwner = await sales.repToken(String(first.owner.data.repId));
+  const attempt = await sales.app.request('POST', `/leads/${first.id}/attempts`, {
+    token: firstOwner,
+    body: { channel: 'phone', outcome: 'no_answer' },
+  });
+  expect(attempt.status).toBe(200);
+  const disqualified = await sales.app.request('POST', `/leads/${second.id}/disqualify`, {
+    token: sales.manager,
+    body: { reasonCode: 'no_budget' },
+  });
+  expect(disqualified.status).toBe(200);
+  await quiet(sales);
+
+  // Warnings, then breaches: the manager is told and the late leads move on.
+  clock.advance(5_000);
+  await quiet(sales);
+  clock.advance(5_000);
+  await quiet(sales);
+}
+
+/** Rebuilds every projection, then routing's own tables (which read the leads' sales-org projection). */
+async function rebuildEverything(sales: Sales): Promise<void> {
+  const admin = await sales.app.token(['admin'], 'root');
+  const all = await subscribers(sales);
+  for (const projection of all.filter((s) => s.kind === 'projection')) {
+    const rebuilt = await sales.app.request('POST', `/projections/${projection.name}/rebuild`, { token: admin });
+    expect(rebuilt.status).toBe(202);
+  }
+  await quiet(sales);
+  const routing = await sales.app.request('POST', '/projections/lead_routing/rebuild', { token: admin });
+  expect(routing.status).toBe(202);
+  const scoring = await sales.app.request('POST', '/projections/lead_scoring/rebuild', { token: admin });
+  expect(scoring.status).toBe(409);
+  expect(scoring.body).toMatchObject({ code: 'NOT_A_PROJECTION' });
+  await quiet(sales);
+}
+
+const ROUTING_TABLES = [
+  'lead_distribution_ledger',
+  'lead_distribution_decisions',
+  'lead_routing_waits',
+  'lead_attempts_due',
+  'lead_notifications',
+  'lead_notification_digest_leads',
+  'lead_notification_digest_counts',
+];
+
+function expectRebuiltEqualsLive(live: TableSnapshot, rebuilt: TableSnapshot): void {
+  expect(Object.keys(rebuilt)).toEqual(Object.keys(live));
+  for (const table of ROUTING_TABLES) expect(live[table]?.length).toBeGreaterThan(0);
+  for (const [table, rows] of Object.entries(live)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows });
+}
+
+function describeRebuild(
+  name: string,
+  setup: () => Promise<{ options: TestAppOptions; tables: (dataDir: string) => Promise<TableSnapshot> }>,
+): void {
+  describe(name, () => {
+    let sales: Sales | undefined;
+    afterEach(() => sales?.app.destroy());
+
+    it('rebuilding every read model and routing’s own tables from scratch gives the rows the live engine wrote', async () => {
+      const { options, tables } = await setup();
+      const clock = new ManualClock('2026-03-02T09:00:00.000Z');
+      sales = await Sales.start(clock, options);
+      await workingDay(sales, clock);
+      const live = await tables(sales.app.dataDir);
+
+      await rebuildEverything(sales);
+      expectRebuiltEqualsLive(live, await tables(sales.app.dataDir));
+    }, 120_000);
+  });
+}
+
+describeRebuild('Rebuild equals live › SQLite read models', async () => ({
+  options: {},
+  tables: async (dataDir) => sqliteTables(dataFiles(dataDir).readModels),
+}));
+
+await describeWithPostgres('Rebuild equals live › PostgreSQL read models', (url) => {
+  let schema: TestSchema;
+  afterAll(() => schema?.drop());
+  describeRebuild('on a schema of its own', async () => {
+    schema = await createTestSchema(url, 'rebuild');
+    const separator = url.includes('?') ? '&' : '?';
+    const readModelUrl = `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema.name}`)}`;
+    return { options: { readModelUrl }, tables: () => postgresTables(url, schema.name) };
+  });
+});
