@@ -30,9 +30,6 @@ const PROCESS_MANAGER_VERSION = 1;
  */
 const REBUILDING_STATE = 0;
 
-/** Events read per page while a manager's state is folded again. */
-const REBUILD_PAGE = 1_000;
-
 /** Extra dependencies of process managers. */
 export interface ProcessManagerDeps extends WorkerDeps {
   readonly dispatcher: CommandDispatcher | undefined;
@@ -82,11 +79,11 @@ export class ProcessManagerWorker extends SubscriberWorker {
     await state.reset(this.deps.db);
     let after: bigint | undefined;
     while (upTo !== null) {
-      const page = await this.deps.store.readAll({ after, maxCount: REBUILD_PAGE, filter: this.manager.filter });
+      const page = await this.deps.store.readAll({ after, maxCount: this.deps.batchSize, filter: this.manager.filter });
       const folded = page.filter((event) => event.position <= upTo);
       for (const event of folded) await state.evolve(this.deps.db, event);
       faultPoint('process-manager.mid-state-rebuild', this.name);
-      if (folded.length < page.length || page.length < REBUILD_PAGE) break;
+      if (folded.length < page.length || page.length < this.deps.batchSize) break;
       after = page.at(-1)?.position;
     }
     await state.afterRebuild?.(this.deps.db);
