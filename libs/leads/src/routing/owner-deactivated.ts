@@ -3,7 +3,7 @@ import type { ProcessManagerContext } from '#ltc/projections';
 import { OWNED_STATUSES } from '../domain/lead.state.js';
 import { openLeadIdsOf } from '../distribution/ledger/ledger.queries.js';
 import { WHOLE_STREAM, readLeadHistory } from './lead-history.js';
-import { repIdOf } from './rep-change.js';
+import { asRepEvent } from './rep-change.js';
 import { routeLead, type RoutingDeps } from './route-lead.js';
 
 /**
@@ -17,8 +17,9 @@ export async function redistributeOwnerLeads(
   recorded: RecordedEvent,
   ctx: ProcessManagerContext,
 ): Promise<void> {
-  const repId = repIdOf(recorded);
-  if (repId === undefined) return;
+  const event = asRepEvent(recorded);
+  if (event?.type !== 'RepDeactivated') return;
+  const repId = event.data.repId;
   const tenantId = recorded.metadata.tenantId;
   for (const leadId of await openLeadIdsOf(deps.db, tenantId, repId)) {
     const history = await readLeadHistory(deps.store, leadId, WHOLE_STREAM);

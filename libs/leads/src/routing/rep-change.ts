@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '#ltc/event-store';
+import type { OrganisationEvent, RepEvent } from '#ltc/organisation/events';
 import type { DirectoryRep, RepDirectory } from '../distribution/rep-directory.port.js';
+import { parseOrganisationEvent } from '../sales-org/organisation-events.js';
 
 /** The organisation's rep events after which a lead that waits for routing may find a rep. */
 export const REP_CHANGES = [
@@ -8,42 +10,50 @@ export const REP_CHANGES = [
   'RepCapacityChanged',
   'RepAvailabilityChanged',
   'RepProfileChanged',
-] as const;
-
-/** The rep an organisation event is about, read structurally (leads does not import organisation). */
-export function repIdOf(recorded: RecordedEvent): string | undefined {
-  const repId = (recorded.data as { readonly repId?: unknown }).repId;
-  return typeof repId === 'string' ? repId : undefined;
-}
+] as const satisfies readonly RepEvent['type'][];
 
 export const isRepChange = (type: string): boolean => (REP_CHANGES as readonly string[]).includes(type);
 
+const REP_EVENTS: Record<RepEvent['type'], true> = {
+  RepRegistered: true,
+  RepProfileChanged: true,
+  RepCapacityChanged: true,
+  RepAvailabilityChanged: true,
+  RepDeactivated: true,
+  RepReactivated: true,
+};
+
+const isRepEvent = (event: OrganisationEvent): event is RepEvent => event.type in REP_EVENTS;
+
+/** A stored event as one of the organisation's rep events (its published contract); undefined otherwise. */
+export function asRepEvent(recorded: RecordedEvent): RepEvent | undefined {
+  const event = parseOrganisationEvent(recorded);
+  return event && isRepEvent(event) ? event : undefined;
+}
+
 /**
- * The rep as of the event: the directory (the organisation's read model, which may not have
- * caught up with this event yet) with the event's own facts laid over it. Routing must not
- * miss a raised capacity because the read model lags behind the event that raised it. Read
- * structurally: the leads context does not import the organisation library.
+ * The rep as of the event: the directory (the leads' projection of the organisation's
+ * events, which may not have caught up with this event yet) with the event's own facts
+ * laid over it. Routing must not miss a raised capacity because the projection lags
+ * behind the event that raised it.
  */
-export function repAsOf(recorded: RecordedEvent, known: DirectoryRep | null): DirectoryRep | null {
-  const data = recorded.data as Record<string, unknown>;
-  if (typeof data['repId'] !== 'string') return null;
-  const repId = data['repId'];
-  if (recorded.type === 'RepRegistered') {
-    const registered = data as unknown as Pick<DirectoryRep, 'roles' | 'teamId' | 'territories' | 'capacity'>;
-    const { roles, teamId, territories, capacity } = registered;
+export function repAsOf(event: RepEvent, known: DirectoryRep | null): DirectoryRep | null {
+  const { repId } = event.data;
+  if (event.type === 'RepRegistered') {
+    const { roles, teamId, territories, capacity } = event.data;
     return { repId, active: true, availability: { status: 'active' }, roles, teamId, territories, capacity };
   }
   if (!known) return null;
-  switch (recorded.type) {
+  switch (event.type) {
     case 'RepReactivated':
       return { ...known, active: true };
     case 'RepCapacityChanged':
-      return { ...known, capacity: data['capacity'] as DirectoryRep['capacity'] };
+      return { ...known, capacity: event.data.capacity };
     case 'RepAvailabilityChanged':
-      return { ...known, availability: data['availability'] as DirectoryRep['availability'] };
+      return { ...known, availability: event.data.availability };
     case 'RepProfileChanged': {
-      const profile = data as unknown as Pick<DirectoryRep, 'roles' | 'teamId' | 'territories'>;
-      return { ...known, roles: profile.roles, teamId: profile.teamId, territories: profile.territories };
+      const { roles, teamId, territories } = event.data;
+      return { ...known, roles, teamId, territories };
     }
     default:
       return known;

@@ -4,7 +4,7 @@ import type { RoutingDeferralReason } from '../domain/lead-routing-deferred.even
 import { TENANT_POLICY_TEAM } from '../distribution/domain/distribution-policy.js';
 import type { DistributionDecision } from '../distribution/domain/distribute-lead.js';
 import { WHOLE_STREAM, readLeadHistory } from './lead-history.js';
-import { repAsOf, repIdOf, withRep } from './rep-change.js';
+import { asRepEvent, repAsOf, withRep } from './rep-change.js';
 import { deferralOfStored, routeLead, type RoutingDeps } from './route-lead.js';
 import { waitingLeads } from './routing-waits.js';
 
@@ -21,10 +21,10 @@ export async function rerouteOnRepChange(
   recorded: RecordedEvent,
   ctx: ProcessManagerContext,
 ): Promise<void> {
-  const repId = repIdOf(recorded);
-  if (repId === undefined) return;
-  const known = await deps.directory.findRep(recorded.metadata.tenantId, repId);
-  const rep = repAsOf(recorded, known);
+  const event = asRepEvent(recorded);
+  if (!event) return;
+  const known = await deps.directory.findRep(recorded.metadata.tenantId, event.data.repId);
+  const rep = repAsOf(event, known);
   if (!rep) return;
   await rerouteWaiting({ ...deps, directory: withRep(deps.directory, rep) }, recorded, ctx, [rep.teamId]);
 }

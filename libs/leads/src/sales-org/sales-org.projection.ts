@@ -1,22 +1,7 @@
-import { eventParser } from '#ltc/kernel';
 import { upsertRow, type Projection, type ReadModelTransaction } from '#ltc/projections';
-import type { OrganisationEvent, OrganisationStreamPrefix, Territories } from '#ltc/organisation/events';
+import type { Territories } from '#ltc/organisation/events';
+import { ORGANISATION_STREAMS, parseOrganisationEvent } from './organisation-events.js';
 import { createSalesOrgTables, salesOrgDb, type SalesRepRow, type SalesTeamRow } from './sales-org.tables.js';
-
-const ORGANISATION_STREAMS: readonly OrganisationStreamPrefix[] = ['rep-', 'team-'];
-
-/** Every published organisation event, as a record so the compiler refuses one left out. */
-const parseOrganisationEvent = eventParser<OrganisationEvent>({
-  RepRegistered: true,
-  RepProfileChanged: true,
-  RepCapacityChanged: true,
-  RepAvailabilityChanged: true,
-  RepDeactivated: true,
-  RepReactivated: true,
-  TeamCreated: true,
-  TeamRenamed: true,
-  TeamManagerChanged: true,
-});
 
 /**
  * The sales organisation as the leads context knows it: reps (team, roles, territories,
