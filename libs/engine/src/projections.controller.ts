@@ -104,15 +104,21 @@ export class ProjectionsController {
   }
 
   @Post(':name/rebuild')
-  @ApiOperation({ summary: 'Rebuild a projection from the start of the log' })
+  @ApiOperation({
+    summary: 'Rebuild a projection from the start of the log',
+    description:
+      'A projection: rows and checkpoint reset, replayed from the beginning. A process manager that keeps ' +
+      'tables of its own (lead_routing): they are reset and folded again up to its checkpoint, sending nothing.',
+  })
   @HttpCode(202)
   @Roles('admin')
   @ApiAcceptedResponse({
     type: ProjectionActionView,
-    description: 'Rows and checkpoint reset; the projection replays from the beginning',
+    description: 'Rows reset; the projection (or the process manager’s own tables) is being folded again',
   })
   @ApiConflictResponse({
-    description: 'WORKER_NOT_IN_PROCESS (an API-only process), NOT_A_PROJECTION (a process manager)',
+    description:
+      'WORKER_NOT_IN_PROCESS (an API-only process), NOT_A_PROJECTION (a process manager without tables of its own)',
   })
   async rebuild(@Param() params: ProjectionNameDto): Promise<{ name: string; state: string }> {
     await this.inProcess(params.name, () => this.runner.rebuild(params.name));
