@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#ltc/event-store';
-import type { OrganisationEvent, RepEvent } from '#ltc/organisation/events';
+import type { RepEvent } from '#ltc/organisation/events';
 import type { DirectoryRep, RepDirectory } from '../distribution/rep-directory.port.js';
-import { parseOrganisationEvent } from '../sales-org/organisation-events.js';
+import { isRepEvent, parseOrganisationEvent } from '../sales-org/organisation-events.js';
 
 /** The organisation's rep events after which a lead that waits for routing may find a rep. */
 export const REP_CHANGES = [
@@ -13,17 +13,6 @@ export const REP_CHANGES = [
 ] as const satisfies readonly RepEvent['type'][];
 
 export const isRepChange = (type: string): boolean => (REP_CHANGES as readonly string[]).includes(type);
-
-const REP_EVENTS: Record<RepEvent['type'], true> = {
-  RepRegistered: true,
-  RepProfileChanged: true,
-  RepCapacityChanged: true,
-  RepAvailabilityChanged: true,
-  RepDeactivated: true,
-  RepReactivated: true,
-};
-
-const isRepEvent = (event: OrganisationEvent): event is RepEvent => event.type in REP_EVENTS;
 
 /** A stored event as one of the organisation's rep events (its published contract); undefined otherwise. */
 export function asRepEvent(recorded: RecordedEvent): RepEvent | undefined {
