@@ -1,14 +1,14 @@
 export * from './leads.module.js';
+export * from './lead-stream.js';
+export * from './lead-profile.validators.js';
 export * from './read-models/lead-list.projection.js';
 export * from './read-models/lead-list.table.js';
 export * from './domain/lead-sources.js';
 export * from './read-models/lead-source-stats.projection.js';
 export { unassignedQueueProjection } from './read-models/unassigned-queue.projection.js';
-export * from './scoring/index.js';
 export * from './close-lead/nurture.process-manager.js';
 export * from './distribution/index.js';
 export * from './routing/index.js';
 export * from './analytics/index.js';
 export { salesOrgProjection } from './sales-org/sales-org.projection.js';
 export * from './read-models/lead-page.cursor.js';
-export * from './leads.context.js';

@@ -1,3 +1,4 @@
+import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
 import { SALES_TEAMS, defineContext } from '#ltc/platform';
 import { leadAssignmentsProjection } from './analytics/lead-assignments.projection.js';
 import { leadFunnelProjection } from './analytics/lead-funnel.projection.js';
@@ -10,9 +11,6 @@ import { unassignedQueueProjection } from './read-models/unassigned-queue.projec
 import { LeadRoutingProcessManager } from './routing/lead-routing.process-manager.js';
 import { SalesOrgRepDirectory } from './sales-org/sales-org-rep-directory.js';
 import { salesOrgProjection } from './sales-org/sales-org.projection.js';
-import { leadScoringProcessManager } from './scoring/lead-scoring.process-manager.js';
-import { ScoringModule } from './scoring/scoring.module.js';
-import { sourceConversionProjection } from './scoring/source-conversion.projection.js';
 
 /**
  * Manage Leads (ML) as the engine runs it: capture to conversion, scoring, distribution and

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandResponseDto } from '#ltc/platform';
-import { LEAD_SOURCES, type LeadSource } from '../domain/lead-sources.js';
+import { LEAD_SOURCES, type LeadSource } from '#ltc/leads/domain';
 import {
   FIT_FIELDS,
   FIT_OPS,

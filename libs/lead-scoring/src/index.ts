@@ -1,3 +1,9 @@
+/**
+ * Lead scoring, a part of the leads context in a library of its own: the tenant's versioned
+ * scoring model (its decider, read, change, preview), the scoring process manager and the
+ * source-conversion read model it learns from. It builds on the lead lifecycle (`#ltc/leads`);
+ * the leads context's descriptor registers it (libs/leads/src/leads.context.ts).
+ */
 export * from './scoring.module.js';
 export * from './scoring-model-stream.js';
 export * from './load-scoring-model.js';

@@ -2,10 +2,8 @@ import type { Clock } from '#ltc/clock';
 import { aggregateStream } from '#ltc/commanding';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import { decidingProcessManager, type ProcessManager, type ReadModelDb } from '#ltc/projections';
-import { asLeadEvent, parseLeadEvent } from '../domain/lead-event.js';
-import { leadDecider } from '../domain/lead.decider.js';
-import { leadStream } from '../lead-stream.js';
-import { leadListDb } from '../read-models/lead-list.table.js';
+import { asLeadEvent, leadDecider, parseLeadEvent } from '#ltc/leads/domain';
+import { leadListDb, leadStream } from '#ltc/leads';
 import { decideScores, type LeadToScore, type ScoringRound } from './lead-scoring.decision.js';
 import { loadTenantScoring } from './score-for-tenant.js';
 

@@ -1,6 +1,6 @@
 import type { EventStore } from '#ltc/event-store';
 import type { ReadModelDb } from '#ltc/projections';
-import type { LeadSource } from '../domain/lead-sources.js';
+import type { LeadSource } from '#ltc/leads/domain';
 import { scoreLead, type LeadForScoring, type LeadInteraction, type LeadScore } from './domain/score-lead.js';
 import type { ScoringModelDefinition } from './domain/scoring-model.js';
 import { loadScoringModel } from './load-scoring-model.js';

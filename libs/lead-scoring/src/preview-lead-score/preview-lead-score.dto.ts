@@ -16,9 +16,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LEAD_SOURCES, type LeadSource } from '../../domain/lead-sources.js';
-import { IsLeadEmail, IsLeadName, IsTerritoryText } from '../../lead-profile.validators.js';
-import { TAG_PATTERN, TAG_RULE } from '../../domain/lead-tags.js';
+import { LEAD_SOURCES, type LeadSource, TAG_PATTERN, TAG_RULE } from '#ltc/leads/domain';
+import { IsLeadEmail, IsLeadName, IsTerritoryText } from '#ltc/leads';
 import { INTERACTION_KINDS, type InteractionKind } from '../domain/scoring-model.js';
 import { ScoringModelDefinitionView } from '../scoring-model.views.js';
 

@@ -1,6 +1,6 @@
 import { majorUnits } from '#ltc/kernel';
 import type { ProcessManagerEffect } from '#ltc/projections';
-import { isClosed, type Lead } from '../domain/lead.state.js';
+import { isClosed, type Lead } from '#ltc/leads/domain';
 import type { LeadForScoring, LeadInteraction } from './domain/score-lead.js';
 import { scoreWithTenant, type TenantScoring } from './score-for-tenant.js';
 

@@ -1,6 +1,5 @@
-import { LEAD, NOW, capture, given, historyOf } from '../../test/lead-decider.support.js';
-import type { LeadCommand } from '../domain/lead.commands.js';
-import type { Lead } from '../domain/lead.state.js';
+import { LEAD, NOW, capture, given, historyOf } from '../../leads/test/lead-decider.support.js';
+import type { Lead, LeadCommand } from '#ltc/leads/domain';
 import type { ScoringModelDefinition } from './domain/scoring-model.js';
 import { decideScores, type LeadToScore } from './lead-scoring.decision.js';
 import type { TenantScoring } from './score-for-tenant.js';

@@ -1,4 +1,4 @@
-import type { LeadSource } from '../../domain/lead-sources.js';
+import { INTERACTION_KINDS, type InteractionKind, type LeadSource, type Tier, TIERS } from '#ltc/leads/domain';
 
 export type { LeadSource };
 
@@ -21,7 +21,6 @@ export const FIT_OPS = ['equals', 'in', 'gte', 'lte', 'present', 'absent', 'cont
 export type FitOp = (typeof FIT_OPS)[number];
 
 /** Interactions a behaviour rule can count ("what they did") and the priority tiers: the lead's own words. */
-import { INTERACTION_KINDS, TIERS, type InteractionKind, type Tier } from '../../domain/lead-vocabulary.js';
 export { INTERACTION_KINDS, TIERS, type InteractionKind, type Tier };
 
 export type FitValue = string | number | readonly (string | number)[];

@@ -1,5 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
-import type { LeadSource } from '../domain/lead-sources.js';
+import type { LeadSource } from '#ltc/leads/domain';
 import { sourceConversionDb, type SourceConversionRow } from './source-conversion.projection.js';
 
 /** How well one source's leads convert in a tenant. `rate` is converted / leads (0 with no leads). */

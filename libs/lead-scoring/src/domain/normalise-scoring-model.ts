@@ -1,4 +1,4 @@
-import { LEAD_SOURCES } from '../../domain/lead-sources.js';
+import { LEAD_SOURCES } from '#ltc/leads/domain';
 import type { BehaviourRule, FitRule, FitValue, ScoringModelDefinition, TierPolicy } from './scoring-model.js';
 
 /** Copies a valid model field by field in a fixed order, so equal rules compare equal. */

@@ -1,5 +1,4 @@
-import { LEAD_SOURCES } from '../../domain/lead-sources.js';
-import { TAG_RULE, isLeadTag } from '../../domain/lead-tags.js';
+import { isLeadTag, LEAD_SOURCES, TAG_RULE } from '#ltc/leads/domain';
 import {
   FIT_FIELDS,
   FIT_OPS,

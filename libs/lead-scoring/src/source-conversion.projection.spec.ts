@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InMemoryEventStore } from '#ltc/event-store';
 import { ProjectionRunner, openReadModelDb, type ReadModelHandle } from '#ltc/projections';
 import { createTestSchema, describeWithPostgres } from '#ltc/testing';
-import { eventMetadata } from '../test/event-metadata.js';
+import { eventMetadata } from '../../leads/src/test/event-metadata.js';
 import { sourceConversionProjection, sourceConversionDb } from './source-conversion.projection.js';
 import { allSourceConversion, sourceConversion } from './source-conversion.queries.js';
 

@@ -7,7 +7,7 @@ import { PreviewLeadScoreController } from './preview-lead-score/preview-lead-sc
 /**
  * Lead scoring in the Manage Leads context: the tenant's versioned scoring model
  * (read, change, preview). Its read model, `sourceConversionProjection`, and the scoring
- * process manager are declared in `leadsContext` (leads.context.ts).
+ * process manager are declared in `leadsContext` (libs/leads/src/leads.context.ts).
  */
 @Module({
   controllers: [CurrentScoringModelController, ChangeScoringModelController, PreviewLeadScoreController],

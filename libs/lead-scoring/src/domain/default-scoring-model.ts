@@ -1,4 +1,4 @@
-import type { LeadSource } from '../../domain/lead-sources.js';
+import type { LeadSource } from '#ltc/leads/domain';
 import type { ScoringModel } from './scoring-model.js';
 
 /**
