@@ -9,6 +9,7 @@ export { unassignedQueueProjection } from './read-models/unassigned-queue.projec
 export * from './close-lead/nurture.process-manager.js';
 export * from './distribution/index.js';
 export * from './routing/index.js';
-export * from './analytics/index.js';
 export { salesOrgProjection } from './sales-org/sales-org.projection.js';
+export { salesOrgDb } from './sales-org/sales-org.tables.js';
+export { leadIdChunks, upsertRows } from './read-models/batch-rows.js';
 export * from './read-models/lead-page.cursor.js';

@@ -1,8 +1,11 @@
+import {
+  LeadAnalyticsModule,
+  leadAssignmentsProjection,
+  leadFunnelProjection,
+  leadResponseTimesProjection,
+} from '#ltc/lead-analytics';
 import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
 import { SALES_TEAMS, defineContext } from '#ltc/platform';
-import { leadAssignmentsProjection } from './analytics/lead-assignments.projection.js';
-import { leadFunnelProjection } from './analytics/lead-funnel.projection.js';
-import { leadResponseTimesProjection } from './analytics/lead-response-times.projection.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
@@ -18,7 +21,7 @@ import { salesOrgProjection } from './sales-org/sales-org.projection.js';
  */
 export const leadsContext = defineContext({
   name: 'leads',
-  modules: [LeadsModule, ScoringModule],
+  modules: [LeadsModule, LeadAnalyticsModule, ScoringModule],
   projections: [
     leadListProjection,
     leadSourceStatsProjection,

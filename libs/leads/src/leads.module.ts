@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LeadAnalyticsController } from './analytics/lead-analytics.controller.js';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
 import { ContactIndex } from './capture-lead/contact-index.js';
 import { LeadCapture } from './capture-lead/lead-capture.service.js';
@@ -32,7 +31,6 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     WorkLeadController,
     CloseLeadController,
     ImportLeadsController,
-    LeadAnalyticsController,
   ],
   providers: [
     leadCommands.Handler,

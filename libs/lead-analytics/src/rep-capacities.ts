@@ -1,5 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
-import { salesOrgDb } from '../sales-org/sales-org.tables.js';
+import { salesOrgDb } from '#ltc/leads';
 import type { RepCapacity } from './domain/distribution-fairness.js';
 
 /**

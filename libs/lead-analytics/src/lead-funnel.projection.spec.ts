@@ -11,7 +11,7 @@ import {
   runnerFor,
   sqliteDb,
   type TestDb,
-} from './test/analytics-world.js';
+} from '../../leads/src/test/read-model-world.js';
 
 const APRIL = (time: string): string => `2026-04-01T${time}.000Z`;
 const EVER = { from: null, before: null };

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import type { Projection, ReadModelDb, ReadModelTransaction } from '#ltc/projections';
-import { asLeadEvent } from '../domain/lead-event.js';
-import type { LeadEvent } from '../domain/lead.events.js';
-import { leadIdChunks, upsertRows } from './batch-rows.js';
+import { asLeadEvent, type LeadEvent } from '#ltc/leads/domain';
+import { leadIdChunks, upsertRows } from '#ltc/leads';
 
 /**
  * One row per lead: its capture source and date, and when it reached each outcome. A

@@ -10,12 +10,12 @@ import {
   type ReadModelHandle,
 } from '#ltc/projections';
 import { createTestSchema } from '#ltc/testing';
-import type { LeadSource } from '../../domain/lead-sources.js';
-import type { LeadEvent } from '../../domain/lead.events.js';
-import type { AssignmentMethod, DisqualificationReason } from '../../domain/lead-vocabulary.js';
-import { salesOrgProjection } from '../../sales-org/sales-org.projection.js';
-import { eventMetadata } from '../../test/event-metadata.js';
-import { OrgHistory, repDeactivated, repRegistered } from '../../sales-org/test/org-history.js';
+import type { LeadSource } from '../domain/lead-sources.js';
+import type { LeadEvent } from '../domain/lead.events.js';
+import type { AssignmentMethod, DisqualificationReason } from '../domain/lead-vocabulary.js';
+import { salesOrgProjection } from '../sales-org/sales-org.projection.js';
+import { eventMetadata } from './event-metadata.js';
+import { OrgHistory, repDeactivated, repRegistered } from '../sales-org/test/org-history.js';
 
 /**
  * A read-model database for one test, and how to throw it away. It has the leads' sales-org

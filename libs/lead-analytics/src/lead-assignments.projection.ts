@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import type { Projection, ReadModelDb, ReadModelTransaction } from '#ltc/projections';
-import { asLeadEvent } from '../domain/lead-event.js';
-import { upsertRows } from './batch-rows.js';
+import { asLeadEvent } from '#ltc/leads/domain';
+import { upsertRows } from '#ltc/leads';
 
 /** One row per `LeadAssigned` event: who got which lead, how and when. */
 export type LeadAssignmentRow = {

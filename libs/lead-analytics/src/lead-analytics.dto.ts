@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { CONCRETE_METHODS } from '../distribution/domain/distribution-policy.js';
-import { LEAD_SOURCES } from '../domain/lead-sources.js';
+import { CONCRETE_METHODS } from '#ltc/leads';
+import { LEAD_SOURCES } from '#ltc/leads/domain';
 import { SPEED_TO_LEAD_GROUPINGS, type SpeedToLeadGrouping } from './speed-to-lead.queries.js';
 
 const ID = /^[A-Za-z0-9._:@|+-]{1,128}$/;

@@ -1,5 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
-import { repLoads } from '../distribution/ledger/ledger.queries.js';
+import { repLoads } from '#ltc/leads';
 import type { AnalysisWindow } from './domain/analysis-window.js';
 import { distributionFairness, type DistributionFairness } from './domain/distribution-fairness.js';
 import { leadAssignmentsDb } from './lead-assignments.projection.js';

@@ -12,7 +12,7 @@ import {
   runnerFor,
   sqliteDb,
   type TestDb,
-} from './test/analytics-world.js';
+} from '../../leads/src/test/read-model-world.js';
 
 const NOW = new Date(at('12:00:00'));
 const ALL: SpeedToLeadQuery = { window: { from: null, before: null }, groupBy: 'source' };

@@ -1,8 +1,9 @@
 import { InMemoryEventStore } from '#ltc/event-store';
 import type { ProjectionRunner } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
-import { applyToLedger, setupDistributionLedger } from '../distribution/ledger/distribution-ledger.js';
-import { asLeadEvent } from '../domain/lead-event.js';
+import { setupDistributionLedger } from '#ltc/leads';
+import { applyToLedger } from '../../leads/src/distribution/ledger/distribution-ledger.js';
+import { asLeadEvent } from '#ltc/leads/domain';
 import { distributionReport } from './distribution-fairness.queries.js';
 import { leadAssignmentsDb, leadAssignmentsProjection } from './lead-assignments.projection.js';
 import {
@@ -14,7 +15,7 @@ import {
   runnerFor,
   sqliteDb,
   type TestDb,
-} from './test/analytics-world.js';
+} from '../../leads/src/test/read-model-world.js';
 
 const NOW = new Date('2026-03-04T12:00:00.000Z');
 const EVER = { window: { from: null, before: null } };
