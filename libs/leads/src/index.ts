@@ -1,6 +1,9 @@
 export * from './leads.module.js';
 export * from './lead-stream.js';
 export * from './lead-profile.validators.js';
+export { LeadCapture, type CaptureResult } from './capture-lead/lead-capture.service.js';
+export { CaptureLeadDto } from './capture-lead/capture-lead.dto.js';
+export { contactKeys } from './capture-lead/contact-index.js';
 export * from './read-models/lead-list.projection.js';
 export * from './read-models/lead-list.table.js';
 export * from './domain/lead-sources.js';

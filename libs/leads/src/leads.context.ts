@@ -4,6 +4,7 @@ import {
   leadFunnelProjection,
   leadResponseTimesProjection,
 } from '#ltc/lead-analytics';
+import { LeadImportModule } from '#ltc/lead-import';
 import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
 import { SALES_TEAMS, defineContext } from '#ltc/platform';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
@@ -21,7 +22,7 @@ import { salesOrgProjection } from './sales-org/sales-org.projection.js';
  */
 export const leadsContext = defineContext({
   name: 'leads',
-  modules: [LeadsModule, LeadAnalyticsModule, ScoringModule],
+  modules: [LeadsModule, LeadImportModule, LeadAnalyticsModule, ScoringModule],
   projections: [
     leadListProjection,
     leadSourceStatsProjection,

@@ -25,7 +25,7 @@ import {
 import { ApiCommandHeaders, Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { IMPORT_MAX_BYTES, importFormatOf, registerImportBodyParsers } from './import-body.parsers.js';
 import { ImportLeadsQueryDto, ImportReportView } from './import-leads.dto.js';
-import { IMPORT_COLUMNS } from './import-rows.js';
+import { IMPORT_COLUMNS } from './domain/import-rows.js';
 import { IMPORT_MAX_ROWS, LeadImport } from './lead-import.service.js';
 
 const ROUTE = '/leads/import';

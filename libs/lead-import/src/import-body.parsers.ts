@@ -1,7 +1,7 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import type { ImportFormat } from './import-rows.js';
+import type { ImportFormat } from './domain/import-rows.js';
 
 /** The largest import body, as the API's own body limit (libs/engine/src/http-app.ts). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

@@ -3,11 +3,15 @@ import type { Logger } from 'pino';
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
 import { ConcurrentModificationError, IdempotencyKeyReusedError } from '#ltc/commanding';
 import { LOGGER, commandIdOf, createValidationPipe, type RequestContext } from '#ltc/platform';
-import { CaptureLeadDto } from '../capture-lead/capture-lead.dto.js';
-import { contactKeys } from '../capture-lead/contact-index.js';
-import { LeadCapture } from '../capture-lead/lead-capture.service.js';
+import { CaptureLeadDto, contactKeys, LeadCapture } from '#ltc/leads';
 import { runKeyedPool } from './keyed-pool.js';
-import { ImportFileError, readImportRows, type ImportFormat, type ImportRow, type RowError } from './import-rows.js';
+import {
+  ImportFileError,
+  readImportRows,
+  type ImportFormat,
+  type ImportRow,
+  type RowError,
+} from './domain/import-rows.js';
 
 /** Most data rows one import request takes; larger files are sent in parts (`ltc leads import` does). */
 export const IMPORT_MAX_ROWS = 50_000;
