@@ -17,8 +17,12 @@ import { SalesOrgRepDirectory } from './sales-org/sales-org-rep-directory.js';
 import { salesOrgProjection } from './sales-org/sales-org.projection.js';
 
 /**
- * Manage Leads (ML) as the engine runs it: capture to conversion, scoring, distribution and
- * routing, analytics. It asks the organisation whether a team exists through the SalesTeams port.
+ * Manage Leads (ML) as the engine runs it: capture to conversion, distribution and routing
+ * (this library), scoring, analytics and import (libraries of their own, ADR 0015). This file
+ * is the one place of libs/leads that imports those parts: they build on the lifecycle, and
+ * the descriptor composes them into one context. It has its own entry, `#ltc/leads/context`,
+ * so the lifecycle's index never loads them. It asks the organisation whether a team exists
+ * through the SalesTeams port.
  */
 export const leadsContext = defineContext({
   name: 'leads',
