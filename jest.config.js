@@ -21,6 +21,10 @@ export default {
     '^#ltc/testing/decider-spec$': '<rootDir>/libs/testing/src/decider-spec.ts',
     // A context's published event contract (types only, so this matters only to a spec that names it).
     '^#ltc/([^/]+)/events$': '<rootDir>/libs/$1/src/events.ts',
+    // A library's pure domain, for the other libraries of its context (a sub-domain's domain/ stays pure).
+    '^#ltc/([^/]+)/domain$': '<rootDir>/libs/$1/src/domain/index.ts',
+    // The leads context's descriptor, which composes its libraries (kept out of the lifecycle's index).
+    '^#ltc/leads/context$': '<rootDir>/libs/leads/src/leads.context.ts',
     '^#ltc/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -26,9 +26,10 @@ const targets = {
     // coverage is not seen; the in-process specs cover the same scheduler code.
     tests: ['<rootDir>/libs/timers/test/timers.spec.ts'],
   },
+  // Every library of the leads context: the lifecycle and its parts (scoring, analytics, import).
   'leads-domain': {
-    mutate: ['libs/leads/src/**/domain/**/*.ts'],
-    tests: ['<rootDir>/libs/leads/src/**/domain/**/*.spec.ts'],
+    mutate: ['libs/{leads,lead-*}/src/**/domain/**/*.ts'],
+    tests: ['<rootDir>/libs/{leads,lead-*}/src/**/domain/**/*.spec.ts'],
   },
   'organisation-domain': {
     mutate: ['libs/organisation/src/domain/**/*.ts'],

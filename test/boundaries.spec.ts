@@ -13,7 +13,10 @@ const PLANTED = join(REPO, 'test/fixtures/boundaries');
 
 const require = createRequire(import.meta.url);
 const dependencyRules = require(join(REPO, '.dependency-cruiser.cjs')) as IConfiguration;
-const BOUNDED_CONTEXTS = require(join(REPO, 'scripts/boundaries/bounded-contexts.json')) as string[];
+/** Every library of a bounded context (bounded-contexts.json lists each context's libraries). */
+const CONTEXT_LIBRARIES = Object.values(
+  require(join(REPO, 'scripts/boundaries/bounded-contexts.json')) as Record<string, string[]>,
+).flat();
 
 /** The violations `npm run lint`'s dependency-cruiser rules find under `root`, as `rule: from -> to`. */
 async function dependencyViolations(root: string): Promise<string[]> {
@@ -40,18 +43,23 @@ async function tableViolations(root: string): Promise<string[]> {
     overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, contextBoundaries],
     errorOnUnmatchedPattern: false,
   });
-  const results = await eslint.lintFiles(BOUNDED_CONTEXTS.map((context) => `libs/${context}/**/*.ts`));
+  const results = await eslint.lintFiles(CONTEXT_LIBRARIES.map((library) => `libs/${library}/**/*.ts`));
   return results
     .flatMap((result) => result.messages.map((m) => `${relative(root, result.filePath)}:${m.line} ${m.message}`))
     .sort();
 }
 
 describe('Context boundaries › the rules bite on planted violations', () => {
-  it("refuses another context's internals, a contract imported as code, a contract with code, and an app reaching into a context", async () => {
+  it("refuses another context's internals, a contract imported as code, a contract with code, an app reaching into a context, and a context's core using its parts", async () => {
     expect(await dependencyViolations(PLANTED)).toEqual([
+      // The leads context is built from two libraries here: the arrow runs from the part to the core,
+      // a part's domain may use only the core's domain, and to another context the part is leads' internals.
+      'a-context-s-parts-build-on-its-core: libs/leads/src/violations/imports-its-part.ts -> libs/lead-scoring/src/allowed/reads-lead-internals.ts',
       'an-event-contract-holds-only-types: libs/opportunities/src/events.ts -> libs/opportunities/src/domain/opportunity.events.ts',
       'apps-use-a-context-s-public-entry: apps/api/src/main.ts -> libs/organisation/src/read-models/org-reps.projection.ts',
       'contexts-are-separate: libs/leads/src/violations/imports-organisation-internals.ts -> libs/organisation/src/domain/rep.events.ts',
+      'contexts-are-separate: libs/organisation/src/violations/imports-lead-scoring-internals.ts -> libs/lead-scoring/src/domain/scored-sources.ts',
+      'domain-is-pure: libs/lead-scoring/src/domain/uses-lead-projection.ts -> libs/leads/src/allowed/lead-sales-reps.projection.ts',
       'event-contracts-are-types-only: libs/leads/src/violations/imports-contract-as-value.ts -> libs/organisation/src/events.ts',
     ]);
   });
@@ -69,6 +77,8 @@ describe('Context boundaries › the rules bite on planted violations', () => {
         `libs/leads/src/violations/reads-organisation-tables.ts:10 ${foreign}`,
         // The organisation itself may not name a table that has two owners either.
         `libs/organisation/src/read-models/org-reps.projection.ts:5 ${shared}`,
+        // A table created by a part of the leads context (libs/lead-scoring) is the leads context's.
+        `libs/organisation/src/violations/reads-lead-scoring-table.ts:4 'lead_scores' is a table of the leads context; organisation reads its own projection of leads's published events instead`,
       ].sort(),
     );
   });

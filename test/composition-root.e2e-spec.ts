@@ -1,4 +1,4 @@
-import { leadsContext } from '#ltc/leads';
+import { leadsContext } from '#ltc/leads/context';
 import { organisationContext } from '#ltc/organisation';
 import { startTestApp, tempDataDir, type TestApp } from './support/test-app.js';
 import { rmSync } from 'node:fs';

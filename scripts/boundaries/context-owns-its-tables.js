@@ -1,7 +1,8 @@
 // Lint rule: a bounded context reads and writes only its own read-model tables.
 //
 // A table belongs to the context whose code creates it (`.createTable('name')` or SQL
-// `create table name` anywhere under libs/<context>/), so ownership needs no list kept by
+// `create table name` anywhere under one of the context's libraries, bounded-contexts.json:
+// the libraries of one context share their tables), so ownership needs no list kept by
 // hand and a new context's tables are covered the day they exist. In a context's files the
 // rule refuses another context's table wherever code names a table: a string that is the
 // table (`selectFrom('org_reps')`), a `table.column` or `table as alias` reference, a table
@@ -13,9 +14,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 
+/** Context name → the libraries it is built from. */
 const BOUNDED_CONTEXTS = createRequire(import.meta.url)('./bounded-contexts.json');
 
-const CONTEXT_OF_FILE = new RegExp(`^libs/(${BOUNDED_CONTEXTS.join('|')})/`);
+const CONTEXT_OF_LIBRARY = new Map(
+  Object.entries(BOUNDED_CONTEXTS).flatMap(([context, libraries]) => libraries.map((library) => [library, context])),
+);
+const LIBRARY_OF_FILE = new RegExp(`^libs/(${[...CONTEXT_OF_LIBRARY.keys()].join('|')})/`);
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
 const CREATED_BY_BUILDER = new RegExp(`\\.createTable\\(\\s*['"\`](${NAME})['"\`]`, 'g');
 const CREATED_BY_SQL = new RegExp(`\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?["\`]?(${NAME})`, 'gi');
@@ -24,8 +29,8 @@ const SQL_TABLE_POSITION = '\\b(?:from|join|into|update|table|exists)\\s+["`]?';
 /** Table name → the contexts whose sources create it, for the repository at `root`. */
 function tableOwners(root) {
   const owners = new Map();
-  for (const context of BOUNDED_CONTEXTS) {
-    for (const file of typeScriptFiles(join(root, 'libs', context))) {
+  for (const [library, context] of CONTEXT_OF_LIBRARY) {
+    for (const file of typeScriptFiles(join(root, 'libs', library))) {
       const text = readFileSync(file, 'utf8');
       for (const pattern of [CREATED_BY_BUILDER, CREATED_BY_SQL]) {
         for (const [, table] of text.matchAll(pattern)) {
@@ -43,7 +48,7 @@ function typeScriptFiles(folder) {
   try {
     entries = readdirSync(folder, { withFileTypes: true, recursive: true });
   } catch {
-    return []; // a context named in the list but not built yet
+    return []; // a library named in the list but not built yet
   }
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
@@ -73,8 +78,9 @@ const contextOwnsItsTables = {
   },
   create(context) {
     const file = relative(context.cwd, context.filename).split(sep).join('/');
-    const own = CONTEXT_OF_FILE.exec(file)?.[1];
-    if (own === undefined) return {};
+    const library = LIBRARY_OF_FILE.exec(file)?.[1];
+    if (library === undefined) return {};
+    const own = CONTEXT_OF_LIBRARY.get(library);
     // Every table this context may not name: another context's, or one that several create.
     const notOwn = new Map(
       [...ownersFor(context.cwd)]

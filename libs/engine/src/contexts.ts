@@ -1,4 +1,4 @@
-import { leadsContext } from '#ltc/leads';
+import { leadsContext } from '#ltc/leads/context';
 import { organisationContext } from '#ltc/organisation';
 import type { EngineContexts } from './engine-options.js';
 

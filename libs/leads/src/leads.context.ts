@@ -1,7 +1,12 @@
+import {
+  LeadAnalyticsModule,
+  leadAssignmentsProjection,
+  leadFunnelProjection,
+  leadResponseTimesProjection,
+} from '#ltc/lead-analytics';
+import { LeadImportModule } from '#ltc/lead-import';
+import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
 import { SALES_TEAMS, defineContext } from '#ltc/platform';
-import { leadAssignmentsProjection } from './analytics/lead-assignments.projection.js';
-import { leadFunnelProjection } from './analytics/lead-funnel.projection.js';
-import { leadResponseTimesProjection } from './analytics/lead-response-times.projection.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
@@ -10,17 +15,18 @@ import { unassignedQueueProjection } from './read-models/unassigned-queue.projec
 import { LeadRoutingProcessManager } from './routing/lead-routing.process-manager.js';
 import { SalesOrgRepDirectory } from './sales-org/sales-org-rep-directory.js';
 import { salesOrgProjection } from './sales-org/sales-org.projection.js';
-import { leadScoringProcessManager } from './scoring/lead-scoring.process-manager.js';
-import { ScoringModule } from './scoring/scoring.module.js';
-import { sourceConversionProjection } from './scoring/source-conversion.projection.js';
 
 /**
- * Manage Leads (ML) as the engine runs it: capture to conversion, scoring, distribution and
- * routing, analytics. It asks the organisation whether a team exists through the SalesTeams port.
+ * Manage Leads (ML) as the engine runs it: capture to conversion, distribution and routing
+ * (this library), scoring, analytics and import (libraries of their own, ADR 0015). This file
+ * is the one place of libs/leads that imports those parts: they build on the lifecycle, and
+ * the descriptor composes them into one context. It has its own entry, `#ltc/leads/context`,
+ * so the lifecycle's index never loads them. It asks the organisation whether a team exists
+ * through the SalesTeams port.
  */
 export const leadsContext = defineContext({
   name: 'leads',
-  modules: [LeadsModule, ScoringModule],
+  modules: [LeadsModule, LeadImportModule, LeadAnalyticsModule, ScoringModule],
   projections: [
     leadListProjection,
     leadSourceStatsProjection,

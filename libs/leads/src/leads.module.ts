@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LeadAnalyticsController } from './analytics/lead-analytics.controller.js';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
 import { ContactIndex } from './capture-lead/contact-index.js';
 import { LeadCapture } from './capture-lead/lead-capture.service.js';
@@ -7,8 +6,6 @@ import { CloseLeadController } from './close-lead/close-lead.controller.js';
 import { EditLeadController } from './edit-lead/edit-lead.controller.js';
 import { LeadEdit } from './edit-lead/lead-edit.service.js';
 import { EnrichLeadController } from './enrich-lead/enrich-lead.controller.js';
-import { ImportLeadsController } from './import-leads/import-leads.controller.js';
-import { LeadImport } from './import-leads/lead-import.service.js';
 import { leadCommands } from './lead-commands/lead-command.message.js';
 import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
@@ -19,7 +16,10 @@ import { LeadDistributionModule } from './routing/lead-distribution.module.js';
 import { RouteLeadController } from './route-lead/route-lead.controller.js';
 import { WorkLeadController } from './work-lead/work-lead.controller.js';
 
-/** The Manage Leads (ML) bounded context: routes, command handlers and read models. */
+/**
+ * The lead lifecycle of the Manage Leads (ML) context: its routes, command handlers and read
+ * models, with distribution and routing. Scoring, analytics and import have modules of their own.
+ */
 @Module({
   imports: [LeadDistributionModule],
   controllers: [
@@ -31,8 +31,6 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     RouteLeadController,
     WorkLeadController,
     CloseLeadController,
-    ImportLeadsController,
-    LeadAnalyticsController,
   ],
   providers: [
     leadCommands.Handler,
@@ -40,9 +38,9 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     ContactIndex,
     LeadCapture,
     LeadEdit,
-    LeadImport,
     { provide: CLAIM_GUARD, useClass: DistributionClaimGuard },
   ],
-  exports: [LeadCommands],
+  // Lead import (#ltc/lead-import) captures its rows through the same capture as `POST /leads`.
+  exports: [LeadCommands, LeadCapture],
 })
 export class LeadsModule {}

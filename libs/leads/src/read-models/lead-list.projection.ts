@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import { majorUnits, type Money } from '#ltc/kernel';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
-import { leadIdChunks } from '../analytics/batch-rows.js';
+import { leadIdChunks } from './batch-rows.js';
 import { createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
 import { resetLeadListSideTables } from './lead-list.side-tables.js';
 import { saveLeadRows } from './lead-list.writes.js';

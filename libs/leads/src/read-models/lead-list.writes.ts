@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ReadModelTransaction } from '#ltc/projections';
-import { upsertRows } from '../analytics/batch-rows.js';
+import { upsertRows } from './batch-rows.js';
 import { type LeadListSideTables, type LeadListTagRow } from './lead-list.side-tables.js';
 import { UPDATABLE_COLUMNS, type LeadListRow } from './lead-list.table.js';
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#ltc/event-store';
-import { leadScoringProcessManager } from '../scoring/lead-scoring.process-manager.js';
+import { leadScoringProcessManager } from '#ltc/lead-scoring';
 import { routingPartition } from './routing-partition.js';
 
 function recorded(stream: string, type: string, data: Record<string, unknown> = {}): RecordedEvent {

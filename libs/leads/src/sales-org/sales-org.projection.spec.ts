@@ -1,13 +1,13 @@
 import { describeWithPostgres } from '#ltc/testing';
 import type { DirectoryRep } from '../distribution/rep-directory.port.js';
-import { loadRepCapacities } from '../analytics/rep-capacities.js';
+import { loadRepCapacities } from '#ltc/lead-analytics';
 import {
   expectRebuildsToSameRows,
   postgresDb,
   projectionWorldPerTest,
   sqliteDb,
   type TestDb,
-} from '../analytics/test/analytics-world.js';
+} from '../test/read-model-world.js';
 import { loadLeadReader } from '../read-models/lead-readers.js';
 import { SalesOrgRepDirectory } from './sales-org-rep-directory.js';
 import { salesOrgProjection } from './sales-org.projection.js';

@@ -1,6 +1,6 @@
 import type { ReadModelDb } from '#ltc/projections';
 import { QueryPlanRecorder, fullScansIn, type PlannedQuery } from '#ltc/testing';
-import { loadRepCapacities } from '../analytics/rep-capacities.js';
+import { loadRepCapacities } from '#ltc/lead-analytics';
 import { loadLeadReader } from '../read-models/lead-readers.js';
 import { SalesOrgRepDirectory } from './sales-org-rep-directory.js';
 import { createSalesOrgTables } from './sales-org.tables.js';
