@@ -1,5 +1,5 @@
 import type { ReadModelDb } from '#ltc/projections';
-import { repLoads } from '#ltc/leads';
+import { repLoads } from '#ltc/lead-routing';
 import type { AnalysisWindow } from './domain/analysis-window.js';
 import { distributionFairness, type DistributionFairness } from './domain/distribution-fairness.js';
 import { leadAssignmentsDb } from './lead-assignments.projection.js';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { CONCRETE_METHODS } from '#ltc/leads';
+import { CONCRETE_METHODS } from '#ltc/lead-routing';
 import { LEAD_SOURCES } from '#ltc/leads/domain';
 import { SPEED_TO_LEAD_GROUPINGS, type SpeedToLeadGrouping } from './speed-to-lead.queries.js';
 

@@ -1,8 +1,8 @@
 import { InMemoryEventStore } from '#ltc/event-store';
 import type { ProjectionRunner } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
-import { setupDistributionLedger } from '#ltc/leads';
-import { applyToLedger } from '../../leads/src/distribution/ledger/distribution-ledger.js';
+import { setupDistributionLedger } from '#ltc/lead-routing';
+import { applyToLedger } from '../../lead-routing/src/distribution/ledger/distribution-ledger.js';
 import { asLeadEvent } from '#ltc/leads/domain';
 import { distributionReport } from './distribution-fairness.queries.js';
 import { leadAssignmentsDb, leadAssignmentsProjection } from './lead-assignments.projection.js';

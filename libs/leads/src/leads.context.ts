@@ -6,19 +6,24 @@ import {
 } from '#ltc/lead-analytics';
 import { LeadImportModule } from '#ltc/lead-import';
 import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
-import { SALES_TEAMS, defineContext } from '#ltc/platform';
+import {
+  DistributionClaimGuard,
+  LeadDistributionModule,
+  LeadRoutingProcessManager,
+  SalesOrgRepDirectory,
+} from '#ltc/lead-routing';
+import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
+import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
 import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
 import { unassignedQueueProjection } from './read-models/unassigned-queue.projection.js';
-import { LeadRoutingProcessManager } from './routing/lead-routing.process-manager.js';
-import { SalesOrgRepDirectory } from './sales-org/sales-org-rep-directory.js';
 import { salesOrgProjection } from './sales-org/sales-org.projection.js';
 
 /**
  * Manage Leads (ML) as the engine runs it: capture to conversion, distribution and routing
- * (this library), scoring, analytics and import (libraries of their own, ADR 0015). This file
+ * (`#ltc/lead-routing`), scoring, analytics and import (libraries of their own, ADR 0015). This file
  * is the one place of libs/leads that imports those parts: they build on the lifecycle, and
  * the descriptor composes them into one context. It has its own entry, `#ltc/leads/context`,
  * so the lifecycle's index never loads them. It asks the organisation whether a team exists
@@ -26,7 +31,7 @@ import { salesOrgProjection } from './sales-org/sales-org.projection.js';
  */
 export const leadsContext = defineContext({
   name: 'leads',
-  modules: [LeadsModule, LeadImportModule, LeadAnalyticsModule, ScoringModule],
+  modules: [LeadsModule, LeadDistributionModule, LeadImportModule, LeadAnalyticsModule, ScoringModule],
   projections: [
     leadListProjection,
     leadSourceStatsProjection,
@@ -49,5 +54,7 @@ export const leadsContext = defineContext({
         logger: logger.child({ component: 'lead-routing' }),
       }),
   ],
-  consumes: [SALES_TEAMS],
+  // The claim guard is lead routing's answer to the lifecycle's question (may this rep claim one more?).
+  provides: [providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db))],
+  consumes: [SALES_TEAMS, CLAIM_GUARD],
 });

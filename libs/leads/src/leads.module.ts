@@ -10,18 +10,15 @@ import { leadCommands } from './lead-commands/lead-command.message.js';
 import { LeadCommands } from './lead-commands/lead-commands.service.js';
 import { QueryLeadsController } from './query-leads/query-leads.controller.js';
 import { UnassignedLeadsController } from './query-leads/unassigned-leads.controller.js';
-import { CLAIM_GUARD } from './route-lead/claim-guard.js';
-import { DistributionClaimGuard } from './routing/distribution-claim-guard.js';
-import { LeadDistributionModule } from './routing/lead-distribution.module.js';
 import { RouteLeadController } from './route-lead/route-lead.controller.js';
 import { WorkLeadController } from './work-lead/work-lead.controller.js';
 
 /**
  * The lead lifecycle of the Manage Leads (ML) context: its routes, command handlers and read
- * models, with distribution and routing. Scoring, analytics and import have modules of their own.
+ * models. Distribution and routing, scoring, analytics and import have modules of their own;
+ * the claim guard the lead routes inject (`CLAIM_GUARD`) is provided by lead routing.
  */
 @Module({
-  imports: [LeadDistributionModule],
   controllers: [
     CaptureLeadController,
     UnassignedLeadsController,
@@ -32,14 +29,7 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     WorkLeadController,
     CloseLeadController,
   ],
-  providers: [
-    leadCommands.Handler,
-    LeadCommands,
-    ContactIndex,
-    LeadCapture,
-    LeadEdit,
-    { provide: CLAIM_GUARD, useClass: DistributionClaimGuard },
-  ],
+  providers: [leadCommands.Handler, LeadCommands, ContactIndex, LeadCapture, LeadEdit],
   // Lead import (#ltc/lead-import) captures its rows through the same capture as `POST /leads`.
   exports: [LeadCommands, LeadCapture],
 })

@@ -11,3 +11,4 @@ export * from './lead.commands.js';
 export * from './lead.state.js';
 export * from './lead-event.js';
 export * from './lead.decider.js';
+export * from './lead-routing-deferred.events.js';

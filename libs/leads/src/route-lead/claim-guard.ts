@@ -1,10 +1,8 @@
-import type { RequestContext } from '#ltc/platform';
+import { definePort, type RequestContext } from '#ltc/platform';
 import type { Lead } from '../domain/lead.state.js';
 
 /**
- * Checks a rep may pull one more lead (claim caps per rep). The distribution slice
- * provides the real one; without it every claim passes the guard and only the lead
- * stream's concurrency decides the race.
+ * Checks a rep may pull one more lead (claim caps per rep) and may own one at all.
  */
 export interface ClaimGuard {
   /**
@@ -22,10 +20,5 @@ export interface ClaimGuard {
   responseTargetSeconds(ctx: RequestContext, lead: Lead | null): Promise<number | null>;
 }
 
-export const CLAIM_GUARD = Symbol('ClaimGuard');
-
-export const allowAllClaims: ClaimGuard = {
-  assertMayClaim: async () => undefined,
-  assertMayOwn: async () => undefined,
-  responseTargetSeconds: async () => null,
-};
+/** Provided by lead routing (through the context's descriptor), injected by the lead routes. */
+export const CLAIM_GUARD = definePort<ClaimGuard>('ClaimGuard');

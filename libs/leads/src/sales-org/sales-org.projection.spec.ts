@@ -1,5 +1,4 @@
 import { describeWithPostgres } from '#ltc/testing';
-import type { DirectoryRep } from '../distribution/rep-directory.port.js';
 import { loadRepCapacities } from '#ltc/lead-analytics';
 import {
   expectRebuildsToSameRows,
@@ -9,7 +8,7 @@ import {
   type TestDb,
 } from '../test/read-model-world.js';
 import { loadLeadReader } from '../read-models/lead-readers.js';
-import { SalesOrgRepDirectory } from './sales-org-rep-directory.js';
+import { SalesOrgRepDirectory, type DirectoryRep } from '#ltc/lead-routing';
 import { salesOrgProjection } from './sales-org.projection.js';
 import { salesOrgDb } from './sales-org.tables.js';
 import { ANYWHERE, OrgHistory, repDeactivated, repRegistered } from './test/org-history.js';

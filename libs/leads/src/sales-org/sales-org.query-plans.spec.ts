@@ -2,7 +2,7 @@ import type { ReadModelDb } from '#ltc/projections';
 import { QueryPlanRecorder, fullScansIn, type PlannedQuery } from '#ltc/testing';
 import { loadRepCapacities } from '#ltc/lead-analytics';
 import { loadLeadReader } from '../read-models/lead-readers.js';
-import { SalesOrgRepDirectory } from './sales-org-rep-directory.js';
+import { SalesOrgRepDirectory } from '#ltc/lead-routing';
 import { createSalesOrgTables } from './sales-org.tables.js';
 
 /** Both tables grow with the sales organisation of every tenant. */
