@@ -59,6 +59,11 @@ export interface RecordedEventSummary {
 export interface CommandHandlerOptions<State = unknown, Event extends DomainEvent = DomainEvent> {
   /** How often to re-decide on fresh state when another writer won the race (no If-Match). */
   readonly maxConflictRetries?: number;
+  /**
+   * The shape version each event type is written with (metadata `schemaVersion`, default 1):
+   * bump a type's version when its data changes shape, so its parser's upcaster knows which
+   * shape a stored event has without guessing from the data.
+   */
   readonly schemaVersions?: Readonly<Record<string, number>>;
   /**
    * The context's event parser (see `aggregateStream`): stored events are narrowed and upcast

@@ -63,9 +63,12 @@ export function asLeadEvent(event: StoredEvent): LeadEvent | undefined {
 export const LEGACY_DEAL_SIZE_CURRENCY = 'EUR';
 
 /**
- * The one place older lead events are read as today's: deal sizes stored as a plain number
- * of major units (before amounts carried a currency) become Money in EUR. Every reader of
- * stored lead events (the decider's evolve, projections, process managers) goes through it.
+ * The one place older lead events are read as today's. Deal sizes stored as a plain number
+ * of major units (before amounts carried a currency) become Money in EUR. Read by shape, not
+ * by `schemaVersion`: captures of both shapes were written as version 1. The next change of a
+ * lead event's shape raises its version (`schemaVersions` of `commandHandlerFor`) and is upcast
+ * by it. Every reader of stored lead events (the decider's evolve, projections, process
+ * managers) goes through it.
  */
 export function upcastLeadEvent(event: LeadEvent): LeadEvent {
   if (event.type !== 'LeadCaptured') return event;

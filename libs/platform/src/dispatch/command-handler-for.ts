@@ -52,6 +52,8 @@ export interface CommandHandlerForOptions<Command, Input, State, Result, Event e
   readonly cache?: boolean;
   /** The context's event parser, through which the handler's fold narrows and upcasts stored events. */
   readonly parse: EventParser<Event>;
+  /** The shape version each event type is written with (see `handleCommand`); default 1 for every type. */
+  readonly schemaVersions?: Readonly<Record<string, number>>;
   /**
    * Turns what the sender wrote into the decider's command; by default adds the clock's
    * `now`. For facts from outside the stream the decider needs (does the named team exist?).
@@ -110,6 +112,7 @@ export function commandHandlerFor<
           ...(this.cache ? { cache: this.cache } : {}),
           ...(loaded ? { loaded } : {}),
           parse: options.parse,
+          ...(options.schemaVersions ? { schemaVersions: options.schemaVersions } : {}),
         },
       );
       return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
