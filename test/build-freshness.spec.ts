@@ -15,7 +15,8 @@ describe('Child-process suites refuse a stale build', () => {
   const root = mkdtempSync(join(tmpdir(), 'ltc-freshness-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('lists every built source whose output is missing or older, and ignores tests', () => {
+  it('lists every built source the last build has not seen, or without output, and ignores tests', () => {
+    file(root, 'dist/.tsbuildinfo', 2000);
     file(root, 'libs/a/src/fresh.ts', 1000);
     file(root, 'dist/libs/a/src/fresh.js', 2000);
     file(root, 'libs/a/src/edited.ts', 3000);
@@ -25,10 +26,13 @@ describe('Child-process suites refuse a stale build', () => {
     file(root, 'libs/a/src/fresh.spec.ts', 9000);
     file(root, 'libs/a/test/helper.ts', 9000);
     file(root, 'test/support/x.ts', 9000);
+    // Reformatted before the last build: tsc left its identical output as it was.
+    file(root, 'libs/a/src/reformatted.ts', 1500);
+    file(root, 'dist/libs/a/src/reformatted.js', 1000);
     expect(staleOutputs(root).sort()).toEqual(['apps/api/src/new-file.ts', 'libs/a/src/edited.ts']);
   });
 
-  it('will not hand out an entry point while dist/ is older than a source', () => {
+  it('will not hand out an entry point while a source is newer than the last build', () => {
     file(root, 'apps/worker/src/main.ts', 1000);
     file(root, 'dist/apps/worker/src/main.js', 2000);
     expect(() => builtEntry('worker', root)).toThrow(
@@ -36,9 +40,10 @@ describe('Child-process suites refuse a stale build', () => {
     );
   });
 
-  it('finds nothing stale once every output is newer than its source', () => {
+  it('finds nothing stale once a build has seen every source and left an output for each', () => {
     file(root, 'dist/libs/a/src/edited.js', 4000);
     file(root, 'dist/apps/api/src/new-file.js', 4000);
+    file(root, 'dist/.tsbuildinfo', 4000);
     expect(staleOutputs(root)).toEqual([]);
     expect(builtEntry('worker', root)).toBe(join(root, 'dist', 'apps', 'worker', 'src', 'main.js'));
   });

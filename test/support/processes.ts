@@ -33,15 +33,22 @@ export function builtEntry(app: 'api' | 'worker', root = ROOT): string {
   return file;
 }
 
-/** Sources whose compiled file in dist/ is missing or older than they are. */
+/**
+ * Sources the last build has not seen: newer than its record (`dist/.tsbuildinfo`, which
+ * tsc rewrites on every build that reads a change), or without a compiled file. Compared
+ * with the record rather than each output, as tsc itself does: a change that compiles to
+ * the same JavaScript (a comment, formatting) leaves that output untouched.
+ */
 export function staleOutputs(root = ROOT): string[] {
+  const record = join(root, 'dist', '.tsbuildinfo');
+  const builtAt = existsSync(record) ? statSync(record).mtimeMs : 0;
   const stale: string[] = [];
   for (const folder of BUILT_FOLDERS) {
     for (const source of typeScriptFiles(join(root, folder))) {
       const path = relative(root, source);
       if (NOT_BUILT.test(path)) continue;
       const output = join(root, 'dist', path.replace(/\.ts$/, '.js'));
-      if (!existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs) stale.push(path);
+      if (!existsSync(output) || builtAt < statSync(source).mtimeMs) stale.push(path);
     }
   }
   return stale;
