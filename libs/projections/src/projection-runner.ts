@@ -123,7 +123,8 @@ export class ProjectionRunner {
       await worker.start();
       return;
     }
-    if (!(worker instanceof ProjectionWorker)) throw new Error(`${name} is not a projection; only projections rebuild`);
+    if (!(worker instanceof ProjectionWorker))
+      throw new Error(`${name} is not a projection and keeps no state of its own to rebuild`);
     await worker.stop();
     await worker.resetRows();
     await worker.start();
