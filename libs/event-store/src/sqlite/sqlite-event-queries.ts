@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { COLUMN, EVENT_COLUMNS, type EventRowValues } from './event-columns.js';
+import { COLUMN, EVENT_COLUMNS, type EventColumn, type EventRowValues } from './event-columns.js';
 import { metadataFromRow, type MetadataColumns } from './metadata-columns.js';
 
 /** An event ready to insert: already serialised; its stream, revision and time come with the insert. */
@@ -30,8 +30,32 @@ type InsertedValues = [
   recorded_at: number,
 ];
 
-/** Every column but `position` (the log gives it), in table order: the appended values, bound by place. */
-const INSERTED_COLUMNS = EVENT_COLUMNS.filter((column) => column !== 'position');
+/**
+ * Every column but `position` (the log gives it), named here in the order `insert` binds
+ * its values, so that the statement does not depend on the table's column order.
+ */
+const INSERTED_COLUMNS = [
+  'stream',
+  'revision',
+  'id',
+  'type',
+  'data',
+  'tenant_id',
+  'actor_user_id',
+  'actor_role',
+  'correlation_id',
+  'causation_id',
+  'command_id',
+  'schema_version',
+  'request_hash',
+  'other_metadata',
+  'recorded_at',
+] as const satisfies readonly EventColumn[] & { length: InsertedValues['length'] };
+/** Fails to compile when a column of the table is left out of the insert (a new column, say). */
+const EVERY_COLUMN_INSERTED: [Exclude<EventColumn, 'position' | (typeof INSERTED_COLUMNS)[number]>] extends [never]
+  ? true
+  : never = true;
+void EVERY_COLUMN_INSERTED;
 
 /** SQLite's LIMIT for "no limit". */
 const NO_LIMIT = -1;
