@@ -11,24 +11,10 @@ export interface NewEvent extends MetadataColumns {
   readonly data: string;
 }
 
+/** A read row's values between its position and its time: what an append binds as they are. */
+type StoredValues<Row> = Row extends readonly [bigint, ...infer Stored, bigint] ? Stored : never;
 /** The values of an insert, in `INSERTED_COLUMNS` order: a read row without its position, the time as a number. */
-type InsertedValues = [
-  stream: string,
-  revision: bigint,
-  id: string,
-  type: string,
-  data: string,
-  tenant_id: string | null,
-  actor_user_id: string | null,
-  actor_role: string | null,
-  correlation_id: string | null,
-  causation_id: string | null,
-  command_id: string | null,
-  schema_version: bigint | null,
-  request_hash: string | null,
-  other_metadata: string | null,
-  recorded_at: number,
-];
+type InsertedValues = [...StoredValues<EventRowValues>, recorded_at: number];
 
 /**
  * Every column but `position` (the log gives it), named here in the order `insert` binds
