@@ -6,6 +6,8 @@
  * then measures reads over HTTP at `--concurrency` (default 32) connections: p50/p99 of
  * the lead list with each filter, text search, a deep page by cursor and one lead, beside
  * an unauthenticated request (the framework's floor) and bare SELECTs on the same table.
+ * The rebuild into memory runs `--rounds` (default 3) times beside its floor, in turn;
+ * `--memory-rebuild-only` stops after it (no projections, no app, no HTTP).
  * A measurement, not a test: it always exits 0. `BENCH_DIR` picks the folder (default: tmp).
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +20,7 @@ import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
 import { TokenService } from '#ltc/platform';
 import { DueTimersProjection } from '#ltc/timers';
 import { LTC_CONTEXTS, engineProjections } from '#ltc/engine';
+import { memoryRebuildRounds } from './memory-rebuild-rounds.js';
 import { rebuildInMemoryRaw } from './rebuild-load.js';
 import { count, machineLine, progress } from './report.js';
 import { BENCH_TENANT, writeLeadHistories } from './scale-events.js';
@@ -28,6 +31,8 @@ interface Options {
   readonly events: number;
   readonly concurrency: number;
   readonly requests: number;
+  readonly rounds: number;
+  readonly memoryRebuildOnly: boolean;
 }
 
 async function main(): Promise<void> {
@@ -41,6 +46,13 @@ async function main(): Promise<void> {
   try {
     progress(`ltc bench:scale: ${count(options.events)} events in ${root}`);
     const leads = await generate(eventsFile, options.events, lines);
+    progress(`  rebuilding into memory, ${options.rounds} rounds`);
+    lines.push('', `## Rebuild into memory, ${options.rounds} rounds beside its floor`, '');
+    lines.push(...(await memoryRebuildRounds(eventsFile, options.rounds)));
+    if (options.memoryRebuildOnly) {
+      writeReport(lines);
+      return;
+    }
     if (APP_ROOT === '.') {
       lines.push('', '## Rebuild, one projection at a time (into the read-model file the app then starts on)', '');
       await rebuildEach(eventsFile, readModelFile, lines);
@@ -65,19 +77,23 @@ async function main(): Promise<void> {
     } finally {
       await app.stop();
     }
-    process.stdout.write(
-      [
-        `# bench:scale — ${machineLine()}`,
-        `load average at the end: ${loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' ')}`,
-        ...lines,
-        '',
-      ].join('\n'),
-    );
+    writeReport(lines);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function writeReport(lines: readonly string[]): void {
+  process.stdout.write(
+    [
+      `# bench:scale — ${machineLine()}`,
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+      ...lines,
+      '',
+    ].join('\n'),
+  );
 }
 
 async function generate(eventsFile: string, events: number, lines: string[]): Promise<number> {
@@ -231,6 +247,8 @@ function optionsFrom(args: readonly string[]): Options {
     events: value('--events', 1_000_000),
     concurrency: value('--concurrency', 32),
     requests: value('--requests', 500),
+    rounds: value('--rounds', 3),
+    memoryRebuildOnly: args.includes('--memory-rebuild-only'),
   };
 }
 

@@ -3,7 +3,10 @@
  * each figure next to a baseline measured in the same run (bare better-sqlite3 doing
  * the same work), with the goals from TOOLCHAIN.md. A measurement, not a test: it
  * always exits 0. `BENCH_STREAMS=2000` runs a smaller workload; `BENCH_DIR` picks the
- * folder the temporary databases go to (default: the OS temp folder).
+ * folder the temporary databases go to (default: the OS temp folder); `BENCH_ONLY=full-16`
+ * (a comma list of `full-1`, `full-16`, `normal-1`, `normal-16`, `rebuild`) runs only those
+ * steps, e.g. to interleave one figure with other programs in rounds (`rebuild` reads the
+ * log of `full-16`, which then runs too).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,15 +65,15 @@ async function main(): Promise<void> {
     await warmUp(root);
     const rows: ResultRow[] = [];
     let durableLog: string | undefined;
-    for (const variant of COMMAND_VARIANTS) {
-      const folder = freshFolder(root, `${variant.durability}-${variant.inFlight}`);
-      const keep = variant.durability === 'full' && variant.inFlight === 16;
+    for (const variant of variantsToRun()) {
+      const folder = freshFolder(root, variantName(variant));
+      const keep = variantName(variant) === REBUILD_LOG_VARIANT;
       rows.push(await measureCommands(variant, folder, streams));
       // The durable 16-way log is the one step 2 rebuilds from; the others go at once.
       if (keep) durableLog = join(folder, 'store.sqlite');
       else rmSync(folder, { recursive: true, force: true });
     }
-    if (durableLog) rows.push(...(await measureRebuilds(durableLog, root, streams)));
+    if (durableLog && selectedSteps().has('rebuild')) rows.push(...(await measureRebuilds(durableLog, root, streams)));
     const after = probeMachine(root);
     printReport(rows, { streams, root, before, after, totalSeconds: (performance.now() - started) / 1000 });
   } finally {
@@ -86,6 +89,25 @@ function streamsFromEnv(): number {
     throw new Error(`BENCH_STREAMS must be an integer ≥ ${MIN_STREAMS}, got "${raw}"`);
   }
   return streams;
+}
+
+const variantName = (variant: CommandVariant): string => `${variant.durability}-${variant.inFlight}`;
+const REBUILD_LOG_VARIANT = 'full-16';
+
+/** The steps `BENCH_ONLY` names (every step when unset), checked so that a typo does not measure nothing. */
+function selectedSteps(): ReadonlySet<string> {
+  const known = [...COMMAND_VARIANTS.map(variantName), 'rebuild'];
+  const raw = process.env.BENCH_ONLY;
+  if (raw === undefined || raw.trim() === '') return new Set(known);
+  const steps = raw.split(',').map((step) => step.trim());
+  const unknown = steps.filter((step) => !known.includes(step));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown step ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return new Set(steps.includes('rebuild') ? [...steps, REBUILD_LOG_VARIANT] : steps);
+}
+
+function variantsToRun(): readonly CommandVariant[] {
+  const steps = selectedSteps();
+  return COMMAND_VARIANTS.filter((variant) => steps.has(variantName(variant)));
 }
 
 /** Lets V8 compile the hot paths first, so the first variant measured is not also the JIT's warm-up. */

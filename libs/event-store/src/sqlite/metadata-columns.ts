@@ -26,7 +26,7 @@ type Fields = Readonly<Record<string, unknown>>;
 export function metadataToColumns(metadata: EventMetadata): MetadataColumns {
   const fields = asFields(metadata);
   const actor = actorOf(fields.actor);
-  const columns = {
+  const columns: Writable<MetadataColumns> = {
     tenant_id: textOf(fields.tenantId),
     actor_user_id: actor?.userId ?? null,
     actor_role: actor?.role ?? null,
@@ -35,17 +35,32 @@ export function metadataToColumns(metadata: EventMetadata): MetadataColumns {
     command_id: textOf(fields.commandId),
     schema_version: integerOf(fields.schemaVersion),
     request_hash: textOf(fields.requestHash),
+    other_metadata: null,
   };
-  const inColumn: Readonly<Record<string, boolean>> = {
-    actor: actor !== undefined,
-    tenantId: columns.tenant_id !== null,
-    correlationId: columns.correlation_id !== null,
-    causationId: columns.causation_id !== null,
-    commandId: columns.command_id !== null,
-    schemaVersion: columns.schema_version !== null,
-    requestHash: columns.request_hash !== null,
-  };
-  return { ...columns, other_metadata: otherFieldsJson(fields, inColumn) };
+  columns.other_metadata = otherFieldsJson(fields, columns);
+  return columns;
+}
+
+type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
+
+/**
+ * The column each named field goes to (the actor: its user id's). Built once, not per
+ * event: appends look up every field of every event here.
+ */
+const COLUMN_OF_FIELD = new Map<string, keyof MetadataColumns>([
+  ['actor', 'actor_user_id'],
+  ['tenantId', 'tenant_id'],
+  ['correlationId', 'correlation_id'],
+  ['causationId', 'causation_id'],
+  ['commandId', 'command_id'],
+  ['schemaVersion', 'schema_version'],
+  ['requestHash', 'request_hash'],
+]);
+
+/** Whether the field named `key` went into a column of its own (`null` there means it did not). */
+function inItsColumn(key: string, columns: MetadataColumns): boolean {
+  const column = COLUMN_OF_FIELD.get(key);
+  return column !== undefined && columns[column] !== null;
 }
 
 /**
@@ -99,11 +114,11 @@ function actorOf(value: unknown): Actor | undefined {
   return { userId, role };
 }
 
-function otherFieldsJson(fields: Fields, inColumn: Readonly<Record<string, boolean>>): string | null {
+function otherFieldsJson(fields: Fields, columns: MetadataColumns): string | null {
   let other: Record<string, unknown> | undefined;
   for (const key of Object.keys(fields)) {
     // Undefined is dropped, as JSON.stringify drops it.
-    if (inColumn[key] === true || fields[key] === undefined) continue;
+    if (inItsColumn(key, columns) || fields[key] === undefined) continue;
     // No prototype: a field named `__proto__` stays a field, as in JSON.
     (other ??= Object.create(null) as Record<string, unknown>)[key] = fields[key];
   }

@@ -1,18 +1,47 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { COLUMN, EVENT_COLUMNS, insertStatementSql, type EventRowValues } from './event-columns.js';
+import { COLUMN, EVENT_COLUMNS, type EventColumn, type EventRowValues } from './event-columns.js';
 import { metadataFromRow, type MetadataColumns } from './metadata-columns.js';
 
-/** An event ready to insert: already serialised, its revision decided; the log gives its position. */
-export interface NewEventRow extends MetadataColumns {
-  readonly stream: string;
-  readonly revision: bigint;
+/** An event ready to insert: already serialised; its stream, revision and time come with the insert. */
+export interface NewEvent extends MetadataColumns {
   readonly id: string;
   readonly type: string;
   readonly data: string;
-  readonly recorded_at: number;
 }
+
+/** A read row's values between its position and its time: what an append binds as they are. */
+type StoredValues<Row> = Row extends readonly [bigint, ...infer Stored, bigint] ? Stored : never;
+/** The values of an insert, in `INSERTED_COLUMNS` order: a read row without its position, the time as a number. */
+type InsertedValues = [...StoredValues<EventRowValues>, recorded_at: number];
+
+/**
+ * Every column but `position` (the log gives it), named here in the order `insert` binds
+ * its values, so that the statement does not depend on the table's column order.
+ */
+const INSERTED_COLUMNS = [
+  'stream',
+  'revision',
+  'id',
+  'type',
+  'data',
+  'tenant_id',
+  'actor_user_id',
+  'actor_role',
+  'correlation_id',
+  'causation_id',
+  'command_id',
+  'schema_version',
+  'request_hash',
+  'other_metadata',
+  'recorded_at',
+] as const satisfies readonly EventColumn[] & { length: InsertedValues['length'] };
+/** Fails to compile when a column of the table is left out of the insert (a new column, say). */
+const EVERY_COLUMN_INSERTED: [Exclude<EventColumn, 'position' | (typeof INSERTED_COLUMNS)[number]>] extends [never]
+  ? true
+  : never = true;
+void EVERY_COLUMN_INSERTED;
 
 /** SQLite's LIMIT for "no limit". */
 const NO_LIMIT = -1;
@@ -34,11 +63,10 @@ export class SqliteEventQueries {
   private readonly logReads = new Map<string, Database.Statement<unknown[], EventRowValues>>();
 
   constructor(private readonly db: Database.Database) {
-    this.insertEvent = db.prepare<[NewEventRow]>(
-      insertStatementSql(
-        'events',
-        EVENT_COLUMNS.filter((column) => column !== 'position'),
-      ),
+    // Bound by place rather than by name: better-sqlite3 looks each named parameter up in
+    // the object (measured: 3.3 µs per insert by name, 1.9 µs by place, 15 columns).
+    this.insertEvent = db.prepare<InsertedValues>(
+      `INSERT INTO events (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.lastRevision = db
       .prepare<[string], bigint>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
@@ -59,8 +87,25 @@ export class SqliteEventQueries {
   }
 
   /** Inserts one event and returns the global position it was given. */
-  insert(row: NewEventRow): bigint {
-    return BigInt(this.insertEvent.run(row).lastInsertRowid);
+  insert(stream: string, revision: bigint, recordedAt: number, event: NewEvent): bigint {
+    const inserted = this.insertEvent.run(
+      stream,
+      revision,
+      event.id,
+      event.type,
+      event.data,
+      event.tenant_id,
+      event.actor_user_id,
+      event.actor_role,
+      event.correlation_id,
+      event.causation_id,
+      event.command_id,
+      event.schema_version,
+      event.request_hash,
+      event.other_metadata,
+      recordedAt,
+    );
+    return BigInt(inserted.lastInsertRowid);
   }
 
   /** Revision of the stream's last event; `undefined` when the stream does not exist. */

@@ -16,10 +16,10 @@ import type {
 import type { EventToAppend, RecordedEvent } from '../recorded-event.js';
 import { GroupCommitQueue, type Outcome } from './group-commit.queue.js';
 import { HeadSignal } from './head-signal.js';
-import { metadataToColumns, type MetadataColumns } from './metadata-columns.js';
+import { metadataToColumns } from './metadata-columns.js';
 import { PagedSubscription, type LogPage } from './paged-subscription.js';
 import { openEventStoreDatabase } from './sqlite-connection.js';
-import { SqliteEventQueries } from './sqlite-event-queries.js';
+import { SqliteEventQueries, type NewEvent } from './sqlite-event-queries.js';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; its folder is created when missing. */
@@ -41,13 +41,7 @@ export interface SqliteEventStoreOptions {
 interface AppendRequest {
   readonly stream: string;
   readonly expected: ExpectedRevision;
-  readonly events: readonly SerialisedEvent[];
-}
-
-interface SerialisedEvent extends MetadataColumns {
-  readonly id: string;
-  readonly type: string;
-  readonly data: string;
+  readonly events: readonly NewEvent[];
 }
 
 type WriteBatch = (batch: readonly AppendRequest[], recordedAt: number) => Outcome<AppendResult>[];
@@ -101,7 +95,7 @@ export class SqliteEventStore implements EventStore {
     this.ensureOpen();
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     // Serialised here, outside the batch, so an event JSON cannot hold fails only its own append.
-    const serialised = events.map((event): SerialisedEvent => ({
+    const serialised = events.map((event): NewEvent => ({
       id: event.id ?? randomUUID(),
       type: event.type,
       data: JSON.stringify(event.data ?? null),
@@ -181,7 +175,7 @@ export class SqliteEventStore implements EventStore {
     let position = 0n;
     for (const event of request.events) {
       revision += 1n;
-      position = this.queries.insert({ stream: request.stream, revision, recorded_at: recordedAt, ...event });
+      position = this.queries.insert(request.stream, revision, recordedAt, event);
     }
     faultPoint('event-store.mid-group-commit');
     return { ok: true, value: { nextRevision: revision, position } };
