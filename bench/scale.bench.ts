@@ -6,7 +6,7 @@
  * then measures reads over HTTP at `--concurrency` (default 32) connections: p50/p99 of
  * the lead list with each filter, text search, a deep page by cursor and one lead, beside
  * an unauthenticated request (the framework's floor) and bare SELECTs on the same table.
- * A measurement, not a test: it always exits 0. `BENCH_DIR` picks the folder (default: tmp).
+ * `--rebuild-only` stops after the rebuilds. A measurement, not a test: it always exits 0. `BENCH_DIR` picks the folder (default: tmp).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +28,8 @@ interface Options {
   readonly events: number;
   readonly concurrency: number;
   readonly requests: number;
+  /** `--rebuild-only`: stop after the rebuilds (no app, no HTTP reads), to measure projections alone. */
+  readonly rebuildOnly: boolean;
 }
 
 async function main(): Promise<void> {
@@ -48,23 +50,7 @@ async function main(): Promise<void> {
       // Read models this build did not make would carry its tables and indexes into the other one.
       lines.push('', `(no rebuild here: the app in ${APP_ROOT} builds its own read models at startup)`);
     }
-    lines.push(
-      '',
-      `## Reads over HTTP at ${options.concurrency} connections, ${count(options.requests)} requests each`,
-      '',
-    );
-    const app = await startApp(dataDir, leads);
-    try {
-      lines.push(
-        `startup of the built app${APP_ROOT === '.' ? '' : ` in ${APP_ROOT}`} on ${count(options.events)} events: ` +
-          `${app.startupSeconds.toFixed(2)} s to answer HTTP, ${app.currentSeconds.toFixed(2)} s until GET /leads lists every lead`,
-        '',
-      );
-      const rows = await readWorkloads({ ...options, baseUrl: app.baseUrl, secret: app.secret, readModelFile, leads });
-      lines.push(...readTable(rows));
-    } finally {
-      await app.stop();
-    }
+    if (!options.rebuildOnly) await measureReads(options, dataDir, readModelFile, leads, lines);
     process.stdout.write(
       [
         `# bench:scale — ${machineLine()}`,
@@ -77,6 +63,33 @@ async function main(): Promise<void> {
     );
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Starts the built app on the rebuilt data and measures the reads over HTTP. */
+async function measureReads(
+  options: Options,
+  dataDir: string,
+  readModelFile: string,
+  leads: number,
+  lines: string[],
+): Promise<void> {
+  lines.push(
+    '',
+    `## Reads over HTTP at ${options.concurrency} connections, ${count(options.requests)} requests each`,
+    '',
+  );
+  const app = await startApp(dataDir, leads);
+  try {
+    lines.push(
+      `startup of the built app${APP_ROOT === '.' ? '' : ` in ${APP_ROOT}`} on ${count(options.events)} events: ` +
+        `${app.startupSeconds.toFixed(2)} s to answer HTTP, ${app.currentSeconds.toFixed(2)} s until GET /leads lists every lead`,
+      '',
+    );
+    const rows = await readWorkloads({ ...options, baseUrl: app.baseUrl, secret: app.secret, readModelFile, leads });
+    lines.push(...readTable(rows));
+  } finally {
+    await app.stop();
   }
 }
 
@@ -231,6 +244,7 @@ function optionsFrom(args: readonly string[]): Options {
     events: value('--events', 1_000_000),
     concurrency: value('--concurrency', 32),
     requests: value('--requests', 500),
+    rebuildOnly: args.includes('--rebuild-only'),
   };
 }
 
