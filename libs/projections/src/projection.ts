@@ -31,6 +31,15 @@ export interface Projection {
    * instead of `apply` when present; it must leave the same rows `apply` would.
    */
   applyBatch?(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Runs in the transaction of the first batch that reaches the head of the log after each
+   * start (so it must be idempotent). A projection whose `reset` drops secondary indexes,
+   * because filling a table and then indexing it is many times faster than keeping a
+   * dozen indexes up to date row by row, creates them again here: they return in the same
+   * commit as the rows that caught up. A crash before that is safe too, since `setup`
+   * creates missing indexes at every start.
+   */
+  caughtUp?(trx: ReadModelTransaction): Promise<void>;
   /** Called after a batch committed (outside the transaction), e.g. to wake a scheduler. */
   afterCommit?(events: readonly RecordedEvent[]): void;
 }

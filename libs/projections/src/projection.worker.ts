@@ -38,7 +38,16 @@ export class ProjectionWorker extends SubscriberWorker {
     return null;
   }
 
-  protected async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+  /** Projections take bigger batches than process managers: a rebuild commits once per batch. */
+  protected override get maxBatch(): number {
+    return this.deps.catchUpBatchSize;
+  }
+
+  protected async handleBatch(
+    events: readonly RecordedEvent[],
+    _signal: AbortSignal,
+    reachesHead: boolean,
+  ): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
     let current: RecordedEvent | undefined;
@@ -59,6 +68,7 @@ export class ProjectionWorker extends SubscriberWorker {
           }
         }
         current = undefined;
+        if (reachesHead) await this.projection.caughtUp?.(trx);
         faultPoint('projection.after-rows-before-checkpoint', this.name);
       });
     } catch (error) {

@@ -3,7 +3,13 @@ import type { RecordedEvent } from '#ltc/event-store';
 import { majorUnits, type Money } from '#ltc/kernel';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
 import { leadIdChunks } from '../analytics/batch-rows.js';
-import { createLeadListTable, leadListDb, type LeadListRow } from './lead-list.table.js';
+import {
+  createLeadListIndexes,
+  createLeadListTable,
+  dropLeadListIndexes,
+  leadListDb,
+  type LeadListRow,
+} from './lead-list.table.js';
 import { resetLeadListSideTables } from './lead-list.side-tables.js';
 import { saveLeadRows } from './lead-list.writes.js';
 import { asLeadEvent } from '../domain/lead-event.js';
@@ -18,7 +24,9 @@ export const leadListProjection: Projection = {
 
   setup: createLeadListTable,
 
+  // A rebuild fills the table without its indexes and builds them once it has caught up.
   async reset(trx) {
+    await dropLeadListIndexes(trx);
     await sql`delete from lead_list`.execute(trx);
     await resetLeadListSideTables(trx);
   },
@@ -28,6 +36,8 @@ export const leadListProjection: Projection = {
   },
 
   applyBatch: (trx, events) => applyLeadListBatch(trx, events),
+
+  caughtUp: createLeadListIndexes,
 };
 
 /**
