@@ -19,15 +19,26 @@ export class ProjectionWorker extends SubscriberWorker {
   /** Clears the rows and the checkpoint together; the next start replays from the beginning. */
   async resetRows(): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
+      // Dropped first: deleting the rows then updates no index either.
+      await this.projection.deferredIndexes?.drop(trx);
       await this.projection.reset(trx);
       await this.deps.checkpoints.save(trx, this.name, this.version, null);
     });
     this.position = null;
   }
 
+  /** Nothing applied yet (a first start): the whole log is to be replayed into empty tables. */
+  private async dropDeferredIndexes(): Promise<void> {
+    const indexes = this.projection.deferredIndexes;
+    if (indexes) await this.deps.db.transaction().execute((trx) => indexes.drop(trx));
+  }
+
   protected async prepare(): Promise<bigint | null> {
     const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
-    if (checkpoint && checkpoint.version === this.version) return checkpoint.position;
+    if (checkpoint && checkpoint.version === this.version) {
+      if (checkpoint.position === null) await this.dropDeferredIndexes();
+      return checkpoint.position;
+    }
     if (checkpoint) {
       this.deps.logger?.warn(
         { projection: this.name, from: checkpoint.version, to: this.version },
@@ -68,7 +79,7 @@ export class ProjectionWorker extends SubscriberWorker {
           }
         }
         current = undefined;
-        if (reachesHead) await this.projection.caughtUp?.(trx);
+        if (reachesHead) await this.projection.deferredIndexes?.create(trx);
         faultPoint('projection.after-rows-before-checkpoint', this.name);
       });
     } catch (error) {

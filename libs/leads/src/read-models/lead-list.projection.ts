@@ -24,9 +24,7 @@ export const leadListProjection: Projection = {
 
   setup: createLeadListTable,
 
-  // A rebuild fills the table without its indexes and builds them once it has caught up.
   async reset(trx) {
-    await dropLeadListIndexes(trx);
     await sql`delete from lead_list`.execute(trx);
     await resetLeadListSideTables(trx);
   },
@@ -37,7 +35,7 @@ export const leadListProjection: Projection = {
 
   applyBatch: (trx, events) => applyLeadListBatch(trx, events),
 
-  caughtUp: createLeadListIndexes,
+  deferredIndexes: { drop: dropLeadListIndexes, create: createLeadListIndexes },
 };
 
 /**
