@@ -9,6 +9,9 @@ import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } f
  * checkpoint neither skips nor repeats an event.
  */
 export class ProjectionWorker extends SubscriberWorker {
+  /** `resetRows` dropped the deferred indexes and no start has replayed since: no need to drop them again. */
+  private indexesDropped = false;
+
   constructor(
     private readonly projection: Projection,
     deps: WorkerDeps,
@@ -25,6 +28,7 @@ export class ProjectionWorker extends SubscriberWorker {
       await this.deps.checkpoints.save(trx, this.name, this.version, null);
     });
     this.position = null;
+    this.indexesDropped = this.projection.deferredIndexes !== undefined;
   }
 
   /** Nothing applied yet (a first start): the whole log is to be replayed into empty tables. */
@@ -34,9 +38,11 @@ export class ProjectionWorker extends SubscriberWorker {
   }
 
   protected async prepare(): Promise<bigint | null> {
+    const dropped = this.indexesDropped;
+    this.indexesDropped = false;
     const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
     if (checkpoint && checkpoint.version === this.version) {
-      if (checkpoint.position === null) await this.dropDeferredIndexes();
+      if (checkpoint.position === null && !dropped) await this.dropDeferredIndexes();
       return checkpoint.position;
     }
     if (checkpoint) {
@@ -46,6 +52,7 @@ export class ProjectionWorker extends SubscriberWorker {
       );
     }
     await this.resetRows();
+    this.indexesDropped = false;
     return null;
   }
 
