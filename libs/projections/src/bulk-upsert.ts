@@ -45,11 +45,12 @@ export async function upsertMany<Row extends Readonly<Record<string, unknown>>>(
   }
 }
 
-const texts = new WeakMap<BulkUpsertShape<never>, Map<string, string>>();
+/** Statement texts per shape (the shapes are module constants) and row count. */
+const texts = new WeakMap<object, Map<string, string>>();
 
 function statementText<Row>(shape: BulkUpsertShape<Row>, size: number, postgres: boolean): string {
-  const byShape = texts.get(shape as BulkUpsertShape<never>) ?? new Map<string, string>();
-  texts.set(shape as BulkUpsertShape<never>, byShape);
+  const byShape = texts.get(shape) ?? new Map<string, string>();
+  texts.set(shape, byShape);
   const cacheKey = `${postgres ? 'pg' : 'sqlite'}:${size}`;
   const cached = byShape.get(cacheKey);
   if (cached !== undefined) return cached;
