@@ -64,30 +64,29 @@ async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly Re
       .execute();
     for (const row of found) stored.set(key(row.tenant_id, row.lead_id), row);
   }
-  const rows = new Map(stored);
-  const dirty = new Set<string>();
+  // Each row the batch changes is copied once and then changed in place: a rebuild folds
+  // millions of events, and a fresh 47-column object per event kept the collector busy.
+  const changed = new Map<string, LeadListRow>();
   for (const { recorded, event } of leadEvents) {
     const id = key(recorded.metadata.tenantId, event.data.leadId);
     if (event.type === 'LeadCaptured') {
-      rows.set(id, capturedRow(recorded, event.data));
-    } else {
-      const row = rows.get(id);
-      if (!row) continue;
-      rows.set(id, {
-        ...row,
-        ...changesFor(event, row),
-        updated_at: recorded.recordedAt.toISOString(),
-        revision: recorded.revision.toString(),
-      });
+      changed.set(id, capturedRow(recorded, event.data));
+      continue;
     }
-    dirty.add(id);
+    let row = changed.get(id);
+    if (!row) {
+      const before = stored.get(id);
+      if (!before) continue;
+      row = { ...before };
+      changed.set(id, row);
+    }
+    Object.assign(row, changesFor(event, row));
+    row.updated_at = recorded.recordedAt.toISOString();
+    row.revision = recorded.revision.toString();
   }
   await saveLeadRows(
     trx,
-    [...dirty].flatMap((id) => {
-      const after = rows.get(id);
-      return after ? [{ before: stored.get(id), after }] : [];
-    }),
+    [...changed].map(([id, after]) => ({ before: stored.get(id), after })),
   );
 }
 
