@@ -117,10 +117,11 @@ const TALLIES: BulkUpsertShape<Tally> = {
   columns: ['id', 'label', 'hits'],
   key: ['id'],
   update: ['hits'],
+  pgTypes: { hits: 'integer' },
 };
 const NEW_TALLIES: BulkUpsertShape<Tally> = { ...TALLIES, update: [] };
 
-/** 203 rows take statements of 128, 64, 8, 2 and 1 rows: every row lands once, conflicts update only `update`. */
+/** 203 rows (on SQLite statements of 128, 64, 8, 2 and 1 rows): every row lands once, conflicts update only `update`. */
 async function expectBulkUpserts(db: Awaited<ReturnType<typeof openReadModelDb>>['db']): Promise<void> {
   await db.schema
     .createTable('tallies')

@@ -16,6 +16,18 @@ const LEAD_ROWS: BulkUpsertShape<LeadListRow> = {
   columns: ['tenant_id', 'lead_id', ...UPDATABLE_COLUMNS],
   key: ['tenant_id', 'lead_id'],
   update: UPDATABLE_COLUMNS,
+  // As `createLeadListTable` declares them; every other column is text.
+  pgTypes: {
+    estimated_deal_size: 'double precision',
+    deal_size_minor: 'bigint',
+    complete: 'integer',
+    score: 'integer',
+    model_version: 'integer',
+    attempts: 'integer',
+    attempt_target: 'integer',
+    touches: 'integer',
+    interactions: 'integer',
+  },
 };
 
 const TAG_ROWS: BulkUpsertShape<LeadListTagRow> = {
