@@ -14,9 +14,15 @@ export class EventPump {
   private wakeProducer: (() => void) | undefined;
   private readonly pulling: Promise<void>;
 
+  /**
+   * `fillBatches`: let the reader fill a batch before it goes out (see `letReaderCatchUp`),
+   * for consumers that pay per batch (a projection's commit); a process manager instead
+   * reacts at once, since its effects are what other work waits for.
+   */
   constructor(
     private readonly subscription: EventSubscription,
     private readonly highWaterMark: number,
+    private readonly fillBatches = false,
   ) {
     this.pulling = this.pull();
   }
@@ -37,7 +43,7 @@ export class EventPump {
       if (this.ended || signal.aborted) return [];
       await this.waitForEvents(signal);
     }
-    await this.letReaderCatchUp(max, signal);
+    if (this.fillBatches) await this.letReaderCatchUp(max, signal);
     const batch = this.buffer.splice(0, max);
     this.wake('producer');
     return batch;

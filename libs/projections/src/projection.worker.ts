@@ -61,6 +61,10 @@ export class ProjectionWorker extends SubscriberWorker {
     return this.deps.catchUpBatchSize;
   }
 
+  protected override get fillsBatches(): boolean {
+    return true;
+  }
+
   protected async handleBatch(
     events: readonly RecordedEvent[],
     _signal: AbortSignal,

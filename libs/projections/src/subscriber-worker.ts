@@ -98,6 +98,11 @@ export abstract class SubscriberWorker {
     return this.deps.batchSize;
   }
 
+  /** Whether a batch waits for the events the reader can hand over at once (see `EventPump`). */
+  protected get fillsBatches(): boolean {
+    return false;
+  }
+
   /**
    * Starts the loop; resolves once the checkpoint is loaded and the subscription is
    * open (or the start failed, which `state` then says), so events appended after
@@ -159,7 +164,7 @@ export abstract class SubscriberWorker {
         ...(this.filter ? { filter: this.filter } : {}),
       });
       const max = this.maxBatch;
-      pump = new EventPump(subscription, max * 4);
+      pump = new EventPump(subscription, max * 4, this.fillsBatches);
       this.setState('catching_up');
       ready();
       let reachedHead = false;
