@@ -7,8 +7,9 @@
  * the lead list with each filter, text search, a deep page by cursor and one lead, beside
  * an unauthenticated request (the framework's floor) and bare SELECTs on the same table.
  * The rebuild into memory runs `--rounds` (default 3) times beside its floor, in turn;
- * `--memory-rebuild-only` stops after it (no projections, no app, no HTTP).
- * A measurement, not a test: it always exits 0. `BENCH_DIR` picks the folder (default: tmp).
+ * `--memory-rebuild-only` stops after it (no projections, no app, no HTTP); `--rebuild-only`
+ * stops after the projection rebuilds. A measurement, not a test: it always exits 0.
+ * `BENCH_DIR` picks the folder (default: tmp).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +34,8 @@ interface Options {
   readonly requests: number;
   readonly rounds: number;
   readonly memoryRebuildOnly: boolean;
+  /** `--rebuild-only`: stop after the rebuilds (no app, no HTTP reads), to measure projections alone. */
+  readonly rebuildOnly: boolean;
 }
 
 async function main(): Promise<void> {
@@ -60,23 +63,7 @@ async function main(): Promise<void> {
       // Read models this build did not make would carry its tables and indexes into the other one.
       lines.push('', `(no rebuild here: the app in ${APP_ROOT} builds its own read models at startup)`);
     }
-    lines.push(
-      '',
-      `## Reads over HTTP at ${options.concurrency} connections, ${count(options.requests)} requests each`,
-      '',
-    );
-    const app = await startApp(dataDir, leads);
-    try {
-      lines.push(
-        `startup of the built app${APP_ROOT === '.' ? '' : ` in ${APP_ROOT}`} on ${count(options.events)} events: ` +
-          `${app.startupSeconds.toFixed(2)} s to answer HTTP, ${app.currentSeconds.toFixed(2)} s until GET /leads lists every lead`,
-        '',
-      );
-      const rows = await readWorkloads({ ...options, baseUrl: app.baseUrl, secret: app.secret, readModelFile, leads });
-      lines.push(...readTable(rows));
-    } finally {
-      await app.stop();
-    }
+    if (!options.rebuildOnly) await measureReads(options, dataDir, readModelFile, leads, lines);
     writeReport(lines);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -94,6 +81,33 @@ function writeReport(lines: readonly string[]): void {
       '',
     ].join('\n'),
   );
+}
+
+/** Starts the built app on the rebuilt data and measures the reads over HTTP. */
+async function measureReads(
+  options: Options,
+  dataDir: string,
+  readModelFile: string,
+  leads: number,
+  lines: string[],
+): Promise<void> {
+  lines.push(
+    '',
+    `## Reads over HTTP at ${options.concurrency} connections, ${count(options.requests)} requests each`,
+    '',
+  );
+  const app = await startApp(dataDir, leads);
+  try {
+    lines.push(
+      `startup of the built app${APP_ROOT === '.' ? '' : ` in ${APP_ROOT}`} on ${count(options.events)} events: ` +
+        `${app.startupSeconds.toFixed(2)} s to answer HTTP, ${app.currentSeconds.toFixed(2)} s until GET /leads lists every lead`,
+      '',
+    );
+    const rows = await readWorkloads({ ...options, baseUrl: app.baseUrl, secret: app.secret, readModelFile, leads });
+    lines.push(...readTable(rows));
+  } finally {
+    await app.stop();
+  }
 }
 
 async function generate(eventsFile: string, events: number, lines: string[]): Promise<number> {
@@ -249,6 +263,7 @@ function optionsFrom(args: readonly string[]): Options {
     requests: value('--requests', 500),
     rounds: value('--rounds', 3),
     memoryRebuildOnly: args.includes('--memory-rebuild-only'),
+    rebuildOnly: args.includes('--rebuild-only'),
   };
 }
 

@@ -141,9 +141,10 @@ describe('Crash recovery: kill -9 of the built engine at each fault point', () =
     const dir = dataDir();
     const head = await seedLeads(dir);
     const env = { LTC_DATA_DIR: dir, LTC_JWT_SECRET: TEST_SECRET, LTC_PROCESS_MANAGERS: 'off' };
-    // The source stats count events: a batch applied twice would show. 40 batches of 500; die in the 5th.
+    // The source stats count events: a batch applied twice would show. A catch-up takes batches
+    // of up to 5,000 events: 4 here; die in the 2nd.
     const point = 'projection.after-rows-before-checkpoint@lead_source_stats';
-    const first = startProcess(builtEntry('worker'), { ...env, [FAULT_POINT_ENV]: `${point}:5` });
+    const first = startProcess(builtEntry('worker'), { ...env, [FAULT_POINT_ENV]: `${point}:2` });
     running.push(first);
     await expectKilledAt(first, point);
     const atKill = checkpointOf(dataFiles(dir).readModels, 'lead_source_stats') ?? 0n;

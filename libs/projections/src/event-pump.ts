@@ -14,9 +14,15 @@ export class EventPump {
   private wakeProducer: (() => void) | undefined;
   private readonly pulling: Promise<void>;
 
+  /**
+   * `fillBatches`: let the reader fill a batch before it goes out (see `letReaderCatchUp`),
+   * for consumers that pay per batch (a projection's commit); a process manager instead
+   * reacts at once, since its effects are what other work waits for.
+   */
   constructor(
     private readonly subscription: EventSubscription,
     private readonly highWaterMark: number,
+    private readonly fillBatches = false,
   ) {
     this.pulling = this.pull();
   }
@@ -37,9 +43,26 @@ export class EventPump {
       if (this.ended || signal.aborted) return [];
       await this.waitForEvents(signal);
     }
+    if (this.fillBatches) await this.letReaderCatchUp(max, signal);
     const batch = this.buffer.splice(0, max);
     this.wake('producer');
     return batch;
+  }
+
+  /**
+   * The reader hands events over one promise turn at a time, and the consumer's own
+   * awaits let it in only now and then: taken at once, a catch-up batch held a few dozen
+   * events (measured: 26 on average at a batch size of 500), and every batch costs a
+   * commit. Events already read from disk arrive within one turn of the event loop, so
+   * wait turns while the buffer still grows and is short of `max`; at the head it stops
+   * growing and the batch goes out after one turn.
+   */
+  private async letReaderCatchUp(max: number, signal: AbortSignal): Promise<void> {
+    let before = -1;
+    while (this.buffer.length < max && this.buffer.length > before && !this.ended && !signal.aborted) {
+      before = this.buffer.length;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Closes the subscription and waits until the reader has stopped. */

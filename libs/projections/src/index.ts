@@ -1,6 +1,7 @@
 export * from './read-model-db.js';
 export * from './projection.js';
 export * from './upsert.js';
+export * from './bulk-upsert.js';
 export * from './checkpoint.store.js';
 export * from './process-manager.js';
 export * from './process-manager-effects.js';

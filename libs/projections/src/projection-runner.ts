@@ -29,6 +29,13 @@ export interface ProjectionRunnerOptions {
   /** Most events per transaction; default 500. Smaller batches commit whatever has arrived. */
   readonly batchSize?: number;
   /**
+   * Most events per projection transaction; default 5,000, or `batchSize` when that is
+   * given (then it bounds every transaction). Batches hold what has arrived, so ones this
+   * big form only while a projection is behind (a rebuild, catching up after downtime),
+   * where each commit costs more than the rows it writes.
+   */
+  readonly catchUpBatchSize?: number;
+  /**
    * Most events of a batch a process manager with a `partitionKey` handles at once;
    * default 32. Their commands share group commits, so more in flight means fewer commits.
    */
@@ -44,6 +51,7 @@ export interface ProjectionRunnerOptions {
 
 const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
 const DEFAULT_PM_CONCURRENCY = 32;
+const DEFAULT_CATCH_UP_BATCH_SIZE = 5_000;
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 /**
@@ -62,6 +70,10 @@ export class ProjectionRunner {
     const clock = options.clock ?? new SystemClock();
     const batchSize = options.batchSize ?? 500;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Invalid batchSize ${batchSize}`);
+    const catchUpBatchSize = options.catchUpBatchSize ?? options.batchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE;
+    if (!Number.isInteger(catchUpBatchSize) || catchUpBatchSize < 1) {
+      throw new Error(`Invalid catchUpBatchSize ${catchUpBatchSize}`);
+    }
     const concurrency = options.processManagerConcurrency ?? DEFAULT_PM_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new Error(`Invalid processManagerConcurrency ${concurrency}`);
@@ -75,6 +87,7 @@ export class ProjectionRunner {
       checkpoints: this.checkpoints,
       progress: this.progress,
       batchSize,
+      catchUpBatchSize,
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
       logger: options.logger,
     };

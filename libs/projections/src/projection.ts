@@ -2,6 +2,18 @@ import type { EventFilter, RecordedEvent } from '#ltc/event-store';
 import type { ReadModelDb, ReadModelTransaction } from './read-model-db.js';
 
 /**
+ * Indexes a projection drops when it replays from the beginning (a rebuild, a version
+ * change, a first start on a filled log) and creates again in the transaction of the first
+ * batch that reaches the head of the log, so they return in the commit that catches up.
+ * `create` runs after every start (it must be idempotent, e.g. `create index if not
+ * exists`); a crash in between is safe, since `setup` creates missing indexes at each start.
+ */
+export interface DeferredIndexes {
+  drop(trx: ReadModelTransaction): Promise<void>;
+  create(trx: ReadModelTransaction): Promise<void>;
+}
+
+/**
  * A read model fed from the global log. The runner calls `apply` for each event inside
  * one transaction per batch and commits the batch's checkpoint in that same
  * transaction, so a crash replays whole batches, never half of one.
@@ -31,6 +43,12 @@ export interface Projection {
    * instead of `apply` when present; it must leave the same rows `apply` would.
    */
   applyBatch?(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Secondary indexes built only once a replay from the beginning has caught up: filling a
+   * table and then indexing it is many times faster than keeping a dozen indexes up to date
+   * row by row. See {@link DeferredIndexes}.
+   */
+  readonly deferredIndexes?: DeferredIndexes;
   /** Called after a batch committed (outside the transaction), e.g. to wake a scheduler. */
   afterCommit?(events: readonly RecordedEvent[]): void;
 }

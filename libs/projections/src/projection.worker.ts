@@ -9,6 +9,9 @@ import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } f
  * checkpoint neither skips nor repeats an event.
  */
 export class ProjectionWorker extends SubscriberWorker {
+  /** `resetRows` dropped the deferred indexes and no start has replayed since: no need to drop them again. */
+  private indexesDropped = false;
+
   constructor(
     private readonly projection: Projection,
     deps: WorkerDeps,
@@ -19,15 +22,29 @@ export class ProjectionWorker extends SubscriberWorker {
   /** Clears the rows and the checkpoint together; the next start replays from the beginning. */
   async resetRows(): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
+      // Dropped first: deleting the rows then updates no index either.
+      await this.projection.deferredIndexes?.drop(trx);
       await this.projection.reset(trx);
       await this.deps.checkpoints.save(trx, this.name, this.version, null);
     });
     this.position = null;
+    this.indexesDropped = this.projection.deferredIndexes !== undefined;
+  }
+
+  /** Nothing applied yet (a first start): the whole log is to be replayed into empty tables. */
+  private async dropDeferredIndexes(): Promise<void> {
+    const indexes = this.projection.deferredIndexes;
+    if (indexes) await this.deps.db.transaction().execute((trx) => indexes.drop(trx));
   }
 
   protected async prepare(): Promise<bigint | null> {
+    const dropped = this.indexesDropped;
+    this.indexesDropped = false;
     const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
-    if (checkpoint && checkpoint.version === this.version) return checkpoint.position;
+    if (checkpoint && checkpoint.version === this.version) {
+      if (checkpoint.position === null && !dropped) await this.dropDeferredIndexes();
+      return checkpoint.position;
+    }
     if (checkpoint) {
       this.deps.logger?.warn(
         { projection: this.name, from: checkpoint.version, to: this.version },
@@ -35,10 +52,24 @@ export class ProjectionWorker extends SubscriberWorker {
       );
     }
     await this.resetRows();
+    this.indexesDropped = false;
     return null;
   }
 
-  protected async handleBatch(events: readonly RecordedEvent[]): Promise<void> {
+  /** Projections take bigger batches than process managers: a rebuild commits once per batch. */
+  protected override get maxBatch(): number {
+    return this.deps.catchUpBatchSize;
+  }
+
+  protected override get fillsBatches(): boolean {
+    return true;
+  }
+
+  protected async handleBatch(
+    events: readonly RecordedEvent[],
+    _signal: AbortSignal,
+    reachesHead: boolean,
+  ): Promise<void> {
     const last = events.at(-1);
     if (!last) return;
     let current: RecordedEvent | undefined;
@@ -59,6 +90,7 @@ export class ProjectionWorker extends SubscriberWorker {
           }
         }
         current = undefined;
+        if (reachesHead) await this.projection.deferredIndexes?.create(trx);
         faultPoint('projection.after-rows-before-checkpoint', this.name);
       });
     } catch (error) {

@@ -28,6 +28,8 @@ export interface WorkerDeps {
   readonly checkpoints: CheckpointStore;
   readonly progress: ProgressSignal;
   readonly batchSize: number;
+  /** Most events per projection transaction; such batches form only while a projection is behind. */
+  readonly catchUpBatchSize: number;
   readonly backoff: BackoffPolicy;
   readonly logger: RunnerLogger | undefined;
 }
@@ -80,8 +82,26 @@ export abstract class SubscriberWorker {
   /** Loads the checkpoint (resetting rows if needed) and returns where to resume. */
   protected abstract prepare(): Promise<bigint | null>;
 
-  /** Handles one batch and moves `position`; throws to fail the subscriber. */
-  protected abstract handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void>;
+  /**
+   * Handles one batch and moves `position`; throws to fail the subscriber. `reachesHead`:
+   * the first batch after a start that left nothing more read (the log's head, as far as
+   * the reader knows).
+   */
+  protected abstract handleBatch(
+    events: readonly RecordedEvent[],
+    signal: AbortSignal,
+    reachesHead: boolean,
+  ): Promise<void>;
+
+  /** Most events per batch. */
+  protected get maxBatch(): number {
+    return this.deps.batchSize;
+  }
+
+  /** Whether a batch waits for the events the reader can hand over at once (see `EventPump`). */
+  protected get fillsBatches(): boolean {
+    return false;
+  }
 
   /**
    * Starts the loop; resolves once the checkpoint is loaded and the subscription is
@@ -143,15 +163,19 @@ export abstract class SubscriberWorker {
         ...(this.position !== null ? { after: this.position } : {}),
         ...(this.filter ? { filter: this.filter } : {}),
       });
-      pump = new EventPump(subscription, this.deps.batchSize * 4);
+      const max = this.maxBatch;
+      pump = new EventPump(subscription, max * 4, this.fillsBatches);
       this.setState('catching_up');
       ready();
+      let reachedHead = false;
       while (!signal.aborted) {
         if (pump.buffered === 0) this.setState('live');
-        const batch = await pump.take(this.deps.batchSize, signal);
+        const batch = await pump.take(max, signal);
         if (batch.length === 0) break;
-        if (batch.length === this.deps.batchSize) this.setState('catching_up');
-        await this.handleBatch(batch, signal);
+        if (batch.length === max) this.setState('catching_up');
+        const reachesHead: boolean = !reachedHead && pump.buffered === 0;
+        reachedHead ||= reachesHead;
+        await this.handleBatch(batch, signal, reachesHead);
         this.lastError = null;
         this.nextAttemptAt = null;
         onProgress();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openReadModelDb, upsertRow } from '#ltc/projections';
+import { openReadModelDb, upsertMany, upsertRow, type BulkUpsertShape } from '#ltc/projections';
 import { createTestSchema, describeWithPostgres } from '#ltc/testing';
 import { tempDir } from './fixtures.js';
 
@@ -59,6 +59,7 @@ describe('openReadModelDb on SQLite', () => {
     const handle = await openReadModelDb({ sqliteFilename: join(dir.path, 'rm.db') });
     try {
       await expectUpserts(handle.db);
+      await expectBulkUpserts(handle.db);
     } finally {
       await handle.close();
       dir.cleanup();
@@ -77,6 +78,7 @@ await describeWithPostgres('openReadModelDb on PostgreSQL', (url) => {
       const big = await sql<{ n: unknown }>`select 9007199254740993::int8 as n`.execute(handle.db);
       expect(big.rows[0]?.n).toBe(9007199254740993n);
       await expectUpserts(handle.db);
+      await expectBulkUpserts(handle.db);
     } finally {
       await handle.close();
       await schema.drop();
@@ -107,4 +109,41 @@ async function expectUpserts(db: Awaited<ReturnType<typeof openReadModelDb>>['db
     { id: 'a', label: 'label only', hits: 2 },
     { id: 'b', label: 'kept', hits: 1 },
   ]);
+}
+
+type Tally = { id: string; label: string; hits: number };
+const TALLIES: BulkUpsertShape<Tally> = {
+  table: 'tallies',
+  columns: ['id', 'label', 'hits'],
+  key: ['id'],
+  update: ['hits'],
+  pgTypes: { hits: 'integer' },
+};
+const NEW_TALLIES: BulkUpsertShape<Tally> = { ...TALLIES, update: [] };
+
+/** 203 rows (on SQLite statements of 128, 64, 8, 2 and 1 rows): every row lands once, conflicts update only `update`. */
+async function expectBulkUpserts(db: Awaited<ReturnType<typeof openReadModelDb>>['db']): Promise<void> {
+  await db.schema
+    .createTable('tallies')
+    .addColumn('id', 'varchar(20)', (c) => c.primaryKey())
+    .addColumn('label', 'text', (c) => c.notNull())
+    .addColumn('hits', 'integer', (c) => c.notNull())
+    .execute();
+  const tally = (n: number, label: string, hits: number): Tally => ({
+    id: `t${String(n).padStart(3, '0')}`,
+    label,
+    hits,
+  });
+  await upsertMany(
+    db,
+    TALLIES,
+    Array.from({ length: 203 }, (_, n) => tally(n, 'first', n)),
+  );
+  await upsertMany(db, TALLIES, [tally(0, 'ignored', 1000), tally(202, 'ignored', 2000)]);
+  await upsertMany(db, NEW_TALLIES, [tally(1, 'ignored', 3000), tally(203, 'added', 4)]);
+  const rows = await db.withTables<{ tallies: Tally }>().selectFrom('tallies').selectAll().orderBy('id').execute();
+  expect(rows).toHaveLength(204);
+  expect(rows.slice(0, 3)).toEqual([tally(0, 'first', 1000), tally(1, 'first', 1), tally(2, 'first', 2)]);
+  expect(rows.slice(-2)).toEqual([tally(202, 'first', 2000), tally(203, 'added', 4)]);
+  expect(rows.map((row) => row.hits).slice(3, 202)).toEqual(Array.from({ length: 199 }, (_, n) => n + 3));
 }

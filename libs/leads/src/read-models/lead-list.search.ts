@@ -39,7 +39,7 @@ export function tsQuery(words: readonly string[]): RawBuilder<unknown> {
 }
 
 /** Creates the search index of `lead_list` (idempotent; runs after the table exists). */
-export async function createLeadSearchIndex(db: ReadModelDb): Promise<void> {
+export async function createLeadSearchIndex(db: ReadModelDb | ReadModelTransaction): Promise<void> {
   if (dialectOf(db) === 'postgres') {
     await sql`create index if not exists lead_list_search on lead_list using gin (${PG_SEARCH_VECTOR})`.execute(db);
     return;

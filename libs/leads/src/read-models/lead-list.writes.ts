@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { ReadModelTransaction } from '#ltc/projections';
-import { upsertRows } from './batch-rows.js';
+import { upsertMany, type BulkUpsertShape, type ReadModelTransaction } from '#ltc/projections';
 import { type LeadListSideTables, type LeadListTagRow } from './lead-list.side-tables.js';
 import { UPDATABLE_COLUMNS, type LeadListRow } from './lead-list.table.js';
 
@@ -12,14 +11,38 @@ export interface LeadRowChange {
 
 const ROWS_PER_STATEMENT = 200;
 
+const LEAD_ROWS: BulkUpsertShape<LeadListRow> = {
+  table: 'lead_list',
+  columns: ['tenant_id', 'lead_id', ...UPDATABLE_COLUMNS],
+  key: ['tenant_id', 'lead_id'],
+  update: UPDATABLE_COLUMNS,
+  // As `createLeadListTable` declares them; every other column is text.
+  pgTypes: {
+    estimated_deal_size: 'double precision',
+    deal_size_minor: 'bigint',
+    complete: 'integer',
+    score: 'integer',
+    model_version: 'integer',
+    attempts: 'integer',
+    attempt_target: 'integer',
+    touches: 'integer',
+    interactions: 'integer',
+  },
+};
+
+const TAG_ROWS: BulkUpsertShape<LeadListTagRow> = {
+  table: 'lead_list_tags',
+  columns: ['tenant_id', 'tag', 'lead_id'],
+  key: ['tenant_id', 'tag', 'lead_id'],
+  update: [],
+};
+
 /** Writes the changed lead rows (multi-row upserts) and keeps the tag and count tables in step. */
 export async function saveLeadRows(trx: ReadModelTransaction, changes: readonly LeadRowChange[]): Promise<void> {
-  await upsertRows(
+  await upsertMany(
     trx,
-    'lead_list',
+    LEAD_ROWS,
     changes.map((change) => change.after),
-    ['tenant_id', 'lead_id'],
-    UPDATABLE_COLUMNS,
   );
   await saveTags(trx, changes);
   await saveCounts(trx, changes);
@@ -50,7 +73,7 @@ async function saveTags(trx: ReadModelTransaction, changes: readonly LeadRowChan
       if (!was.has(key)) added.push({ tenant_id: after.tenant_id, tag: key, lead_id: after.lead_id });
     }
   }
-  await upsertRows(trx, 'lead_list_tags', added, ['tenant_id', 'tag', 'lead_id'], []);
+  await upsertMany(trx, TAG_ROWS, added);
 }
 
 async function saveCounts(trx: ReadModelTransaction, changes: readonly LeadRowChange[]): Promise<void> {
