@@ -13,6 +13,7 @@ import {
   SalesOrgRepDirectory,
 } from '#ltc/lead-routing';
 import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
+import { waitUntilProjected } from '#ltc/projections';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { LeadsModule } from './leads.module.js';
@@ -45,14 +46,20 @@ export const leadsContext = defineContext({
   processManagers: [
     leadScoringProcessManager,
     () => nurtureProcessManager,
-    ({ store, db, clock, logger }) =>
-      new LeadRoutingProcessManager({
+    ({ store, db, clock, logger }) => {
+      const log = logger.child({ component: 'lead-routing' });
+      return new LeadRoutingProcessManager({
         store,
         db,
         directory: new SalesOrgRepDirectory(db),
+        directoryAsOf: async (position) => {
+          if (await waitUntilProjected({ store, db }, salesOrgProjection, position, { timeoutMs: 10_000 })) return;
+          log.warn({ position: position.toString() }, 'sales-org projection behind; routing with what it knows');
+        },
         clock,
-        logger: logger.child({ component: 'lead-routing' }),
-      }),
+        logger: log,
+      });
+    },
   ],
   // The claim guard is lead routing's answer to the lifecycle's question (may this rep claim one more?).
   provides: [providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db))],

@@ -21,3 +21,4 @@ export { isTransientError } from './transient-errors.js';
 export * from './runner-lease.js';
 export * from './background-jobs.js';
 export * from './deciding-process-manager.js';
+export * from './projected-as-of.js';

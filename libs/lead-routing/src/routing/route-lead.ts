@@ -34,6 +34,12 @@ export interface RoutingDeps {
   readonly directory: RepDirectory;
   readonly clock: Clock;
   readonly logger?: Pick<RunnerLogger, 'warn'>;
+  /**
+   * Resolves once the directory has folded the organisation's events up to a position. The
+   * directory is a projection fed at its own pace: a lead captured right after a rep was
+   * registered must not be decided on before the directory knows that rep.
+   */
+  readonly directoryAsOf?: (position: bigint) => Promise<void>;
 }
 
 /**
@@ -93,6 +99,7 @@ async function decide(
   decisionKey: string,
 ): Promise<StoredDecision> {
   const { lead, history, event } = request;
+  await deps.directoryAsOf?.(event.position);
   const now = deps.clock.now();
   const team = policyTeamOf(lead);
   const effective = await loadPolicy(deps.store, tenantId, team);
