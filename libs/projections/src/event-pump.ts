@@ -14,15 +14,9 @@ export class EventPump {
   private wakeProducer: (() => void) | undefined;
   private readonly pulling: Promise<void>;
 
-  /**
-   * `fillBatches`: let the reader fill a batch before it goes out (see `letReaderCatchUp`),
-   * for consumers that pay per batch (a projection's commit); a process manager instead
-   * reacts at once, since its effects are what other work waits for.
-   */
   constructor(
     private readonly subscription: EventSubscription,
     private readonly highWaterMark: number,
-    private readonly fillBatches = false,
   ) {
     this.pulling = this.pull();
   }
@@ -35,15 +29,17 @@ export class EventPump {
   /**
    * Waits for at least one event, then returns up to `max` of those already read.
    * Returns an empty batch once `signal` aborts or the pump is closed; throws the
-   * subscription's failure after the events read before it.
+   * subscription's failure after the events read before it. `fill`: let the reader fill
+   * the batch first (see `letReaderCatchUp`), for a consumer that pays per batch and is
+   * catching up; live, a batch goes out at once.
    */
-  async take(max: number, signal: AbortSignal): Promise<RecordedEvent[]> {
+  async take(max: number, signal: AbortSignal, fill = false): Promise<RecordedEvent[]> {
     while (this.buffer.length === 0) {
       if (this.failure) throw this.failure.error;
       if (this.ended || signal.aborted) return [];
       await this.waitForEvents(signal);
     }
-    if (this.fillBatches) await this.letReaderCatchUp(max, signal);
+    if (fill) await this.letReaderCatchUp(max, signal);
     const batch = this.buffer.splice(0, max);
     this.wake('producer');
     return batch;
@@ -63,6 +59,11 @@ export class EventPump {
       before = this.buffer.length;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Lets the reader hand over what it has already read (one turn of the event loop). */
+  async settle(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /** Closes the subscription and waits until the reader has stopped. */

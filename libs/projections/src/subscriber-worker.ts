@@ -164,17 +164,25 @@ export abstract class SubscriberWorker {
         ...(this.filter ? { filter: this.filter } : {}),
       });
       const max = this.maxBatch;
-      pump = new EventPump(subscription, max * 4, this.fillsBatches);
+      pump = new EventPump(subscription, max * 4);
       this.setState('catching_up');
       ready();
       let reachedHead = false;
+      // Filled batches only while catching up: once a batch left more events read behind it.
+      let filling = false;
       while (!signal.aborted) {
         if (pump.buffered === 0) this.setState('live');
-        const batch = await pump.take(max, signal);
+        const batch = await pump.take(max, signal, filling);
+        filling = this.fillsBatches && pump.buffered > 0;
         if (batch.length === 0) break;
         if (batch.length === max) this.setState('catching_up');
-        const reachesHead: boolean = !reachedHead && pump.buffered === 0;
-        reachedHead ||= reachesHead;
+        let reachesHead = false;
+        if (!reachedHead && pump.buffered === 0) {
+          // Once per start: give the reader a turn, so a short batch taken mid catch-up is not taken for the head.
+          if (this.fillsBatches) await pump.settle();
+          reachesHead = pump.buffered === 0;
+          reachedHead = reachesHead;
+        }
         await this.handleBatch(batch, signal, reachesHead);
         this.lastError = null;
         this.nextAttemptAt = null;
