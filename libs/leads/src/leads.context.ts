@@ -7,13 +7,14 @@ import {
 import { LeadImportModule } from '#ltc/lead-import';
 import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
 import {
+  DirectoryFreshness,
   DistributionClaimGuard,
   LeadDistributionModule,
   LeadRoutingProcessManager,
   SalesOrgRepDirectory,
 } from '#ltc/lead-routing';
 import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
-import { waitUntilProjected } from '#ltc/projections';
+import { waitForCheckpoint, waitUntilProjected } from '#ltc/projections';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { LeadsModule } from './leads.module.js';
@@ -52,10 +53,15 @@ export const leadsContext = defineContext({
         store,
         db,
         directory: new SalesOrgRepDirectory(db),
-        directoryAsOf: async (position) => {
-          if (await waitUntilProjected({ store, db }, salesOrgProjection, position, { timeoutMs: 10_000 })) return;
-          log.warn({ position: position.toString() }, 'sales-org projection behind; routing with what it knows');
-        },
+        freshness: new DirectoryFreshness(
+          {
+            verify: (position) =>
+              waitUntilProjected({ store, db }, salesOrgProjection, position, { timeoutMs: 10_000 }),
+            reach: (position) => waitForCheckpoint(db, salesOrgProjection.name, position, { timeoutMs: 10_000 }),
+          },
+          (position) =>
+            log.warn({ position: position.toString() }, 'sales-org projection behind; routing with what it knows'),
+        ),
         clock,
         logger: log,
       });

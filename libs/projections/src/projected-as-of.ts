@@ -11,7 +11,9 @@ const checkpoints = new CheckpointStore();
  * a process manager that decides with a projection's rows and must see at least what came
  * before the event it handles (both are fed from the log, each at its own pace). A filtered
  * projection's checkpoint moves only on its own events: it is there when none of them lies
- * between its checkpoint and `position`. False when `timeoutMs` passes first.
+ * between its checkpoint and `position`. False when `timeoutMs` passes first. Reading the log
+ * for that costs up to a scan from the checkpoint to the head: check once, then follow the
+ * projection's own events (`waitForCheckpoint`).
  */
 export async function waitUntilProjected(
   source: { readonly store: EventStore; readonly db: ReadModelDb },
@@ -29,6 +31,25 @@ export async function waitUntilProjected(
       maxCount: 1,
     });
     if (next === undefined || next.position > position) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 20));
+  }
+}
+
+/**
+ * Waits until a projection's stored checkpoint is at or beyond `position` (an event the
+ * projection is known to receive). Cheap: one row read per try. False when time runs out.
+ */
+export async function waitForCheckpoint(
+  db: ReadModelDb,
+  name: string,
+  position: bigint,
+  options: { readonly timeoutMs: number; readonly pollMs?: number } = { timeoutMs: 10_000 },
+): Promise<boolean> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const at = (await checkpoints.load(db, name))?.position ?? null;
+    if (at !== null && at >= position) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 20));
   }

@@ -1,4 +1,5 @@
 export { LeadRoutingProcessManager } from './lead-routing.process-manager.js';
+export { DirectoryFreshness } from './directory-freshness.js';
 export { SalesOrgRepDirectory } from './sales-org-rep-directory.js';
 export { DistributionClaimGuard } from './distribution-claim-guard.js';
 export { LeadDistributionModule } from './lead-distribution.module.js';

@@ -87,8 +87,11 @@ export class LeadRoutingProcessManager implements ProcessManager {
   }
 
   async handle(recorded: RecordedEvent, ctx: ProcessManagerContext): Promise<void> {
-    if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
-    if (isRepChange(recorded.type)) return rerouteOnRepChange(this.deps, recorded, ctx);
+    if (recorded.type === 'RepDeactivated' || isRepChange(recorded.type)) {
+      this.deps.freshness?.repEventHandled(recorded.position);
+      if (recorded.type === 'RepDeactivated') return redistributeOwnerLeads(this.deps, recorded, ctx);
+      return rerouteOnRepChange(this.deps, recorded, ctx);
+    }
     const event = asLeadEvent(recorded);
     if (!event) return; // the filter lets through only lead events this manager handles
     const step = await loadRoutingStep(this.deps, recorded, event);

@@ -22,6 +22,7 @@ import { routingKeys } from '../distribution/ledger/decision-keys.js';
 import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import { loadPolicy } from '../distribution/load-policy.js';
 import type { RepDirectory } from '../distribution/rep-directory.port.js';
+import type { DirectoryFreshness } from './directory-freshness.js';
 import { leadFacts } from './lead-facts.js';
 import type { LeadHistory, OfferInCycle } from './lead-history.js';
 import { SALES_MANAGERS, recordNotification } from './lead-notifications.js';
@@ -35,11 +36,10 @@ export interface RoutingDeps {
   readonly clock: Clock;
   readonly logger?: Pick<RunnerLogger, 'warn'>;
   /**
-   * Resolves once the directory has folded the organisation's events up to a position. The
-   * directory is a projection fed at its own pace: a lead captured right after a rep was
-   * registered must not be decided on before the directory knows that rep.
+   * Keeps decisions behind the directory (a projection fed at its own pace): a lead captured
+   * right after a rep was registered must not be decided on before the directory knows that rep.
    */
-  readonly directoryAsOf?: (position: bigint) => Promise<void>;
+  readonly freshness?: Pick<DirectoryFreshness, 'asOf' | 'repEventHandled'>;
 }
 
 /**
@@ -99,7 +99,7 @@ async function decide(
   decisionKey: string,
 ): Promise<StoredDecision> {
   const { lead, history, event } = request;
-  await deps.directoryAsOf?.(event.position);
+  await deps.freshness?.asOf(event.position);
   const now = deps.clock.now();
   const team = policyTeamOf(lead);
   const effective = await loadPolicy(deps.store, tenantId, team);
