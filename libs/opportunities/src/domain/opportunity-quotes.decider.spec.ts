@@ -44,9 +44,9 @@ describe('Quote pricing', () => {
     const pricing = priceQuote([line(10_000_00, 1000, 3), line(333, 1500)]);
     expect(pricing).toMatchObject({
       currency: 'EUR',
-      subtotalMinor: 30_000_333,
-      discountMinor: 3_000_050,
-      totalMinor: 27_000_283,
+      subtotalMinor: 3_000_333,
+      discountMinor: 300_050,
+      totalMinor: 2_700_283,
     });
   });
 
