@@ -1,5 +1,13 @@
 import { deciderSpec } from '#ltc/testing/decider-spec';
-import type { OpportunityCommand } from '../src/domain/opportunity.commands.js';
+import type {
+  CreateQuoteVersion,
+  MoveOpportunityStage,
+  OpenOpportunity,
+  RequestHandoff,
+  SendQuote,
+  SetTriangle,
+} from '../src/domain/opportunity.commands.js';
+import type { TriangleRole } from '../src/domain/opportunity-vocabulary.js';
 import { opportunityDecider } from '../src/domain/opportunity.decider.js';
 import type { QuoteLineInput } from '../src/domain/quote.pricing.js';
 import { DEFAULT_PIPELINE, type PipelineConfig } from '../src/domain/pipeline.types.js';
@@ -18,17 +26,17 @@ export const fr: Actor = { id: 'fay-fr', salesManager: false };
 export const manager: Actor = { id: 'max-manager', salesManager: true };
 export const otherManager: Actor = { id: 'mia-manager', salesManager: true };
 
-export const PEOPLE = {
+export const PEOPLE: Readonly<Record<string, readonly TriangleRole[]>> = {
   [ar.id]: ['ar'],
   [sr.id]: ['sr'],
   [fr.id]: ['fr'],
   'sid-sr': ['sr'],
   [manager.id]: [],
-} as const;
+};
 
 const base = { opportunityId: DEAL, actor: ar, now: NOW };
 
-export const open: OpportunityCommand = {
+export const open: OpenOpportunity = {
   ...base,
   type: 'OpenOpportunity',
   origin: 'lead_conversion',
@@ -42,7 +50,7 @@ export const open: OpportunityCommand = {
   pipeline: PIPELINE,
 };
 
-export const triangle: OpportunityCommand = {
+export const triangle: SetTriangle = {
   ...base,
   type: 'SetTriangle',
   ar: ar.id,
@@ -61,7 +69,7 @@ export const line = (unitPriceMinor: number, discountBp = 0, quantity = 1): Quot
   discountBp,
 });
 
-export const quote = (lines: readonly QuoteLineInput[], actor: Actor = sr): OpportunityCommand => ({
+export const quote = (lines: readonly QuoteLineInput[], actor: Actor = sr): CreateQuoteVersion => ({
   ...base,
   actor,
   type: 'CreateQuoteVersion',
@@ -70,9 +78,9 @@ export const quote = (lines: readonly QuoteLineInput[], actor: Actor = sr): Oppo
   pipeline: PIPELINE,
 });
 
-export const send = (version: number): OpportunityCommand => ({ ...base, type: 'SendQuote', version });
+export const send = (version: number): SendQuote => ({ ...base, type: 'SendQuote', version });
 
-export const move = (stageId: string): OpportunityCommand => ({
+export const move = (stageId: string): MoveOpportunityStage => ({
   ...base,
   type: 'MoveOpportunityStage',
   stageId,
@@ -80,7 +88,7 @@ export const move = (stageId: string): OpportunityCommand => ({
   pipeline: PIPELINE,
 });
 
-export const handoff = (to: string, handoffId = 'h1', actor: Actor = ar): OpportunityCommand => ({
+export const handoff = (to: string, handoffId = 'h1', actor: Actor = ar): RequestHandoff => ({
   ...base,
   actor,
   type: 'RequestHandoff',

@@ -13,17 +13,17 @@ import {
   sr,
   triangle,
 } from '../../test/opportunity-decider.support.js';
-import type { OpportunityCommand } from './opportunity.commands.js';
+import type { AcceptHandoff, DeclineHandoff, FlagHandoffOverdue } from './opportunity.commands.js';
 import type { Actor } from './opportunity-vocabulary.js';
 
-const accept = (actor: Actor, now = NOW): OpportunityCommand => ({
+const accept = (actor: Actor, now = NOW): AcceptHandoff => ({
   type: 'AcceptHandoff',
   opportunityId: DEAL,
   actor,
   now,
   handoffId: 'h1',
 });
-const decline = (actor: Actor): OpportunityCommand => ({
+const decline = (actor: Actor): DeclineHandoff => ({
   type: 'DeclineHandoff',
   opportunityId: DEAL,
   actor,
@@ -31,7 +31,7 @@ const decline = (actor: Actor): OpportunityCommand => ({
   handoffId: 'h1',
   reason: 'bid team full this week',
 });
-const overdue = (step: 1 | 2, now: Date): OpportunityCommand => ({
+const overdue = (step: 1 | 2, now: Date): FlagHandoffOverdue => ({
   type: 'FlagHandoffOverdue',
   opportunityId: DEAL,
   actor: { id: 'timer', salesManager: false },
