@@ -1,8 +1,8 @@
 import type { Money } from '#ltc/kernel';
-import type { LeadOrigin } from './opportunity.events.js';
+import type { OpeningDetails } from './opportunity.events.js';
 import type { PipelineConfig } from './pipeline.types.js';
 import type { QuoteLineInput } from './quote.pricing.js';
-import type { Actor, CustomerAnswer, HandoffPhase, OpportunityOrigin, TriangleRole } from './opportunity-vocabulary.js';
+import type { Actor, CustomerAnswer, HandoffPhase, TriangleRole } from './opportunity-vocabulary.js';
 
 /**
  * Every command names its deal and who gives it; `now` is the clock's time. Commands whose
@@ -15,17 +15,8 @@ interface OpportunityCommandBase {
   readonly now: Date;
 }
 
-export interface OpenOpportunity extends OpportunityCommandBase {
+export interface OpenOpportunity extends OpportunityCommandBase, OpeningDetails {
   readonly type: 'OpenOpportunity';
-  readonly origin: OpportunityOrigin;
-  readonly lead: LeadOrigin | null;
-  readonly name: string;
-  readonly account: string | null;
-  readonly amount: Money | null;
-  readonly closeDate: string | null;
-  readonly productsOfInterest: readonly string[];
-  /** The AR, who owns the deal and leads it first. */
-  readonly owner: string;
   readonly pipeline: PipelineConfig;
 }
 

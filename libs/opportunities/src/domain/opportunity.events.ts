@@ -28,24 +28,29 @@ export interface LeadOrigin {
   readonly score: number | null;
 }
 
+/** What a deal opens with, as the command gives it and the event records it. */
+export interface OpeningDetails {
+  readonly origin: OpportunityOrigin;
+  /** The lead it came from (a conversion always names one; a direct opening may). */
+  readonly lead: LeadOrigin | null;
+  readonly name: string;
+  readonly account: string | null;
+  readonly amount: Money | null;
+  /** Expected close date, `YYYY-MM-DD`. */
+  readonly closeDate: string | null;
+  readonly productsOfInterest: readonly string[];
+  /** The AR, who owns the deal and leads it first. */
+  readonly owner: string;
+}
+
 /**
  * A deal opened, in the first open stage of its pipeline, owned and led by its AR. Its id
  * is the deal id the lead conversion named, so lead, deal and contract share one id.
  */
 export type OpportunityOpened = DomainEvent<
   'OpportunityOpened',
-  {
+  OpeningDetails & {
     readonly opportunityId: string;
-    readonly origin: OpportunityOrigin;
-    /** The lead it came from (a conversion always names one; a direct opening may). */
-    readonly lead: LeadOrigin | null;
-    readonly name: string;
-    readonly account: string | null;
-    readonly amount: Money | null;
-    /** Expected close date, `YYYY-MM-DD`. */
-    readonly closeDate: string | null;
-    readonly productsOfInterest: readonly string[];
-    readonly owner: string;
     readonly pipelineId: string;
     readonly pipelineVersion: number;
     readonly stageId: string;

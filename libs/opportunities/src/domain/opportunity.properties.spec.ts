@@ -16,7 +16,8 @@ import {
 import type { OpportunityCommand } from './opportunity.commands.js';
 import { opportunityDecider } from './opportunity.decider.js';
 import type { OpportunityEvent } from './opportunity.events.js';
-import { triangleMembers, type OpportunityState, type QuoteContent } from './opportunity.state.js';
+import { triangleMembers, type OpportunityState } from './opportunity.state.js';
+import type { QuoteContent } from './quote.events.js';
 import type { Actor, TriangleRole } from './opportunity-vocabulary.js';
 
 const actors: Actor[] = [ar, sr, fr, manager, otherManager, { id: 'sid-sr', salesManager: false }];

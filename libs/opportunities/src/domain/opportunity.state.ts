@@ -1,7 +1,7 @@
 import type { Money } from '#ltc/kernel';
 import type { LeadOrigin } from './opportunity.events.js';
 import type { ForecastCategory } from './pipeline.types.js';
-import type { QuoteLine } from './quote.pricing.js';
+import type { QuoteContent } from './quote.events.js';
 import type { CustomerAnswer, HandoffPhase, Triangle } from './opportunity-vocabulary.js';
 
 export type HandoffStatus = 'pending' | 'accepted' | 'declined';
@@ -24,18 +24,6 @@ export interface Handoff {
  * approval, approved, rejected (never sent), or sent to the customer.
  */
 export type QuoteStatus = 'draft' | 'approval_requested' | 'approved' | 'rejected' | 'sent';
-
-/** A quote version's priced content, as created; nothing after its creation changes it. */
-export interface QuoteContent {
-  readonly version: number;
-  readonly currency: string;
-  readonly lines: readonly QuoteLine[];
-  readonly subtotalMinor: number;
-  readonly discountMinor: number;
-  readonly totalMinor: number;
-  readonly validUntil: string;
-  readonly needsApproval: boolean;
-}
 
 export interface Quote {
   readonly content: QuoteContent;

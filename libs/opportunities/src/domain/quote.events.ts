@@ -1,5 +1,18 @@
 import type { DomainEvent } from '#ltc/kernel';
 import type { QuoteLine } from './quote.pricing.js';
+
+/** A quote version's priced content, as created; nothing after its creation changes it. */
+export interface QuoteContent {
+  readonly version: number;
+  readonly currency: string;
+  readonly lines: readonly QuoteLine[];
+  readonly subtotalMinor: number;
+  readonly discountMinor: number;
+  readonly totalMinor: number;
+  /** Last day the quote holds, `YYYY-MM-DD`. */
+  readonly validUntil: string;
+  readonly needsApproval: boolean;
+}
 import type { CustomerAnswer } from './opportunity-vocabulary.js';
 
 /**
@@ -9,16 +22,8 @@ import type { CustomerAnswer } from './opportunity-vocabulary.js';
  */
 export type QuoteVersionCreated = DomainEvent<
   'QuoteVersionCreated',
-  {
+  QuoteContent & {
     readonly opportunityId: string;
-    readonly version: number;
-    readonly currency: string;
-    readonly lines: readonly QuoteLine[];
-    readonly subtotalMinor: number;
-    readonly discountMinor: number;
-    readonly totalMinor: number;
-    readonly validUntil: string;
-    readonly needsApproval: boolean;
     readonly approvalThresholdBp: number;
     readonly actor: string;
     readonly at: string;
