@@ -6,7 +6,7 @@ import {
   type ProcessManagerState,
   type ReadModelDb,
 } from '#ltc/projections';
-import { type LeadEventType, asLeadEvent } from '#ltc/leads/domain';
+import { ALL_LEAD_EVENT_TYPES, type LeadEventType, asLeadEvent } from '#ltc/leads/domain';
 import { ROUTING_MANAGER } from '../distribution/ledger/decision-keys.js';
 import { hasDecisionFor } from '../distribution/ledger/distribution-ledger.js';
 import { loadRoutingRules } from '../distribution/routing-rules/load-routing-rules.js';
@@ -20,41 +20,20 @@ import { evolveRouting, loadRoutingStep, routingState, type RoutingStep } from '
 import { setupRoutingTables } from './routing-tables.js';
 
 /**
- * Which lead events routing reads: those that move ownership, a clock, what is due or who
- * is told. A record, so a new lead event type cannot be left out without a decision.
+ * The lead events routing passes over: they move no ownership, clock, due attempt or notice.
+ * Every other lead event is read, so a new type reaches routing unless it is named here.
  */
-const READS: Record<LeadEventType, boolean> = {
-  LeadCaptured: true,
-  LeadScored: true,
-  LeadAssigned: true,
-  LeadPooled: true,
-  LeadOffered: true,
-  LeadOfferDeclined: true,
-  LeadOfferExpired: true,
-  LeadContactAttempted: true,
-  LeadResponseWarning: true,
-  LeadResponseSlaBreached: true,
-  LeadResponseRetargeted: true,
-  LeadQualified: true,
-  LeadDisqualified: true,
-  LeadNurtured: true,
-  LeadReactivated: true,
-  LeadRecycleWarning: true,
-  LeadRecycled: true,
-  LeadArchived: true,
-  LeadConverted: true,
-  LeadRoutingDeferred: true,
-  LeadTeamSet: false,
-  LeadTouchRecorded: false,
-  LeadInteractionRecorded: false,
-  LeadTagged: false,
-  LeadUntagged: false,
-  LeadDetailsEdited: false,
-  LeadContactChanged: false,
-  LeadCaptureVoided: false,
-};
+const PASSES_OVER: ReadonlySet<LeadEventType> = new Set<LeadEventType>([
+  'LeadTeamSet',
+  'LeadTouchRecorded',
+  'LeadInteractionRecorded',
+  'LeadTagged',
+  'LeadUntagged',
+  'LeadDetailsEdited',
+  'LeadContactChanged',
+]);
 
-const READ_LEAD_EVENTS = Object.entries(READS).flatMap(([type, read]) => (read ? [type] : []));
+const READ_LEAD_EVENTS = ALL_LEAD_EVENT_TYPES.filter((type) => !PASSES_OVER.has(type));
 
 /**
  * Lead routing: decides who gets each lead (by the team's distribution policy), and
