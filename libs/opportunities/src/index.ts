@@ -1,2 +1,3 @@
-/** The opportunities context. For now its functional core only; routes and read models come next (README). */
+/** The opportunities context (MO): its descriptor for the engine, and its functional core. */
+export { opportunitiesContext } from './opportunities.context.js';
 export * from './domain/index.js';

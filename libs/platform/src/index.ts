@@ -27,3 +27,4 @@ export * from './config/load-config-or-exit.js';
 export * from './context/port.js';
 export * from './context/define-context.js';
 export * from './ports/sales-teams.port.js';
+export * from './ports/people-directory.port.js';

@@ -1,0 +1,17 @@
+import { defineContext } from '#ltc/platform';
+import { OpportunitiesModule } from './opportunities.module.js';
+import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
+import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/index.js';
+
+/**
+ * Manage Opportunities (MO) and the iron triangle as the engine runs it: pipelines, deals,
+ * handoffs, quotes and bids (commands), and the lists, board, forecast, inboxes and
+ * analytics built from their events. A deal opens when a lead converts (a process manager
+ * reading the leads context's published events) or directly through `POST /opportunities`.
+ */
+export const opportunitiesContext = defineContext({
+  name: 'opportunities',
+  modules: [OpportunitiesModule, OpportunityReadsModule, TriangleReadsModule],
+  projections: [...opportunityReadProjections, ...triangleReadProjections],
+  processManagers: [],
+});
