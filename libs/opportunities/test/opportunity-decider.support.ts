@@ -47,6 +47,8 @@ export const open: OpenOpportunity = {
   closeDate: '2026-06-30',
   productsOfInterest: ['telematics'],
   owner: ar.id,
+  team: 'emea-north',
+  region: 'SE',
   pipeline: PIPELINE,
 };
 

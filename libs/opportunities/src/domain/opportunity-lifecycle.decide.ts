@@ -47,6 +47,8 @@ export function decideOpen(command: OpenOpportunity, state: OpportunityState): O
         closeDate: command.closeDate === null ? null : calendarDate(command.closeDate, 'closeDate'),
         productsOfInterest: [...new Set(command.productsOfInterest.map((p) => p.trim()).filter((p) => p !== ''))],
         owner: required(command.owner, 'owner'),
+        team: optional(command.team),
+        region: optional(command.region),
         pipelineId: command.pipeline.pipelineId,
         pipelineVersion: command.pipeline.version,
         stageId: stage.id,

@@ -41,6 +41,10 @@ export interface OpeningDetails {
   readonly productsOfInterest: readonly string[];
   /** The AR, who owns the deal and leads it first. */
   readonly owner: string;
+  /** The sales team it is worked in (from the lead on conversion), for the board's filters; null: none. */
+  readonly team: string | null;
+  /** The region it is sold in (from the lead on conversion), for the board's filters; null: none. */
+  readonly region: string | null;
 }
 
 /**

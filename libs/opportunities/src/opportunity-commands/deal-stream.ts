@@ -1,0 +1,14 @@
+import { aggregateStream, type AggregatedStream } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
+import { parseOpportunityEvent } from '../domain/opportunity-event.js';
+import type { OpportunityEvent } from '../domain/opportunity.events.js';
+import { opportunityDecider } from '../domain/opportunity.decider.js';
+import type { OpportunityState } from '../domain/opportunity.state.js';
+import { opportunityStream } from '../opportunity-streams.js';
+
+/** A deal's stream folded as it stands now (check `tenantId` before trusting it). */
+export const loadDeal = (
+  store: EventStore,
+  opportunityId: string,
+): Promise<AggregatedStream<OpportunityEvent, OpportunityState>> =>
+  aggregateStream(store, opportunityDecider, opportunityStream(opportunityId), { parse: parseOpportunityEvent });
