@@ -1,5 +1,6 @@
-import { defineContext } from '#ltc/platform';
+import { PEOPLE_DIRECTORY, defineContext } from '#ltc/platform';
 import { OpportunitiesModule } from './opportunities.module.js';
+import { opportunityPipelinesProjection } from './pipelines/opportunity-pipelines.projection.js';
 import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
 import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/index.js';
 
@@ -12,6 +13,8 @@ import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/i
 export const opportunitiesContext = defineContext({
   name: 'opportunities',
   modules: [OpportunitiesModule, OpportunityReadsModule, TriangleReadsModule],
-  projections: [...opportunityReadProjections, ...triangleReadProjections],
+  projections: [opportunityPipelinesProjection, ...opportunityReadProjections, ...triangleReadProjections],
   processManagers: [],
+  // Triangles are checked against the organisation's records; escalations go to the AR's sales manager.
+  consumes: [PEOPLE_DIRECTORY],
 });
