@@ -29,6 +29,7 @@ describe('the composition root', () => {
       ['lead_assignments', 'projection'],
       ['lead_unassigned_queue', 'projection'],
       ['lead_sales_org', 'projection'],
+      ['opportunity_pipelines', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],

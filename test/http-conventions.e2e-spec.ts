@@ -374,6 +374,7 @@ describe('HTTP conventions', () => {
         'lead_sales_org',
         'lead_source_stats',
         'lead_unassigned_queue',
+        'opportunity_pipelines',
         'org_reps',
         'org_teams',
         'source_conversion',

@@ -73,7 +73,12 @@ export class OpenOpportunityDto {
   @Matches(PIPELINE_SLUG, { message: 'pipeline must be a pipeline id (a lower-case slug)' })
   pipeline?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The lead it came from, when there was one' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The lead it came from, when there was one',
+  })
   @IsOptional()
   @IsUUID('all')
   leadId?: string | null;

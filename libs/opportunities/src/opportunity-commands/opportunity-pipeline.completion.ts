@@ -5,7 +5,7 @@ import type { OpportunityCommand, OpportunityCommandType } from '../domain/oppor
 import { parseOpportunityEvent } from '../domain/opportunity-event.js';
 import { opportunityStream } from '../opportunity-streams.js';
 import { loadPipeline } from '../pipelines/pipeline-config.js';
-import type { OpportunityCommandInput, PipelineCommand } from './opportunity-command.message.js';
+import type { OpportunityCommandInput, PipelineCommand } from './opportunity-command.input.js';
 
 /** A record, so the compiler refuses a command that reads the pipeline but is left out. */
 const READS_PIPELINE: Record<PipelineCommand['type'], true> = {
