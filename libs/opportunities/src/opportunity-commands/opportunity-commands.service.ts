@@ -16,14 +16,13 @@ import {
 } from '#ltc/platform';
 import type { OpportunityState } from '../domain/opportunity.state.js';
 import { canSeeDeal, opportunityScopeOf } from '../opportunity-access.js';
-import { loadDeal } from './deal-stream.js';
+import { opportunityStream } from '../opportunity-streams.js';
 import { membersOf } from './opportunity-actor.js';
 import {
   OpportunityCommandMessage,
   opportunityCommands,
   type OpportunityCommandInput,
 } from './opportunity-command.message.js';
-import { opportunityStream } from '../opportunity-streams.js';
 import { registerOpportunityDispatch } from './opportunity-dispatch.js';
 
 /**
@@ -92,12 +91,5 @@ export class OpportunityCommands implements OnModuleInit {
   /** The organisation's records of the people named (absent: unknown to the organisation). */
   lookUp(ctx: RequestContext, personIds: readonly string[]): Promise<ReadonlyMap<string, PersonRecord>> {
     return this.people.lookup(ctx.tenantId, personIds);
-  }
-
-  /** The deal as its stream stands now, when the caller sees it (null: unknown, another tenant's or unseen). */
-  async visibleDeal(ctx: RequestContext, opportunityId: string): Promise<OpportunityState | null> {
-    const folded = await loadDeal(this.store, opportunityId);
-    if (folded.tenantId !== ctx.tenantId || folded.state.status === 'none') return null;
-    return canSeeDeal(opportunityScopeOf(ctx.caller), membersOf(folded.state)) ? folded.state : null;
   }
 }

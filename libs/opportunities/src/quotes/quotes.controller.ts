@@ -42,7 +42,9 @@ export class QuotesController {
       validUntil: body.validUntil,
     });
     // The event holds the priced version (also on a replayed retry, which answers the first outcome).
-    const created = outcome.events.find((event) => event.type === 'QuoteVersionCreated')?.data as QuoteContent;
+    const created = outcome.events.find((event) => event.type === 'QuoteVersionCreated')?.data as
+      QuoteContent | undefined;
+    if (created === undefined) throw new Error(`Quote creation on ${id} wrote no QuoteVersionCreated`);
     const { version, needsApproval, currency, subtotalMinor, discountMinor, totalMinor } = created;
     return {
       ...commandResponse(reply, id, outcome),
