@@ -14,6 +14,6 @@ export const organisationContext = defineContext({
   provides: [
     providePort(SALES_TEAMS, ({ store }) => ({ exists: (tenantId, teamId) => teamExists(store, tenantId, teamId) })),
     // Asked of the rep and team streams too: a rep registered a moment ago can join a triangle at once.
-    providePort(PEOPLE_DIRECTORY, ({ store }) => peopleDirectory(store)),
+    providePort(PEOPLE_DIRECTORY, ({ store, db }) => peopleDirectory({ store, db })),
   ],
 });
