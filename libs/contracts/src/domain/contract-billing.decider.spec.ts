@@ -1,0 +1,281 @@
+import { NotFoundError } from '#ltc/kernel';
+import {
+  CONTRACT,
+  NET_30,
+  NOW,
+  THIRTY_SEVENTY,
+  VALUE,
+  accept,
+  ar,
+  deliver,
+  draft,
+  eur,
+  given,
+  handedOver,
+  historyOf,
+  hold,
+  invoice,
+  pay,
+  po,
+  schedule,
+  sign,
+} from '../../test/contract-decider.support.js';
+import type { ContractCommand } from './contract.commands.js';
+import { figuresOf } from './contract-balance.js';
+
+const credit = (invoiceId: string, amountMinor: number, creditNoteId = `cn-${amountMinor}`): ContractCommand => ({
+  type: 'IssueCreditNote',
+  contractId: CONTRACT,
+  actor: ar,
+  now: NOW,
+  invoiceId,
+  creditNoteId,
+  amount: eur(amountMinor),
+  reason: 'two units returned',
+  issuedOn: '2026-07-20',
+});
+const overdue = (now: Date, invoiceId = 'inv-1'): ContractCommand => ({
+  type: 'FlagInvoiceOverdue',
+  contractId: CONTRACT,
+  actor: { id: 'system', salesManager: false },
+  now,
+  invoiceId,
+});
+const reminder = (now: Date, daysAfterDue: number): ContractCommand => ({
+  type: 'SendInvoiceReminder',
+  contractId: CONTRACT,
+  actor: { id: 'system', salesManager: false },
+  now,
+  invoiceId: 'inv-1',
+  daysAfterDue,
+});
+const unapplied = (cashId: string, amountMinor: number): ContractCommand => ({
+  type: 'RecordUnappliedCash',
+  contractId: CONTRACT,
+  actor: ar,
+  now: NOW,
+  cashId,
+  amount: eur(amountMinor),
+  receivedOn: '2026-08-02',
+  note: 'paid twice by mistake',
+});
+
+/** Net 30, 600 000 accepted of a 1 000 000 contract. */
+const accepted = (...more: ContractCommand[]) =>
+  handedOver(NET_30, po('po-1', VALUE), deliver('po-1', 600_000), accept('po-1', 600_000), ...more);
+
+describe('Contract › invoices', () => {
+  it('invoices exactly what is accepted under net terms, never one minor unit more', () => {
+    const data = given(accepted()).when(invoice('inv-1', 600_000)).thenEmitsOne('InvoiceIssued');
+    expect(data).toMatchObject({ milestone: 'on_acceptance', amount: eur(600_000), ar: ar.id });
+    const refused = given(accepted(invoice('inv-1', 200_000)))
+      .when(invoice('inv-2', 400_001))
+      .thenFails('INVOICE_EXCEEDS_INVOICEABLE');
+    expect(refused).toMatchObject({
+      details: { invoiceableMinor: 600_000, invoicedMinor: 200_000, requestedMinor: 400_001 },
+    });
+  });
+
+  it('dates the invoice from the terms: due net days after it, overdue once that day has ended', () => {
+    const data = given(accepted()).when(invoice('inv-1', 1)).thenEmitsOne('InvoiceIssued');
+    expect(data).toMatchObject({ issuedOn: '2026-07-15', dueOn: '2026-08-14', dueAt: '2026-08-15T00:00:00.000Z' });
+    const agreed = given(accepted())
+      .when({ ...invoice('inv-1', 1), dueAt: new Date('2026-07-01T10:00:05Z') })
+      .thenEmitsOne('InvoiceIssued');
+    expect(agreed).toMatchObject({ dueOn: '2026-07-01', dueAt: '2026-07-01T10:00:05.000Z' });
+  });
+
+  it('bills a milestone share: 30 % on signing is invoiceable at once, exactly', () => {
+    const signed = handedOver(THIRTY_SEVENTY);
+    const data = given(signed)
+      .when(invoice('inv-1', 300_000, 'on_signing'))
+      .thenEmitsOne('InvoiceIssued');
+    expect(data.dueOn).toBe('2026-07-29');
+    given(signed)
+      .when(invoice('inv-1', 300_001, 'on_signing'))
+      .thenFails('INVOICE_EXCEEDS_INVOICEABLE');
+    // Nothing accepted yet: the 70 % on acceptance has nothing to bill, even though the total has room.
+    given(signed)
+      .when(invoice('inv-1', 1, 'on_acceptance'))
+      .thenFails('INVOICE_EXCEEDS_MILESTONE');
+    given(signed)
+      .when(invoice('inv-1', 1, 'on_handover'))
+      .thenFails('MILESTONE_NOT_IN_TERMS');
+  });
+
+  it('lets every milestone together bill the whole value exactly, whatever the rounding', () => {
+    const thirds = {
+      kind: 'milestones' as const,
+      milestones: [
+        { milestone: 'on_signing' as const, shareBp: 3333 },
+        { milestone: 'on_handover' as const, shareBp: 3333 },
+        { milestone: 'on_acceptance' as const, shareBp: 3334 },
+      ],
+      dueDays: 0,
+    };
+    const odd = VALUE + 1;
+    const history = historyOf(
+      draft,
+      sign(thirds, odd),
+      schedule,
+      hold,
+      po('po-1', odd),
+      deliver('po-1', odd),
+      accept('po-1', odd),
+      invoice('inv-1', 333_301, 'on_signing'),
+      invoice('inv-2', 333_301, 'on_handover'),
+    );
+    // Each third rounds up to 333 301 (or 333 401), but the total, rounded down, is exactly the value.
+    given(history)
+      .when(invoice('inv-3', 333_400, 'on_acceptance'))
+      .thenFails('INVOICE_EXCEEDS_INVOICEABLE');
+    const last = given(history).when(invoice('inv-3', 333_399, 'on_acceptance')).history;
+    const state = given(last).state;
+    if (state.status === 'none') throw new Error('no contract');
+    expect(figuresOf(state)).toMatchObject({ invoicedMinor: odd, invoiceableMinor: odd });
+  });
+
+  it('a credit note reverses part of what is open and frees that much to invoice again', () => {
+    const invoiced = accepted(invoice('inv-1', 600_000));
+    given(invoiced).when(invoice('inv-2', 1)).thenFails('INVOICE_EXCEEDS_INVOICEABLE');
+    const data = given(invoiced).when(credit('inv-1', 600_000)).thenEmitsOne('CreditNoteIssued');
+    expect(data).toMatchObject({ amount: eur(600_000), reason: 'two units returned' });
+    const credited = given(invoiced).when(credit('inv-1', 100_000)).history;
+    given(credited).when(invoice('inv-2', 100_000)).thenEmitsOne('InvoiceIssued');
+    given(credited).when(invoice('inv-2', 100_001)).thenFails('INVOICE_EXCEEDS_INVOICEABLE');
+  });
+
+  it('credits no more than is open (paid parts are refunded, not credited)', () => {
+    const paid = accepted(invoice('inv-1', 600_000), pay('inv-1', 200_000));
+    given(paid).when(credit('inv-1', 400_000)).thenEmitsOne('CreditNoteIssued');
+    given(paid).when(credit('inv-1', 400_001)).thenFails('CREDIT_EXCEEDS_OPEN_AMOUNT');
+    given(paid).when(credit('inv-9', 1)).thenFails(NotFoundError, { code: 'INVOICE_NOT_FOUND' });
+  });
+});
+
+describe('Contract › payments', () => {
+  const invoiced = () => accepted(invoice('inv-1', 600_000));
+
+  it('pays in parts up to exactly what is open, never one minor unit more', () => {
+    const part = given(invoiced()).when(pay('inv-1', 250_000)).history;
+    const data = given(part).when(pay('inv-1', 350_000)).thenEmitsOne('PaymentReceived');
+    expect(data.openAfter).toEqual(eur(0));
+    const refused = given(part).when(pay('inv-1', 350_001)).thenFails('PAYMENT_EXCEEDS_OPEN_AMOUNT');
+    expect(refused).toMatchObject({ details: { openMinor: 350_000, requestedMinor: 350_001 } });
+  });
+
+  it('what is credited is no longer open to pay', () => {
+    const credited = accepted(invoice('inv-1', 600_000), credit('inv-1', 100_000));
+    given(credited).when(pay('inv-1', 500_000)).thenEmitsOne('PaymentReceived');
+    given(credited).when(pay('inv-1', 500_001)).thenFails('PAYMENT_EXCEEDS_OPEN_AMOUNT');
+  });
+
+  it('refuses a used payment id, another currency, an unknown invoice', () => {
+    const paid = accepted(invoice('inv-1', 600_000), pay('inv-1', 1, 'p1'));
+    given(paid)
+      .when(pay('inv-1', 1, 'p1'))
+      .thenFails('PAYMENT_ALREADY_EXISTS');
+    given(paid)
+      .when({ ...pay('inv-1', 1, 'p2'), amount: { amountMinor: 1, currency: 'USD' } })
+      .thenFails({ field: 'amount.currency', rule: 'contractCurrency' });
+    given(paid).when(pay('inv-2', 1)).thenFails(NotFoundError);
+  });
+
+  it('records cash no invoice takes as unapplied, apart from the invoices', () => {
+    const data = given(invoiced()).when(unapplied('c1', 700_000)).thenEmitsOne('UnappliedCashRecorded');
+    expect(data).toMatchObject({ amount: eur(700_000), note: 'paid twice by mistake' });
+    const recorded = given(invoiced()).when(unapplied('c1', 700_000)).history;
+    expect(given(recorded).state).toMatchObject({ unappliedCashMinor: 700_000 });
+    given(recorded).when(unapplied('c1', 1)).thenFails('UNAPPLIED_CASH_ALREADY_EXISTS');
+  });
+});
+
+describe('Contract › dunning', () => {
+  const due = new Date('2026-08-15T00:00:00.000Z');
+  const invoiced = () => accepted(invoice('inv-1', 600_000));
+
+  it('flags the invoice overdue at its due moment, once, for the AR', () => {
+    const data = given(invoiced()).when(overdue(due)).thenEmitsOne('InvoiceOverdue');
+    expect(data).toMatchObject({ invoiceId: 'inv-1', dueOn: '2026-08-14', open: eur(600_000), ar: ar.id });
+    given(given(invoiced()).when(overdue(due)).history)
+      .when(overdue(due))
+      .thenNothing();
+  });
+
+  it('is stale-safe: an early timer or a settled invoice changes nothing', () => {
+    given(invoiced())
+      .when(overdue(new Date(due.getTime() - 1)))
+      .thenNothing();
+    const settled = accepted(invoice('inv-1', 600_000), pay('inv-1', 600_000));
+    given(settled).when(overdue(due)).thenNothing();
+    given(settled)
+      .when(reminder(new Date('2026-09-30T00:00:00Z'), 7))
+      .thenNothing();
+  });
+
+  it('reminds so many days after the due date, once per day count', () => {
+    given(invoiced())
+      .when(reminder(new Date('2026-08-21T23:59:59Z'), 7))
+      .thenNothing();
+    const data = given(invoiced())
+      .when(reminder(new Date('2026-08-22T00:00:00Z'), 7))
+      .thenEmitsOne('InvoiceReminderDue');
+    expect(data).toMatchObject({ daysAfterDue: 7, open: eur(600_000) });
+    const reminded = given(invoiced()).when(reminder(new Date('2026-08-22T00:00:00Z'), 7)).history;
+    given(reminded)
+      .when(reminder(new Date('2026-08-29T00:00:00Z'), 7))
+      .thenNothing();
+    given(reminded)
+      .when(reminder(new Date('2026-08-29T00:00:00Z'), 14))
+      .thenEmitsOne('InvoiceReminderDue');
+    given(invoiced()).when(reminder(due, 0)).thenFails({ field: 'daysAfterDue' });
+  });
+});
+
+describe('Contract › close', () => {
+  it('closes in the decision of the last payment once delivered, accepted, invoiced and paid in full', () => {
+    const almost = handedOver(
+      NET_30,
+      po('po-1', 400_000),
+      po('po-2', 600_000),
+      deliver('po-1', 400_000),
+      deliver('po-2', 600_000),
+      accept('po-1', 400_000),
+      accept('po-2', 600_000),
+      invoice('inv-1', VALUE),
+      pay('inv-1', 999_999),
+    );
+    expect(given(almost).state).toMatchObject({ status: 'signed' });
+    const events = given(almost).when(pay('inv-1', 1)).events;
+    expect(events.map((e) => e.type)).toEqual(['PaymentReceived', 'ContractClosed']);
+    expect(events[1]?.data).toMatchObject({ contractId: CONTRACT, value: eur(VALUE) });
+    const closed = given(almost).when(pay('inv-1', 1)).history;
+    given(closed).when(po('po-3', 1)).thenFails('CONTRACT_CLOSED');
+    given(closed).when(credit('inv-1', 1)).thenFails('CONTRACT_CLOSED');
+  });
+
+  it('an acceptance closes it when everything was invoiced and paid up front', () => {
+    const upFront = {
+      kind: 'milestones' as const,
+      milestones: [{ milestone: 'on_signing' as const, shareBp: 10_000 }],
+      dueDays: 0,
+    };
+    const paid = handedOver(
+      upFront,
+      invoice('inv-1', VALUE, 'on_signing'),
+      pay('inv-1', VALUE),
+      po('po-1', VALUE),
+      deliver('po-1', VALUE),
+    );
+    expect(
+      given(paid)
+        .when(accept('po-1', VALUE - 1))
+        .events.map((e) => e.type),
+    ).toEqual(['DeliveryAccepted']);
+    expect(
+      given(paid)
+        .when(accept('po-1', VALUE))
+        .events.map((e) => e.type),
+    ).toEqual(['DeliveryAccepted', 'ContractClosed']);
+  });
+});
