@@ -102,6 +102,11 @@ export function brokenInvariant(contract: Contract): string | undefined {
     if (po.acceptedMinor > netDeliveredMinor(po)) return `accepted > delivered on ${po.purchaseOrderId}`;
   }
   if (f.invoicedMinor > f.invoiceableMinor) return 'invoiced > invoiceable';
+  for (const { milestone } of contract.paymentTerms?.milestones ?? []) {
+    if (invoicedForMilestoneMinor(contract, milestone) > milestoneInvoiceableMinor(contract, milestone)) {
+      return `invoiced > invoiceable ${milestone}`;
+    }
+  }
   for (const invoice of contract.invoices) {
     if (invoice.paidMinor + invoice.creditedMinor > invoice.amountMinor)
       return `paid > invoiced on ${invoice.invoiceId}`;
