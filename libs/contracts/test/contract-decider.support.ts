@@ -146,3 +146,48 @@ export const pay = (
 /** Drafted, signed on `terms` and handed over to the FR: execution may start. */
 export const handedOver = (terms: PaymentTermsInput = NET_30, ...more: ContractCommand[]) =>
   historyOf(draft, sign(terms), schedule, hold, ...more);
+
+export const credit = (
+  invoiceId: string,
+  amountMinor: number,
+  creditNoteId = `cn-${amountMinor}`,
+): ContractCommand => ({
+  type: 'IssueCreditNote',
+  contractId: CONTRACT,
+  actor: ar,
+  now: NOW,
+  invoiceId,
+  creditNoteId,
+  amount: eur(amountMinor),
+  reason: 'two units returned',
+  issuedOn: '2026-07-20',
+});
+export const overdue = (now: Date, invoiceId = 'inv-1'): ContractCommand => ({
+  type: 'FlagInvoiceOverdue',
+  contractId: CONTRACT,
+  actor: { id: 'system', salesManager: false },
+  now,
+  invoiceId,
+});
+export const reminder = (now: Date, daysAfterDue: number): ContractCommand => ({
+  type: 'SendInvoiceReminder',
+  contractId: CONTRACT,
+  actor: { id: 'system', salesManager: false },
+  now,
+  invoiceId: 'inv-1',
+  daysAfterDue,
+});
+export const unapplied = (cashId: string, amountMinor: number): ContractCommand => ({
+  type: 'RecordUnappliedCash',
+  contractId: CONTRACT,
+  actor: ar,
+  now: NOW,
+  cashId,
+  amount: eur(amountMinor),
+  receivedOn: '2026-08-02',
+  note: 'paid twice by mistake',
+});
+
+/** Handed over on net 30, 600 000 accepted of a 1 000 000 contract. */
+export const accepted = (...more: ContractCommand[]) =>
+  handedOver(NET_30, po('po-1', VALUE), deliver('po-1', 600_000), accept('po-1', 600_000), ...more);

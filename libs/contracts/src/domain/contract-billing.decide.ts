@@ -1,19 +1,11 @@
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
-import type {
-  FlagInvoiceOverdue,
-  IssueCreditNote,
-  IssueInvoice,
-  RecordPayment,
-  RecordUnappliedCash,
-  SendInvoiceReminder,
-} from './contract.commands.js';
+import type { IssueCreditNote, IssueInvoice, RecordPayment, RecordUnappliedCash } from './contract.commands.js';
 import type { ContractEvent } from './contract.events.js';
 import { invoiceOf, openOnInvoiceMinor, type Contract, type ContractState, type Invoice } from './contract.state.js';
 import { MILESTONES } from './contract-vocabulary.js';
 import { figuresOf, invoicedForMilestoneMinor, milestoneInvoiceableMinor } from './contract-balance.js';
 import {
   addDays,
-  addDaysToInstant,
   amountIn,
   calendarDate,
   endOfDay,
@@ -24,8 +16,8 @@ import {
   money,
   optional,
   required,
+  attributed,
 } from './contract-guards.js';
-import { attributed } from './contract-lifecycle.decide.js';
 
 /** Never above what may be invoiced now, in all and for the milestone billed; due from the payment terms. */
 export function decideInvoice(command: IssueInvoice, state: ContractState): ContractEvent[] {
@@ -155,39 +147,6 @@ export function decideUnappliedCash(command: RecordUnappliedCash, state: Contrac
   ];
 }
 
-/** Stale-safe: an early timer, a settled invoice or one already flagged changes nothing. */
-export function decideOverdue(command: FlagInvoiceOverdue, state: ContractState): ContractEvent[] {
-  const contract = existing(state, command.contractId);
-  const invoice = existingInvoice(contract, command.invoiceId);
-  const open = openOnInvoiceMinor(invoice);
-  if (invoice.overdue || open === 0 || command.now.getTime() < Date.parse(invoice.dueAt)) return [];
-  return [
-    {
-      type: 'InvoiceOverdue',
-      data: { ...dunning(contract, invoice, command), open: money(open, contract.currency) },
-    },
-  ];
-}
-
-/** Stale-safe like the overdue flag: one reminder per day count, only while money is open. */
-export function decideReminder(command: SendInvoiceReminder, state: ContractState): ContractEvent[] {
-  const contract = existing(state, command.contractId);
-  const invoice = existingInvoice(contract, command.invoiceId);
-  const days = command.daysAfterDue;
-  if (!Number.isSafeInteger(days) || days < 1) {
-    throw new InvalidInputError('daysAfterDue', 'positiveWhole', 'daysAfterDue must be a whole number ≥ 1');
-  }
-  const open = openOnInvoiceMinor(invoice);
-  const early = command.now.getTime() < addDaysToInstant(invoice.dueAt, days);
-  if (invoice.reminders.includes(days) || open === 0 || early) return [];
-  return [
-    {
-      type: 'InvoiceReminderDue',
-      data: { ...dunning(contract, invoice, command), daysAfterDue: days, open: money(open, contract.currency) },
-    },
-  ];
-}
-
 /** Signed and not closed: a terminated contract still collects what it invoiced. */
 function collectingContract(state: ContractState, contractId: string): Contract {
   const contract = existing(state, contractId);
@@ -196,7 +155,7 @@ function collectingContract(state: ContractState, contractId: string): Contract 
   return contract;
 }
 
-function existingInvoice(contract: Contract, invoiceId: string): Invoice {
+export function existingInvoice(contract: Contract, invoiceId: string): Invoice {
   const invoice = invoiceOf(contract, invoiceId);
   if (invoice === undefined) throw new NotFoundError('Invoice', invoiceId);
   return invoice;
@@ -208,10 +167,3 @@ function dueOf(agreed: Date | null, termsDueOn: string): { dueOn: string; dueAt:
   if (Number.isNaN(agreed.getTime())) throw new InvalidInputError('dueAt', 'dateTime', 'dueAt must be a date-time');
   return { dueOn: iso(agreed).slice(0, 10), dueAt: iso(agreed) };
 }
-
-const dunning = (contract: Contract, invoice: Invoice, command: { actor: { id: string }; now: Date }) => ({
-  ...attributed(contract, command),
-  invoiceId: invoice.invoiceId,
-  dueOn: invoice.dueOn,
-  ar: contract.handover.triangle.ar,
-});

@@ -17,8 +17,16 @@ import {
 } from './contract.state.js';
 import type { OrderLine } from './contract-vocabulary.js';
 import { figuresOf } from './contract-balance.js';
-import { amountIn, calendarDate, executingContract, freshId, money, optional, required } from './contract-guards.js';
-import { attributed } from './contract-lifecycle.decide.js';
+import {
+  amountIn,
+  calendarDate,
+  executingContract,
+  freshId,
+  money,
+  optional,
+  required,
+  attributed,
+} from './contract-guards.js';
 
 /** A unit of delivery: Σ open and delivered orders never exceeds the contract value (exactly equal passes). */
 export function decidePlaceOrder(command: PlacePurchaseOrder, state: ContractState): ContractEvent[] {

@@ -109,3 +109,10 @@ export const endOfDay = (date: string): string => `${addDays(date, 1)}T00:00:00.
 export const iso = (date: Date): string => date.toISOString();
 
 export const addDaysToInstant = (instant: string, days: number): number => Date.parse(instant) + days * DAY_MS;
+
+/** Who gave the command and when: the part every contract event shares. */
+export const attributed = (contract: Contract, command: { actor: { id: string }; now: Date }) => ({
+  contractId: contract.contractId,
+  actor: command.actor.id,
+  at: iso(command.now),
+});

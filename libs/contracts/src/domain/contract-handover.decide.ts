@@ -3,8 +3,7 @@ import type { HoldHandoverMeeting, ScheduleHandoverMeeting } from './contract.co
 import type { ContractEvent } from './contract.events.js';
 import type { ContractState } from './contract.state.js';
 import type { Triangle } from './contract-vocabulary.js';
-import { iso, optional, required, signedContract } from './contract-guards.js';
-import { attributed } from './contract-lifecycle.decide.js';
+import { iso, optional, required, signedContract, attributed } from './contract-guards.js';
 
 /** (Re)schedules the meeting with the triangle as the deal holds it now: the AR, SR and FR must all be invited. */
 export function decideScheduleHandover(command: ScheduleHandoverMeeting, state: ContractState): ContractEvent[] {

@@ -5,24 +5,12 @@ import { evolveContract } from './contract.evolve.js';
 import { initialContractState, type ContractState } from './contract.state.js';
 import { fulfilledInFull } from './contract-balance.js';
 import { iso } from './contract-guards.js';
-import {
-  decideApproveAmendment,
-  decideDraft,
-  decideRejectAmendment,
-  decideRequestAmendment,
-  decideSign,
-  decideTerminate,
-} from './contract-lifecycle.decide.js';
+import { decideDraft, decideSign, decideTerminate } from './contract-lifecycle.decide.js';
+import { decideApproveAmendment, decideRejectAmendment, decideRequestAmendment } from './contract-amendments.decide.js';
 import { decideHoldHandover, decideScheduleHandover } from './contract-handover.decide.js';
 import { decideAcceptance, decideCancelOrder, decideDelivery, decidePlaceOrder } from './contract-delivery.decide.js';
-import {
-  decideCreditNote,
-  decideInvoice,
-  decideOverdue,
-  decidePayment,
-  decideReminder,
-  decideUnappliedCash,
-} from './contract-billing.decide.js';
+import { decideCreditNote, decideInvoice, decidePayment, decideUnappliedCash } from './contract-billing.decide.js';
+import { decideOverdue, decideReminder } from './contract-dunning.decide.js';
 
 function decideCommand(command: ContractCommand, state: ContractState): ContractEvent[] {
   switch (command.type) {

@@ -25,6 +25,9 @@ import type { ContractState } from './contract.state.js';
 import { brokenInvariant, figuresOf, fulfilledInFull, type ContractFigures } from './contract-balance.js';
 import type { PaymentTermsInput } from './contract-vocabulary.js';
 
+/** Thousands of sequences take seconds alone, longer on a shared machine: more than the default 30 s. */
+const RANDOM_RUNS_TIMEOUT_MS = 180_000;
+
 /** A small contract value, so random amounts often meet the limits exactly. */
 const VALUE = 10_000;
 const TERMS: PaymentTermsInput[] = [
@@ -55,7 +58,9 @@ const base = { contractId: CONTRACT, now: NOW };
 /** Any execution command a user could send, valid or not: the decider must keep the invariants either way. */
 const command: fc.Arbitrary<ContractCommand[]> = fc.oneof(
   fc.record({ id: poId, v: amount }).map(({ id, v }) => [po(id, v)]),
-  poId.map((id) => [{ ...base, actor: ar, type: 'CancelPurchaseOrder', purchaseOrderId: id, reason: 'moved' }]),
+  poId.map((id) => [
+    { ...base, actor: ar, type: 'CancelPurchaseOrder' as const, purchaseOrderId: id, reason: 'moved' },
+  ]),
   fc.record({ id: poId, v: amount, d: freshId }).map(({ id, v, d }) => [deliver(id, v, d)]),
   fc
     .record({ id: poId, a: fc.oneof(amount, fc.constant(0)), r: fc.oneof(fc.constant(0), amount), x: freshId })
@@ -65,7 +70,7 @@ const command: fc.Arbitrary<ContractCommand[]> = fc.oneof(
     {
       ...base,
       actor: ar,
-      type: 'IssueCreditNote',
+      type: 'IssueCreditNote' as const,
       invoiceId: id,
       creditNoteId: x,
       amount: eur(v),
@@ -78,16 +83,18 @@ const command: fc.Arbitrary<ContractCommand[]> = fc.oneof(
   fc
     .record({ v: fc.integer({ min: 1, max: 2 * VALUE }), x: freshId, approver: fc.constantFrom(manager, otherManager) })
     .map(({ v, x, approver }) => [
-      { ...base, actor: manager, type: 'RequestAmendment', amendmentId: x, value: eur(v), reason: 'scope' },
-      { ...base, actor: approver, type: 'ApproveAmendment', amendmentId: x, note: null },
+      { ...base, actor: manager, type: 'RequestAmendment' as const, amendmentId: x, value: eur(v), reason: 'scope' },
+      { ...base, actor: approver, type: 'ApproveAmendment' as const, amendmentId: x, note: null },
     ]),
   // Requested and approved apart, so orders and invoices come in between and approval must check again.
   fc
     .record({ v: fc.integer({ min: 1, max: 2 * VALUE }), x: amendmentId })
     .map(({ v, x }) => [
-      { ...base, actor: manager, type: 'RequestAmendment', amendmentId: x, value: eur(v), reason: 'scope' },
+      { ...base, actor: manager, type: 'RequestAmendment' as const, amendmentId: x, value: eur(v), reason: 'scope' },
     ]),
-  amendmentId.map((x) => [{ ...base, actor: otherManager, type: 'ApproveAmendment', amendmentId: x, note: null }]),
+  amendmentId.map((x) => [
+    { ...base, actor: otherManager, type: 'ApproveAmendment' as const, amendmentId: x, note: null },
+  ]),
 );
 
 /** Deliveries and their answers lined up on one order, so acceptances and invoices are often accepted. */
@@ -178,46 +185,58 @@ function figuresFromEvents(events: readonly ContractEvent[]): Omit<ContractFigur
 }
 
 describe('Contract › properties over random command sequences', () => {
-  it('never ordered > contract, delivered > ordered, accepted > delivered, invoiced > invoiceable, paid > invoiced', () => {
-    fc.assert(
-      fc.property(sequences, ({ terms, commands }) =>
-        run(terms, commands, (state) => {
-          if (state.status === 'none') throw new Error('the contract disappeared');
-          expect(brokenInvariant(state)).toBeUndefined();
-        }),
-      ),
-      { numRuns: 2000 },
-    );
-  });
+  it(
+    'never ordered > contract, delivered > ordered, accepted > delivered, invoiced > invoiceable, paid > invoiced',
+    () => {
+      fc.assert(
+        fc.property(sequences, ({ terms, commands }) =>
+          run(terms, commands, (state) => {
+            if (state.status === 'none') throw new Error('the contract disappeared');
+            expect(brokenInvariant(state)).toBeUndefined();
+          }),
+        ),
+        { numRuns: 2000 },
+      );
+    },
+    RANDOM_RUNS_TIMEOUT_MS,
+  );
 
-  it('the figures folded by the decider equal a direct sum of the events', () => {
-    fc.assert(
-      fc.property(sequences, ({ terms, commands }) =>
-        run(terms, commands, (state, events) => {
-          if (state.status === 'none') return;
-          const { invoiceableMinor: _, ...figures } = figuresOf(state);
-          expect(figures).toEqual(figuresFromEvents(events));
-        }),
-      ),
-      { numRuns: 500 },
-    );
-  });
+  it(
+    'the figures folded by the decider equal a direct sum of the events',
+    () => {
+      fc.assert(
+        fc.property(sequences, ({ terms, commands }) =>
+          run(terms, commands, (state, events) => {
+            if (state.status === 'none') return;
+            const { invoiceableMinor: _, ...figures } = figuresOf(state);
+            expect(figures).toEqual(figuresFromEvents(events));
+          }),
+        ),
+        { numRuns: 500 },
+      );
+    },
+    RANDOM_RUNS_TIMEOUT_MS,
+  );
 
-  it('a contract is closed exactly when it is delivered, accepted, invoiced and paid in full, and only once', () => {
-    let closedSeen = 0;
-    fc.assert(
-      fc.property(sequences, ({ terms, commands }) =>
-        run(terms, commands, (state, events) => {
-          if (state.status === 'none') return;
-          const closings = events.filter((e) => e.type === 'ContractClosed').length;
-          expect(closings).toBe(state.status === 'closed' ? 1 : 0);
-          expect(fulfilledInFull(state)).toBe(state.status === 'closed');
-          if (closings > 0) closedSeen += 1;
-        }),
-      ),
-      { numRuns: 1000 },
-    );
-    // The sequences reach the end of Lead to Cash often enough for the property to mean something.
-    expect(closedSeen).toBeGreaterThan(0);
-  });
+  it(
+    'a contract is closed exactly when it is delivered, accepted, invoiced and paid in full, and only once',
+    () => {
+      let closedSeen = 0;
+      fc.assert(
+        fc.property(sequences, ({ terms, commands }) =>
+          run(terms, commands, (state, events) => {
+            if (state.status === 'none') return;
+            const closings = events.filter((e) => e.type === 'ContractClosed').length;
+            expect(closings).toBe(state.status === 'closed' ? 1 : 0);
+            expect(fulfilledInFull(state)).toBe(state.status === 'closed');
+            if (closings > 0) closedSeen += 1;
+          }),
+        ),
+        { numRuns: 1000 },
+      );
+      // The sequences reach the end of Lead to Cash often enough for the property to mean something.
+      expect(closedSeen).toBeGreaterThan(0);
+    },
+    RANDOM_RUNS_TIMEOUT_MS,
+  );
 });
