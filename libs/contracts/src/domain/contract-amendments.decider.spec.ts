@@ -100,14 +100,11 @@ describe('Contract › amendments', () => {
     given(orderedSince).when(approve()).thenFails('AMENDMENT_BELOW_ORDERED');
   });
 
-  it('never goes below what is invoiced: 30 % on signing invoiced holds the value at invoiced / 30 %', () => {
-    const invoiced = handedOver(THIRTY_SEVENTY, invoice('inv-1', 300_000, 'on_signing'));
-    given(invoiced)
-      .when(requestAmendment(VALUE + 1))
-      .thenEmitsOne('ContractAmendmentRequested');
-    given(invoiced)
-      .when(requestAmendment(VALUE - 1))
-      .thenFails('AMENDMENT_BELOW_INVOICED');
+  it('never goes below what is invoiced: exactly the least value whose 30 % covers the invoice passes', () => {
+    // ⌊30 % × 999 997⌋ = 299 999 covers the invoice; ⌊30 % × 999 996⌋ = 299 998 does not.
+    const invoiced = handedOver(THIRTY_SEVENTY, invoice('inv-1', 299_999, 'on_signing'));
+    given(invoiced).when(requestAmendment(999_997)).thenEmitsOne('ContractAmendmentRequested');
+    given(invoiced).when(requestAmendment(999_996)).thenFails('AMENDMENT_BELOW_INVOICED');
   });
 
   it('an amendment down to what is delivered, accepted, invoiced and paid closes the contract', () => {

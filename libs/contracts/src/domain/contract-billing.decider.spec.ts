@@ -61,6 +61,18 @@ describe('Contract › invoices', () => {
       .thenFails('MILESTONE_NOT_IN_TERMS');
   });
 
+  it('bills on acceptance no more than its share of what is accepted, exactly', () => {
+    // 70 % of 1 000 accepted is 700; the 30 % on signing leaves the total room for more.
+    const part = handedOver(THIRTY_SEVENTY, po('po-1', 1000), deliver('po-1', 1000), accept('po-1', 1000));
+    given(part)
+      .when(invoice('inv-1', 700, 'on_acceptance'))
+      .thenEmitsOne('InvoiceIssued');
+    const refused = given(part)
+      .when(invoice('inv-1', 701, 'on_acceptance'))
+      .thenFails('INVOICE_EXCEEDS_MILESTONE');
+    expect(refused).toMatchObject({ details: { milestone: 'on_acceptance', invoiceableMinor: 700, invoicedMinor: 0 } });
+  });
+
   it('lets every milestone together bill the whole value exactly, whatever the rounding', () => {
     const thirds = {
       kind: 'milestones' as const,

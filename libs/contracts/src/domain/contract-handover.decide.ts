@@ -53,7 +53,7 @@ export function decideHoldHandover(command: HoldHandoverMeeting, state: Contract
   }
   const { ar, fr } = handover.triangle;
   const present = people(command.attendeesPresent, 'attendeesPresent');
-  const absent = [ar, fr].filter((person): person is string => person === null || !present.includes(person));
+  const absent = [ar, fr].filter((person): person is string => person !== null && !present.includes(person));
   if (fr === null || absent.length > 0) {
     throw new DomainError(
       'HANDOVER_PARTIES_ABSENT',
