@@ -169,12 +169,12 @@ export const overdue = (now: Date, invoiceId = 'inv-1'): ContractCommand => ({
   now,
   invoiceId,
 });
-export const reminder = (now: Date, daysAfterDue: number): ContractCommand => ({
+export const reminder = (now: Date, daysAfterDue: number, invoiceId = 'inv-1'): ContractCommand => ({
   type: 'SendInvoiceReminder',
   contractId: CONTRACT,
   actor: { id: 'system', salesManager: false },
   now,
-  invoiceId: 'inv-1',
+  invoiceId,
   daysAfterDue,
 });
 export const unapplied = (cashId: string, amountMinor: number): ContractCommand => ({
