@@ -374,6 +374,8 @@ describe('HTTP conventions', () => {
         'lead_sales_org',
         'lead_source_stats',
         'lead_unassigned_queue',
+        'opportunity_forecast_history',
+        'opportunity_list',
         'opportunity_pipelines',
         'org_reps',
         'org_teams',
