@@ -36,6 +36,8 @@ describe('the composition root', () => {
       ['lead_scoring', 'process_manager'],
       ['lead_nurture', 'process_manager'],
       ['lead_routing', 'process_manager'],
+      ['opportunity_conversion', 'process_manager'],
+      ['opportunity_handoff_timers', 'process_manager'],
     ]);
   });
 
