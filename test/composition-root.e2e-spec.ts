@@ -30,6 +30,8 @@ describe('the composition root', () => {
       ['lead_unassigned_queue', 'projection'],
       ['lead_sales_org', 'projection'],
       ['opportunity_pipelines', 'projection'],
+      ['opportunity_triangle', 'projection'],
+      ['opportunity_stage_periods', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],

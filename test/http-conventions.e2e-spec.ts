@@ -375,6 +375,8 @@ describe('HTTP conventions', () => {
         'lead_source_stats',
         'lead_unassigned_queue',
         'opportunity_pipelines',
+        'opportunity_stage_periods',
+        'opportunity_triangle',
         'org_reps',
         'org_teams',
         'source_conversion',
