@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
 
 /**
@@ -45,8 +46,75 @@ export type OpportunityListRow = {
   closed_at: string | null;
   /** The deal stream's revision this row reflects (the detail's ETag). */
   revision: string;
+  /** Name and account, lower-cased: what `q` searches. */
+  search_text: string;
 };
 
 export type OpportunityListTables = { opportunity_list: OpportunityListRow };
 
 export const opportunityListDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<OpportunityListTables>();
+
+/** Every filter of the list and the board starts from the tenant; the seat indexes serve a member's scope. */
+const INDEXES: Record<string, readonly string[]> = {
+  opportunity_list_status_idx: ['tenant_id', 'status', 'opened_at'],
+  opportunity_list_pipeline_idx: ['tenant_id', 'pipeline_id', 'stage_id'],
+  opportunity_list_owner_idx: ['tenant_id', 'owner_id'],
+  opportunity_list_sr_idx: ['tenant_id', 'sr_id'],
+  opportunity_list_fr_idx: ['tenant_id', 'fr_id'],
+  opportunity_list_sponsor_idx: ['tenant_id', 'sponsor_id'],
+  opportunity_list_pending_idx: ['tenant_id', 'pending_handoff_to'],
+  opportunity_list_close_idx: ['tenant_id', 'close_date'],
+  opportunity_list_opened_idx: ['tenant_id', 'opened_at', 'opportunity_id'],
+};
+
+export async function createOpportunityListTable(db: ReadModelDb): Promise<void> {
+  await db.schema
+    .createTable('opportunity_list')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('opportunity_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('account', 'text')
+    .addColumn('origin', 'text', (c) => c.notNull())
+    .addColumn('lead_id', 'text')
+    .addColumn('source', 'text')
+    .addColumn('team', 'text')
+    .addColumn('region', 'text')
+    .addColumn('pipeline_id', 'text', (c) => c.notNull())
+    .addColumn('pipeline_version', 'integer', (c) => c.notNull())
+    .addColumn('stage_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('probability_bp', 'integer', (c) => c.notNull())
+    .addColumn('forecast_category', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint')
+    .addColumn('currency', 'text')
+    .addColumn('close_date', 'text')
+    .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addColumn('ar_id', 'text')
+    .addColumn('sr_id', 'text')
+    .addColumn('fr_id', 'text')
+    .addColumn('sponsor_id', 'text')
+    .addColumn('leader_id', 'text', (c) => c.notNull())
+    .addColumn('pending_handoff_to', 'text')
+    .addColumn('loss_reason', 'text')
+    .addColumn('won_quote_version', 'integer')
+    .addColumn('opened_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('closed_at', 'text')
+    .addColumn('revision', 'text', (c) => c.notNull())
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('opportunity_list_pk', ['tenant_id', 'opportunity_id'])
+    .execute();
+  for (const [name, columns] of Object.entries(INDEXES)) {
+    await db.schema
+      .createIndex(name)
+      .ifNotExists()
+      .on('opportunity_list')
+      .columns([...columns])
+      .execute();
+  }
+}
+
+export async function resetOpportunityList(trx: ReadModelTransaction): Promise<void> {
+  await sql`delete from opportunity_list`.execute(trx);
+}
