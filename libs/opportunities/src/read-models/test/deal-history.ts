@@ -39,8 +39,11 @@ export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
   };
 }
 
-const metadata = (tenantId: string, actor: string): EventMetadata => ({
-  actor: { userId: actor, role: 'ar' },
+/** Who sent the command: a user id (acting as a rep), or a user id and the role in their token. */
+export type HistoryActor = string | { readonly userId: string; readonly role: string };
+
+const metadata = (tenantId: string, actor: HistoryActor): EventMetadata => ({
+  actor: typeof actor === 'string' ? { userId: actor, role: 'ar' } : actor,
   correlationId: 'corr',
   causationId: 'cause',
   commandId: `cmd-${Math.random().toString(36).slice(2)}`,
@@ -58,7 +61,7 @@ export class DealHistory {
   readonly store = new InMemoryEventStore();
   head = 0n;
 
-  async append(tenantId: string, actor: string, ...events: OpportunityEvent[]): Promise<void> {
+  async append(tenantId: string, actor: HistoryActor, ...events: OpportunityEvent[]): Promise<void> {
     const first = events[0];
     if (!first) return;
     const result = await this.store.appendToStream(

@@ -1,0 +1,71 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { NotFoundError } from '#ltc/kernel';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { canSeeDeal, opportunityScopeOf } from '../opportunity-access.js';
+import { loadDeal } from '../opportunity-commands/deal-stream.js';
+import { membersOf } from '../opportunity-commands/opportunity-actor.js';
+import { ApiOpportunityNotFound, OpportunityIdParamDto } from '../opportunity-dto.js';
+import { listOpportunities } from '../read-models/opportunity-list.queries.js';
+import { OpportunityPageView } from '../read-models/opportunity.views.js';
+import { OpportunityDetailView, opportunityDetail } from './opportunity-detail.view.js';
+import { OpportunityListQueryDto } from './opportunity-query.dto.js';
+import { OPPORTUNITY_READERS, dealFilterOf } from './opportunity-readers.js';
+
+/** The list of deals (from the list read model) and one deal's detail (from its own stream). */
+@ApiTags('opportunities')
+@ApiBearerAuth()
+@Controller('opportunities')
+export class QueryOpportunitiesController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List and search deals, newest first, with a cursor' })
+  @Roles(...OPPORTUNITY_READERS)
+  @ApiOkResponse({
+    type: OpportunityPageView,
+    description: 'Deals the caller may see: managers, admins and auditors all; others those whose triangle they sit in',
+  })
+  list(@Query() query: OpportunityListQueryDto, @Ctx() ctx: RequestContext): Promise<OpportunityPageView> {
+    return listOpportunities(this.readModels.queryDb, ctx.tenantId, {
+      ...dealFilterOf(query, ctx),
+      ...(query.pipeline ? { pipelineId: query.pipeline } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.stage ? { stageId: query.stage } : {}),
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      limit: query.limit ?? 50,
+    });
+  }
+
+  /**
+   * Read from the deal's own stream, not a timeline projection: one read gives the exact
+   * state (quotes with lines and totals, handoffs, triangle, bid) and every event for the
+   * timeline, never lags a command the caller just sent, and its revision is the ETag an
+   * If-Match names. A deal's stream is short, so the read stays cheap.
+   */
+  @Get(':id')
+  @ApiOperation({ summary: 'One deal with its triangle, handoffs, quotes, bid and full timeline (ETag)' })
+  @Roles(...OPPORTUNITY_READERS)
+  @ApiOkResponse({ type: OpportunityDetailView })
+  @ApiOpportunityNotFound()
+  async get(
+    @Param() { id }: OpportunityIdParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpportunityDetailView> {
+    const folded = await loadDeal(this.store, id);
+    const deal = folded.state;
+    if (deal.status === 'none' || folded.tenantId !== ctx.tenantId) throw new NotFoundError('Opportunity', id);
+    // A deal the caller may not see answers exactly like an unknown one.
+    if (!canSeeDeal(opportunityScopeOf(ctx.caller), membersOf(deal))) throw new NotFoundError('Opportunity', id);
+    if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
+    return opportunityDetail(folded, deal);
+  }
+}
