@@ -97,13 +97,19 @@ describe('Opportunities and the iron triangle over HTTP', () => {
     expect(await deals.detail(ingrid, dealId)).toMatchObject({
       id: dealId,
       origin: 'lead_conversion',
-      leadId,
-      source: 'webinar',
+      lead: { leadId, source: 'webinar' },
+      team: 'emea-north',
+      region: 'EMEA',
       owner: 'ingrid',
       leader: 'ingrid',
       stage: 'qualify',
       amount: EUR(4_000_000),
     });
+    const bySource = await eventually(async () => {
+      const listed = await sales.app.request('GET', '/opportunities?source=webinar', { token: ingrid });
+      return listed.body?.items?.length > 0 ? (listed.body.items as Record<string, unknown>[]) : undefined;
+    });
+    expect(bySource.map((deal) => [deal['id'], deal['leadId'], deal['source']])).toEqual([[dealId, leadId, 'webinar']]);
     const closeDate = await sales.app.request('PATCH', `/opportunities/${dealId}`, {
       token: ingrid,
       body: { closeDate: '2026-06-30', reason: 'Budget signed off in June' },
@@ -148,7 +154,9 @@ describe('Opportunities and the iron triangle over HTTP', () => {
     expect((await deals.post(sven, `/opportunities/${dealId}/handoffs/${handoffId}/accept`)).status).toBe(200);
     await deals.inbox(sven, dealId, (v) => v.leading && v.waiting.length === 0);
     await deals.inbox(ingrid, dealId, (v) => !v.leading && v.seats?.join() === 'ar');
-    expect(await deals.detail(maria, dealId, (d) => d['leader'] === 'sven')).toMatchObject({ pendingHandoffTo: null });
+    expect(await deals.detail(maria, dealId, (d) => d['leader'] === 'sven')).toMatchObject({
+      handoffs: [expect.objectContaining({ handoffId, from: 'ingrid', to: 'sven', status: 'accepted' })],
+    });
 
     // 40 units at 1 000.00 EUR, 20 % off: above the 15 % threshold, so a sales manager approves before it is sent.
     const line = { sku: 'TLM-100', description: 'Telematics unit', quantity: 40, unitPrice: EUR(100_000) };
@@ -197,6 +205,13 @@ describe('Opportunities and the iron triangle over HTTP', () => {
       ]),
     );
     expect(timeline[0]).toBe('OpportunityOpened');
+    const entries = closed['timeline'] as { type: string; actor: string; seat: string | null; reason: string | null }[];
+    expect(entries.find((t) => t.type === 'OpportunityStageChanged')).toMatchObject({
+      actor: 'ingrid',
+      seat: 'ar',
+      reason: 'Solution agreed',
+    });
+    expect(entries.find((t) => t.type === 'OpportunityOpened')).toMatchObject({ actor: 'system' });
     expect(timeline.at(-1)).toBe('OpportunityWon');
   }, 120_000);
 
@@ -206,7 +221,8 @@ describe('Opportunities and the iron triangle over HTTP', () => {
     const { app } = w.sales;
     await app.close();
     const readModels = new Database(dataFiles(app.dataDir).readModels);
-    readModels.prepare("delete from projection_checkpoints where name = 'opportunity_conversion'").run();
+    const lost = readModels.prepare("delete from projection_checkpoints where name = 'opportunity_conversion'").run();
+    expect(lost.changes).toBe(1);
     readModels.close();
     w = { ...w, sales: await Sales.start(undefined, { dataDir: app.dataDir }) };
     w = { ...w, deals: new Deals(w.sales) };
@@ -258,9 +274,14 @@ describe('An unanswered handoff over HTTP', () => {
       dealId,
       (d) => (d['timeline'] as { type: string }[] | undefined)?.some((t) => t.type === 'HandoffEscalated') === true,
     );
-    expect((detail['timeline'] as { type: string }[]).map((t) => t.type)).toEqual(
-      expect.arrayContaining(['HandoffRequested', 'HandoffOverdue', 'HandoffEscalated']),
+    const flagged = (detail['timeline'] as { type: string; actor: string }[]).filter((t) =>
+      t.type.startsWith('Handoff'),
     );
+    expect(flagged.map((t) => [t.type, t.actor])).toEqual([
+      ['HandoffRequested', 'ingrid'],
+      ['HandoffOverdue', 'system'],
+      ['HandoffEscalated', 'system'],
+    ]);
 
     // Accepted late, its timers are done; a handoff answered in time has both timers cancelled.
     expect((await deals.post(sven, `/opportunities/${dealId}/handoffs/${handoffId}/accept`)).status).toBe(200);
