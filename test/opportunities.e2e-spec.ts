@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { dataFiles } from './support/lead-read-models.js';
-import { Deals } from './support/opportunity-world.js';
+import { Deals, EUR, convertedLead, expectCode, world, type World } from './support/opportunity-world.js';
 import { Sales } from './support/sales-world.js';
-import { eventually, type TestResponse } from './support/test-app.js';
+import { eventually } from './support/test-app.js';
 
 /**
  * Opportunities and the iron triangle end to end over HTTP on the embedded store: a lead
@@ -13,62 +13,6 @@ import { eventually, type TestResponse } from './support/test-app.js';
  * nobody answers within a two-second target is flagged to the sponsor and escalated; and a
  * conversion handled again opens its deal once.
  */
-
-const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
-
-interface World {
-  readonly sales: Sales;
-  readonly deals: Deals;
-  readonly ingrid: string;
-  readonly sven: string;
-  readonly maria: string;
-}
-
-/** Team emea-north managed by maria (the sponsor and approver); ingrid AR, sven SR, fia FR. */
-async function world(): Promise<World> {
-  const sales = await Sales.start();
-  await sales.team('emea-north', 'maria');
-  await sales.policy({ method: 'manual' });
-  for (const [id, role] of [
-    ['ingrid', 'ar'],
-    ['sven', 'sr'],
-    ['fia', 'fr'],
-  ] as const) {
-    await sales.rep(id, { roles: [role], team: 'emea-north' });
-  }
-  return {
-    sales,
-    deals: new Deals(sales),
-    ingrid: await sales.app.token(['ar'], 'ingrid'),
-    sven: await sales.app.token(['sr'], 'sven'),
-    maria: sales.manager,
-  };
-}
-
-const expectCode = (response: TestResponse, status: number, code: string): void => {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-};
-
-/** A lead captured from a webinar, worked by ingrid and converted: the deal id it names. */
-async function convertedLead({ sales, ingrid }: World): Promise<{ leadId: string; dealId: string }> {
-  const leadId = await sales.capture({
-    source: 'webinar',
-    contactPerson: 'Ingrid Lund',
-    team: 'emea-north',
-    dealSize: EUR(4_000_000),
-  });
-  await sales.waitFor(leadId, 'LeadScored');
-  const app = sales.app;
-  const assign = { repId: 'ingrid', reason: 'Knows Nordfrakt' };
-  expect((await app.request('POST', `/leads/${leadId}/assign`, { token: sales.manager, body: assign })).status).toBe(
-    200,
-  );
-  const bant = { budget: 'EUR 40k', authority: 'COO', need: 'Fleet visibility', timeline: 'Q2' };
-  expect((await app.request('POST', `/leads/${leadId}/qualify`, { token: ingrid, body: bant })).status).toBe(200);
-  const converted = await app.request('POST', `/leads/${leadId}/convert`, { token: ingrid });
-  expect(converted.status).toBe(200);
-  return { leadId, dealId: converted.body.dealId as string };
-}
 
 describe('Opportunities and the iron triangle over HTTP', () => {
   let w: World;
@@ -115,7 +59,6 @@ describe('Opportunities and the iron triangle over HTTP', () => {
       body: { closeDate: '2026-06-30', reason: 'Budget signed off in June' },
     });
     expect(closeDate.status).toBe(200);
-    await deals.column(maria, 'qualify', (c) => c.count === 1);
     expect((await deals.column(maria, 'qualify', (c) => c.count === 1)).totals).toEqual([
       { currency: 'EUR', count: 1, amountMinor: 4_000_000, weightedMinor: 400_000 },
     ]);
@@ -151,6 +94,7 @@ describe('Opportunities and the iron triangle over HTTP', () => {
     expect(asked.status).toBe(201);
     const handoffId = asked.body.handoffId as string;
     await deals.inbox(sven, dealId, (v) => v.waiting.join() === handoffId);
+    await deals.inbox(maria, dealId, (v) => v.waiting.join() === handoffId, '/people/sven/inbox');
     expect((await deals.post(sven, `/opportunities/${dealId}/handoffs/${handoffId}/accept`)).status).toBe(200);
     await deals.inbox(sven, dealId, (v) => v.leading && v.waiting.length === 0);
     await deals.inbox(ingrid, dealId, (v) => !v.leading && v.seats?.join() === 'ar');

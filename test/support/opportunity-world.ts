@@ -1,5 +1,5 @@
 import { eventually, type TestResponse } from './test-app.js';
-import type { Sales } from './sales-world.js';
+import { Sales } from './sales-world.js';
 
 /**
  * A tenant's deals driven and read over HTTP, on top of the sales organisation (`Sales`):
@@ -104,10 +104,15 @@ export class Deals {
     });
   }
 
-  /** What GET /me/inbox shows the token's holder about the deal, once `until` holds of it. */
-  inbox(token: string, dealId: string, until: (view: DealInInbox) => boolean): Promise<DealInInbox> {
+  /** What GET /me/inbox (or another inbox route) shows about the deal, once `until` holds of it. */
+  inbox(
+    token: string,
+    dealId: string,
+    until: (view: DealInInbox) => boolean,
+    route = '/me/inbox',
+  ): Promise<DealInInbox> {
     return eventually(async () => {
-      const read = await this.sales.app.request('GET', '/me/inbox', { token });
+      const read = await this.sales.app.request('GET', route, { token });
       if (read.status !== 200) return undefined;
       const view = aboutDeal(read.body as Inbox, dealId);
       return until(view) ? view : undefined;
@@ -119,6 +124,62 @@ export class Deals {
     const read = await this.sales.app.request('GET', `/handoffs?state=${state}`, { token });
     return ((read.body?.items ?? []) as { handoffId: string }[]).map((h) => h.handoffId);
   }
+}
+
+export const EUR = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+
+export interface World {
+  readonly sales: Sales;
+  readonly deals: Deals;
+  readonly ingrid: string;
+  readonly sven: string;
+  readonly maria: string;
+}
+
+/** Team emea-north managed by maria (the sponsor and approver); ingrid AR, sven SR, fia FR. */
+export async function world(): Promise<World> {
+  const sales = await Sales.start();
+  await sales.team('emea-north', 'maria');
+  await sales.policy({ method: 'manual' });
+  for (const [id, role] of [
+    ['ingrid', 'ar'],
+    ['sven', 'sr'],
+    ['fia', 'fr'],
+  ] as const) {
+    await sales.rep(id, { roles: [role], team: 'emea-north' });
+  }
+  return {
+    sales,
+    deals: new Deals(sales),
+    ingrid: await sales.app.token(['ar'], 'ingrid'),
+    sven: await sales.app.token(['sr'], 'sven'),
+    maria: sales.manager,
+  };
+}
+
+export const expectCode = (response: TestResponse, status: number, code: string): void => {
+  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
+};
+
+/** A lead captured from a webinar, worked by ingrid and converted: the deal id it names. */
+export async function convertedLead({ sales, ingrid }: World): Promise<{ leadId: string; dealId: string }> {
+  const leadId = await sales.capture({
+    source: 'webinar',
+    contactPerson: 'Ingrid Lund',
+    team: 'emea-north',
+    dealSize: EUR(4_000_000),
+  });
+  await sales.waitFor(leadId, 'LeadScored');
+  const app = sales.app;
+  const assign = { repId: 'ingrid', reason: 'Knows Nordfrakt' };
+  expect((await app.request('POST', `/leads/${leadId}/assign`, { token: sales.manager, body: assign })).status).toBe(
+    200,
+  );
+  const bant = { budget: 'EUR 40k', authority: 'COO', need: 'Fleet visibility', timeline: 'Q2' };
+  expect((await app.request('POST', `/leads/${leadId}/qualify`, { token: ingrid, body: bant })).status).toBe(200);
+  const converted = await app.request('POST', `/leads/${leadId}/convert`, { token: ingrid });
+  expect(converted.status).toBe(200);
+  return { leadId, dealId: converted.body.dealId as string };
 }
 
 function aboutDeal(inbox: Inbox, dealId: string): DealInInbox {
