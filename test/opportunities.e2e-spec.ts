@@ -241,4 +241,29 @@ describe('An unanswered handoff over HTTP', () => {
     }
     expect(await deals.handoffs(maria, 'overdue')).not.toContain(backId);
   }, 90_000);
+
+  it('stops watching a handoff still pending when its deal is lost', async () => {
+    const { sales, deals, ingrid, maria } = w;
+    const builtIn = await sales.app.request('GET', '/pipelines/default', { token: maria });
+    const { pipelineId: _id, version: _version, ...definition } = builtIn.body;
+    const slow = { ...definition, name: 'Renewals', handoffAcceptanceTargetSeconds: 3600 };
+    expect((await deals.put(maria, '/pipelines/renewals', slow)).status).toBe(200);
+    const opened = await deals.post(ingrid, '/opportunities', { name: 'Renewal 2027', pipeline: 'renewals' });
+    expect(opened.status).toBe(201);
+    const dealId = opened.body.id as string;
+    const triangle = { ar: 'ingrid', sr: 'sven', sponsor: 'maria' };
+    expect((await deals.put(ingrid, `/opportunities/${dealId}/triangle`, triangle)).status).toBe(200);
+    const asked = await deals.post(ingrid, `/opportunities/${dealId}/handoffs`, { to: 'sven', phase: 'bid' });
+    const handoffId = asked.body.handoffId as string;
+    for (const step of [1, 2]) await sales.timerScheduled(`handoff-overdue-${handoffId}-${step}`);
+
+    expect((await deals.post(ingrid, `/opportunities/${dealId}/lose`, { reasonCode: 'price' })).status).toBe(200);
+    for (const step of [1, 2]) {
+      const cancelled = await eventually(async () => {
+        const timer = await sales.events(`timer-handoff-overdue-${handoffId}-${step}`);
+        return timer.find((e) => e.type === 'TimerCancelled');
+      }, 15_000);
+      expect(cancelled).toBeDefined();
+    }
+  }, 60_000);
 });

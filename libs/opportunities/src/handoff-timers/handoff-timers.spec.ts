@@ -1,3 +1,4 @@
+import { InMemoryEventStore } from '#ltc/event-store';
 import { recordedEvent } from '../../../projections/test/recorded-event.js';
 import { decideHandoffTimers, handoffTimerId } from './handoff-timers.decide.js';
 import { handoffTimersProcessManager } from './handoff-timers.process-manager.js';
@@ -57,16 +58,30 @@ describe('Handoff timers', () => {
     },
   );
 
+  it.each(['OpportunityWon', 'OpportunityLost'])(
+    'given %s, then the timers of the handoffs pending then are cancelled; none pending, nothing',
+    (type) => {
+      const closing = onDeal(type, { opportunityId: 'deal-1' });
+      expect(decideHandoffTimers(closing, ['h1', 'h2']).map((e) => e.kind === 'cancel' && e.timerId)).toEqual([
+        'handoff-overdue-h1-1',
+        'handoff-overdue-h1-2',
+        'handoff-overdue-h2-1',
+        'handoff-overdue-h2-2',
+      ]);
+      expect(decideHandoffTimers(closing, [])).toEqual([]);
+    },
+  );
+
   it('decides nothing for any other event, even the overdue flag itself', () => {
     expect(decideHandoffTimers(onDeal('HandoffOverdue', { opportunityId: 'deal-1', handoffId: 'h1' }))).toEqual([]);
-    expect(decideHandoffTimers(onDeal('OpportunityWon', { opportunityId: 'deal-1' }))).toEqual([]);
+    expect(decideHandoffTimers(onDeal('OpportunityStageChanged', { opportunityId: 'deal-1' }), ['h1'])).toEqual([]);
   });
 
-  it('listens to handoff requests and answers alone, each deal in order', () => {
-    const manager = handoffTimersProcessManager();
+  it('listens to handoff requests and answers and to deals closing, each deal in order', () => {
+    const manager = handoffTimersProcessManager({ store: new InMemoryEventStore() });
     expect([manager.name, manager.filter]).toEqual([
       'opportunity_handoff_timers',
-      { eventTypes: ['HandoffRequested', 'HandoffAccepted', 'HandoffDeclined'] },
+      { eventTypes: ['HandoffRequested', 'HandoffAccepted', 'HandoffDeclined', 'OpportunityWon', 'OpportunityLost'] },
     ]);
     expect(manager.partitionKey?.(requested)).toBe('opportunity-deal-1');
   });
