@@ -374,6 +374,7 @@ describe('HTTP conventions', () => {
         'lead_sales_org',
         'lead_source_stats',
         'lead_unassigned_queue',
+        'lead_won_deals',
         'opportunity_pipelines',
         'opportunity_stage_periods',
         'opportunity_triangle',
