@@ -27,6 +27,7 @@ describe('the composition root', () => {
       ['lead_response_times', 'projection'],
       ['lead_funnel', 'projection'],
       ['lead_assignments', 'projection'],
+      ['lead_won_deals', 'projection'],
       ['lead_unassigned_queue', 'projection'],
       ['lead_sales_org', 'projection'],
       ['opportunity_pipelines', 'projection'],

@@ -374,6 +374,7 @@ describe('HTTP conventions', () => {
         'lead_sales_org',
         'lead_source_stats',
         'lead_unassigned_queue',
+        'lead_won_deals',
         'opportunity_forecast_history',
         'opportunity_list',
         'opportunity_pipelines',
