@@ -131,6 +131,12 @@ describe('Opportunities and the iron triangle over HTTP', () => {
     await deals.column(maria, 'negotiate', (c) => c.count === 0);
     await deals.bucket(maria, '2026-06', 'closed', (b) => b.count === 1 && b.totals[0]?.weightedMinor === amount);
     for (const token of [ingrid, sven, maria]) await deals.inbox(token, dealId, (v) => !v.leading && v.seats === null);
+    // The loop back to lead quality: the webinar's leads won this deal, at its value.
+    await eventually(async () => {
+      const bySource = await sales.app.request('GET', '/analytics/leads/conversion-by-source', { token: maria });
+      const webinar = (bySource.body?.sources ?? []).find((row: { source: string }) => row.source === 'webinar');
+      return webinar?.wonDeals === 1 && webinar.wonValue?.[0]?.amountMinor === amount ? true : undefined;
+    });
 
     const timeline = (closed['timeline'] as { type: string }[]).map((t) => t.type);
     expect(timeline).toEqual(
