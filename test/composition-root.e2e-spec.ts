@@ -27,17 +27,22 @@ describe('the composition root', () => {
       ['lead_response_times', 'projection'],
       ['lead_funnel', 'projection'],
       ['lead_assignments', 'projection'],
+      ['lead_won_deals', 'projection'],
       ['lead_unassigned_queue', 'projection'],
       ['lead_sales_org', 'projection'],
       ['opportunity_pipelines', 'projection'],
       ['opportunity_list', 'projection'],
       ['opportunity_forecast_history', 'projection'],
+      ['opportunity_triangle', 'projection'],
+      ['opportunity_stage_periods', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],
       ['lead_scoring', 'process_manager'],
       ['lead_nurture', 'process_manager'],
       ['lead_routing', 'process_manager'],
+      ['opportunity_conversion', 'process_manager'],
+      ['opportunity_handoff_timers', 'process_manager'],
     ]);
   });
 

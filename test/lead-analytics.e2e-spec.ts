@@ -290,6 +290,8 @@ describe('Lead analytics over HTTP', () => {
       open: 3,
       conversionRate: 0.3,
       qualificationRate: 0.4,
+      wonDeals: 0,
+      wonValue: [],
     });
     expect(report['sources']).toEqual([
       {
@@ -302,6 +304,8 @@ describe('Lead analytics over HTTP', () => {
         open: 1,
         conversionRate: 0.5,
         qualificationRate: 0.75,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [{ reasonCode: 'no_need', count: 1 }],
       },
       {
@@ -314,6 +318,8 @@ describe('Lead analytics over HTTP', () => {
         open: 0,
         conversionRate: 0.5,
         qualificationRate: 0.5,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [{ reasonCode: 'no_budget', count: 1 }],
       },
       {
@@ -326,6 +332,8 @@ describe('Lead analytics over HTTP', () => {
         open: 1,
         conversionRate: 0,
         qualificationRate: 0,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [
           { reasonCode: 'no_budget', count: 1 },
           { reasonCode: 'spam', count: 1 },
@@ -341,6 +349,8 @@ describe('Lead analytics over HTTP', () => {
         open: 1,
         conversionRate: 0,
         qualificationRate: 0,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [],
       },
     ]);

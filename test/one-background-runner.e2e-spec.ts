@@ -107,6 +107,8 @@ describe('two engines started on one data folder (npm start twice)', () => {
     // As stored: running, except a process manager with no event of its kind yet (no checkpoint row).
     expect(fromStandby.filter((p) => p.state !== 'running').map((p) => [p.name, p.state])).toEqual([
       ['lead_nurture', 'starting'],
+      ['opportunity_conversion', 'starting'],
+      ['opportunity_handoff_timers', 'starting'],
     ]);
 
     active.process.child.kill('SIGKILL');

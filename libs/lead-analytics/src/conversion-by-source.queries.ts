@@ -3,13 +3,14 @@ import type { ReadModelDb } from '#ltc/projections';
 import type { AnalysisWindow } from './domain/analysis-window.js';
 import { rankSources, type FunnelTotals, type RankedSource, type SourceFunnel } from './domain/conversion-by-source.js';
 import { leadFunnelDb } from './lead-funnel.projection.js';
+import { NO_WINS, wonDealsBySource, type WonFigures } from './won-deals-by-source.queries.js';
 
 export interface ConversionBySourceReport {
-  readonly average: FunnelTotals;
-  readonly sources: RankedSource[];
+  readonly average: FunnelTotals & WonFigures;
+  readonly sources: (RankedSource & WonFigures)[];
 }
 
-/** How the leads captured in the window fared, per source, ranked by conversion. */
+/** How the leads captured in the window fared, per source, ranked by conversion, and what deals they won. */
 export async function conversionBySource(
   db: ReadModelDb,
   tenantId: string,
@@ -51,5 +52,10 @@ export async function conversionBySource(
       .filter((r) => r.source === row.source)
       .map((r) => ({ reasonCode: r.reason ?? 'unknown', count: Number(r.leads) })),
   }));
-  return rankSources(funnels);
+  const ranked = rankSources(funnels);
+  const won = await wonDealsBySource(db, tenantId, window);
+  return {
+    average: { ...ranked.average, ...won.total },
+    sources: ranked.sources.map((source) => ({ ...source, ...(won.bySource.get(source.source) ?? NO_WINS) })),
+  };
 }

@@ -7,6 +7,7 @@
 export * from './lead-response-times.projection.js';
 export * from './lead-funnel.projection.js';
 export * from './lead-assignments.projection.js';
+export * from './lead-won-deals.projection.js';
 export { LeadAnalyticsModule } from './lead-analytics.module.js';
 export { LeadAnalyticsController } from './lead-analytics.controller.js';
 export { speedToLead, type SpeedToLeadQuery, type SpeedToLeadReport } from './speed-to-lead.queries.js';

@@ -54,6 +54,12 @@ export class DisqualifyReasonView {
   @ApiProperty() count!: number;
 }
 
+/** An amount won in one currency: integer minor units (never summed across currencies). */
+export class WonValueView {
+  @ApiProperty({ description: 'Integer minor units', example: 25_000_00 }) amountMinor!: number;
+  @ApiProperty({ description: 'ISO 4217 code', example: 'EUR' }) currency!: string;
+}
+
 export class FunnelTotalsView {
   @ApiProperty({ description: 'Leads captured in the window' }) captured!: number;
   @ApiProperty({ description: 'Of those, ever qualified (converted ones included)' }) qualified!: number;
@@ -63,6 +69,10 @@ export class FunnelTotalsView {
   @ApiProperty({ nullable: true, type: Number, description: 'converted / captured' }) conversionRate!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'qualified / captured' })
   qualificationRate!: number | null;
+  @ApiProperty({ description: 'Deals opened from these leads that are won now (a reopened deal no longer counts)' })
+  wonDeals!: number;
+  @ApiProperty({ type: [WonValueView], description: "The won deals' value, one amount per currency" })
+  wonValue!: WonValueView[];
 }
 
 export class SourceConversionView extends FunnelTotalsView {

@@ -3,6 +3,7 @@ import type { ProjectionRunner } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
 import { conversionBySource } from './conversion-by-source.queries.js';
 import { leadFunnelDb, leadFunnelProjection } from './lead-funnel.projection.js';
+import { leadWonDealsProjection } from './lead-won-deals.projection.js';
 import {
   LeadHistory,
   at,
@@ -77,6 +78,8 @@ function suite(open: () => Promise<TestDb>): void {
 
   beforeEach(async () => {
     db = await open();
+    // The report also reads the won deals of the leads (none here; see lead-won-deals.projection.spec.ts).
+    await leadWonDealsProjection.setup(db.handle.db);
     store = new InMemoryEventStore();
     history = new LeadHistory(store);
     runner = runnerFor(store, db.handle.db, leadFunnelProjection);
@@ -128,6 +131,8 @@ function suite(open: () => Promise<TestDb>): void {
         open: 0,
         conversionRate: 1,
         qualificationRate: 1,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [],
       },
       {
@@ -140,6 +145,8 @@ function suite(open: () => Promise<TestDb>): void {
         open: 0,
         conversionRate: 0.5,
         qualificationRate: 0.75,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [
           { reasonCode: 'competitor_chosen', count: 1 },
           { reasonCode: 'no_budget', count: 1 },
@@ -155,6 +162,8 @@ function suite(open: () => Promise<TestDb>): void {
         open: 1,
         conversionRate: 0,
         qualificationRate: 0,
+        wonDeals: 0,
+        wonValue: [],
         topDisqualifyReasons: [
           { reasonCode: 'no_budget', count: 2 },
           { reasonCode: 'spam', count: 1 },
@@ -169,6 +178,8 @@ function suite(open: () => Promise<TestDb>): void {
       open: 1,
       conversionRate: 3 / 9,
       qualificationRate: 4 / 9,
+      wonDeals: 0,
+      wonValue: [],
     });
   });
 

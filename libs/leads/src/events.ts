@@ -16,7 +16,9 @@ export type {
   LeadDisqualified,
   LeadQualified,
   LeadTeamSet,
+  ConvertedLeadFacts,
 } from './domain/lead.events.js';
+export type { LeadSource } from './domain/lead-sources.js';
 export type { AssignmentMethod, DisqualificationReason } from './domain/lead-vocabulary.js';
 
 import type {

@@ -3,6 +3,7 @@ import {
   leadAssignmentsProjection,
   leadFunnelProjection,
   leadResponseTimesProjection,
+  leadWonDealsProjection,
 } from '#ltc/lead-analytics';
 import { LeadImportModule } from '#ltc/lead-import';
 import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
@@ -41,6 +42,7 @@ export const leadsContext = defineContext({
     leadResponseTimesProjection,
     leadFunnelProjection,
     leadAssignmentsProjection,
+    leadWonDealsProjection,
     unassignedQueueProjection,
     salesOrgProjection,
   ],

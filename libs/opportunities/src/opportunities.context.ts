@@ -1,4 +1,6 @@
 import { PEOPLE_DIRECTORY, defineContext } from '#ltc/platform';
+import { conversionProcessManager } from './conversion/index.js';
+import { handoffTimersProcessManager } from './handoff-timers/index.js';
 import { OpportunitiesModule } from './opportunities.module.js';
 import { opportunityPipelinesProjection } from './pipelines/opportunity-pipelines.projection.js';
 import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
@@ -14,7 +16,7 @@ export const opportunitiesContext = defineContext({
   name: 'opportunities',
   modules: [OpportunitiesModule, OpportunityReadsModule, TriangleReadsModule],
   projections: [opportunityPipelinesProjection, ...opportunityReadProjections, ...triangleReadProjections],
-  processManagers: [],
+  processManagers: [conversionProcessManager, handoffTimersProcessManager],
   // Triangles are checked against the organisation's records; escalations go to the AR's sales manager.
   consumes: [PEOPLE_DIRECTORY],
 });

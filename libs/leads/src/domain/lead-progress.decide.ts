@@ -12,7 +12,7 @@ import type {
   WarnLeadRecycle,
   WarnLeadResponse,
 } from './lead.commands.js';
-import type { LeadEvent } from './lead.events.js';
+import type { ConvertedLeadFacts, LeadEvent } from './lead.events.js';
 import type { Lead, LeadState } from './lead.state.js';
 import { OWNED_STATUSES } from './lead.state.js';
 import { existing, inStatus, iso, open } from './lead-guards.js';
@@ -197,7 +197,30 @@ export function decideConvert(command: ConvertLead, state: LeadState): LeadEvent
   return [
     {
       type: 'LeadConverted',
-      data: { leadId: lead.leadId, dealId: command.dealId, repId: lead.owner, at: iso(command.now) },
+      data: {
+        leadId: lead.leadId,
+        dealId: command.dealId,
+        repId: lead.owner,
+        at: iso(command.now),
+        ...convertedFacts(lead),
+      },
     },
   ];
+}
+
+/** The lead's facts its deal opens with (see `ConvertedLeadFacts`). */
+function convertedFacts(lead: Lead): ConvertedLeadFacts {
+  const { profile } = lead;
+  return {
+    name: profile.name,
+    company: profile.company,
+    contactPerson: profile.contact.person,
+    source: profile.source,
+    region: profile.region,
+    team: lead.team,
+    tags: lead.tags.map(({ category, tag }) => `${category}:${tag}`),
+    score: lead.score?.value ?? null,
+    estimatedDealSize: profile.estimatedDealSize ?? null,
+    owner: lead.owner,
+  };
 }

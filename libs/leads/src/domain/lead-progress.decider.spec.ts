@@ -159,3 +159,80 @@ describe('Lead › timers that find the lead moved on', () => {
     ).toMatchObject({ dealId: 'deal-1', repId: 'a' });
   });
 });
+
+describe('Lead › conversion carries what the deal opens with', () => {
+  const qualifiedLead = () =>
+    historyOf(
+      capture,
+      { type: 'SetLeadTeam', leadId: LEAD, team: 'team-nordics', ruleId: null, reason: 'region', now: NOW },
+      { type: 'TagLead', leadId: LEAD, category: 'cognitive_mode', tag: 'price-first', now: NOW },
+      {
+        type: 'ScoreLead',
+        leadId: LEAD,
+        score: 72,
+        tier: 'A',
+        attemptTarget: 6,
+        responseTargetSeconds: 300,
+        modelVersion: 1,
+        breakdown: [],
+        now: NOW,
+      },
+      {
+        type: 'AssignLead',
+        leadId: LEAD,
+        repId: 'rep-a',
+        method: 'manual',
+        policyVersion: null,
+        candidates: [],
+        reason: 'manual',
+        responseTargetSeconds: 300,
+        now: NOW,
+      },
+      { type: 'QualifyLead', leadId: LEAD, budget: 'b', authority: 'a', need: 'n', timeline: 't', now: NOW },
+    );
+
+  it('given a qualified lead, when it converts, then LeadConverted holds its name, company, contact, source, region, team, tags, score, deal size and owner', () => {
+    const data = given(qualifiedLead())
+      .when({ type: 'ConvertLead', leadId: LEAD, dealId: 'deal-1', now: NOW })
+      .thenEmitsOne('LeadConverted');
+    expect(data).toEqual({
+      leadId: LEAD,
+      dealId: 'deal-1',
+      repId: 'rep-a',
+      at: NOW.toISOString(),
+      name: 'Fleet telematics upgrade',
+      company: 'Nordfrakt AB',
+      contactPerson: 'Ingrid Lund',
+      source: 'website',
+      region: 'EMEA',
+      team: 'team-nordics',
+      tags: ['cognitive_mode:price-first'],
+      score: 72,
+      estimatedDealSize: { amountMinor: 250_000_00, currency: 'EUR' },
+      owner: 'rep-a',
+    });
+  });
+
+  it('given a lead never scored, tagged or placed in a team, when it converts, then those facts are empty, not missing', () => {
+    const history = historyOf(
+      capture,
+      {
+        type: 'AssignLead',
+        leadId: LEAD,
+        repId: 'rep-b',
+        method: 'manual',
+        policyVersion: null,
+        candidates: [],
+        reason: 'manual',
+        responseTargetSeconds: 300,
+        now: NOW,
+      },
+      { type: 'QualifyLead', leadId: LEAD, budget: 'b', authority: 'a', need: 'n', timeline: 't', now: NOW },
+    );
+    expect(
+      given(history)
+        .when({ type: 'ConvertLead', leadId: LEAD, dealId: 'deal-2', now: NOW })
+        .thenEmitsOne('LeadConverted'),
+    ).toMatchObject({ team: null, tags: [], score: null, owner: 'rep-b' });
+  });
+});

@@ -289,12 +289,36 @@ export type LeadArchived = DomainEvent<
 >;
 
 /**
+ * What the deal needs from the lead, as the lead stood when it converted, so the opportunity
+ * opens with it and analytics by source keep working after conversion. Tags read
+ * `category:tag`; the score is the lead's last score value.
+ */
+export interface ConvertedLeadFacts {
+  readonly name: string;
+  readonly company: string | null;
+  readonly contactPerson: string | null;
+  readonly source: LeadSource;
+  readonly region: string | null;
+  readonly team: string | null;
+  readonly tags: readonly string[];
+  readonly score: number | null;
+  readonly estimatedDealSize: Money | null;
+  readonly owner: string | null;
+}
+
+/**
  * The qualified lead became an opportunity. `dealId` links the lead, the opportunity and
- * everything after it (contract, POs, cash, tickets).
+ * everything after it (contract, POs, cash, tickets). The lead's facts are absent on
+ * conversions stored before they travelled with it: a reader falls back to nulls.
  */
 export type LeadConverted = DomainEvent<
   'LeadConverted',
-  { readonly leadId: string; readonly dealId: string; readonly repId: string | null; readonly at: string }
+  {
+    readonly leadId: string;
+    readonly dealId: string;
+    readonly repId: string | null;
+    readonly at: string;
+  } & Partial<ConvertedLeadFacts>
 >;
 
 export type LeadEvent =

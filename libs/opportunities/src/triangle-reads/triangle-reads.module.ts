@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { HandoffsListController } from './handoffs-list.controller.js';
+import { InboxController } from './inbox.controller.js';
+import { InboxService } from './inbox.service.js';
+import { TriangleAnalyticsController } from './triangle-analytics.controller.js';
 
 /** Inboxes, the handoffs list, stage velocity and the triangle scorecard. */
 @Module({
-  controllers: [],
-  providers: [],
+  controllers: [InboxController, HandoffsListController, TriangleAnalyticsController],
+  providers: [InboxService],
 })
 export class TriangleReadsModule {}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '#ltc/clock';
+import type { ReadModelHandle } from '#ltc/projections';
+import { PEOPLE_DIRECTORY, READ_MODEL_DB, type PeopleDirectory } from '#ltc/platform';
+import { buildInbox } from './inbox.js';
+import { inboxRows, pendingApprovals, type PendingApprovalRow } from './inbox.queries.js';
+import type { InboxView } from './inbox.view.js';
+
+/**
+ * Who a person's inbox shows discount approvals to. The caller's own inbox: a sales manager
+ * (or admin) sees every pending approval they did not request (any sales manager other than
+ * the requester may approve). Someone else's inbox (`/people/{id}/inbox`), where the token
+ * does not tell their roles: the approvals on deals whose AR has that person as their team's
+ * sales manager (the organisation's records, PEOPLE_DIRECTORY), the one an approval falls to.
+ */
+export type Approver =
+  { readonly kind: 'any_sales_manager' } | { readonly kind: 'team_manager' } | { readonly kind: 'none' };
+
+@Injectable()
+export class InboxService {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
+  ) {}
+
+  async inbox(tenantId: string, personId: string, approver: Approver): Promise<InboxView> {
+    const now = this.clock.now();
+    const rows = await inboxRows(this.readModels.db, tenantId, personId);
+    const approvals = await this.approvalsFor(tenantId, personId, approver);
+    return buildInbox(personId, rows, approvals, now);
+  }
+
+  private async approvalsFor(tenantId: string, personId: string, approver: Approver): Promise<PendingApprovalRow[]> {
+    if (approver.kind === 'none') return [];
+    const notOwn = (await pendingApprovals(this.readModels.db, tenantId)).filter(
+      (row) => row.requested_by !== personId,
+    );
+    if (approver.kind === 'any_sales_manager') return notOwn;
+    const ars = [...new Set(notOwn.flatMap((row) => (row.ar_id === null ? [] : [row.ar_id])))];
+    if (ars.length === 0) return [];
+    const records = await this.people.lookup(tenantId, ars);
+    return notOwn.filter((row) => row.ar_id !== null && records.get(row.ar_id)?.salesManager === personId);
+  }
+}

@@ -1,0 +1,70 @@
+import type { OpportunityMemberRow } from './triangle-reads.tables.js';
+import { handoffView, overdueFirst } from './handoff.view.js';
+import type { InboxRows, PendingApprovalRow } from './inbox.queries.js';
+import type { ApprovalView, InboxDealView, InboxView } from './inbox.view.js';
+
+const SEATS = [
+  ['ar', 'ar_id'],
+  ['sr', 'sr_id'],
+  ['fr', 'fr_id'],
+  ['sponsor', 'sponsor_id'],
+] as const;
+
+function dealView(row: OpportunityMemberRow, personId: string): InboxDealView {
+  return {
+    opportunityId: row.opportunity_id,
+    name: row.name,
+    pipelineId: row.pipeline_id,
+    stageId: row.stage_id,
+    leader: row.leader_id,
+    leading: row.leader_id === personId,
+    seats: SEATS.filter(([, column]) => row[column] === personId).map(([seat]) => seat),
+  };
+}
+
+function approvalView(row: PendingApprovalRow, now: Date): ApprovalView {
+  const requestedAt = row.requested_at ?? now.toISOString();
+  return {
+    opportunityId: row.opportunity_id,
+    dealName: row.deal_name,
+    version: Number(row.version),
+    currency: row.currency,
+    totalMinor: Number(row.total_minor),
+    discountMinor: Number(row.discount_minor),
+    requestedBy: row.requested_by ?? '',
+    requestedAt,
+    ageSeconds: Math.round((now.getTime() - Date.parse(requestedAt)) / 1000),
+  };
+}
+
+/**
+ * A person's inbox from its stored rows, judged at `now`: handoffs with their age and time
+ * left, overdue first; the approvals given (already narrowed to those the person may give);
+ * the deals they lead and those where they hold a seat.
+ */
+export function buildInbox(
+  personId: string,
+  rows: InboxRows,
+  approvals: readonly PendingApprovalRow[],
+  now: Date,
+): InboxView {
+  const views = (list: InboxRows['waiting']) => list.map((row) => handoffView(row, now)).sort(overdueFirst);
+  const handoffs = views(rows.waiting);
+  const escalations = views(rows.escalations);
+  const sponsorAlerts = views(rows.sponsorAlerts);
+  const overdue = new Set(
+    [...handoffs, ...escalations, ...sponsorAlerts].filter((h) => h.overdue).map((h) => h.handoffId),
+  );
+  const deals = rows.deals.map((row) => dealView(row, personId));
+  return {
+    personId,
+    asOf: now.toISOString(),
+    overdueCount: overdue.size,
+    handoffs,
+    escalations,
+    sponsorAlerts,
+    approvals: approvals.map((row) => approvalView(row, now)),
+    leading: deals.filter((deal) => deal.leading),
+    triangle: deals.filter((deal) => deal.seats.length > 0),
+  };
+}
