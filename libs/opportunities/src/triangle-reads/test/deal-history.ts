@@ -309,3 +309,14 @@ export const quoteApproved = (
   type: 'QuoteApproved',
   data: { opportunityId, version, requestedBy, actor, note: null, at: when },
 });
+
+export const memberChanged = (
+  opportunityId: string,
+  seat: 'ar' | 'sr' | 'fr' | 'sponsor',
+  personId: string | null,
+  previousPersonId: string | null,
+  when: string,
+): Ev<'TriangleMemberChanged'> => ({
+  type: 'TriangleMemberChanged',
+  data: { ...attributed(opportunityId, when), seat, personId, previousPersonId },
+});
