@@ -2,13 +2,12 @@ import { ManualClock } from '#ltc/clock';
 import type { ProjectionRunner } from '#ltc/projections';
 import type { PeopleDirectory, PersonRecord } from '#ltc/platform';
 import { describeWithPostgres } from '#ltc/testing';
-import { listHandoffs } from './handoffs.queries.js';
-import { InboxService } from './inbox.service.js';
+import { listHandoffs } from '../handoffs/handoffs.queries.js';
+import { InboxService } from '../inbox/inbox.service.js';
 import { opportunityTriangleProjection } from './opportunity-triangle.projection.js';
+import { DealHistory, at, postgresDb, sqliteDb, type TestDb } from '../test/deal-history.js';
 import {
-  DealHistory,
   approvalRequested,
-  at,
   handoffAccepted,
   handoffDeclined,
   handoffEscalated,
@@ -16,13 +15,10 @@ import {
   handoffRequested,
   memberChanged,
   opened,
-  postgresDb,
   quoteApproved,
   quoteCreated,
-  sqliteDb,
   triangleFormed,
-  type TestDb,
-} from './test/deal-history.js';
+} from '../test/deal-events.js';
 import { triangleReadsDb } from './triangle-reads.tables.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { ReadModelDb } from '#ltc/projections';
-import { handoffsWithDeal, type HandoffWithDeal } from './handoffs.queries.js';
+import { handoffsWithDeal, type HandoffWithDeal } from '../handoffs/handoffs.queries.js';
 import {
   triangleReadsDb,
   type OpportunityMemberRow,
   type OpportunityQuoteApprovalRow,
-} from './triangle-reads.tables.js';
+} from '../projections/triangle-reads.tables.js';
 
 /** What a person's inbox is made of, as stored; the inbox service judges ages and who approves. */
 export interface InboxRows {

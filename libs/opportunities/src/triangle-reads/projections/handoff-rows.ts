@@ -1,5 +1,5 @@
 import type { ReadModelTransaction } from '#ltc/projections';
-import type { OpportunityEvent } from '../domain/opportunity.events.js';
+import type { OpportunityEvent } from '../../domain/opportunity.events.js';
 import { loadMember } from './member-rows.js';
 import { putRow, triangleReadsDb, type OpportunityHandoffRow } from './triangle-reads.tables.js';
 
