@@ -2,26 +2,23 @@ import { ManualClock } from '#ltc/clock';
 import type { ProjectionRunner } from '#ltc/projections';
 import type { PeopleDirectory, PersonRecord } from '#ltc/platform';
 import { describeWithPostgres } from '#ltc/testing';
-import { listHandoffs } from './handoffs.queries.js';
-import { InboxService } from './inbox.service.js';
+import { listHandoffs } from '../handoffs/handoffs.queries.js';
+import { InboxService } from '../inbox/inbox.service.js';
 import { opportunityTriangleProjection } from './opportunity-triangle.projection.js';
+import { DealHistory, at, postgresDb, sqliteDb, type TestDb } from '../test/deal-history.js';
 import {
-  DealHistory,
   approvalRequested,
-  at,
   handoffAccepted,
   handoffDeclined,
   handoffEscalated,
   handoffOverdue,
   handoffRequested,
+  memberChanged,
   opened,
-  postgresDb,
   quoteApproved,
   quoteCreated,
-  sqliteDb,
   triangleFormed,
-  type TestDb,
-} from './test/deal-history.js';
+} from '../test/deal-events.js';
 import { triangleReadsDb } from './triangle-reads.tables.js';
 
 /**
@@ -57,6 +54,7 @@ async function seed(h: DealHistory): Promise<void> {
     'globex',
     opened('g1', 'ana', at('09:00:00')),
     handoffRequested('g1', 'h9', 'ana', 'sam', at('09:00:00'), at('09:01:00'), at('09:02:00')),
+    memberChanged('g1', 'sponsor', 'gus', null, at('09:00:30')),
   );
 }
 
@@ -143,7 +141,7 @@ function suite(open: () => Promise<TestDb>): void {
         ar_id: 'ana',
         sr_id: null,
         fr_id: null,
-        sponsor_id: null,
+        sponsor_id: 'gus',
         leader_id: 'ana',
         pending_handoff_to: 'sam',
         source: 'website',
@@ -169,6 +167,9 @@ function suite(open: () => Promise<TestDb>): void {
       deal_name: 'Deal d1',
     });
     expect(Number(h1?.seconds_to_accept)).toBe(1800);
+    // A sponsor named while the handoff waits is the one its overdue notice will go to.
+    const [h9] = await listHandoffs(db.handle.db, 'globex', TENANT, 'pending');
+    expect(h9).toMatchObject({ handoff_id: 'h9', sponsor_id: 'gus' });
   });
 
   it("shows the receiver's waiting handoff with its age and time left, the sponsor's alert and the escalation", async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { OpportunityHandoffRow } from './triangle-reads.tables.js';
+import type { OpportunityHandoffRow } from '../projections/triangle-reads.tables.js';
 
 /** One handoff as lists and inboxes show it; its age and time left are judged at the time of asking. */
 export class HandoffView {

@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
-import { opportunityScopeOf } from '../opportunity-access.js';
+import { opportunityScopeOf } from '../../opportunity-access.js';
 import { HandoffListView, handoffView } from './handoff.view.js';
 import { HANDOFF_STATES, listHandoffs, type HandoffState } from './handoffs.queries.js';
 

@@ -1,7 +1,7 @@
-import type { PipelineStage } from '../domain/pipeline.types.js';
+import type { PipelineStage } from '../../domain/pipeline.types.js';
 import { asDays, ascending, nearestRank, winRate } from './nearest-rank.js';
 import { secondsBetween, type StageVisit } from './stage-visits.js';
-import type { OpportunityMemberRow } from './triangle-reads.tables.js';
+import type { OpportunityMemberRow } from '../projections/triangle-reads.tables.js';
 
 export interface StageVelocity {
   readonly stageId: string;

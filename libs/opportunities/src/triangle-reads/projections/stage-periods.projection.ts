@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '#ltc/event-store';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
-import { parseOpportunityEvent } from '../domain/opportunity-event.js';
-import type { OpportunityEvent } from '../domain/opportunity.events.js';
+import { parseOpportunityEvent } from '../../domain/opportunity-event.js';
+import type { OpportunityEvent } from '../../domain/opportunity.events.js';
 import { putRow, triangleReadsDb, type OpportunityStagePeriodRow } from './triangle-reads.tables.js';
 
 const KEY = ['tenant_id', 'opportunity_id', 'segment_no'] as const;

@@ -1,11 +1,11 @@
-import type { TriangleRole } from '../domain/opportunity-vocabulary.js';
+import type { TriangleRole } from '../../domain/opportunity-vocabulary.js';
 import { asDays, ascending, nearestRank, winRate } from './nearest-rank.js';
 import { secondsBetween } from './stage-visits.js';
 import type {
   OpportunityHandoffRow,
   OpportunityMemberRow,
   OpportunityStagePeriodRow,
-} from './triangle-reads.tables.js';
+} from '../projections/triangle-reads.tables.js';
 
 /** The common KPI of a triangle, or of one person in one role. */
 export interface ScoreFigures {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HandoffView } from './handoff.view.js';
+import { HandoffView } from '../handoffs/handoff.view.js';
 
 /** A quote version waiting for a sales manager's approval of its discount. */
 export class ApprovalView {

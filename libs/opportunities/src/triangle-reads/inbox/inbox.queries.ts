@@ -1,10 +1,10 @@
 import type { ReadModelDb } from '#ltc/projections';
-import { handoffsWithDeal, type HandoffWithDeal } from './handoffs.queries.js';
+import { handoffsWithDeal, type HandoffWithDeal } from '../handoffs/handoffs.queries.js';
 import {
   triangleReadsDb,
   type OpportunityMemberRow,
   type OpportunityQuoteApprovalRow,
-} from './triangle-reads.tables.js';
+} from '../projections/triangle-reads.tables.js';
 
 /** What a person's inbox is made of, as stored; the inbox service judges ages and who approves. */
 export interface InboxRows {
@@ -49,17 +49,21 @@ export async function inboxRows(db: ReadModelDb, tenantId: string, personId: str
 
 /** Quote versions whose approval was requested and is not yet decided, oldest request first. */
 export async function pendingApprovals(db: ReadModelDb, tenantId: string): Promise<PendingApprovalRow[]> {
-  return triangleReadsDb(db)
-    .selectFrom('opportunity_quote_approvals as q')
-    .innerJoin('opportunity_members as m', (join) =>
-      join.onRef('m.tenant_id', '=', 'q.tenant_id').onRef('m.opportunity_id', '=', 'q.opportunity_id'),
-    )
-    .selectAll('q')
-    .select(['m.name as deal_name', 'm.ar_id'])
-    .where('q.tenant_id', '=', tenantId)
-    .where('q.status', '=', 'pending')
-    .orderBy('q.requested_at')
-    .orderBy('q.opportunity_id')
-    .orderBy('q.version')
-    .execute();
+  return (
+    triangleReadsDb(db)
+      .selectFrom('opportunity_quote_approvals as q')
+      .innerJoin('opportunity_members as m', (join) =>
+        join.onRef('m.tenant_id', '=', 'q.tenant_id').onRef('m.opportunity_id', '=', 'q.opportunity_id'),
+      )
+      .selectAll('q')
+      .select(['m.name as deal_name', 'm.ar_id'])
+      .where('q.tenant_id', '=', tenantId)
+      .where('q.status', '=', 'pending')
+      // A closed deal's quote is no longer anyone's work.
+      .where('m.status', '=', 'open')
+      .orderBy('q.requested_at')
+      .orderBy('q.opportunity_id')
+      .orderBy('q.version')
+      .execute()
+  );
 }

@@ -1,4 +1,4 @@
-import type { OpportunityStagePeriodRow } from './triangle-reads.tables.js';
+import type { OpportunityStagePeriodRow } from '../projections/triangle-reads.tables.js';
 
 /** One stay of a deal in one stage, from entering to leaving it, whoever led meanwhile. */
 export interface StageVisit {

@@ -1,5 +1,5 @@
 import type { ReadModelTransaction } from '#ltc/projections';
-import type { OpportunityEvent } from '../domain/opportunity.events.js';
+import type { OpportunityEvent } from '../../domain/opportunity.events.js';
 import { loadMember } from './member-rows.js';
 import { putRow, triangleReadsDb, type OpportunityHandoffRow } from './triangle-reads.tables.js';
 
@@ -41,6 +41,19 @@ export async function applyHandoffEvent(
     await putRow(trx, 'opportunity_handoffs', row, KEY);
     return;
   }
+  const sponsor = sponsorNow(event);
+  if (sponsor !== undefined) {
+    // A new sponsor is the one a still-pending handoff's overdue notice will go to.
+    await triangleReadsDb(trx)
+      .updateTable('opportunity_handoffs')
+      .set({ sponsor_id: sponsor })
+      .where('tenant_id', '=', tenantId)
+      .where('opportunity_id', '=', event.data.opportunityId)
+      .where('status', '=', 'pending')
+      .where('overdue', '=', 0)
+      .execute();
+    return;
+  }
   const change = handoffChange(event);
   if (!change) return;
   const row = await triangleReadsDb(trx)
@@ -52,6 +65,13 @@ export async function applyHandoffEvent(
     .executeTakeFirst();
   if (!row) return;
   await putRow(trx, 'opportunity_handoffs', { ...row, ...change.set }, KEY);
+}
+
+/** The deal's sponsor after a triangle event that may set it; undefined for any other event. */
+function sponsorNow(event: OpportunityEvent): string | null | undefined {
+  if (event.type === 'TriangleFormed') return event.data.sponsor;
+  if (event.type === 'TriangleMemberChanged' && event.data.seat === 'sponsor') return event.data.personId;
+  return undefined;
 }
 
 interface HandoffChange {

@@ -1,5 +1,5 @@
 import type { ReadModelTransaction } from '#ltc/projections';
-import type { OpportunityEvent } from '../domain/opportunity.events.js';
+import type { OpportunityEvent } from '../../domain/opportunity.events.js';
 import { putRow, triangleReadsDb, type OpportunityQuoteApprovalRow } from './triangle-reads.tables.js';
 
 const KEY = ['tenant_id', 'opportunity_id', 'version'] as const;

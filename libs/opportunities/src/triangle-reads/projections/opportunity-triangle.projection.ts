@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '#ltc/event-store';
 import type { Projection } from '#ltc/projections';
-import { parseOpportunityEvent } from '../domain/opportunity-event.js';
+import { parseOpportunityEvent } from '../../domain/opportunity-event.js';
 import { applyHandoffEvent } from './handoff-rows.js';
 import { applyMemberEvent } from './member-rows.js';
 import { applyQuoteApprovalEvent } from './quote-approval-rows.js';

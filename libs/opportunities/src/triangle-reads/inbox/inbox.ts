@@ -1,5 +1,5 @@
-import type { OpportunityMemberRow } from './triangle-reads.tables.js';
-import { handoffView, overdueFirst } from './handoff.view.js';
+import type { OpportunityMemberRow } from '../projections/triangle-reads.tables.js';
+import { handoffView, overdueFirst } from '../handoffs/handoff.view.js';
 import type { InboxRows, PendingApprovalRow } from './inbox.queries.js';
 import type { ApprovalView, InboxDealView, InboxView } from './inbox.view.js';
 

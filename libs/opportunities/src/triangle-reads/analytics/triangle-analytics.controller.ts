@@ -10,8 +10,8 @@ import {
 import { IsOptional, Matches } from 'class-validator';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
-import { DEFAULT_PIPELINE_ID } from '../opportunity-streams.js';
-import { PIPELINE_SLUG } from '../pipelines/pipeline.dto.js';
+import { DEFAULT_PIPELINE_ID } from '../../opportunity-streams.js';
+import { PIPELINE_SLUG } from '../../pipelines/pipeline.dto.js';
 import { stageVelocityReport, triangleScorecardReport } from './triangle-analytics.queries.js';
 import { StageVelocityReportView, TriangleScorecardView } from './triangle-analytics.views.js';
 

@@ -1,5 +1,5 @@
 import type { ReadModelTransaction } from '#ltc/projections';
-import type { OpportunityEvent } from '../domain/opportunity.events.js';
+import type { OpportunityEvent } from '../../domain/opportunity.events.js';
 import { putRow, triangleReadsDb, type OpportunityMemberRow } from './triangle-reads.tables.js';
 
 const SEAT_COLUMNS = { ar: 'ar_id', sr: 'sr_id', fr: 'fr_id', sponsor: 'sponsor_id' } as const;

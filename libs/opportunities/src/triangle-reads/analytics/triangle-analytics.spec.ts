@@ -1,26 +1,22 @@
 import type { ProjectionRunner } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
-import { opportunityPipelinesProjection } from '../pipelines/opportunity-pipelines.projection.js';
-import { opportunityTriangleProjection } from './opportunity-triangle.projection.js';
-import { stagePeriodsProjection } from './stage-periods.projection.js';
+import { opportunityPipelinesProjection } from '../../pipelines/opportunity-pipelines.projection.js';
+import { opportunityTriangleProjection } from '../projections/opportunity-triangle.projection.js';
+import { stagePeriodsProjection } from '../projections/stage-periods.projection.js';
 import { stageVelocityReport, triangleScorecardReport } from './triangle-analytics.queries.js';
+import { DealHistory, at, postgresDb, sqliteDb, type TestDb } from '../test/deal-history.js';
 import {
-  DealHistory,
-  at,
   handoffAccepted,
   handoffOverdue,
   handoffRequested,
   lost,
   opened,
-  postgresDb,
   reopened,
-  sqliteDb,
   stageChanged,
   triangleFormed,
   won,
-  type TestDb,
-} from './test/deal-history.js';
-import { triangleReadsDb } from './triangle-reads.tables.js';
+} from '../test/deal-events.js';
+import { triangleReadsDb } from '../projections/triangle-reads.tables.js';
 
 const day = (n: number, time = '09:00:00') => at(time, n);
 

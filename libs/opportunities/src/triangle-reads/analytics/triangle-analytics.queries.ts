@@ -1,10 +1,10 @@
 import type { ReadModelDb } from '#ltc/projections';
-import type { PipelineStage } from '../domain/pipeline.types.js';
-import { listPipelines } from '../pipelines/pipeline.queries.js';
+import type { PipelineStage } from '../../domain/pipeline.types.js';
+import { listPipelines } from '../../pipelines/pipeline.queries.js';
 import { outcomesBySource, stageVelocity, type SourceOutcome, type StageVelocity } from './stage-velocity.js';
 import { stageVisits } from './stage-visits.js';
 import { triangleScorecard, type PersonScore, type TriangleScore } from './triangle-scorecard.js';
-import { triangleReadsDb } from './triangle-reads.tables.js';
+import { triangleReadsDb } from '../projections/triangle-reads.tables.js';
 
 export interface StageVelocityReport {
   readonly pipelineId: string;

@@ -1,7 +1,11 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { ReadModelDb } from '#ltc/projections';
-import type { OpportunityScope } from '../opportunity-access.js';
-import { triangleReadsDb, type OpportunityHandoffRow, type TriangleReadTables } from './triangle-reads.tables.js';
+import type { OpportunityScope } from '../../opportunity-access.js';
+import {
+  triangleReadsDb,
+  type OpportunityHandoffRow,
+  type TriangleReadTables,
+} from '../projections/triangle-reads.tables.js';
 
 /** The states `GET /handoffs` filters by; overdue and escalated are pending handoffs with that flag (stalled). */
 export const HANDOFF_STATES = ['pending', 'overdue', 'escalated', 'accepted', 'declined'] as const;

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, Roles, UserIdParamDto, type RequestContext } from '#ltc/platform';
-import { isSalesManager } from '../opportunity-access.js';
+import { isSalesManager } from '../../opportunity-access.js';
 import { InboxService } from './inbox.service.js';
 import { InboxView } from './inbox.view.js';
 
