@@ -19,7 +19,7 @@ import type { LeadEvent } from '../domain/lead.events.js';
 export const leadListProjection: Projection = {
   name: 'lead_list',
   // 6: indexes for every filter, full-text search, tag and count tables (ADR 0012).
-  version: 6,
+  version: 7,
   filter: { streamPrefixes: ['lead-'] },
 
   setup: createLeadListTable,

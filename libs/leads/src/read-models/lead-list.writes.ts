@@ -97,4 +97,7 @@ async function saveCounts(trx: ReadModelTransaction, changes: readonly LeadRowCh
     await sql`insert into lead_list_counts (tenant_id, status, leads) values ${sql.join(values)}
       on conflict (tenant_id, status) do update set leads = lead_list_counts.leads + excluded.leads`.execute(trx);
   }
+  // A status every lead has left keeps no row: otherwise whether a zero row stays depends on how
+  // the events fell into batches, and a rebuild would not give back the rows written live.
+  if (rows.length > 0) await sql`delete from lead_list_counts where leads = 0`.execute(trx);
 }
