@@ -1,2 +1,3 @@
-/** The contracts context (MCE): for now its functional core; the Nest shell comes next. */
+/** The contracts context (MCE): its descriptor for the engine, and its functional core. */
+export { contractsContext } from './contracts.context.js';
 export * from './domain/index.js';

@@ -1,3 +1,4 @@
+import { contractsContext } from '#ltc/contracts';
 import { leadsContext } from '#ltc/leads/context';
 import { opportunitiesContext } from '#ltc/opportunities';
 import { organisationContext } from '#ltc/organisation';
@@ -7,4 +8,4 @@ import type { EngineContexts } from './engine-options.js';
  * The bounded contexts the LTC Engine ships, in the order their routes appear in the
  * OpenAPI document. Adding a context is one line here (see docs/architecture.md).
  */
-export const LTC_CONTEXTS: EngineContexts = [leadsContext, opportunitiesContext, organisationContext];
+export const LTC_CONTEXTS: EngineContexts = [leadsContext, opportunitiesContext, contractsContext, organisationContext];
