@@ -11,6 +11,7 @@ import { startTestApp, type TestApp, type TestResponse } from './support/test-ap
 describe('Contract commands over HTTP', () => {
   let app: TestApp;
   let manager: string;
+  let approver: string;
   let auditor: string;
   let ingrid: string;
   let sven: string;
@@ -80,20 +81,21 @@ describe('Contract commands over HTTP', () => {
     return id;
   };
 
-  const sign = (id: string, value = 4_000_000) =>
+  const NET_30 = { kind: 'net', days: 30 };
+  const sign = (id: string, paymentTerms: unknown = NET_30) =>
     post(ingrid, `/contracts/${id}/sign`, {
-      value: EUR(value),
-      paymentTerms: { kind: 'net', days: 30 },
+      value: EUR(4_000_000),
+      paymentTerms,
       signedOn: '2026-11-02',
       signatory: 'Dana Berg, CFO',
       quoteVersion: 1,
     });
 
   /** A won deal's contract, drafted, signed and handed over to fia. */
-  const handedOver = async (): Promise<string> => {
+  const handedOver = async (paymentTerms: unknown = NET_30): Promise<string> => {
     const id = await wonDeal();
     await ok(post(ingrid, '/contracts', { dealId: id }), 201);
-    await ok(sign(id));
+    await ok(sign(id, paymentTerms));
     const invited = { scheduledAt: '2026-11-03T09:00:00Z', attendees: ['ingrid', 'sven', 'fia'] };
     await ok(post(ingrid, `/contracts/${id}/handover-meeting`, invited));
     await ok(post(ingrid, `/contracts/${id}/handover-meeting/held`, { attendeesPresent: ['ingrid', 'fia'] }));
@@ -121,14 +123,15 @@ describe('Contract commands over HTTP', () => {
       accepted: EUR(value),
       answeredOn: '2026-11-12',
     });
-  const invoice = (id: string, value: number) =>
-    post(ingrid, `/contracts/${id}/invoices`, { amount: EUR(value), issuedOn: '2026-11-13' });
+  const invoice = (id: string, value: number, milestone?: string) =>
+    post(ingrid, `/contracts/${id}/invoices`, { amount: EUR(value), issuedOn: '2026-11-13', milestone });
   const pay = (id: string, invoiceId: string, value: number) =>
     post(ingrid, `/contracts/${id}/invoices/${invoiceId}/payments`, { amount: EUR(value), receivedOn: '2026-11-20' });
 
   beforeAll(async () => {
     app = await startTestApp();
     manager = await app.token(['sales_manager'], 'maria');
+    approver = await app.token(['sales_manager'], 'magnus');
     auditor = await app.token(['auditor'], 'audrey');
     ingrid = await app.token(['ar'], 'ingrid');
     sven = await app.token(['sr'], 'sven');
@@ -235,6 +238,45 @@ describe('Contract commands over HTTP', () => {
       'UnappliedCashRecorded',
     ]);
     expect(written(await ok(pay(id, invoiceId, 2_900_000), 201))).toEqual(['PaymentReceived']);
+  });
+
+  it('bills milestones within their share, refuses an amendment below what is invoiced, and keeps collecting after termination', async () => {
+    const terms = {
+      kind: 'milestones',
+      milestones: [
+        { milestone: 'on_signing', shareBp: 3000 },
+        { milestone: 'on_acceptance', shareBp: 7000 },
+      ],
+      dueDays: 30,
+    };
+    const id = await handedOver(terms);
+    const po = (await ok(order(id, 10), 201)).body.purchaseOrderId as string;
+    await ok(deliver(id, po, 1_000_000), 201);
+    await ok(accept(id, po, 1_000_000), 201);
+    // Invoiceable now: 30 % of 4 000 000 on signing + 70 % of the 1 000 000 accepted = 1 900 000.
+    await refused(invoice(id, 1, 'on_handover'), id, 'MILESTONE_NOT_IN_TERMS');
+    await refused(invoice(id, 1_200_001, 'on_signing'), id, 'INVOICE_EXCEEDS_MILESTONE');
+    const onSigning = (await ok(invoice(id, 1_200_000, 'on_signing'), 201)).body.invoiceId as string;
+    await refused(invoice(id, 700_001), id, 'INVOICE_EXCEEDS_INVOICEABLE');
+    await ok(invoice(id, 700_000), 201);
+    await refused(
+      post(ingrid, `/contracts/${id}/amend`, { value: EUR(1_000_000), reason: 'Only the first wave' }),
+      id,
+      'AMENDMENT_BELOW_INVOICED',
+    );
+    const asked = await ok(post(manager, `/contracts/${id}/amend`, { value: EUR(4_500_000), reason: 'More' }), 201);
+    const amendmentId = asked.body.amendmentId as string;
+    await refused(post(manager, `/contracts/${id}/amendments/${amendmentId}/approve`, {}), id, 'APPROVER_IS_REQUESTER');
+    const rejected = await ok(
+      post(approver, `/contracts/${id}/amendments/${amendmentId}/reject`, { reason: 'Not agreed with the customer' }),
+    );
+    expect(written(rejected)).toEqual(['ContractAmendmentRejected']);
+
+    expect(written(await ok(post(ingrid, `/contracts/${id}/terminate`, { reason: 'Customer insolvent' })))).toEqual([
+      'ContractTerminated',
+    ]);
+    await refused(order(id, 1), id, 'CONTRACT_TERMINATED');
+    expect(written(await ok(pay(id, onSigning, 1_200_000), 201))).toEqual(['PaymentReceived']);
   });
 
   it('drafts only a won deal the caller sees: not won 409, unknown or unseen 404, bad input 400', async () => {
