@@ -43,6 +43,8 @@ describe('the composition root', () => {
       ['lead_routing', 'process_manager'],
       ['opportunity_conversion', 'process_manager'],
       ['opportunity_handoff_timers', 'process_manager'],
+      ['contract_drafting', 'process_manager'],
+      ['contract_dunning', 'process_manager'],
     ]);
   });
 
