@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * The deal commands process managers and timers send, through the CommandRegistry as the
  * engine's dispatcher does: a lead conversion opens its deal once however often it is
  * replayed, and never stalls on a deal that already exists; a handoff timer flags the
- * handoff overdue to the sponsor and escalates it to the AR's sales manager.
+ * handoff overdue to the sponsor and escalates it to the AR's sales manager; a handed-over
+ * contract asks its FR, once, to take the deal's lead.
  */
 describe('Opportunity commands dispatched by process managers and timers', () => {
   const clock = new ManualClock('2026-03-02T09:00:00.000Z');
