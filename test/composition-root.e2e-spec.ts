@@ -36,6 +36,7 @@ describe('the composition root', () => {
       ['opportunity_triangle', 'projection'],
       ['opportunity_stage_periods', 'projection'],
       ['contract_list', 'projection'],
+      ['contract_invoices', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],

@@ -196,4 +196,19 @@ describe('Contract reads over HTTP', () => {
     expect((await app.request('GET', `/contracts/${randomUUID()}/balance`, { token })).status).toBe(404);
     expect((await app.request('GET', '/contracts/not-a-uuid', { token })).status).toBe(400);
   });
+
+  it('ages the open invoices of the AR who collects them', async () => {
+    const token = await app.token(['ar'], 'ann');
+    const response = await app.request('GET', '/analytics/cash/aging', { token });
+    expect(response.status).toBe(200);
+    const [line] = response.body.lines;
+    expect(line).toMatchObject({ ar: 'ann', currency: 'EUR', openInvoices: 1, openMinor: 400_000 });
+    const buckets = Object.values(line.buckets as Record<string, number>);
+    expect(buckets.reduce((a, b) => a + b, 0)).toBe(400_000);
+    const other = await app.request('GET', '/analytics/cash/aging', { token: await app.token(['ar'], 'otto') });
+    expect(other.body.lines).toEqual([]);
+    expect((await app.request('GET', '/analytics/cash/aging', { token: await app.token(['fr'], 'fay') })).status).toBe(
+      403,
+    );
+  });
 });
