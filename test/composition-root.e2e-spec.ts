@@ -37,6 +37,7 @@ describe('the composition root', () => {
       ['opportunity_stage_periods', 'projection'],
       ['contract_list', 'projection'],
       ['contract_invoices', 'projection'],
+      ['contract_pipeline_length', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],
