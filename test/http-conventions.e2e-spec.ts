@@ -366,6 +366,9 @@ describe('HTTP conventions', () => {
     const head = (await eventLogSnapshot(app)).lastPosition;
     expect(statuses.map((p) => p.name).sort()).toEqual(
       [
+        'contract_invoices',
+        'contract_list',
+        'contract_pipeline_length',
         'due_timers',
         'lead_assignments',
         'lead_funnel',
