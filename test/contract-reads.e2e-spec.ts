@@ -1,3 +1,4 @@
+import { ManualClock } from '#ltc/clock';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { contractDecider, type ContractCommand, type ContractEvent, type ContractState } from '#ltc/contracts/domain';
@@ -171,7 +172,9 @@ describe('Contract reads over HTTP', () => {
   const closed = randomUUID();
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // The engine's clock stands where the contracts' events were decided: no invoice is due yet, so the
+    // dunning timers stay quiet and the totals below owe nothing to how fast they would fire.
+    app = await startTestApp({ clock: new ManualClock(NOW.toISOString()) });
     const store = app.app.get<symbol, EventStore>(EVENT_STORE);
     await writeContract(store, first, 200_000);
     await writeContract(store, second, 600_000);
