@@ -35,6 +35,7 @@ describe('the composition root', () => {
       ['opportunity_forecast_history', 'projection'],
       ['opportunity_triangle', 'projection'],
       ['opportunity_stage_periods', 'projection'],
+      ['contract_list', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],
@@ -43,6 +44,8 @@ describe('the composition root', () => {
       ['lead_routing', 'process_manager'],
       ['opportunity_conversion', 'process_manager'],
       ['opportunity_handoff_timers', 'process_manager'],
+      ['contract_drafting', 'process_manager'],
+      ['contract_dunning', 'process_manager'],
     ]);
   });
 

@@ -109,6 +109,8 @@ describe('two engines started on one data folder (npm start twice)', () => {
       ['lead_nurture', 'starting'],
       ['opportunity_conversion', 'starting'],
       ['opportunity_handoff_timers', 'starting'],
+      ['contract_drafting', 'starting'],
+      ['contract_dunning', 'starting'],
     ]);
 
     active.process.child.kill('SIGKILL');

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AmendmentsController } from './amendments/amendments.controller.js';
+import { contractCommands } from './contract-commands/contract-command.message.js';
+import { ContractCommands } from './contract-commands/contract-commands.service.js';
+import { DraftContractController } from './draft-contract/draft-contract.controller.js';
+import { SignContractController } from './sign-contract/sign-contract.controller.js';
 
 /** The contract commands of the MCE context: their routes and the one generic handler. Reads have a module of their own. */
 @Module({
-  controllers: [],
-  providers: [],
+  controllers: [DraftContractController, SignContractController, AmendmentsController],
+  providers: [contractCommands.Handler, ContractCommands],
+  exports: [ContractCommands],
 })
 export class ContractsModule {}

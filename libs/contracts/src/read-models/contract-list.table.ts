@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
 
 /**
@@ -36,8 +37,104 @@ export type ContractListRow = {
   updated_at: string;
   /** The contract stream's revision this row reflects. */
   revision: string;
+  /**
+   * The contract's folded domain state as JSON: the next event evolves it with the domain's own
+   * `evolveContract`, so the figures above are always `figuresOf` a direct fold of the events.
+   */
+  state_json: string;
 };
 
-export type ContractListTables = { contract_list: ContractListRow };
+/**
+ * What the contract read models keep of a deal from its opportunity stream (a context reads
+ * another's events, never its tables): the name and account a contract lists with, and the
+ * start of the pipeline for its length (the lead's capture, or the deal's opening).
+ */
+export type ContractDealRow = {
+  tenant_id: string;
+  deal_id: string;
+  name: string;
+  account: string | null;
+  pipeline_id: string;
+  source: string | null;
+  opened_at: string;
+  /** When the lead was captured (older deals' events do not say: null). */
+  lead_captured_at: string | null;
+};
+
+export type ContractListTables = { contract_list: ContractListRow; contract_deal: ContractDealRow };
 
 export const contractListDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<ContractListTables>();
+
+const MONEY_COLUMNS = [
+  'value_minor',
+  'ordered_minor',
+  'delivered_minor',
+  'accepted_minor',
+  'invoiced_minor',
+  'paid_minor',
+  'outstanding_minor',
+  'overdue_minor',
+] as const;
+
+const INDEXES: Record<string, readonly string[]> = {
+  contract_list_status_idx: ['tenant_id', 'status', 'drafted_at'],
+  contract_list_ar_idx: ['tenant_id', 'ar_id'],
+  contract_list_fr_idx: ['tenant_id', 'fr_id'],
+  contract_list_drafted_idx: ['tenant_id', 'drafted_at', 'contract_id'],
+};
+
+export async function createContractListTables(db: ReadModelDb): Promise<void> {
+  let table = db.schema
+    .createTable('contract_list')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('contract_id', 'text', (c) => c.notNull())
+    .addColumn('deal_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('account', 'text')
+    .addColumn('pipeline_id', 'text')
+    .addColumn('source', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull());
+  for (const column of MONEY_COLUMNS) table = table.addColumn(column, 'bigint', (c) => c.notNull());
+  await table
+    .addColumn('ar_id', 'text', (c) => c.notNull())
+    .addColumn('sr_id', 'text')
+    .addColumn('fr_id', 'text')
+    .addColumn('sponsor_id', 'text')
+    .addColumn('drafted_at', 'text', (c) => c.notNull())
+    .addColumn('signed_on', 'text')
+    .addColumn('handed_over_at', 'text')
+    .addColumn('closed_at', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('revision', 'text', (c) => c.notNull())
+    .addColumn('state_json', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contract_list_pk', ['tenant_id', 'contract_id'])
+    .execute();
+  for (const [name, columns] of Object.entries(INDEXES)) {
+    await db.schema
+      .createIndex(name)
+      .ifNotExists()
+      .on('contract_list')
+      .columns([...columns])
+      .execute();
+  }
+  await db.schema
+    .createTable('contract_deal')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('deal_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('account', 'text')
+    .addColumn('pipeline_id', 'text', (c) => c.notNull())
+    .addColumn('source', 'text')
+    .addColumn('opened_at', 'text', (c) => c.notNull())
+    .addColumn('lead_captured_at', 'text')
+    .addPrimaryKeyConstraint('contract_deal_pk', ['tenant_id', 'deal_id'])
+    .execute();
+}
+
+export async function resetContractList(trx: ReadModelTransaction): Promise<void> {
+  await sql`delete from contract_list`.execute(trx);
+  await sql`delete from contract_deal`.execute(trx);
+}

@@ -1,6 +1,8 @@
 import type { Projection } from '#ltc/projections';
+import { contractListProjection } from './contract-list.projection.js';
 
 export { ContractReadsModule } from './contract-reads.module.js';
+export { contractListProjection } from './contract-list.projection.js';
 
 /** The read models behind contract lists, balances, aging, pipeline length and workload. */
-export const contractReadProjections: readonly Projection[] = [];
+export const contractReadProjections: readonly Projection[] = [contractListProjection];

@@ -1,11 +1,12 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { commandIdFromKey, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
+import { commandIdFromKey, entityIdFromCommandId, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
 import { DomainError, InvalidInputError, type Money } from '#ltc/kernel';
 import type { CommandRegistry, PeopleDirectory } from '#ltc/platform';
 import type { LeadOrigin } from '../domain/opportunity.events.js';
 import { opportunityStream } from '../opportunity-streams.js';
 import { loadDeal } from './deal-stream.js';
+import { fulfilmentHandoff } from './fulfilment-handoff.js';
 import { OpportunityCommandMessage, type OpportunityCommandInput } from './opportunity-command.message.js';
 
 /** What the dispatched commands need besides their payload. */
@@ -19,11 +20,13 @@ type Payload = Readonly<Record<string, unknown>>;
 
 /**
  * The deal commands process managers and timers send: a lead conversion opens its deal
- * (`opportunity.OpenOpportunity`), a handoff timer flags it overdue (`opportunity.FlagHandoffOverdue`).
+ * (`opportunity.OpenOpportunity`), a handoff timer flags it overdue (`opportunity.FlagHandoffOverdue`),
+ * a handed-over contract passes the lead to its FR (`opportunity.HandOffToFulfilment`).
  */
 export function registerOpportunityDispatch(registry: CommandRegistry, deps: DispatchDeps): void {
   registry.register('opportunity.OpenOpportunity', (payload, context) => openFromConversion(deps, payload, context));
   registry.register('opportunity.FlagHandoffOverdue', (payload, context) => flagOverdue(deps, payload, context));
+  registry.register('opportunity.HandOffToFulfilment', (payload, context) => handOffToFr(deps, payload, context));
 }
 
 /**
@@ -77,6 +80,15 @@ async function flagOverdue(deps: DispatchDeps, payload: Payload, context: Dispat
     salesManager,
   };
   return send(deps, context, command, true);
+}
+
+/** The contract was handed over: its FR is asked to take the deal's lead (see `fulfilmentHandoff`). */
+async function handOffToFr(deps: DispatchDeps, payload: Payload, context: DispatchContext): Promise<unknown> {
+  const deal = await loadDeal(deps.store, text(payload, 'opportunityId'));
+  if (deal.tenantId !== context.tenantId) return undefined;
+  const commandId = commandIdFromKey(context.tenantId, context.actor.userId, context.idempotencyKey);
+  const command = fulfilmentHandoff(deal.state, text(payload, 'to'), entityIdFromCommandId(commandId));
+  return command === null ? undefined : send(deps, context, command, true);
 }
 
 function send(

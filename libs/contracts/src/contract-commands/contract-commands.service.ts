@@ -1,0 +1,99 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import type { CommandOutcome } from '#ltc/commanding';
+import { DomainError, NotFoundError } from '#ltc/kernel';
+import {
+  CommandRegistry,
+  commandIdOf,
+  commandResponse,
+  envelopeFrom,
+  runCommandRoute,
+  type CommandResponse,
+  type RequestContext,
+} from '#ltc/platform';
+import type { ContractState } from '../domain/contract.state.js';
+import { canSeeContract, contractScopeOf } from '../contract-access.js';
+import { contractIdForDeal, contractStream } from '../contract-streams.js';
+import { actorOf, canSeeContractState } from './contract-actor.js';
+import { ContractCommandMessage, contractCommands, type ContractCommandInput } from './contract-command.message.js';
+import { registerContractDispatch } from './contract-dispatch.js';
+import { readWonDeal } from './won-deal.reader.js';
+
+/**
+ * The one way into contract commands: from HTTP (the caller must see the contract, else 404 as
+ * for an unknown one) and from process managers and timers (`contract.DraftContract`,
+ * `contract.FlagInvoiceOverdue`, `contract.SendInvoiceReminder`, registered at start-up).
+ */
+@Injectable()
+export class ContractCommands implements OnModuleInit {
+  constructor(
+    @Inject(CommandBus) private readonly bus: CommandBus,
+    @Inject(CommandRegistry) private readonly registry: CommandRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  onModuleInit(): void {
+    registerContractDispatch(this.registry, this.bus);
+  }
+
+  /**
+   * Runs a command on an existing contract the caller sees and answers the route (ETag, replay
+   * mark). Sight is decided on the contract's own stream state inside the command.
+   */
+  async answer(
+    ctx: RequestContext,
+    reply: FastifyReply,
+    command: ContractCommandInput,
+    commandId?: string,
+  ): Promise<CommandResponse> {
+    return commandResponse(reply, command.contractId, await this.execute(ctx, command, commandId));
+  }
+
+  /** The same, answering the outcome itself. */
+  execute(ctx: RequestContext, command: ContractCommandInput, commandId?: string): Promise<CommandOutcome> {
+    const scope = contractScopeOf(ctx.caller);
+    const envelope = envelopeFrom(ctx, {
+      command,
+      stream: contractStream(command.contractId),
+      ...(commandId === undefined ? {} : { commandId }),
+      mustExist: { entity: 'Contract', id: command.contractId },
+    });
+    const visibleTo = (state: ContractState): boolean => canSeeContractState(scope, state);
+    return this.bus.execute<ContractCommandMessage, CommandOutcome>(
+      new ContractCommandMessage({ ...envelope, visibleTo }),
+    );
+  }
+
+  /**
+   * Drafts the contract of a won deal the caller sees, from the deal's own stream: unknown or
+   * unseen deal 404, a deal not won 409 `DEAL_NOT_WON`. Drafting the same deal again changes nothing.
+   */
+  async draft(ctx: RequestContext, reply: FastifyReply, dealId: string): Promise<CommandResponse> {
+    const deal = await readWonDeal(this.store, ctx.tenantId, dealId);
+    const scope = contractScopeOf(ctx.caller);
+    if (deal === null) {
+      // Who may not see the deal learns nothing about its state either.
+      if (scope.kind === 'member') throw new NotFoundError('Opportunity', dealId);
+      throw new DomainError('DEAL_NOT_WON', `Deal ${dealId} is not won`, { dealId });
+    }
+    if (!canSeeContract(scope, deal.triangle)) throw new NotFoundError('Opportunity', dealId);
+    const contractId = contractIdForDeal(dealId);
+    return runCommandRoute(this.bus, ctx, reply, {
+      aggregate: contractCommands,
+      id: contractId,
+      command: {
+        type: 'DraftContract',
+        contractId,
+        actor: actorOf(ctx),
+        dealId,
+        quoteVersion: deal.quoteVersion,
+        quoteTotal: deal.quoteTotal,
+        triangle: deal.triangle,
+      },
+      existing: false,
+      commandId: commandIdOf(ctx),
+    });
+  }
+}

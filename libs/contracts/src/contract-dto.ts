@@ -1,0 +1,57 @@
+import { ApiNotFoundResponse, ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { CURRENCY_CODES, type Money } from '#ltc/kernel';
+
+/** An amount in a request body: integer minor units and an ISO 4217 currency, never a float. */
+export class MoneyDto {
+  @ApiProperty({ description: 'Integer minor units (cents for EUR)', example: 1_250_000 })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMinor!: number;
+
+  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR' })
+  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency!: string;
+}
+
+/** The validated DTO as the domain's value (a plain object, not the class instance). */
+export const moneyOf = (dto: MoneyDto): Money => ({ amountMinor: dto.amountMinor, currency: dto.currency });
+
+/** `YYYY-MM-DD`; the domain also refuses a day the calendar lacks (31 April). */
+export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `/contracts/{id}`: the contract id, which is its deal's id. */
+export class ContractIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id!: string;
+}
+
+/** `/contracts/{id}/purchase-orders/{poId}`. */
+export class PurchaseOrderParamDto extends ContractIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  poId!: string;
+}
+
+/** `/contracts/{id}/invoices/{invoiceId}`. */
+export class InvoiceParamDto extends ContractIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  invoiceId!: string;
+}
+
+/** `/contracts/{id}/amendments/{amendmentId}`. */
+export class AmendmentParamDto extends ContractIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  amendmentId!: string;
+}
+
+const NOT_FOUND =
+  'CONTRACT_NOT_FOUND: no such contract, or one the caller may not see (the same answer, so its existence does not leak); nothing is written';
+
+/** The 404 of every route on `/contracts/{id}`. */
+export const ApiContractNotFound = (alsoMeans?: string): MethodDecorator & ClassDecorator =>
+  ApiNotFoundResponse({ description: alsoMeans ? `${NOT_FOUND}. ${alsoMeans}` : NOT_FOUND });
