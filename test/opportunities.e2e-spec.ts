@@ -29,7 +29,14 @@ describe('Opportunities and the iron triangle over HTTP', () => {
     const opened = await deals.waitForEvent(dealId, 'OpportunityOpened');
     expect(opened).toMatchObject({
       origin: 'lead_conversion',
-      lead: { leadId, source: 'webinar', contactPerson: 'Ingrid Lund', tags: [], score: expect.any(Number) },
+      lead: {
+        leadId,
+        source: 'webinar',
+        contactPerson: 'Ingrid Lund',
+        tags: [],
+        score: expect.any(Number),
+        capturedAt: expect.any(String),
+      },
       name: 'Nordfrakt AB',
       account: 'Nordfrakt AB',
       amount: EUR(4_000_000),

@@ -12,7 +12,7 @@ export async function completeContractCommand(
   input: ContractCommandInput,
   { now, tenantId, store }: CommandFacts,
 ): Promise<ContractCommand> {
-  if (input.type !== 'ScheduleHandoverMeeting') return { ...input, now } as ContractCommand;
+  if (input.type !== 'ScheduleHandoverMeeting') return { ...input, now };
   // The contract shares the deal's id.
   const deal = await readWonDeal(store, tenantId, input.contractId);
   if (deal === null) {

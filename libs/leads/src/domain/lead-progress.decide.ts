@@ -222,5 +222,6 @@ function convertedFacts(lead: Lead): ConvertedLeadFacts {
     score: lead.score?.value ?? null,
     estimatedDealSize: profile.estimatedDealSize ?? null,
     owner: lead.owner,
+    capturedAt: lead.capturedAt,
   };
 }

@@ -191,7 +191,7 @@ describe('Lead › conversion carries what the deal opens with', () => {
       { type: 'QualifyLead', leadId: LEAD, budget: 'b', authority: 'a', need: 'n', timeline: 't', now: NOW },
     );
 
-  it('given a qualified lead, when it converts, then LeadConverted holds its name, company, contact, source, region, team, tags, score, deal size and owner', () => {
+  it('given a qualified lead, when it converts, then LeadConverted holds its name, company, contact, source, region, team, tags, score, deal size, owner and capture time', () => {
     const data = given(qualifiedLead())
       .when({ type: 'ConvertLead', leadId: LEAD, dealId: 'deal-1', now: NOW })
       .thenEmitsOne('LeadConverted');
@@ -210,6 +210,7 @@ describe('Lead › conversion carries what the deal opens with', () => {
       score: 72,
       estimatedDealSize: { amountMinor: 250_000_00, currency: 'EUR' },
       owner: 'rep-a',
+      capturedAt: NOW.toISOString(),
     });
   });
 

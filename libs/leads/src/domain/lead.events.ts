@@ -304,6 +304,8 @@ export interface ConvertedLeadFacts {
   readonly score: number | null;
   readonly estimatedDealSize: Money | null;
   readonly owner: string | null;
+  /** When the lead was captured (pipeline length runs from here to cash collected). */
+  readonly capturedAt: string;
 }
 
 /**

@@ -54,6 +54,8 @@ export interface Lead {
   readonly status: LeadStatus;
   readonly leadId: string;
   readonly profile: LeadProfile;
+  /** When the lead was captured: its deal's pipeline length is measured from here. */
+  readonly capturedAt: string;
   /** The sales team whose distribution policy applies; null = the tenant-wide policy. */
   readonly team: string | null;
   readonly tags: readonly LeadTag[];

@@ -7,7 +7,7 @@ import { DEFAULT_PIPELINE_ID } from '../opportunity-streams.js';
 /**
  * A converted lead opens its deal under the id the conversion named, in the default
  * pipeline, with the lead's facts (source, owner, company, contact, tags, score, team,
- * region, estimated deal size), so analytics by source keep working after conversion.
+ * region, estimated deal size, capture time), so analytics by source keep working after conversion.
  * A conversion stored before those facts travelled with it opens the deal with nulls.
  * The dispatch is keyed by the event, so a redelivered or replayed conversion opens the
  * deal once (and the command leaves an existing deal as it is).
@@ -21,6 +21,7 @@ export function decideOpenDeal(event: RecordedEvent): ProcessManagerEffect[] {
     contactPerson: data.contactPerson ?? null,
     tags: data.tags ?? [],
     score: data.score ?? null,
+    capturedAt: data.capturedAt ?? null,
   };
   const payload = {
     opportunityId: data.dealId,

@@ -17,13 +17,14 @@ const facts = {
   score: 72,
   estimatedDealSize: { amountMinor: 250_000_00, currency: 'EUR' },
   owner: 'rep-owner',
+  capturedAt: '2026-02-20T08:00:00.000Z',
 };
 
 const payloadOf = (effects: ReturnType<typeof decideOpenDeal>) =>
   effects.map((effect) => (effect.kind === 'dispatch' ? effect.command.payload : effect));
 
 describe('Lead conversion › opens the deal', () => {
-  it('given a conversion with the lead facts, then one OpenOpportunity under the deal id, with source, owner, company, contact, tags, score', () => {
+  it('given a conversion with the lead facts, then one OpenOpportunity under the deal id, with source, owner, company, contact, tags, score, capture time', () => {
     const effects = decideOpenDeal(converted({ ...base, ...facts }));
     expect(effects).toEqual([
       {
@@ -39,6 +40,7 @@ describe('Lead conversion › opens the deal', () => {
               contactPerson: 'Ingrid Lund',
               tags: ['cognitive_mode:price-first'],
               score: 72,
+              capturedAt: '2026-02-20T08:00:00.000Z',
             },
             name: 'Nordfrakt AB',
             account: 'Nordfrakt AB',
@@ -66,7 +68,7 @@ describe('Lead conversion › opens the deal', () => {
     expect(payloadOf(decideOpenDeal(converted(base)))[0]).toEqual({
       opportunityId: 'deal-1',
       origin: 'lead_conversion',
-      lead: { leadId: 'l1', source: null, contactPerson: null, tags: [], score: null },
+      lead: { leadId: 'l1', source: null, contactPerson: null, tags: [], score: null, capturedAt: null },
       name: 'Lead l1',
       account: null,
       amount: null,

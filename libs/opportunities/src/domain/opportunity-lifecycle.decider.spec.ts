@@ -61,6 +61,13 @@ describe('Opportunity › open', () => {
     expect(state.status !== 'none' && state.leader).toBe(ar.id);
   });
 
+  it('given a conversion carrying the lead capture time, then OpportunityOpened keeps it (pipeline length runs from it)', () => {
+    const captured = { ...open, lead: { ...open.lead!, capturedAt: '2026-02-20T08:00:00.000Z' } };
+    expect(given([]).when(captured).thenEmitsOne('OpportunityOpened').lead?.capturedAt).toBe(
+      '2026-02-20T08:00:00.000Z',
+    );
+  });
+
   it('given an opened deal, when the same conversion comes again, then nothing; a direct open of the id is refused', () => {
     given(historyOf(open)).when(open).thenNothing();
     given(historyOf(open))

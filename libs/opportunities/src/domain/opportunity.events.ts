@@ -26,6 +26,8 @@ export interface LeadOrigin {
   readonly contactPerson: string | null;
   readonly tags: readonly string[];
   readonly score: number | null;
+  /** When the lead was captured: pipeline length runs from here. Absent on deals opened before it travelled; null when unknown. */
+  readonly capturedAt?: string | null;
 }
 
 /** What a deal opens with, as the command gives it and the event records it. */
