@@ -3,9 +3,10 @@ import {
   WON_TOTAL,
   contractWorld,
   deliverAndAccept,
-  handedOverContract,
+  handOver,
   invoice,
   placeOrder,
+  signedContract,
   wonDeal,
   type ContractWorld,
 } from './support/contract-world.js';
@@ -49,8 +50,11 @@ describe('Lead to Cash over HTTP', () => {
     expect(items(listed).find((c) => c['contractId'] === dealId)).toMatchObject({ dealId, status: 'draft' });
     const outsider = await sales.app.token(['ar'], 'olga');
     expect((await sales.app.request('GET', `/contracts/${dealId}`, { token: outsider })).status).toBe(404);
+
+    // Signed, but not handed over yet: no execution. Handed over, the FR is asked to lead the deal and accepts.
+    const contractId = await signedContract(w, dealId);
     expectCode(
-      await contracts.post(fia, `/contracts/${dealId}/purchase-orders`, {
+      await contracts.post(fia, `/contracts/${contractId}/purchase-orders`, {
         reference: 'too early',
         lines: [{ sku: 'TLM-100', description: 'Telematics unit', quantity: 1, unitPrice: EUR(100_000) }],
         orderedOn: '2026-03-02',
@@ -58,10 +62,9 @@ describe('Lead to Cash over HTTP', () => {
       409,
       'CONTRACT_NOT_HANDED_OVER',
     );
-    expect(await contracts.types(dealId)).toEqual(['ContractDrafted']);
+    expect(await contracts.types(contractId)).toEqual(['ContractDrafted', 'ContractSigned']);
 
-    // Signed and handed over: the FR is asked to take the lead of the deal and accepts.
-    const contractId = await handedOverContract(w, dealId);
+    await handOver(w, contractId);
     await contracts.balance(maria, contractId, { contracted: WON_TOTAL, ordered: 0, outstanding: 0 });
     const askedFia = await eventually(async () => {
       const events = await sales.events(`opportunity-${dealId}`);

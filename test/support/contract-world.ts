@@ -61,7 +61,7 @@ export class Contracts {
   async waitForEvent(contractId: string, type: string, count = 1, timeoutMs = 15_000) {
     return eventually(async () => {
       const found = (await this.w.sales.events(`contract-${contractId}`)).filter((e) => e.type === type);
-      return found.length >= count ? (found.at(-1)?.data) : undefined;
+      return found.length >= count ? found.at(-1)?.data : undefined;
     }, timeoutMs);
   }
 
@@ -129,33 +129,40 @@ export async function wonDeal(w: World): Promise<{ leadId: string; dealId: strin
 /** Net 30: everything invoiced as it is accepted, due 30 days after the invoice. */
 export const NET_30 = { kind: 'net', days: 30 } as const;
 
-/**
- * The won deal's contract (drafted by the process manager) signed at the quote's total on net 30,
- * its handover meeting scheduled and held with the whole triangle: command passes to fia.
- */
-export async function handedOverContract(w: ContractWorld, dealId: string, on = '2026-03-02'): Promise<string> {
-  const { contracts, ingrid } = w;
+/** The won deal's contract (drafted by the process manager) signed by the AR at the quote's total on net 30. */
+export async function signedContract(w: ContractWorld, dealId: string, on = '2026-03-02'): Promise<string> {
   const contractId = dealId;
-  await contracts.waitForEvent(contractId, 'ContractDrafted');
-  await contracts.ok(ingrid, `/contracts/${contractId}/sign`, {
+  await w.contracts.waitForEvent(contractId, 'ContractDrafted');
+  await w.contracts.ok(w.ingrid, `/contracts/${contractId}/sign`, {
     value: EUR(WON_TOTAL),
     paymentTerms: NET_30,
     signedOn: on,
     signatory: 'Ingrid Lund, COO',
     quoteVersion: 1,
   });
+  return contractId;
+}
+
+/** The handover meeting scheduled and held with the whole triangle: command passes to fia. */
+export async function handOver(w: ContractWorld, contractId: string, on = '2026-03-02'): Promise<void> {
   const attendees = ['ingrid', 'sven', 'fia', 'maria'];
-  await contracts.ok(ingrid, `/contracts/${contractId}/handover-meeting`, {
+  await w.contracts.ok(w.ingrid, `/contracts/${contractId}/handover-meeting`, {
     scheduledAt: `${on}T14:00:00.000Z`,
     attendees,
   });
-  await contracts.ok(ingrid, `/contracts/${contractId}/handover-meeting/held`, {
+  await w.contracts.ok(w.ingrid, `/contracts/${contractId}/handover-meeting/held`, {
     attendeesPresent: attendees,
     notes: 'Rollout in two waves',
     openItems: [{ description: 'Confirm depot list', owner: 'fia' }],
     risks: ['Winter roads'],
   });
-  await contracts.waitForEvent(contractId, 'ContractHandedOver');
+  await w.contracts.waitForEvent(contractId, 'ContractHandedOver');
+}
+
+/** The won deal's contract signed and handed over to fia. */
+export async function handedOverContract(w: ContractWorld, dealId: string, on = '2026-03-02'): Promise<string> {
+  const contractId = await signedContract(w, dealId, on);
+  await handOver(w, contractId, on);
   return contractId;
 }
 
