@@ -46,8 +46,8 @@ describe('Lead to Cash over HTTP', () => {
       quoteTotal: EUR(WON_TOTAL),
       triangle: { ar: 'ingrid', sr: 'sven', fr: 'fia', sponsor: 'maria' },
     });
-    const listed = await contracts.read(ingrid, '/contracts', (b) => items(b).some((c) => c['contractId'] === dealId));
-    expect(items(listed).find((c) => c['contractId'] === dealId)).toMatchObject({ dealId, status: 'draft' });
+    const listed = await contracts.read(ingrid, '/contracts', (b) => items(b).some((c) => c['id'] === dealId));
+    expect(items(listed).find((c) => c['id'] === dealId)).toMatchObject({ dealId, status: 'draft' });
     const outsider = await sales.app.token(['ar'], 'olga');
     expect((await sales.app.request('GET', `/contracts/${dealId}`, { token: outsider })).status).toBe(404);
 
