@@ -19,7 +19,7 @@ import { contractIdForDeal, contractStream } from '../contract-streams.js';
 import { actorOf, canSeeContractState } from './contract-actor.js';
 import { ContractCommandMessage, contractCommands, type ContractCommandInput } from './contract-command.message.js';
 import { registerContractDispatch } from './contract-dispatch.js';
-import { readWonDeal } from './won-deal.reader.js';
+import { readDeal } from './won-deal.reader.js';
 
 /**
  * The one way into contract commands: from HTTP (the caller must see the contract, else 404 as
@@ -71,14 +71,11 @@ export class ContractCommands implements OnModuleInit {
    * unseen deal 404, a deal not won 409 `DEAL_NOT_WON`. Drafting the same deal again changes nothing.
    */
   async draft(ctx: RequestContext, reply: FastifyReply, dealId: string): Promise<CommandResponse> {
-    const deal = await readWonDeal(this.store, ctx.tenantId, dealId);
-    const scope = contractScopeOf(ctx.caller);
-    if (deal === null) {
-      // Who may not see the deal learns nothing about its state either.
-      if (scope.kind === 'member') throw new NotFoundError('Opportunity', dealId);
-      throw new DomainError('DEAL_NOT_WON', `Deal ${dealId} is not won`, { dealId });
-    }
-    if (!canSeeContract(scope, deal.triangle)) throw new NotFoundError('Opportunity', dealId);
+    const { won, triangle } = await readDeal(this.store, ctx.tenantId, dealId);
+    // Who may not see the deal learns nothing about it, not even whether it is won.
+    if (!canSeeContract(contractScopeOf(ctx.caller), triangle)) throw new NotFoundError('Opportunity', dealId);
+    if (won === null) throw new DomainError('DEAL_NOT_WON', `Deal ${dealId} is not won`, { dealId });
+    const deal = won;
     const contractId = contractIdForDeal(dealId);
     return runCommandRoute(this.bus, ctx, reply, {
       aggregate: contractCommands,

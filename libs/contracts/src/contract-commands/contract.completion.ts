@@ -1,7 +1,7 @@
 import { DomainError } from '#ltc/kernel';
 import type { CommandFacts } from '#ltc/platform';
 import type { ContractCommand } from '../domain/contract.commands.js';
-import { readWonDeal } from './won-deal.reader.js';
+import { readDeal } from './won-deal.reader.js';
 import type { ContractCommandInput } from './contract-command.input.js';
 
 /**
@@ -14,9 +14,9 @@ export async function completeContractCommand(
 ): Promise<ContractCommand> {
   if (input.type !== 'ScheduleHandoverMeeting') return { ...input, now };
   // The contract shares the deal's id.
-  const deal = await readWonDeal(store, tenantId, input.contractId);
-  if (deal === null) {
+  const { won } = await readDeal(store, tenantId, input.contractId);
+  if (won === null) {
     throw new DomainError('DEAL_NOT_WON', `Deal ${input.contractId} is no longer won`, { dealId: input.contractId });
   }
-  return { ...input, triangle: deal.triangle, now };
+  return { ...input, triangle: won.triangle, now };
 }

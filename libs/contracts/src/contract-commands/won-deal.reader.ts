@@ -1,6 +1,6 @@
 import { streamName, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
-import { wonDealFacts, type WonDealFacts } from '../won-deal/won-deal-facts.js';
+import { dealTriangle, wonDealFacts, type WonDealFacts } from '../won-deal/won-deal-facts.js';
 
 /**
  * The deal's stream as the opportunities context names it (`opportunity-<dealId>`); spelled
@@ -8,14 +8,19 @@ import { wonDealFacts, type WonDealFacts } from '../won-deal/won-deal-facts.js';
  */
 const dealStream = (dealId: string): string => streamName('opportunity', dealId);
 
+/** A deal as a contract command reads it: its facts once won (else null) and its triangle now. */
+export interface DealAsRead {
+  readonly won: WonDealFacts | null;
+  readonly triangle: WonDealFacts['triangle'];
+}
+
 /**
- * The facts of a won deal of the caller's tenant, read from the deal's own stream (never a read
- * model that may lag behind it). An unknown deal, or another tenant's, is a 404; a deal that is
- * not won (yet, or any more) answers null.
+ * A deal of the caller's tenant, read from the deal's own stream (never a read model that may
+ * lag behind it). An unknown deal, or another tenant's, is a 404.
  */
-export async function readWonDeal(store: EventStore, tenantId: string, dealId: string): Promise<WonDealFacts | null> {
+export async function readDeal(store: EventStore, tenantId: string, dealId: string): Promise<DealAsRead> {
   const events = await store.readStream(dealStream(dealId));
-  const first = events[0];
-  if (first === undefined || first.metadata.tenantId !== tenantId) throw new NotFoundError('Opportunity', dealId);
-  return wonDealFacts(events);
+  const triangle = dealTriangle(events);
+  if (events[0]?.metadata.tenantId !== tenantId || triangle === null) throw new NotFoundError('Opportunity', dealId);
+  return { won: wonDealFacts(events), triangle };
 }

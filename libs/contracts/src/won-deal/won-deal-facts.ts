@@ -44,6 +44,34 @@ const FOLDED: ReadonlySet<string> = new Set([
  * matters (a process manager: up to the win it handles), so a replay reads the same facts.
  */
 export function wonDealFacts(events: readonly RecordedEvent[]): WonDealFacts | null {
+  const { opened, won, triangle } = foldDeal(events);
+  if (opened === null || won === null || triangle === null) return null;
+  return {
+    dealId: opened.opportunityId,
+    name: opened.name,
+    account: opened.account,
+    pipelineId: opened.pipelineId,
+    leadId: opened.lead?.leadId ?? null,
+    source: opened.lead?.source ?? null,
+    quoteVersion: won.quoteVersion,
+    quoteTotal: won.amount,
+    triangle,
+    wonAt: won.at,
+    openedAt: opened.at,
+  };
+}
+
+/** The deal's triangle as its events leave it, won or not (null before it is opened): who may ask about it. */
+export const dealTriangle = (events: readonly RecordedEvent[]): WonDealFacts['triangle'] | null =>
+  foldDeal(events).triangle;
+
+interface FoldedDeal {
+  readonly opened: OpportunityOpened['data'] | null;
+  readonly won: OpportunityWon['data'] | null;
+  readonly triangle: WonDealFacts['triangle'] | null;
+}
+
+function foldDeal(events: readonly RecordedEvent[]): FoldedDeal {
   let opened: OpportunityOpened['data'] | null = null;
   let won: OpportunityWon['data'] | null = null;
   let triangle: WonDealFacts['triangle'] | null = null as WonDealFacts['triangle'] | null;
@@ -69,20 +97,7 @@ export function wonDealFacts(events: readonly RecordedEvent[]): WonDealFacts | n
         break;
     }
   }
-  if (opened === null || won === null || triangle === null) return null;
-  return {
-    dealId: opened.opportunityId,
-    name: opened.name,
-    account: opened.account,
-    pipelineId: opened.pipelineId,
-    leadId: opened.lead?.leadId ?? null,
-    source: opened.lead?.source ?? null,
-    quoteVersion: won.quoteVersion,
-    quoteTotal: won.amount,
-    triangle,
-    wonAt: won.at,
-    openedAt: opened.at,
-  };
+  return { opened, won, triangle };
 }
 
 function withSeat(
