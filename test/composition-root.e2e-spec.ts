@@ -35,6 +35,7 @@ describe('the composition root', () => {
       ['opportunity_forecast_history', 'projection'],
       ['opportunity_triangle', 'projection'],
       ['opportunity_stage_periods', 'projection'],
+      ['opportunity_invoices_overdue', 'projection'],
       ['contract_list', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],

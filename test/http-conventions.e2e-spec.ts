@@ -377,6 +377,7 @@ describe('HTTP conventions', () => {
         'lead_unassigned_queue',
         'lead_won_deals',
         'opportunity_forecast_history',
+        'opportunity_invoices_overdue',
         'opportunity_list',
         'opportunity_pipelines',
         'opportunity_stage_periods',

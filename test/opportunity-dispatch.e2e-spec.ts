@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * The deal commands process managers and timers send, through the CommandRegistry as the
  * engine's dispatcher does: a lead conversion opens its deal once however often it is
  * replayed, and never stalls on a deal that already exists; a handoff timer flags the
- * handoff overdue to the sponsor and escalates it to the AR's sales manager.
+ * handoff overdue to the sponsor and escalates it to the AR's sales manager; a handed-over
+ * contract asks its FR, once, to take the deal's lead.
  */
 describe('Opportunity commands dispatched by process managers and timers', () => {
   const clock = new ManualClock('2026-03-02T09:00:00.000Z');
@@ -53,6 +54,7 @@ describe('Opportunity commands dispatched by process managers and timers', () =>
     for (const [id, role] of [
       ['ingrid', 'ar'],
       ['sven', 'sr'],
+      ['fiona', 'fr'],
     ] as const) {
       const rep = { id, name: id, email: `${id}@nordfrakt.example`, roles: [role], team: 'emea-north' };
       expect((await app.request('POST', '/reps', { token: manager, body: rep })).status).toBe(201);
@@ -109,5 +111,33 @@ describe('Opportunity commands dispatched by process managers and timers', () =>
     const stored = await events(id);
     expect(stored.find((e) => e.type === 'HandoffOverdue')?.data).toMatchObject({ handoffId, sponsor: 'maria' });
     expect(stored.find((e) => e.type === 'HandoffEscalated')?.data).toMatchObject({ handoffId, escalatedTo: 'maria' });
+  });
+
+  it('asks the FR, once, to take the lead of a handed-over deal from whoever leads it; skips when nothing is to ask', async () => {
+    const id = randomUUID();
+    await dispatch('opportunity.OpenOpportunity', conversion(id));
+    const triangle = { ar: 'ingrid', sr: 'sven', fr: 'fiona' };
+    expect((await app.request('PUT', `/opportunities/${id}/triangle`, { token: ingrid, body: triangle })).status).toBe(
+      200,
+    );
+    const handOff = { opportunityId: id, to: 'fiona' };
+    await dispatch('opportunity.HandOffToFulfilment', handOff, 'handover-1');
+    await dispatch('opportunity.HandOffToFulfilment', handOff, 'handover-1');
+    // Under another key (a replay of another event): a handoff to the FR is already pending.
+    await dispatch('opportunity.HandOffToFulfilment', handOff, 'handover-2');
+    const requested = (await events(id)).filter((e) => e.type === 'HandoffRequested');
+    expect(requested.map((e) => e.data)).toEqual([
+      expect.objectContaining({ from: 'ingrid', to: 'fiona', phase: 'execution' }),
+    ]);
+    const fiona = await app.token(['fr'], 'fiona');
+    const handoffId = requested[0]?.data['handoffId'] as string;
+    const accepted = await app.request('POST', `/opportunities/${id}/handoffs/${handoffId}/accept`, { token: fiona });
+    expect(accepted.status).toBe(200);
+    // The FR leads now: nothing more to ask; an unknown deal asks nothing either.
+    await dispatch('opportunity.HandOffToFulfilment', handOff, 'handover-3');
+    await expect(
+      dispatch('opportunity.HandOffToFulfilment', { opportunityId: randomUUID(), to: 'fiona' }),
+    ).resolves.toBeUndefined();
+    expect((await events(id)).filter((e) => e.type === 'HandoffRequested')).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { ReadModelDb } from '#ltc/projections';
 import { handoffsWithDeal, type HandoffWithDeal } from '../handoffs/handoffs.queries.js';
 import {
   triangleReadsDb,
+  type OpportunityInvoiceOverdueRow,
   type OpportunityMemberRow,
   type OpportunityQuoteApprovalRow,
 } from '../projections/triangle-reads.tables.js';
@@ -16,13 +17,15 @@ export interface InboxRows {
   readonly escalations: HandoffWithDeal[];
   /** Open deals where the person holds a seat or leads. */
   readonly deals: OpportunityMemberRow[];
+  /** Overdue invoices still open that the person collects as the contract's AR. */
+  readonly invoicesOverdue: OpportunityInvoiceOverdueRow[];
 }
 
 export type PendingApprovalRow = OpportunityQuoteApprovalRow & { deal_name: string; ar_id: string | null };
 
 export async function inboxRows(db: ReadModelDb, tenantId: string, personId: string): Promise<InboxRows> {
   const pending = () => handoffsWithDeal(db, tenantId).where('h.status', '=', 'pending').orderBy('h.requested_at');
-  const [waiting, sponsorAlerts, escalations, deals] = await Promise.all([
+  const [waiting, sponsorAlerts, escalations, deals, invoicesOverdue] = await Promise.all([
     pending().where('h.to_id', '=', personId).execute(),
     pending().where('h.overdue', '=', 1).where('h.sponsor_id', '=', personId).execute(),
     pending().where('h.escalated', '=', 1).where('h.escalated_to', '=', personId).execute(),
@@ -43,8 +46,17 @@ export async function inboxRows(db: ReadModelDb, tenantId: string, personId: str
       .orderBy('opened_at')
       .orderBy('opportunity_id')
       .execute(),
+    triangleReadsDb(db)
+      .selectFrom('opportunity_invoices_overdue')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('ar_id', '=', personId)
+      .orderBy('due_on')
+      .orderBy('contract_id')
+      .orderBy('invoice_id')
+      .execute(),
   ]);
-  return { waiting, sponsorAlerts, escalations, deals };
+  return { waiting, sponsorAlerts, escalations, deals, invoicesOverdue };
 }
 
 /** Quote versions whose approval was requested and is not yet decided, oldest request first. */

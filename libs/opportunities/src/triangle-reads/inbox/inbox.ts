@@ -1,7 +1,9 @@
-import type { OpportunityMemberRow } from '../projections/triangle-reads.tables.js';
+import type { OpportunityInvoiceOverdueRow, OpportunityMemberRow } from '../projections/triangle-reads.tables.js';
 import { handoffView, overdueFirst } from '../handoffs/handoff.view.js';
 import type { InboxRows, PendingApprovalRow } from './inbox.queries.js';
-import type { ApprovalView, InboxDealView, InboxView } from './inbox.view.js';
+import type { ApprovalView, InboxDealView, InboxView, InvoiceOverdueView } from './inbox.view.js';
+
+const DAY_MS = 86_400_000;
 
 const SEATS = [
   ['ar', 'ar_id'],
@@ -37,6 +39,21 @@ function approvalView(row: PendingApprovalRow, now: Date): ApprovalView {
   };
 }
 
+function invoiceOverdueView(row: OpportunityInvoiceOverdueRow, now: Date): InvoiceOverdueView {
+  // The due date is a calendar day: it is overdue from the end of it, so the day after is day 1.
+  const dueEnd = Date.parse(`${row.due_on}T00:00:00.000Z`) + DAY_MS;
+  return {
+    contractId: row.contract_id,
+    invoiceId: row.invoice_id,
+    currency: row.currency,
+    openMinor: Number(row.open_minor),
+    dueOn: row.due_on,
+    overdueSince: row.overdue_at,
+    daysOverdue: Math.max(0, Math.floor((now.getTime() - dueEnd) / DAY_MS) + 1),
+    lastReminderDays: Number(row.reminder_days),
+  };
+}
+
 /**
  * A person's inbox from its stored rows, judged at `now`: handoffs with their age and time
  * left, overdue first; the approvals given (already narrowed to those the person may give);
@@ -66,5 +83,6 @@ export function buildInbox(
     approvals: approvals.map((row) => approvalView(row, now)),
     leading: deals.filter((deal) => deal.leading),
     triangle: deals.filter((deal) => deal.seats.length > 0),
+    invoicesOverdue: rows.invoicesOverdue.map((row) => invoiceOverdueView(row, now)),
   };
 }

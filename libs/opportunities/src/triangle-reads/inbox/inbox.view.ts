@@ -26,6 +26,19 @@ export class InboxDealView {
   seats!: string[];
 }
 
+/** An invoice past its due moment with money still open: the AR collects it. */
+export class InvoiceOverdueView {
+  @ApiProperty({ description: "The contract (the deal's id)" }) contractId!: string;
+  @ApiProperty() invoiceId!: string;
+  @ApiProperty({ description: 'ISO 4217' }) currency!: string;
+  @ApiProperty({ description: 'Still open on it, integer minor units' }) openMinor!: number;
+  @ApiProperty({ description: 'Due date, YYYY-MM-DD' }) dueOn!: string;
+  @ApiProperty({ description: 'When it was flagged overdue' }) overdueSince!: string;
+  @ApiProperty({ description: 'Whole days since the due date, as of `asOf`' }) daysOverdue!: number;
+  @ApiProperty({ description: 'The latest reminder sent, in days after the due date; 0 before the first' })
+  lastReminderDays!: number;
+}
+
 /** A person's inbox; every list puts overdue items first, then the oldest. */
 export class InboxView {
   @ApiProperty({ description: 'Whose inbox' }) personId!: string;
@@ -43,4 +56,9 @@ export class InboxView {
   @ApiProperty({ type: [InboxDealView], description: 'Open deals the person leads' }) leading!: InboxDealView[];
   @ApiProperty({ type: [InboxDealView], description: 'Open deals where the person holds a seat' })
   triangle!: InboxDealView[];
+  @ApiProperty({
+    type: [InvoiceOverdueView],
+    description: 'Overdue invoices the person collects as AR, oldest due first',
+  })
+  invoicesOverdue!: InvoiceOverdueView[];
 }

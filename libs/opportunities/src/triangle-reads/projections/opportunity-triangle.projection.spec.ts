@@ -4,6 +4,7 @@ import type { PeopleDirectory, PersonRecord } from '#ltc/platform';
 import { describeWithPostgres } from '#ltc/testing';
 import { listHandoffs } from '../handoffs/handoffs.queries.js';
 import { InboxService } from '../inbox/inbox.service.js';
+import { invoicesOverdueProjection } from './invoices-overdue.projection.js';
 import { opportunityTriangleProjection } from './opportunity-triangle.projection.js';
 import { DealHistory, at, postgresDb, sqliteDb, type TestDb } from '../test/deal-history.js';
 import {
@@ -83,7 +84,7 @@ function suite(open: () => Promise<TestDb>): void {
     db = await open();
     history = new DealHistory();
     await seed(history);
-    runner = await history.runner(db.handle, [opportunityTriangleProjection]);
+    runner = await history.runner(db.handle, [opportunityTriangleProjection, invoicesOverdueProjection]);
     inboxes = new InboxService(db.handle, new ManualClock(NOW), directory);
   });
   afterEach(async () => {

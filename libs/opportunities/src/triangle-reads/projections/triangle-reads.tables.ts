@@ -84,11 +84,28 @@ export type OpportunityStagePeriodRow = {
   left_at: string | null;
 };
 
+/** One row per overdue invoice still open, in the inbox of the AR who collects it (from contract events). */
+export type OpportunityInvoiceOverdueRow = {
+  tenant_id: string;
+  contract_id: string;
+  invoice_id: string;
+  ar_id: string;
+  currency: string;
+  /** What is still open on it, integer minor units (a string or bigint from PostgreSQL). */
+  open_minor: number | string;
+  due_on: string;
+  overdue_at: string;
+  /** The latest reminder sent, in days after the due date; 0 before the first. */
+  reminder_days: number;
+  updated_at: string;
+};
+
 export type TriangleReadTables = {
   opportunity_members: OpportunityMemberRow;
   opportunity_handoffs: OpportunityHandoffRow;
   opportunity_quote_approvals: OpportunityQuoteApprovalRow;
   opportunity_stage_periods: OpportunityStagePeriodRow;
+  opportunity_invoices_overdue: OpportunityInvoiceOverdueRow;
 };
 
 export const triangleReadsDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<TriangleReadTables>();
