@@ -37,6 +37,7 @@ describe('the composition root', () => {
       ['opportunity_stage_periods', 'projection'],
       ['opportunity_invoices_overdue', 'projection'],
       ['contract_list', 'projection'],
+      ['contract_invoices', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],

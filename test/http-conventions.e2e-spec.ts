@@ -366,6 +366,7 @@ describe('HTTP conventions', () => {
     const head = (await eventLogSnapshot(app)).lastPosition;
     expect(statuses.map((p) => p.name).sort()).toEqual(
       [
+        'contract_invoices',
         'contract_list',
         'due_timers',
         'lead_assignments',

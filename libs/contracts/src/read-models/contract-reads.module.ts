@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CashAgingController } from '../query-contracts/cash-aging.controller.js';
+import { QueryContractsController } from '../query-contracts/query-contracts.controller.js';
 
 /** Contract list, detail with timeline, balances, cash aging, pipeline length and FR workload routes. */
 @Module({
-  controllers: [],
+  controllers: [QueryContractsController, CashAgingController],
   providers: [],
 })
 export class ContractReadsModule {}

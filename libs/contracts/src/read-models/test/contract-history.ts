@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryEventStore, type EventMetadata } from '#ltc/event-store';
+import { InMemoryEventStore, type EventMetadata, type EventStore } from '#ltc/event-store';
 import { ProjectionRunner, openReadModelDb, type Projection, type ReadModelHandle } from '#ltc/projections';
 import { createTestSchema } from '#ltc/testing';
 import type { ContractCommand } from '../../domain/contract.commands.js';
@@ -57,8 +57,11 @@ const fold = (events: readonly ContractEvent[]): ContractState =>
  * decider over the stream so far and its events appended to a real (in-memory) store.
  */
 export class ContractHistory {
-  readonly store = new InMemoryEventStore();
   head = 0n;
+
+  /** On a store of its own, or on the one an application runs on. */
+  constructor(readonly store: EventStore = new InMemoryEventStore()) {}
+
   private readonly streams = new Map<string, ContractEvent[]>();
 
   /** Decides the commands one after another on `contractId`'s stream; returns what they emitted. */

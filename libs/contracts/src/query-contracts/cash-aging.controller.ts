@@ -1,0 +1,29 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '#ltc/clock';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { contractScopeOf } from '../contract-access.js';
+import { CashAgingView, cashAging } from '../read-models/cash-aging.queries.js';
+
+/** Cash collection per AR: open invoices by age and days sales outstanding. */
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Controller('analytics/cash')
+export class CashAgingController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('aging')
+  @ApiOperation({ summary: 'Open invoices per AR and currency by days overdue, with days sales outstanding' })
+  @Roles('ar', 'sales_manager', 'auditor')
+  @ApiOkResponse({
+    type: CashAgingView,
+    description: 'An AR sees the invoices they collect; managers and auditors all',
+  })
+  aging(@Ctx() ctx: RequestContext): Promise<CashAgingView> {
+    return cashAging(this.readModels.queryDb, ctx.tenantId, contractScopeOf(ctx.caller), this.clock.now());
+  }
+}

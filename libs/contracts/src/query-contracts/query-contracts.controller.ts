@@ -1,0 +1,105 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { NotFoundError } from '#ltc/kernel';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { canSeeContract, contractScopeOf } from '../contract-access.js';
+import type { Contract } from '../domain/contract.state.js';
+import { ContractBalanceTotalsView, contractBalanceTotals } from '../read-models/contract-balance.queries.js';
+import { listContracts } from '../read-models/contract-list.queries.js';
+import { ContractFiguresView, ContractPageView } from '../read-models/contract.views.js';
+import { ContractDetailView, contractDetail, contractFiguresOf } from './contract-detail.view.js';
+import { ContractFilterQueryDto, ContractIdParamDto, ContractListQueryDto } from './contract-query.dto.js';
+import { CONTRACT_READERS, contractFilterOf } from './contract-readers.js';
+import { readContractStream } from './contract-stream.read.js';
+
+const NOT_FOUND =
+  'CONTRACT_NOT_FOUND: no such contract, or one the caller may not see (the same answer, so its existence does not leak)';
+
+/** The contract list and balance totals (from the list read model), one contract's detail and balance (from its own stream). */
+@ApiTags('contracts')
+@ApiBearerAuth()
+@Controller('contracts')
+export class QueryContractsController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List and search contracts, newest first, with a cursor' })
+  @Roles(...CONTRACT_READERS)
+  @ApiOkResponse({
+    type: ContractPageView,
+    description:
+      'Contracts the caller may see: managers, admins and auditors all; others those whose triangle they sit in',
+  })
+  list(@Query() query: ContractListQueryDto, @Ctx() ctx: RequestContext): Promise<ContractPageView> {
+    return listContracts(this.readModels.queryDb, ctx.tenantId, {
+      ...contractFilterOf(query, ctx),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      limit: query.limit ?? 50,
+    });
+  }
+
+  @Get('balance')
+  @ApiOperation({
+    summary: 'Contracted, ordered, delivered, accepted, invoiced, paid, outstanding and overdue, per currency',
+  })
+  @Roles(...CONTRACT_READERS)
+  @ApiOkResponse({ type: ContractBalanceTotalsView })
+  balanceTotals(
+    @Query() query: ContractFilterQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractBalanceTotalsView> {
+    return contractBalanceTotals(this.readModels.queryDb, ctx.tenantId, contractFilterOf(query, ctx));
+  }
+
+  /**
+   * Read from the contract's own stream, not a projection: the exact state (orders, invoices,
+   * payments, handover) and every event for the timeline, never lagging a command the caller
+   * just sent; its revision is the ETag an If-Match names.
+   */
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One contract with its figures, orders, deliveries, invoices, payments, handover and timeline (ETag)',
+  })
+  @Roles(...CONTRACT_READERS)
+  @ApiOkResponse({ type: ContractDetailView })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async get(
+    @Param() { id }: ContractIdParamDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ContractDetailView> {
+    const folded = await readContractStream(this.store, id);
+    const contract = this.visible(folded.state, folded.tenantId, id, ctx);
+    if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
+    return contractDetail(folded, contract);
+  }
+
+  @Get(':id/balance')
+  @ApiOperation({ summary: "One contract's balance: contracted to overdue, from its own stream" })
+  @Roles(...CONTRACT_READERS)
+  @ApiOkResponse({ type: ContractFiguresView })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async balance(@Param() { id }: ContractIdParamDto, @Ctx() ctx: RequestContext): Promise<ContractFiguresView> {
+    const folded = await readContractStream(this.store, id);
+    return contractFiguresOf(this.visible(folded.state, folded.tenantId, id, ctx));
+  }
+
+  /** The contract, when it exists in the caller's tenant and they may see it; else the same 404. */
+  private visible(
+    state: Contract | { status: 'none' },
+    tenantId: string | undefined,
+    id: string,
+    ctx: RequestContext,
+  ): Contract {
+    if (state.status === 'none' || tenantId !== ctx.tenantId) throw new NotFoundError('Contract', id);
+    const members = { ...state.triangle, fr: state.handedOverTo ?? state.triangle.fr };
+    if (!canSeeContract(contractScopeOf(ctx.caller), members)) throw new NotFoundError('Contract', id);
+    return state;
+  }
+}

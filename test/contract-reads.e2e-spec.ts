@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
+import { contractDecider, type ContractCommand, type ContractEvent, type ContractState } from '#ltc/contracts/domain';
+import { eventually, startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The contract reads over HTTP: contracts written the way the engine writes them (each command
+ * decided by the real contract decider over the stream so far, appended to the app's own store),
+ * then listed, searched, totalled and read in detail as their triangle and the managers see them.
+ */
+const NOW = new Date('2026-07-01T10:00:00Z');
+const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+const actor = (id: string) => ({ id, salesManager: false });
+const TRIANGLE = { ar: 'ann', sr: 'sam', fr: 'fay', sponsor: 'max' };
+
+function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
+  const base = (who: string) => ({ contractId, actor: actor(who), now: NOW });
+  return [
+    {
+      ...base('ann'),
+      type: 'DraftContract',
+      dealId: contractId,
+      quoteVersion: 1,
+      quoteTotal: eur(1_000_000),
+      triangle: TRIANGLE,
+    },
+    {
+      ...base('ann'),
+      type: 'SignContract',
+      value: eur(1_000_000),
+      valueDifferenceReason: null,
+      paymentTerms: { kind: 'net', days: 30 },
+      signedOn: '2026-07-01',
+      signatory: 'Ingrid Lund',
+      quoteVersion: 1,
+    },
+    {
+      ...base('ann'),
+      type: 'ScheduleHandoverMeeting',
+      scheduledAt: new Date('2026-07-03T09:00:00Z'),
+      attendees: ['ann', 'sam', 'fay'],
+      triangle: TRIANGLE,
+    },
+    {
+      ...base('ann'),
+      type: 'HoldHandoverMeeting',
+      attendeesPresent: ['ann', 'sam', 'fay'],
+      notes: 'Two waves',
+      openItems: [],
+      risks: [],
+    },
+    {
+      ...base('fay'),
+      type: 'PlacePurchaseOrder',
+      purchaseOrderId: 'po-1',
+      reference: null,
+      lines: [{ sku: 'TLM-100', description: 'Telematics unit', quantity: 1, unitPrice: eur(600_000) }],
+      orderedOn: '2026-07-04',
+    },
+    {
+      ...base('fay'),
+      type: 'RecordDelivery',
+      purchaseOrderId: 'po-1',
+      deliveryId: 'd-1',
+      value: eur(600_000),
+      items: [{ sku: 'TLM-100', quantity: 1 }],
+      deliveredOn: '2026-07-10',
+    },
+    {
+      ...base('fay'),
+      type: 'RecordAcceptance',
+      purchaseOrderId: 'po-1',
+      acceptanceId: 'a-1',
+      accepted: eur(600_000),
+      rejected: eur(0),
+      reason: null,
+      answeredOn: '2026-07-12',
+    },
+    {
+      ...base('fay'),
+      type: 'IssueInvoice',
+      invoiceId: 'inv-1',
+      milestone: null,
+      amount: eur(600_000),
+      issuedOn: '2026-07-15',
+      dueAt: null,
+    },
+    {
+      ...base('ann'),
+      type: 'RecordPayment',
+      invoiceId: 'inv-1',
+      paymentId: 'p-1',
+      amount: eur(paidMinor),
+      receivedOn: '2026-08-01',
+    },
+  ];
+}
+
+async function writeContract(store: EventStore, contractId: string, paidMinor: number): Promise<void> {
+  let state: ContractState = contractDecider.initialState();
+  for (const command of commandsFor(contractId, paidMinor)) {
+    const events: readonly ContractEvent[] = contractDecider.decide(command, state);
+    state = events.reduce((s, e) => contractDecider.evolve(s, e), state);
+    await store.appendToStream(
+      `contract-${contractId}`,
+      events.map((e) => ({
+        type: e.type,
+        data: e.data,
+        metadata: {
+          actor: { userId: command.actor.id, role: command.actor.id === 'fay' ? 'fr' : 'ar' },
+          correlationId: 'corr',
+          causationId: 'cause',
+          commandId: randomUUID(),
+          tenantId: 'acme',
+          schemaVersion: 1,
+        },
+      })),
+    );
+  }
+}
+
+describe('Contract reads over HTTP', () => {
+  let app: TestApp;
+  const first = randomUUID();
+  const second = randomUUID();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const store = app.app.get<symbol, EventStore>(EVENT_STORE);
+    await writeContract(store, first, 200_000);
+    await writeContract(store, second, 600_000);
+  });
+  afterAll(() => app.destroy());
+
+  it('lists the contracts its triangle sits in, filtered, with figures folded from their events', async () => {
+    const token = await app.token(['fr'], 'fay');
+    const page = await eventually(async () => {
+      const response = await app.request('GET', '/contracts?status=handed_over', { token });
+      expect(response.status).toBe(200);
+      return response.body.items.length === 2 ? response.body : undefined;
+    }, 15_000);
+    const row = page.items.find((c: { id: string }) => c.id === first);
+    expect(row).toMatchObject({
+      status: 'handed_over',
+      triangle: { ar: 'ann', fr: 'fay' },
+      figures: {
+        currency: 'EUR',
+        contractedMinor: 1_000_000,
+        acceptedMinor: 600_000,
+        paidMinor: 200_000,
+        outstandingMinor: 400_000,
+      },
+    });
+    const outsider = await app.token(['fr'], 'otto');
+    expect((await app.request('GET', '/contracts', { token: outsider })).body.items).toEqual([]);
+    expect((await app.request('GET', '/contracts?status=bogus', { token })).status).toBe(400);
+    const onePage = await app.request('GET', '/contracts?limit=1', { token });
+    const next = await app.request('GET', `/contracts?limit=1&cursor=${onePage.body.nextCursor}`, { token });
+    expect([...onePage.body.items, ...next.body.items].map((c: { id: string }) => c.id).sort()).toEqual(
+      [first, second].sort(),
+    );
+  });
+
+  it('totals the balance per currency for what the caller sees', async () => {
+    const token = await app.token(['sales_manager'], 'max');
+    const response = await app.request('GET', '/contracts/balance', { token });
+    expect(response.status).toBe(200);
+    expect(response.body.totals).toEqual([
+      {
+        currency: 'EUR',
+        contractedMinor: 2_000_000,
+        orderedMinor: 1_200_000,
+        deliveredMinor: 1_200_000,
+        acceptedMinor: 1_200_000,
+        invoicedMinor: 1_200_000,
+        paidMinor: 800_000,
+        outstandingMinor: 400_000,
+        overdueMinor: 0,
+      },
+    ]);
+  });
+
+  it("shows one contract's detail with its timeline and ETag, and its balance; 404 to whoever may not see it", async () => {
+    const token = await app.token(['ar'], 'ann');
+    const detail = await app.request('GET', `/contracts/${first}`, { token });
+    expect(detail.status).toBe(200);
+    expect(detail.headers.get('etag')).toBe(`"${detail.body.revision}"`);
+    expect(detail.body.payments).toEqual([expect.objectContaining({ paymentId: 'p-1', amount: eur(200_000) })]);
+    expect(detail.body.invoices).toEqual([expect.objectContaining({ invoiceId: 'inv-1', openMinor: 400_000 })]);
+    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toContain('ContractHandedOver');
+    expect(detail.body.timeline[0]).toMatchObject({ type: 'ContractDrafted', actor: 'ann', seat: 'ar' });
+    const balance = await app.request('GET', `/contracts/${first}/balance`, { token });
+    expect(balance.body).toMatchObject({ paidMinor: 200_000, outstandingMinor: 400_000 });
+    const outsider = await app.token(['ar'], 'otto');
+    expect((await app.request('GET', `/contracts/${first}`, { token: outsider })).status).toBe(404);
+    expect((await app.request('GET', `/contracts/${randomUUID()}/balance`, { token })).status).toBe(404);
+    expect((await app.request('GET', '/contracts/not-a-uuid', { token })).status).toBe(400);
+  });
+
+  it('ages the open invoices of the AR who collects them', async () => {
+    const token = await app.token(['ar'], 'ann');
+    const response = await app.request('GET', '/analytics/cash/aging', { token });
+    expect(response.status).toBe(200);
+    const [line] = response.body.lines;
+    expect(line).toMatchObject({ ar: 'ann', currency: 'EUR', openInvoices: 1, openMinor: 400_000 });
+    const buckets = Object.values(line.buckets as Record<string, number>);
+    expect(buckets.reduce((a, b) => a + b, 0)).toBe(400_000);
+    const other = await app.request('GET', '/analytics/cash/aging', { token: await app.token(['ar'], 'otto') });
+    expect(other.body.lines).toEqual([]);
+    expect((await app.request('GET', '/analytics/cash/aging', { token: await app.token(['fr'], 'fay') })).status).toBe(
+      403,
+    );
+  });
+});
