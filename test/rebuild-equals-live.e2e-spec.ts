@@ -220,8 +220,8 @@ async function dealAfternoon(
 
 /**
  * The won deal's contract (drafted by the process manager) signed, handed over to fia, who takes
- * the deal's lead; an order partly delivered and accepted, invoiced and paid in part, so that the
- * contract's every table has rows.
+ * the deal's lead; an order partly delivered and accepted, invoiced, overdue and paid in part, so
+ * that the contract's every table has rows.
  */
 async function contractEvening(sales: Sales, clock: ManualClock, won: { id: string; owner: string }): Promise<void> {
   const app = sales.app;
@@ -275,8 +275,14 @@ async function contractEvening(sales: Sales, clock: ManualClock, won: { id: stri
   const items = [{ sku: 'TLM-100', quantity: 4 }];
   await ok(post(fia, `${po}/deliveries`, { value: eur(400_000), items, deliveredOn: '2026-03-06' }));
   await ok(post(fia, `${po}/acceptances`, { accepted: eur(400_000), rejected: eur(0), answeredOn: '2026-03-07' }));
-  const invoice = await ok(post(ar, `${contract}/invoices`, { amount: eur(400_000), issuedOn: '2026-03-07' }));
+  // Due a minute from now, then the clock passes it: overdue in the AR's inbox.
+  const dueAt = new Date(clock.now().getTime() + 60_000).toISOString();
+  const invoice = await ok(post(ar, `${contract}/invoices`, { amount: eur(400_000), issuedOn: '2026-03-07', dueAt }));
   const invoiceId = String(invoice['invoiceId']);
+  await eventually(async () => {
+    clock.advance(30_000);
+    return (await events()).some((e) => e.type === 'InvoiceOverdue') ? true : undefined;
+  }, 15_000);
   await ok(post(ar, `${contract}/invoices/${invoiceId}/payments`, { amount: eur(150_000), receivedOn: '2026-03-20' }));
   await quiet(sales);
 }
@@ -318,7 +324,9 @@ const FILLED_TABLES = [
   'opportunity_handoffs',
   'opportunity_quote_approvals',
   'opportunity_stage_periods',
+  'opportunity_invoices_overdue',
   'contract_list',
+  'contract_invoices',
 ];
 
 function expectRebuiltEqualsLive(live: TableSnapshot, rebuilt: TableSnapshot): void {
