@@ -118,7 +118,9 @@ describe('Lead to Cash over HTTP', () => {
       items(b, 'invoicesOverdue').some((i) => i['invoiceId'] === early && i['contractId'] === contractId),
     );
     await contracts.balance(ingrid, contractId, { overdue: 1_000_000 });
-    await contracts.read(maria, '/analytics/cash/aging', (b) => JSON.stringify(b).includes('ingrid'));
+    const late = { currentMinor: 0, days1To30Minor: 1_000_000, days31To60Minor: 0, days61To90Minor: 0, over90Minor: 0 };
+    const overdueLine = await contracts.agingLine(maria, 'ingrid', (l) => (l?.buckets.days1To30Minor ?? 0) > 0);
+    expect(overdueLine).toMatchObject({ openInvoices: 1, openMinor: 1_000_000, buckets: late });
 
     // The rest delivered and accepted, invoiced on net 30, and two payments: the contract closes by itself.
     await deliverAndAccept(w, contractId, first, 1_500_000);
@@ -136,6 +138,8 @@ describe('Lead to Cash over HTTP', () => {
       receivedOn: '2026-03-20',
     });
     await contracts.balance(ingrid, contractId, { paid: 1_000_000, outstanding: 3_000_000, overdue: 0 });
+    const current = await contracts.agingLine(maria, 'ingrid', (l) => l?.buckets.days1To30Minor === 0);
+    expect(current).toMatchObject({ openInvoices: 1, openMinor: 3_000_000, buckets: { currentMinor: 3_000_000 } });
     expect(await contracts.types(contractId)).not.toContain('ContractClosed');
     await contracts.read(
       ingrid,
@@ -148,6 +152,7 @@ describe('Lead to Cash over HTTP', () => {
     });
     await contracts.waitForEvent(contractId, 'ContractClosed');
     await contracts.balance(maria, contractId, { paid: WON_TOTAL, outstanding: 0, overdue: 0 });
+    await contracts.agingLine(maria, 'ingrid', (l) => l === null || l.openMinor === 0);
 
     // Closed: listed so, its timeline complete, the pipeline length counts the deal from lead to cash.
     const detail = await contracts.read(sven, `/contracts/${contractId}`, (d) => d['status'] === 'closed');

@@ -21,6 +21,18 @@ export type Figures = Record<
   number
 >;
 
+/** One AR's open invoices in one currency by age bucket, as GET /analytics/cash/aging lists them. */
+export interface AgingLine {
+  readonly ar: string;
+  readonly currency: string;
+  readonly openInvoices: number;
+  readonly openMinor: number;
+  readonly buckets: Record<
+    'currentMinor' | 'days1To30Minor' | 'days31To60Minor' | 'days61To90Minor' | 'over90Minor',
+    number
+  >;
+}
+
 const FIGURES = ['contracted', 'ordered', 'delivered', 'accepted', 'invoiced', 'paid', 'outstanding', 'overdue'];
 
 function minor(value: unknown): number | undefined {
@@ -71,6 +83,13 @@ export class Contracts {
       const read = await this.w.sales.app.request('GET', path, { token });
       return read.status === 200 && until(read.body) ? (read.body as Record<string, unknown>) : undefined;
     }, 15_000);
+  }
+
+  /** The AR's line of GET /analytics/cash/aging in `currency` once `until` holds of it (null: no line). */
+  async agingLine(token: string, ar: string, until: (line: AgingLine | null) => boolean, currency = 'EUR') {
+    const lineOf = (body: Record<string, unknown>) =>
+      ((body['lines'] ?? []) as AgingLine[]).find((l) => l.ar === ar && l.currency === currency) ?? null;
+    return lineOf(await this.read(token, '/analytics/cash/aging', (body) => until(lineOf(body))));
   }
 
   /** The contract's balance once its figures match `expected` (the balance projection follows the log). */
