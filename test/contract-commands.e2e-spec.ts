@@ -292,6 +292,10 @@ describe('Contract commands over HTTP', () => {
     await ok(post(ingrid, '/contracts', { dealId: id }), 201);
     expect((await sign(randomUUID())).status).toBe(404);
     expect((await post(outsider, `/contracts/${id}/terminate`, { reason: 'Mine now' })).status).toBe(404);
+    const invited = { scheduledAt: '2026-11-03T09:00:00Z', attendees: ['olle', 'ingrid', 'sven', 'fia'] };
+    expect((await post(outsider, `/contracts/${id}/handover-meeting`, invited)).status).toBe(404);
+    expect((await post(ingrid, `/contracts/${open}/handover-meeting`, invited)).status).toBe(404);
+    expect((await post(ingrid, `/contracts/${randomUUID()}/handover-meeting`, invited)).status).toBe(404);
     const badValue = await post(ingrid, `/contracts/${id}/sign`, {
       value: { amountMinor: 1.5, currency: 'EUR' },
       paymentTerms: { kind: 'net', days: 30 },

@@ -1,12 +1,13 @@
-import { DomainError } from '#ltc/kernel';
+import { NotFoundError } from '#ltc/kernel';
 import type { CommandFacts } from '#ltc/platform';
 import type { ContractCommand } from '../domain/contract.commands.js';
-import { readDeal } from './won-deal.reader.js';
+import { readDealTriangle } from './won-deal.reader.js';
 import type { ContractCommandInput } from './contract-command.input.js';
 
 /**
  * Adds the clock's now and, to a handover meeting, the deal's triangle as it is now (the meeting
- * invites the FR named since the win). Runs again on every conflict retry.
+ * invites the FR named since the win). Runs again on every conflict retry, and before the
+ * handler decides sight: so it refuses nothing but a contract without a deal, as not found.
  */
 export async function completeContractCommand(
   input: ContractCommandInput,
@@ -14,9 +15,7 @@ export async function completeContractCommand(
 ): Promise<ContractCommand> {
   if (input.type !== 'ScheduleHandoverMeeting') return { ...input, now };
   // The contract shares the deal's id.
-  const { won } = await readDeal(store, tenantId, input.contractId);
-  if (won === null) {
-    throw new DomainError('DEAL_NOT_WON', `Deal ${input.contractId} is no longer won`, { dealId: input.contractId });
-  }
-  return { ...input, triangle: won.triangle, now };
+  const triangle = await readDealTriangle(store, tenantId, input.contractId);
+  if (triangle === null) throw new NotFoundError('Contract', input.contractId);
+  return { ...input, triangle, now };
 }

@@ -1,5 +1,5 @@
 export { ContractCommands } from './contract-commands.service.js';
 export { contractCommands, type ContractCommandInput } from './contract-command.message.js';
 export { actorOf, canSeeContractState } from './contract-actor.js';
-export { readDeal, type DealAsRead } from './won-deal.reader.js';
+export { readDeal, readDealTriangle, type DealAsRead } from './won-deal.reader.js';
 export { createdIds } from './created-id.js';

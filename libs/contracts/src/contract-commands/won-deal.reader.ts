@@ -1,4 +1,4 @@
-import { streamName, type EventStore } from '#ltc/event-store';
+import { streamName, type EventStore, type RecordedEvent } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import { dealTriangle, wonDealFacts, type WonDealFacts } from '../won-deal/won-deal-facts.js';
 
@@ -19,8 +19,22 @@ export interface DealAsRead {
  * lag behind it). An unknown deal, or another tenant's, is a 404.
  */
 export async function readDeal(store: EventStore, tenantId: string, dealId: string): Promise<DealAsRead> {
-  const events = await store.readStream(dealStream(dealId));
+  const events = await readTenantDeal(store, tenantId, dealId);
   const triangle = dealTriangle(events);
-  if (events[0]?.metadata.tenantId !== tenantId || triangle === null) throw new NotFoundError('Opportunity', dealId);
+  if (triangle === null) throw new NotFoundError('Opportunity', dealId);
   return { won: wonDealFacts(events), triangle };
+}
+
+/** The deal's triangle now, won or not; null for an unknown deal or another tenant's. */
+export async function readDealTriangle(
+  store: EventStore,
+  tenantId: string,
+  dealId: string,
+): Promise<WonDealFacts['triangle'] | null> {
+  return dealTriangle(await readTenantDeal(store, tenantId, dealId));
+}
+
+async function readTenantDeal(store: EventStore, tenantId: string, dealId: string): Promise<readonly RecordedEvent[]> {
+  const events = await store.readStream(dealStream(dealId));
+  return events[0]?.metadata.tenantId === tenantId ? events : [];
 }

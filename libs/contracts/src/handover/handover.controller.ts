@@ -18,7 +18,7 @@ export class HandoverController {
     roles: CONTRACT_TEAM,
     ok: 'HandoverMeetingScheduled (again: rescheduled)',
     conflicts:
-      'CONTRACT_NOT_SIGNED, TRIANGLE_HAS_NO_FR, ATTENDEES_MISSING_TRIANGLE, HANDOVER_ALREADY_HELD, DEAL_NOT_WON, CONTRACT_CLOSED, CONTRACT_TERMINATED',
+      'CONTRACT_NOT_SIGNED, TRIANGLE_HAS_NO_FR, ATTENDEES_MISSING_TRIANGLE, HANDOVER_ALREADY_HELD, CONTRACT_CLOSED, CONTRACT_TERMINATED',
   })
   schedule(
     @Param() { id }: ContractIdParamDto,
