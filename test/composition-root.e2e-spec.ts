@@ -38,6 +38,7 @@ describe('the composition root', () => {
       ['opportunity_invoices_overdue', 'projection'],
       ['contract_list', 'projection'],
       ['contract_invoices', 'projection'],
+      ['contract_pipeline_length', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],

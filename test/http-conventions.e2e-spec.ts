@@ -368,6 +368,7 @@ describe('HTTP conventions', () => {
       [
         'contract_invoices',
         'contract_list',
+        'contract_pipeline_length',
         'due_timers',
         'lead_assignments',
         'lead_funnel',

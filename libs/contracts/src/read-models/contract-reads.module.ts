@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CashAgingController } from '../query-contracts/cash-aging.controller.js';
+import { PipelineLengthController } from '../query-contracts/pipeline-length.controller.js';
 import { QueryContractsController } from '../query-contracts/query-contracts.controller.js';
 
 /** Contract list, detail with timeline, balances, cash aging, pipeline length and FR workload routes. */
 @Module({
-  controllers: [QueryContractsController, CashAgingController],
+  controllers: [QueryContractsController, CashAgingController, PipelineLengthController],
   providers: [],
 })
 export class ContractReadsModule {}
