@@ -114,13 +114,21 @@ describe('Lead to Cash over HTTP', () => {
       return (await contracts.types(contractId)).includes('InvoiceOverdue') ? true : undefined;
     }, 20_000);
     expect(await contracts.waitForEvent(contractId, 'InvoiceOverdue')).toMatchObject({ invoiceId: early });
+    // The aging counts a day overdue from just after the due moment (the timer flags it at the moment).
+    clock.advance(1_000);
     await contracts.read(ingrid, '/me/inbox', (b) =>
       items(b, 'invoicesOverdue').some((i) => i['invoiceId'] === early && i['contractId'] === contractId),
     );
     await contracts.balance(ingrid, contractId, { overdue: 1_000_000 });
     const late = { currentMinor: 0, days1To30Minor: 1_000_000, days31To60Minor: 0, days61To90Minor: 0, over90Minor: 0 };
     const overdueLine = await contracts.agingLine(maria, 'ingrid', (l) => (l?.buckets.days1To30Minor ?? 0) > 0);
-    expect(overdueLine).toMatchObject({ openInvoices: 1, openMinor: 1_000_000, buckets: late });
+    // All that was billed in the last 90 days is open: 90 days of sales outstanding.
+    expect(overdueLine).toMatchObject({
+      openInvoices: 1,
+      openMinor: 1_000_000,
+      buckets: late,
+      daysSalesOutstanding: 90,
+    });
 
     // The rest delivered and accepted, invoiced on net 30, and two payments: the contract closes by itself.
     await deliverAndAccept(w, contractId, first, 1_500_000);
@@ -146,9 +154,11 @@ describe('Lead to Cash over HTTP', () => {
       '/me/inbox',
       (b) => !items(b, 'invoicesOverdue').some((i) => i['invoiceId'] === early),
     );
+    // The last cash comes twelve days after the lead was captured.
+    clock.advance(12 * 86_400_000);
     await contracts.ok(ingrid, `/contracts/${contractId}/invoices/${rest}/payments`, {
       amount: EUR(3_000_000),
-      receivedOn: '2026-03-21',
+      receivedOn: '2026-03-14',
     });
     await contracts.waitForEvent(contractId, 'ContractClosed');
     await contracts.balance(maria, contractId, { paid: WON_TOTAL, outstanding: 0, overdue: 0 });
@@ -173,6 +183,10 @@ describe('Lead to Cash over HTTP', () => {
       ]),
     );
     expect(timeline.at(-1)).toBe('ContractClosed');
-    await contracts.read(maria, '/analytics/deals/pipeline-length', (b) => JSON.stringify(b).includes('webinar'));
+    const length = await contracts.read(maria, '/analytics/deals/pipeline-length', (b) =>
+      items(b, 'bySource').some((line) => line['key'] === 'webinar'),
+    );
+    expect(items(length, 'bySource')).toEqual([{ key: 'webinar', count: 1, medianDays: 12, p90Days: 12 }]);
+    expect(items(length, 'byPipeline')).toEqual([{ key: 'default', count: 1, medianDays: 12, p90Days: 12 }]);
   }, 180_000);
 });

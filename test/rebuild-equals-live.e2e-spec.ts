@@ -327,6 +327,7 @@ const FILLED_TABLES = [
   'opportunity_invoices_overdue',
   'contract_list',
   'contract_invoices',
+  'contract_pipeline_length',
 ];
 
 function expectRebuiltEqualsLive(live: TableSnapshot, rebuilt: TableSnapshot): void {
