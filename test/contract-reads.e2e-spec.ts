@@ -211,4 +211,17 @@ describe('Contract reads over HTTP', () => {
       403,
     );
   });
+
+  it("shows the FR the contracts they lead, and managers the pipeline's length once cash is collected", async () => {
+    const workload = await app.request('GET', '/me/workload', { token: await app.token(['fr'], 'fay') });
+    expect(workload.status).toBe(200);
+    expect(workload.body.contracts.map((c: { id: string }) => c.id).sort()).toEqual([first, second].sort());
+    expect(workload.body.acceptancesWaiting).toEqual([]);
+    expect((await app.request('GET', '/me/workload', { token: await app.token(['ar'], 'ann') })).status).toBe(403);
+    const manager = await app.token(['sales_manager'], 'max');
+    const length = await app.request('GET', '/analytics/deals/pipeline-length', { token: manager });
+    expect(length.status).toBe(200);
+    // No contract here is paid in full yet: nothing to measure.
+    expect(length.body).toEqual({ bySource: [], byPipeline: [] });
+  });
 });

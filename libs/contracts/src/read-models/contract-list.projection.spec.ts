@@ -18,6 +18,7 @@ import { figuresOf } from '../domain/contract-balance.js';
 import { contractListProjection } from './contract-list.projection.js';
 import { overdueMinorOf } from './contract-list.fold.js';
 import { contractListDb } from './contract-list.table.js';
+import { frWorkload } from './fr-workload.queries.js';
 import { ContractHistory, postgresDb, runnerFor, sqliteDb, type TestDb } from './test/contract-history.js';
 
 const projections = [contractListProjection];
@@ -141,6 +142,20 @@ function describeContractList(open: () => Promise<TestDb>): void {
     expect(Number(rows[0]?.ordered_minor)).toBe(900_000);
     expect(Number(rows[0]?.overdue_minor)).toBe(200_000);
     expect(Number(rows[1]?.paid_minor)).toBe(VALUE);
+  });
+
+  it('gives the FR the contracts they lead, their orders in delivery and the acceptances they wait for', async () => {
+    const workload = await frWorkload(testDb.handle.db, 'acme', 'fay-fr');
+    // c2 is closed: no longer theirs to lead.
+    expect(workload.contracts.map((c) => c.id)).toEqual(['c1']);
+    expect(workload.ordersInDelivery.map((o) => [o.purchaseOrderId, o.deliveredMinor, o.valueMinor])).toEqual([
+      ['po-1', 400_000, 600_000],
+      ['po-2', 0, 300_000],
+    ]);
+    expect(workload.acceptancesWaiting.map((o) => [o.purchaseOrderId, o.awaitingAcceptanceMinor])).toEqual([
+      ['po-1', 100_000],
+    ]);
+    expect((await frWorkload(testDb.handle.db, 'acme', 'sam-sr')).contracts).toEqual([]);
   });
 
   it('rebuilds to exactly the rows it built incrementally', async () => {
