@@ -1,6 +1,8 @@
 import { ManualClock } from '#ltc/clock';
 import {
   WON_TOTAL,
+  accept,
+  deliver,
   contractWorld,
   deliverAndAccept,
   handOver,
@@ -92,10 +94,27 @@ describe('Lead to Cash over HTTP', () => {
     );
     expect(await contracts.types(contractId)).toEqual(before);
     await contracts.balance(maria, contractId, { ordered: WON_TOTAL, delivered: 0 });
-    await contracts.read(fia, '/me/workload', (b) => JSON.stringify(b).includes(contractId));
+    const order = (poId: string, valueMinor: number, deliveredMinor: number, awaitingAcceptanceMinor: number) =>
+      expect.objectContaining({
+        contractId,
+        purchaseOrderId: poId,
+        valueMinor,
+        deliveredMinor,
+        awaitingAcceptanceMinor,
+      });
+    const ordered = await contracts.read(fia, '/me/workload', (b) => items(b, 'ordersInDelivery').length === 2);
+    expect(items(ordered, 'contracts').map((c) => c['id'])).toEqual([contractId]);
+    expect(items(ordered, 'ordersInDelivery')).toEqual(
+      expect.arrayContaining([order(first, 2_500_000, 0, 0), order(second, 1_500_000, 0, 0)]),
+    );
+    expect(items(ordered, 'acceptancesWaiting')).toEqual([]);
 
-    // A partial delivery accepted, invoiced with a due moment five seconds away.
-    await deliverAndAccept(w, contractId, first, 1_000_000);
+    // A partial delivery waits for the customer, who accepts it; invoiced with a due moment five seconds away.
+    await deliver(w, contractId, first, 1_000_000);
+    const delivered = await contracts.read(fia, '/me/workload', (b) => items(b, 'acceptancesWaiting').length === 1);
+    expect(items(delivered, 'acceptancesWaiting')).toEqual([order(first, 2_500_000, 1_000_000, 1_000_000)]);
+    await accept(w, contractId, first, 1_000_000);
+    await contracts.read(fia, '/me/workload', (b) => items(b, 'acceptancesWaiting').length === 0);
     await contracts.balance(ingrid, contractId, { delivered: 1_000_000, accepted: 1_000_000, invoiced: 0 });
     expectCode(
       await contracts.post(ingrid, `/contracts/${contractId}/invoices`, {
@@ -163,6 +182,8 @@ describe('Lead to Cash over HTTP', () => {
     await contracts.waitForEvent(contractId, 'ContractClosed');
     await contracts.balance(maria, contractId, { paid: WON_TOTAL, outstanding: 0, overdue: 0 });
     await contracts.agingLine(maria, 'ingrid', (l) => l === null || l.openMinor === 0);
+    const done = await contracts.read(fia, '/me/workload', (b) => items(b, 'contracts').length === 0);
+    expect([items(done, 'ordersInDelivery'), items(done, 'acceptancesWaiting')]).toEqual([[], []]);
 
     // Closed: listed so, its timeline complete, the pipeline length counts the deal from lead to cash.
     const detail = await contracts.read(sven, `/contracts/${contractId}`, (d) => d['status'] === 'closed');

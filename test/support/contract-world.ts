@@ -196,19 +196,28 @@ export async function placeOrder(w: ContractWorld, contractId: string, quantity:
   return String(placed['purchaseOrderId'] ?? placed['id']);
 }
 
-/** A delivery of `amountMinor` on the order, then the customer's acceptance of all of it. */
-export async function deliverAndAccept(w: ContractWorld, contractId: string, poId: string, amountMinor: number) {
-  const path = `/contracts/${contractId}/purchase-orders/${poId}`;
-  await w.contracts.ok(w.fia, `${path}/deliveries`, {
+/** A delivery of `amountMinor` on the order, at 100 000 minor units a unit. */
+export async function deliver(w: ContractWorld, contractId: string, poId: string, amountMinor: number) {
+  await w.contracts.ok(w.fia, `/contracts/${contractId}/purchase-orders/${poId}/deliveries`, {
     value: EUR(amountMinor),
     items: [{ sku: 'TLM-100', quantity: amountMinor / 100_000 }],
     deliveredOn: '2026-03-04',
   });
-  await w.contracts.ok(w.fia, `${path}/acceptances`, {
+}
+
+/** The customer accepts `amountMinor` of what was delivered on the order. */
+export async function accept(w: ContractWorld, contractId: string, poId: string, amountMinor: number) {
+  await w.contracts.ok(w.fia, `/contracts/${contractId}/purchase-orders/${poId}/acceptances`, {
     accepted: EUR(amountMinor),
     rejected: EUR(0),
     answeredOn: '2026-03-05',
   });
+}
+
+/** A delivery of `amountMinor` on the order, then the customer's acceptance of all of it. */
+export async function deliverAndAccept(w: ContractWorld, contractId: string, poId: string, amountMinor: number) {
+  await deliver(w, contractId, poId, amountMinor);
+  await accept(w, contractId, poId, amountMinor);
 }
 
 /** An invoice of accepted value issued by the AR; returns its id. */
