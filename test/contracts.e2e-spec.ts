@@ -72,7 +72,7 @@ describe('Lead to Cash over HTTP', () => {
       const events = await sales.events(`opportunity-${dealId}`);
       return events.find((e) => e.type === 'HandoffRequested' && e.data['to'] === 'fia')?.data;
     }, 15_000);
-    expect(askedFia).toMatchObject({ to: 'fia', phase: 'execution' });
+    expect(askedFia).toMatchObject({ from: 'sven', to: 'fia', phase: 'execution' });
     const fiaHandoff = String(askedFia['handoffId']);
     await deals.inbox(fia, dealId, (v) => v.waiting.includes(fiaHandoff));
     expect((await deals.post(fia, `/opportunities/${dealId}/handoffs/${fiaHandoff}/accept`)).status).toBe(200);
@@ -139,6 +139,11 @@ describe('Lead to Cash over HTTP', () => {
       items(b, 'invoicesOverdue').some((i) => i['invoiceId'] === early && i['contractId'] === contractId),
     );
     await contracts.balance(ingrid, contractId, { overdue: 1_000_000 });
+    // The AR collects the cash: the overdue invoice is in no other seat's inbox.
+    for (const token of [sven, fia]) {
+      const other = await contracts.read(token, '/me/inbox');
+      expect(items(other, 'invoicesOverdue')).toEqual([]);
+    }
     const late = { currentMinor: 0, days1To30Minor: 1_000_000, days31To60Minor: 0, days61To90Minor: 0, over90Minor: 0 };
     const overdueLine = await contracts.agingLine(maria, 'ingrid', (l) => (l?.buckets.days1To30Minor ?? 0) > 0);
     // All that was billed in the last 90 days is open: 90 days of sales outstanding.
@@ -187,6 +192,9 @@ describe('Lead to Cash over HTTP', () => {
 
     // Closed: listed so, its timeline complete, the pipeline length counts the deal from lead to cash.
     const detail = await contracts.read(sven, `/contracts/${contractId}`, (d) => d['status'] === 'closed');
+    expect(detail['figures']).toMatchObject({ contractedMinor: WON_TOTAL, paidMinor: WON_TOTAL, outstandingMinor: 0 });
+    const closedRow = await contracts.read(maria, '/contracts', (b) => items(b).some((c) => c['status'] === 'closed'));
+    expect(items(closedRow).map((c) => [c['id'], c['status']])).toEqual([[contractId, 'closed']]);
     const timeline = (detail['timeline'] as { type: string }[]).map((t) => t.type);
     expect(timeline[0]).toBe('ContractDrafted');
     expect(timeline).toEqual(
