@@ -13,7 +13,7 @@ const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const actor = (id: string) => ({ id, salesManager: false });
 const TRIANGLE = { ar: 'ann', sr: 'sam', fr: 'fay', sponsor: 'max' };
 
-function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
+function commandsFor(contractId: string, paidMinor: number, orderedMinor = 600_000): ContractCommand[] {
   const base = (who: string) => ({ contractId, actor: actor(who), now: NOW });
   return [
     {
@@ -54,7 +54,7 @@ function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
       type: 'PlacePurchaseOrder',
       purchaseOrderId: 'po-1',
       reference: null,
-      lines: [{ sku: 'TLM-100', description: 'Telematics unit', quantity: 1, unitPrice: eur(600_000) }],
+      lines: [{ sku: 'TLM-100', description: 'Telematics unit', quantity: 1, unitPrice: eur(orderedMinor) }],
       orderedOn: '2026-07-04',
     },
     {
@@ -62,7 +62,7 @@ function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
       type: 'RecordDelivery',
       purchaseOrderId: 'po-1',
       deliveryId: 'd-1',
-      value: eur(600_000),
+      value: eur(orderedMinor),
       items: [{ sku: 'TLM-100', quantity: 1 }],
       deliveredOn: '2026-07-10',
     },
@@ -71,7 +71,7 @@ function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
       type: 'RecordAcceptance',
       purchaseOrderId: 'po-1',
       acceptanceId: 'a-1',
-      accepted: eur(600_000),
+      accepted: eur(orderedMinor),
       rejected: eur(0),
       reason: null,
       answeredOn: '2026-07-12',
@@ -81,7 +81,7 @@ function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
       type: 'IssueInvoice',
       invoiceId: 'inv-1',
       milestone: null,
-      amount: eur(600_000),
+      amount: eur(orderedMinor),
       issuedOn: '2026-07-15',
       dueAt: null,
     },
@@ -96,9 +96,14 @@ function commandsFor(contractId: string, paidMinor: number): ContractCommand[] {
   ];
 }
 
-async function writeContract(store: EventStore, contractId: string, paidMinor: number): Promise<void> {
+async function writeContract(
+  store: EventStore,
+  contractId: string,
+  paidMinor: number,
+  orderedMinor?: number,
+): Promise<void> {
   let state: ContractState = contractDecider.initialState();
-  for (const command of commandsFor(contractId, paidMinor)) {
+  for (const command of commandsFor(contractId, paidMinor, orderedMinor)) {
     const events: readonly ContractEvent[] = contractDecider.decide(command, state);
     state = events.reduce((s, e) => contractDecider.evolve(s, e), state);
     await store.appendToStream(
@@ -106,29 +111,72 @@ async function writeContract(store: EventStore, contractId: string, paidMinor: n
       events.map((e) => ({
         type: e.type,
         data: e.data,
-        metadata: {
-          actor: { userId: command.actor.id, role: command.actor.id === 'fay' ? 'fr' : 'ar' },
-          correlationId: 'corr',
-          causationId: 'cause',
-          commandId: randomUUID(),
-          tenantId: 'acme',
-          schemaVersion: 1,
-        },
+        metadata: metadataOf(command.actor.id, command.actor.id === 'fay' ? 'fr' : 'ar'),
       })),
     );
   }
+}
+
+const metadataOf = (userId: string, role: string) => ({
+  actor: { userId, role },
+  correlationId: 'corr',
+  causationId: 'cause',
+  commandId: randomUUID(),
+  tenantId: 'acme',
+  schemaVersion: 1,
+});
+
+/** The deal as the opportunities context opens it from a converted webinar lead. */
+async function openDeal(store: EventStore, dealId: string): Promise<void> {
+  await store.appendToStream(`opportunity-${dealId}`, [
+    {
+      type: 'OpportunityOpened',
+      data: {
+        opportunityId: dealId,
+        origin: 'lead_conversion',
+        lead: {
+          leadId: dealId,
+          source: 'webinar',
+          contactPerson: null,
+          tags: [],
+          score: 70,
+          capturedAt: '2026-06-01T10:00:00.000Z',
+        },
+        name: 'Fleet rollout',
+        account: 'Nordic Freight AB',
+        amount: eur(1_000_000),
+        closeDate: '2026-06-30',
+        productsOfInterest: [],
+        owner: 'ann',
+        team: null,
+        region: null,
+        pipelineId: 'default',
+        pipelineVersion: 0,
+        stageId: 'qualify',
+        probabilityBp: 1000,
+        forecastCategory: 'pipeline',
+        actor: 'ann',
+        at: '2026-06-10T10:00:00.000Z',
+      },
+      metadata: metadataOf('ann', 'ar'),
+    },
+  ]);
 }
 
 describe('Contract reads over HTTP', () => {
   let app: TestApp;
   const first = randomUUID();
   const second = randomUUID();
+  /** Paid in full: closed, with a deal whose lead was captured 30 days before its cash came in. */
+  const closed = randomUUID();
 
   beforeAll(async () => {
     app = await startTestApp();
     const store = app.app.get<symbol, EventStore>(EVENT_STORE);
     await writeContract(store, first, 200_000);
     await writeContract(store, second, 600_000);
+    await openDeal(store, closed);
+    await writeContract(store, closed, 1_000_000, 1_000_000);
   });
   afterAll(() => app.destroy());
 
@@ -154,8 +202,11 @@ describe('Contract reads over HTTP', () => {
     const outsider = await app.token(['fr'], 'otto');
     expect((await app.request('GET', '/contracts', { token: outsider })).body.items).toEqual([]);
     expect((await app.request('GET', '/contracts?status=bogus', { token })).status).toBe(400);
-    const onePage = await app.request('GET', '/contracts?limit=1', { token });
-    const next = await app.request('GET', `/contracts?limit=1&cursor=${onePage.body.nextCursor}`, { token });
+    const onePage = await app.request('GET', '/contracts?limit=1&status=handed_over', { token });
+    const next = await app.request('GET', `/contracts?limit=1&status=handed_over&cursor=${onePage.body.nextCursor}`, {
+      token,
+    });
+    expect(next.body.nextCursor).toBeNull();
     expect([...onePage.body.items, ...next.body.items].map((c: { id: string }) => c.id).sort()).toEqual(
       [first, second].sort(),
     );
@@ -163,17 +214,20 @@ describe('Contract reads over HTTP', () => {
 
   it('totals the balance per currency for what the caller sees', async () => {
     const token = await app.token(['sales_manager'], 'max');
-    const response = await app.request('GET', '/contracts/balance', { token });
-    expect(response.status).toBe(200);
-    expect(response.body.totals).toEqual([
+    const totals = await eventually(async () => {
+      const response = await app.request('GET', '/contracts/balance', { token });
+      expect(response.status).toBe(200);
+      return response.body.totals[0]?.contractedMinor === 3_000_000 ? response.body.totals : undefined;
+    });
+    expect(totals).toEqual([
       {
         currency: 'EUR',
-        contractedMinor: 2_000_000,
-        orderedMinor: 1_200_000,
-        deliveredMinor: 1_200_000,
-        acceptedMinor: 1_200_000,
-        invoicedMinor: 1_200_000,
-        paidMinor: 800_000,
+        contractedMinor: 3_000_000,
+        orderedMinor: 2_200_000,
+        deliveredMinor: 2_200_000,
+        acceptedMinor: 2_200_000,
+        invoicedMinor: 2_200_000,
+        paidMinor: 1_800_000,
         outstandingMinor: 400_000,
         overdueMinor: 0,
       },
@@ -221,7 +275,15 @@ describe('Contract reads over HTTP', () => {
     const manager = await app.token(['sales_manager'], 'max');
     const length = await app.request('GET', '/analytics/deals/pipeline-length', { token: manager });
     expect(length.status).toBe(200);
-    // No contract here is paid in full yet: nothing to measure.
-    expect(length.body).toEqual({ bySource: [], byPipeline: [] });
+    // From the lead's capture on 1 June to the cash on 1 July.
+    const line = { count: 1, medianDays: 30, p90Days: 30 };
+    const measured = await eventually(async () => {
+      const response = await app.request('GET', '/analytics/deals/pipeline-length', { token: manager });
+      return response.body.bySource.length > 0 ? response.body : undefined;
+    });
+    expect(measured).toEqual({ bySource: [{ key: 'webinar', ...line }], byPipeline: [{ key: 'default', ...line }] });
+    expect(
+      (await app.request('GET', '/analytics/deals/pipeline-length', { token: await app.token(['ar'], 'ann') })).status,
+    ).toBe(403);
   });
 });
