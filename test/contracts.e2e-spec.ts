@@ -160,11 +160,13 @@ describe('Lead to Cash over HTTP', () => {
     await contracts.balance(ingrid, contractId, { delivered: WON_TOTAL, accepted: WON_TOTAL });
     const rest = await invoice(w, contractId, 3_000_000);
     await contracts.balance(ingrid, contractId, { invoiced: WON_TOTAL, outstanding: WON_TOTAL });
+    const unpaid = await contracts.types(contractId);
     const overpaid = await contracts.post(ingrid, `/contracts/${contractId}/invoices/${rest}/payments`, {
       amount: EUR(3_000_001),
       receivedOn: '2026-03-20',
     });
     expectCode(overpaid, 409, 'PAYMENT_EXCEEDS_OPEN_AMOUNT');
+    expect(await contracts.types(contractId)).toEqual(unpaid);
     await contracts.ok(ingrid, `/contracts/${contractId}/invoices/${early}/payments`, {
       amount: EUR(1_000_000),
       receivedOn: '2026-03-20',
