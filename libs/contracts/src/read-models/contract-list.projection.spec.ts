@@ -57,6 +57,7 @@ async function seed(history: ContractHistory): Promise<void> {
     pay('inv-1', VALUE),
   );
   await history.decide('globex', 'c1', { ...draft, dealId: 'c1' });
+  await history.renameDeal('acme', 'c2', 'Fleet Two, phase one');
 }
 
 const listRows = (db: ReadModelDb) =>
@@ -106,7 +107,7 @@ function describeContractList(open: () => Promise<TestDb>): void {
       handed_over_at: '2026-07-01T10:00:00.000Z',
       closed_at: null,
     });
-    expect(closed).toMatchObject({ name: 'Fleet Two', source: null, closed_at: '2026-07-01T10:00:00.000Z' });
+    expect(closed).toMatchObject({ name: 'Fleet Two, phase one', source: null, closed_at: '2026-07-01T10:00:00.000Z' });
     // A contract whose deal this read model never saw still lists, under its id.
     expect(drafted).toMatchObject({ name: 'Contract c1', account: null, signed_on: null });
   });

@@ -33,8 +33,16 @@ async function applyContractEvent(trx: ReadModelTransaction, recorded: RecordedE
   if (recorded.type === 'OpportunityOpened') return saveDeal(trx, tenantId, recorded.data as DealOpening['data']);
   if (recorded.type === 'OpportunityRenamed') {
     const { opportunityId, name } = recorded.data as OpportunityRenamed['data'];
-    await contractListDb(trx)
+    const db = contractListDb(trx);
+    await db
       .updateTable('contract_deal')
+      .set({ name })
+      .where('tenant_id', '=', tenantId)
+      .where('deal_id', '=', opportunityId)
+      .execute();
+    // A contract lists under its deal's name, also when the deal is renamed later.
+    await db
+      .updateTable('contract_list')
       .set({ name })
       .where('tenant_id', '=', tenantId)
       .where('deal_id', '=', opportunityId)

@@ -88,6 +88,25 @@ export class ContractHistory {
     return fold(this.streams.get(`${tenantId}\u0000${contractId}`) ?? []);
   }
 
+  /** The deal renamed on its opportunity stream. */
+  async renameDeal(tenantId: string, dealId: string, name: string): Promise<void> {
+    const result = await this.store.appendToStream(`opportunity-${dealId}`, [
+      {
+        type: 'OpportunityRenamed',
+        data: {
+          opportunityId: dealId,
+          name,
+          previousName: `Fleet ${dealId}`,
+          actor: 'ann-ar',
+          reason: null,
+          at: '2026-07-02T09:00:00.000Z',
+        },
+        metadata: metadata(tenantId, 'ann-ar'),
+      },
+    ]);
+    this.head = result.position;
+  }
+
   /** A deal opened on the opportunity stream, as the opportunities context records it. */
   async openDeal(tenantId: string, dealId: string, opening: Record<string, unknown> = {}): Promise<void> {
     const result = await this.store.appendToStream(`opportunity-${dealId}`, [
