@@ -88,7 +88,9 @@ async function workingDay(sales: Sales, clock: ManualClock): Promise<void> {
   await quiet(sales);
   clock.advance(5_000);
   await quiet(sales);
-  await dealAfternoon(sales, clock, { id: first.id, owner: String(first.owner.data.repId) });
+  const owner = String(first.owner.data.repId);
+  const won = await dealAfternoon(sales, clock, { id: first.id, owner });
+  await contractEvening(sales, clock, { id: won, owner });
 }
 
 /**
@@ -100,7 +102,7 @@ async function dealAfternoon(
   sales: Sales,
   clock: ManualClock,
   converted: { id: string; owner: string },
-): Promise<void> {
+): Promise<string> {
   const app = sales.app;
   for (const [id, roles] of [
     ['sam', ['sr']],
@@ -213,6 +215,76 @@ async function dealAfternoon(
     return types.includes('HandoffEscalated') ? true : undefined;
   }, 15_000);
   await quiet(sales);
+  return won;
+}
+
+/**
+ * The won deal's contract (drafted by the process manager) signed, handed over to fia, who takes
+ * the deal's lead; an order partly delivered and accepted, invoiced, overdue and paid in part, so
+ * that the contract's every table has rows.
+ */
+async function contractEvening(sales: Sales, clock: ManualClock, won: { id: string; owner: string }): Promise<void> {
+  const app = sales.app;
+  const ar = await sales.repToken(won.owner);
+  const fia = await app.token(['fr'], 'fia');
+  const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+  const ok = async (response: Promise<{ status: number; body: Record<string, unknown> }>) => {
+    const answered = await response;
+    expect({ status: answered.status < 300 ? 'ok' : answered.status, body: answered.body }).toMatchObject({
+      status: 'ok',
+    });
+    return answered.body;
+  };
+  const post = (token: string, path: string, body: unknown = {}) => app.request('POST', path, { token, body });
+  const contract = `/contracts/${won.id}`;
+  const events = async () => await sales.events(`contract-${won.id}`);
+  await eventually(async () => ((await events()).some((e) => e.type === 'ContractDrafted') ? true : undefined), 15_000);
+
+  const quote = (await events()).find((e) => e.type === 'ContractDrafted')?.data['quoteTotal'] as {
+    amountMinor: number;
+  };
+  await ok(
+    post(ar, `${contract}/sign`, {
+      value: eur(quote.amountMinor),
+      paymentTerms: { kind: 'net', days: 30 },
+      signedOn: '2026-03-03',
+      signatory: 'Dana Berg, CFO',
+      quoteVersion: 1,
+    }),
+  );
+  const attendees = [won.owner, 'sam', 'fia', 'mona'];
+  await ok(post(ar, `${contract}/handover-meeting`, { scheduledAt: '2026-03-04T10:00:00.000Z', attendees }));
+  clock.advance(3_600_000);
+  await ok(
+    post(ar, `${contract}/handover-meeting/held`, {
+      attendeesPresent: attendees,
+      notes: 'Two waves',
+      openItems: [{ description: 'Depot list', owner: 'fia' }],
+      risks: [],
+    }),
+  );
+  const execution = await eventually(async () => {
+    const deal = await sales.events(`opportunity-${won.id}`);
+    return deal.find((e) => e.type === 'HandoffRequested' && e.data['to'] === 'fia')?.data;
+  }, 15_000);
+  await ok(post(fia, `/opportunities/${won.id}/handoffs/${String(execution['handoffId'])}/accept`));
+
+  const line = { sku: 'TLM-100', description: 'Telematics unit', quantity: 10, unitPrice: eur(100_000) };
+  const order = await ok(post(fia, `${contract}/purchase-orders`, { lines: [line], orderedOn: '2026-03-05' }));
+  const po = `${contract}/purchase-orders/${String(order['purchaseOrderId'])}`;
+  const items = [{ sku: 'TLM-100', quantity: 4 }];
+  await ok(post(fia, `${po}/deliveries`, { value: eur(400_000), items, deliveredOn: '2026-03-06' }));
+  await ok(post(fia, `${po}/acceptances`, { accepted: eur(400_000), rejected: eur(0), answeredOn: '2026-03-07' }));
+  // Due a minute from now, then the clock passes it: overdue in the AR's inbox.
+  const dueAt = new Date(clock.now().getTime() + 60_000).toISOString();
+  const invoice = await ok(post(ar, `${contract}/invoices`, { amount: eur(400_000), issuedOn: '2026-03-07', dueAt }));
+  const invoiceId = String(invoice['invoiceId']);
+  await eventually(async () => {
+    clock.advance(30_000);
+    return (await events()).some((e) => e.type === 'InvoiceOverdue') ? true : undefined;
+  }, 15_000);
+  await ok(post(ar, `${contract}/invoices/${invoiceId}/payments`, { amount: eur(150_000), receivedOn: '2026-03-20' }));
+  await quiet(sales);
 }
 
 /** Rebuilds every projection, then routing's own tables (which read the leads' sales-org projection). */
@@ -252,6 +324,10 @@ const FILLED_TABLES = [
   'opportunity_handoffs',
   'opportunity_quote_approvals',
   'opportunity_stage_periods',
+  'opportunity_invoices_overdue',
+  'contract_list',
+  'contract_invoices',
+  'contract_pipeline_length',
 ];
 
 function expectRebuiltEqualsLive(live: TableSnapshot, rebuilt: TableSnapshot): void {

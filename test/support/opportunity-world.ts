@@ -1,3 +1,4 @@
+import type { ManualClock } from '#ltc/clock';
 import { eventually, type TestResponse } from './test-app.js';
 import { Sales } from './sales-world.js';
 
@@ -137,8 +138,8 @@ export interface World {
 }
 
 /** Team emea-north managed by maria (the sponsor and approver); ingrid AR, sven SR, fia FR. */
-export async function world(): Promise<World> {
-  const sales = await Sales.start();
+export async function world(clock?: ManualClock): Promise<World> {
+  const sales = await Sales.start(clock);
   await sales.team('emea-north', 'maria');
   await sales.policy({ method: 'manual' });
   for (const [id, role] of [
