@@ -34,10 +34,13 @@ export class CashAgingView {
   @ApiProperty({ type: [CashAgingLineView] }) lines!: CashAgingLineView[];
 }
 
-/** Whole days overdue: 0 until the due moment, then 1 for its first 24 hours, and so on. */
+/**
+ * Whole days overdue: 0 before the due moment, then 1 from that moment (when dunning flags the
+ * invoice overdue, so the aging and the AR's inbox agree) through its first 24 hours, and so on.
+ */
 export const daysOverdue = (dueAt: string, now: Date): number => {
   const late = now.getTime() - Date.parse(dueAt);
-  return late <= 0 ? 0 : Math.ceil(late / DAY_MS);
+  return late < 0 ? 0 : Math.max(1, Math.ceil(late / DAY_MS));
 };
 
 type Bucket = keyof AgingBucketsView;

@@ -120,9 +120,10 @@ function describeInvoices(open: () => Promise<TestDb>): void {
 }
 
 describe('days overdue', () => {
-  it('is 0 up to the due moment, then counts started days', () => {
+  it('is 0 before the due moment, 1 from it (when dunning flags the invoice), then counts started days', () => {
     const due = '2026-08-14T23:59:59.999Z';
-    expect(daysOverdue(due, new Date(due))).toBe(0);
+    expect(daysOverdue(due, new Date('2026-08-14T23:59:59.998Z'))).toBe(0);
+    expect(daysOverdue(due, new Date(due))).toBe(1);
     expect(daysOverdue(due, new Date('2026-08-15T00:00:00Z'))).toBe(1);
     expect(daysOverdue(due, new Date('2026-09-13T23:59:59.999Z'))).toBe(30);
     expect(daysOverdue(due, new Date('2026-09-14T00:00:00Z'))).toBe(31);

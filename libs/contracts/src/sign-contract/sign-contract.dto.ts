@@ -32,14 +32,17 @@ export class MilestoneShareDto {
   shareBp!: number;
 }
 
-/** Milestone shares with days to pay, or net 30/60/90. */
+/**
+ * Milestone shares with days to pay, or net 30/60/90. A field the kind requires must be sent; one
+ * the kind does not use is still checked when sent, so a wrong value is a 400 naming it, never ignored.
+ */
 export class PaymentTermsDto {
-  @ApiProperty({ enum: ['milestones', 'net'], example: 'milestones' })
+  @ApiProperty({ enum: ['milestones', 'net'], example: 'net' })
   @IsIn(['milestones', 'net'])
   kind!: 'milestones' | 'net';
 
   @ApiPropertyOptional({ type: [MilestoneShareDto], description: 'Required for kind milestones' })
-  @ValidateIf((o: PaymentTermsDto) => o.kind === 'milestones')
+  @ValidateIf((o: PaymentTermsDto) => o.kind === 'milestones' || o.milestones !== undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(3)
@@ -48,14 +51,14 @@ export class PaymentTermsDto {
   milestones?: MilestoneShareDto[];
 
   @ApiPropertyOptional({ example: 30, description: 'Days to pay an invoice; required for kind milestones' })
-  @ValidateIf((o: PaymentTermsDto) => o.kind === 'milestones')
+  @ValidateIf((o: PaymentTermsDto) => o.kind === 'milestones' || o.dueDays !== undefined)
   @IsInt()
   @Min(0)
   @Max(365)
   dueDays?: number;
 
   @ApiPropertyOptional({ enum: NET_DAYS, example: 30, description: 'Net days; required for kind net' })
-  @ValidateIf((o: PaymentTermsDto) => o.kind === 'net')
+  @ValidateIf((o: PaymentTermsDto) => o.kind === 'net' || o.days !== undefined)
   @IsIn(NET_DAYS)
   days?: number;
 }
