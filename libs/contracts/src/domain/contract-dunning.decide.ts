@@ -4,6 +4,7 @@ import type { ContractEvent } from './contract.events.js';
 import { openOnInvoiceMinor, type Contract, type ContractState, type Invoice } from './contract.state.js';
 import { addDaysToInstant, attributed, existing, money } from './contract-guards.js';
 import { existingInvoice } from './contract-billing.decide.js';
+import { reminderDaysOf } from './contract-vocabulary.js';
 
 /** Stale-safe: an early timer, a settled invoice or one already flagged changes nothing. */
 export function decideOverdue(command: FlagInvoiceOverdue, state: ContractState): ContractEvent[] {
@@ -19,7 +20,7 @@ export function decideOverdue(command: FlagInvoiceOverdue, state: ContractState)
   ];
 }
 
-/** Stale-safe like the overdue flag: one reminder per day count, only while money is open. */
+/** Stale-safe like the overdue flag: one reminder per day the terms name, only while money is open. */
 export function decideReminder(command: SendInvoiceReminder, state: ContractState): ContractEvent[] {
   const contract = existing(state, command.contractId);
   const invoice = existingInvoice(contract, command.invoiceId);
@@ -29,7 +30,9 @@ export function decideReminder(command: SendInvoiceReminder, state: ContractStat
   }
   const open = openOnInvoiceMinor(invoice);
   const early = command.now.getTime() < addDaysToInstant(invoice.dueAt, days);
-  if (invoice.reminders.includes(days) || open === 0 || early) return [];
+  // A timer for a day the terms do not name (stale, or scheduled by hand) changes nothing.
+  const named = reminderDaysOf(contract.paymentTerms).includes(days);
+  if (!named || invoice.reminders.includes(days) || open === 0 || early) return [];
   return [
     {
       type: 'InvoiceReminderDue',

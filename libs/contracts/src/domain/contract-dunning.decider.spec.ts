@@ -57,6 +57,21 @@ describe('Contract › dunning', () => {
       .thenEmitsOne('InvoiceReminderDue');
     given(invoiced()).when(reminder(due, 0)).thenFails({ field: 'daysAfterDue' });
   });
+
+  it('reminds only at the days the payment terms name (stale-safe for any other day)', () => {
+    const late = new Date('2026-12-31T00:00:00Z');
+    given(invoiced()).when(reminder(late, 3)).thenNothing();
+    const ownDays = handedOver(
+      { ...NET_30, reminderDays: [3, 45] },
+      po('po-1', VALUE),
+      deliver('po-1', 600_000),
+      accept('po-1', 600_000),
+      invoice('inv-1', 600_000),
+    );
+    given(ownDays).when(reminder(late, 3)).thenEmitsOne('InvoiceReminderDue');
+    given(ownDays).when(reminder(late, 45)).thenEmitsOne('InvoiceReminderDue');
+    given(ownDays).when(reminder(late, 7)).thenNothing();
+  });
 });
 
 describe('Contract › close', () => {

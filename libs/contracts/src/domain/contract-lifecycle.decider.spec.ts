@@ -61,7 +61,19 @@ describe('Contract › sign', () => {
       kind: 'net',
       milestones: [{ milestone: 'on_acceptance', shareBp: 10_000 }],
       dueDays: 30,
+      reminderDays: [7, 14, 30],
     });
+  });
+
+  it('records the reminder days the terms name: up to 5, each 1–365, strictly increasing', () => {
+    const withDays = (reminderDays: readonly number[]) => sign({ ...NET_30, reminderDays });
+    for (const ok of [[], [1], [1, 2, 3, 4, 365], [10, 20]]) {
+      const data = given(historyOf(draft)).when(withDays(ok)).thenEmitsOne('ContractSigned');
+      expect(data.paymentTerms.reminderDays).toEqual(ok);
+    }
+    for (const bad of [[0], [366], [1.5], [7, 7], [14, 7], [1, 2, 3, 4, 5, 6]]) {
+      given(historyOf(draft)).when(withDays(bad)).thenFails({ field: 'paymentTerms.reminderDays' });
+    }
   });
 
   it('takes another value only with a reason for the difference', () => {

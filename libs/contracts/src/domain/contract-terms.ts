@@ -1,5 +1,6 @@
 import { InvalidInputError } from '#ltc/kernel';
 import {
+  DEFAULT_REMINDER_DAYS,
   MILESTONES,
   NET_DAYS,
   type Milestone,
@@ -9,6 +10,7 @@ import {
 
 const WHOLE_BP = 10_000;
 const MAX_DUE_DAYS = 365;
+const MAX_REMINDERS = 5;
 
 /**
  * Checks the terms a signer gives and records them in one shape: milestone shares in basis
@@ -16,6 +18,31 @@ const MAX_DUE_DAYS = 365;
  * paid; or net 30/60/90, which is everything on acceptance.
  */
 export function paymentTermsOf(input: PaymentTermsInput): PaymentTerms {
+  return { ...dueTermsOf(input), reminderDays: reminderDaysFrom(input.reminderDays) };
+}
+
+/**
+ * Up to five reminders, each a whole number of days 1–365 after the due date, strictly
+ * increasing: each names one durable timer and one reminder, so a repeat would be lost.
+ */
+function reminderDaysFrom(days: readonly number[] | undefined): readonly number[] {
+  if (days === undefined) return DEFAULT_REMINDER_DAYS;
+  const field = 'paymentTerms.reminderDays';
+  if (!Array.isArray(days) || days.length > MAX_REMINDERS) {
+    throw new InvalidInputError(field, 'maxSize', `reminderDays are at most ${MAX_REMINDERS} day counts`);
+  }
+  days.forEach((day: unknown, index) => {
+    if (typeof day !== 'number' || !Number.isSafeInteger(day) || day < 1 || day > MAX_DUE_DAYS) {
+      throw new InvalidInputError(field, 'days', `reminderDays[${index}] must be a whole number 1–${MAX_DUE_DAYS}`);
+    }
+    if (index > 0 && day <= days[index - 1]!) {
+      throw new InvalidInputError(field, 'increasing', 'reminderDays must be strictly increasing');
+    }
+  });
+  return [...days];
+}
+
+function dueTermsOf(input: PaymentTermsInput): Omit<PaymentTerms, 'reminderDays'> {
   if (input.kind === 'net') {
     if (!(NET_DAYS as readonly number[]).includes(input.days)) {
       throw new InvalidInputError('paymentTerms.days', 'netDays', 'net payment terms are 30, 60 or 90 days');

@@ -30,9 +30,16 @@ export interface MilestoneShare {
 }
 
 /** Payment terms as the signer gives them: milestone shares (with days to pay), or net 30/60/90. */
-export type PaymentTermsInput =
+export type PaymentTermsInput = (
   | { readonly kind: 'milestones'; readonly milestones: readonly MilestoneShare[]; readonly dueDays: number }
-  | { readonly kind: 'net'; readonly days: number };
+  | { readonly kind: 'net'; readonly days: number }
+) & {
+  /** Days after the due date a reminder goes out; `DEFAULT_REMINDER_DAYS` when not given. */
+  readonly reminderDays?: readonly number[];
+};
+
+/** Reminder days of terms that name none, and of contracts signed before terms could. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 14, 30];
 
 /**
  * Payment terms as recorded: net terms are one `on_acceptance` share of 10 000 bp, so every
@@ -43,7 +50,13 @@ export interface PaymentTerms {
   readonly milestones: readonly MilestoneShare[];
   /** Days between an invoice's date and its due date. */
   readonly dueDays: number;
+  /** Days after the due date a reminder goes out; absent on events signed before it was recorded. */
+  readonly reminderDays?: readonly number[];
 }
+
+/** The reminder days the terms name, the default for terms recorded without them. */
+export const reminderDaysOf = (terms: PaymentTerms | null): readonly number[] =>
+  terms?.reminderDays ?? DEFAULT_REMINDER_DAYS;
 
 /** One line of a purchase order. */
 export interface OrderLine {

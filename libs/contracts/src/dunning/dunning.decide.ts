@@ -2,14 +2,7 @@ import type { RecordedEvent } from '#ltc/event-store';
 import type { ProcessManagerEffect } from '#ltc/projections';
 import type { InvoiceIssued } from '../domain/contract.events.js';
 import { addDaysToInstant } from '../domain/contract-guards.js';
-
-/**
- * Days after the due date a reminder goes out. A constant rather than configuration: the
- * timers are scheduled from the invoice's event, so changing the list later would only
- * affect invoices issued after the change — the domain's `SendInvoiceReminder` accepts any
- * whole number of days.
- */
-export const REMINDER_DAYS = [7, 14, 30] as const;
+import { DEFAULT_REMINDER_DAYS } from '../domain/contract-vocabulary.js';
 
 /** One durable timer per invoice and step, named by the invoice, so a redelivered issue schedules it once. */
 export const overdueTimerId = (contractId: string, invoiceId: string): string =>
@@ -20,20 +13,30 @@ export const reminderTimerId = (contractId: string, invoiceId: string, days: num
 /** The events after which an invoice may have nothing open left. */
 export const SETTLING_EVENTS = ['PaymentReceived', 'CreditNoteIssued'] as const;
 
-/** What the shell reads for a settling event: the invoice's open minor units as of that event. */
+/** The invoice a settling event is for, with its open minor units as of that event. */
 export interface InvoiceAtEvent {
   readonly invoiceId: string;
   readonly openMinor: number;
 }
 
+/** What the shell reads from the contract folded up to the event. */
+export interface ContractAtEvent {
+  /** The reminder days of the contract's payment terms. */
+  readonly reminderDays: readonly number[];
+  /** For a settling event, its invoice; null for any other event or an invoice the contract does not know. */
+  readonly settled: InvoiceAtEvent | null;
+}
+
 /**
  * An issued invoice is watched by durable timers: at its due moment `contract.FlagInvoiceOverdue`,
- * then `contract.SendInvoiceReminder` so many days after (`REMINDER_DAYS`). Both commands decide
- * nothing for an invoice settled meanwhile, so the timers are cancelled only to spare the work:
- * when a payment or credit note leaves nothing open on the invoice (`settled`, read by the shell
- * from the contract's stream up to the event).
+ * then `contract.SendInvoiceReminder` at each of the days the contract's payment terms name, as
+ * of the issue (an amendment does not change them). Both commands decide nothing for an invoice
+ * settled meanwhile, so the timers are cancelled only to spare the work: when a payment or credit
+ * note leaves nothing open on the invoice (`settled`, read by the shell from the contract's
+ * stream up to the event).
  */
-export function decideDunning(event: RecordedEvent, settled: InvoiceAtEvent | null): ProcessManagerEffect[] {
+export function decideDunning(event: RecordedEvent, contract: ContractAtEvent | null): ProcessManagerEffect[] {
+  const reminderDays = contract?.reminderDays ?? DEFAULT_REMINDER_DAYS;
   if (event.type === 'InvoiceIssued') {
     const { contractId, invoiceId, dueAt } = event.data as InvoiceIssued['data'];
     return [
@@ -45,7 +48,7 @@ export function decideDunning(event: RecordedEvent, settled: InvoiceAtEvent | nu
           command: { type: 'contract.FlagInvoiceOverdue', payload: { contractId, invoiceId } },
         },
       },
-      ...REMINDER_DAYS.map((days): ProcessManagerEffect => ({
+      ...reminderDays.map((days): ProcessManagerEffect => ({
         kind: 'schedule',
         timer: {
           timerId: reminderTimerId(contractId, invoiceId, days),
@@ -55,13 +58,14 @@ export function decideDunning(event: RecordedEvent, settled: InvoiceAtEvent | nu
       })),
     ];
   }
+  const settled = contract?.settled ?? null;
   if (!(SETTLING_EVENTS as readonly string[]).includes(event.type) || settled === null || settled.openMinor > 0) {
     return [];
   }
   const { contractId } = event.data as { contractId: string };
   return [
     { kind: 'cancel', timerId: overdueTimerId(contractId, settled.invoiceId) },
-    ...REMINDER_DAYS.map((days): ProcessManagerEffect => ({
+    ...reminderDays.map((days): ProcessManagerEffect => ({
       kind: 'cancel',
       timerId: reminderTimerId(contractId, settled.invoiceId, days),
     })),

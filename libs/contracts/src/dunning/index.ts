@@ -1,2 +1,2 @@
 export { dunningProcessManager } from './dunning.process-manager.js';
-export { decideDunning, overdueTimerId, reminderTimerId, REMINDER_DAYS } from './dunning.decide.js';
+export { decideDunning, overdueTimerId, reminderTimerId } from './dunning.decide.js';

@@ -61,16 +61,33 @@ export class PaymentTermsDto {
   @ValidateIf((o: PaymentTermsDto) => o.kind === 'net' || o.days !== undefined)
   @IsIn(NET_DAYS)
   days?: number;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [7, 14, 30],
+    description:
+      'Days after the due date a reminder goes out: up to 5, each 1–365, strictly increasing; 7, 14, 30 by default',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  reminderDays?: number[];
 }
 
-export const paymentTermsOf = (dto: PaymentTermsDto): PaymentTermsInput =>
-  dto.kind === 'net'
+export const paymentTermsOf = (dto: PaymentTermsDto): PaymentTermsInput => ({
+  ...(dto.kind === 'net'
     ? { kind: 'net', days: dto.days ?? 30 }
     : {
         kind: 'milestones',
         milestones: (dto.milestones ?? []).map(({ milestone, shareBp }) => ({ milestone, shareBp })),
         dueDays: dto.dueDays ?? 0,
-      };
+      }),
+  // Strictly increasing is the domain's rule (InvalidInputError naming paymentTerms.reminderDays).
+  ...(dto.reminderDays === undefined ? {} : { reminderDays: [...dto.reminderDays] }),
+});
 
 /** Body of `POST /contracts/{id}/sign`. */
 export class SignContractDto {
