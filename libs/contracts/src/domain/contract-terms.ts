@@ -28,16 +28,18 @@ export function paymentTermsOf(input: PaymentTermsInput): PaymentTerms {
 function reminderDaysFrom(days: readonly number[] | undefined): readonly number[] {
   if (days === undefined) return DEFAULT_REMINDER_DAYS;
   const field = 'paymentTerms.reminderDays';
-  if (!Array.isArray(days) || days.length > MAX_REMINDERS) {
+  if (days.length > MAX_REMINDERS) {
     throw new InvalidInputError(field, 'maxSize', `reminderDays are at most ${MAX_REMINDERS} day counts`);
   }
-  days.forEach((day: unknown, index) => {
-    if (typeof day !== 'number' || !Number.isSafeInteger(day) || day < 1 || day > MAX_DUE_DAYS) {
+  let previous = 0;
+  days.forEach((day, index) => {
+    if (!Number.isSafeInteger(day) || day < 1 || day > MAX_DUE_DAYS) {
       throw new InvalidInputError(field, 'days', `reminderDays[${index}] must be a whole number 1–${MAX_DUE_DAYS}`);
     }
-    if (index > 0 && day <= days[index - 1]!) {
+    if (day <= previous) {
       throw new InvalidInputError(field, 'increasing', 'reminderDays must be strictly increasing');
     }
+    previous = day;
   });
   return [...days];
 }
