@@ -304,6 +304,9 @@ describe('Contract commands over HTTP', () => {
       quoteVersion: 1,
     });
     expectField(badValue, 'value.amountMinor');
+    for (const reminderDays of [[0], [1, 2, 3, 4, 5, 6], [14, 7], 'weekly']) {
+      expectField(await sign(id, { ...NET_30, reminderDays }), 'paymentTerms.reminderDays');
+    }
     expectField(await post(ingrid, `/contracts/${id}/terminate`, {}), 'reason');
     expect(await types(`contract-${id}`)).toEqual(['ContractDrafted']);
   });
