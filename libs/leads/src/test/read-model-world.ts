@@ -1,15 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InMemoryEventStore } from '#ltc/event-store';
-import {
-  ProjectionRunner,
-  openReadModelDb,
-  type Projection,
-  type ReadModelDb,
-  type ReadModelHandle,
-} from '#ltc/projections';
-import { createTestSchema } from '#ltc/testing';
+import { ProjectionRunner, type Projection, type ReadModelDb } from '#ltc/projections';
+import { postgresTestDb, sqliteTestDb, type TestDb } from '#ltc/testing';
 import type { LeadSource } from '../domain/lead-sources.js';
 import type { LeadEvent } from '../domain/lead.events.js';
 import type { AssignmentMethod, DisqualificationReason } from '../domain/lead-vocabulary.js';
@@ -21,35 +12,19 @@ import { OrgHistory, repDeactivated, repRegistered } from '../sales-org/test/org
  * A read-model database for one test, and how to throw it away. It has the leads' sales-org
  * tables (empty), as every engine process sets them up before it serves a read.
  */
-export interface TestDb {
-  readonly handle: ReadModelHandle;
-  dispose(): Promise<void>;
-}
+export type { TestDb };
 
 export async function sqliteDb(prefix: string): Promise<TestDb> {
-  const dir = mkdtempSync(join(tmpdir(), `ltc-${prefix}-`));
-  const handle = await openReadModelDb({ sqliteFilename: join(dir, 'rm.sqlite') });
-  await salesOrgProjection.setup(handle.db);
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return withSalesOrgTables(await sqliteTestDb(prefix));
 }
 
 export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
-  const schema = await createTestSchema(url, prefix);
-  const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
-  await salesOrgProjection.setup(handle.db);
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      await schema.drop();
-    },
-  };
+  return withSalesOrgTables(await postgresTestDb(url, prefix));
+}
+
+async function withSalesOrgTables(testDb: TestDb): Promise<TestDb> {
+  await salesOrgProjection.setup(testDb.handle.db);
+  return testDb;
 }
 
 /** `09:mm:ss` on 2 March 2026, in the `toISOString()` form the lead decider writes. */

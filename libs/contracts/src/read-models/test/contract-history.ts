@@ -1,44 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InMemoryEventStore, type EventMetadata, type EventStore } from '#ltc/event-store';
-import { ProjectionRunner, openReadModelDb, type Projection, type ReadModelHandle } from '#ltc/projections';
-import { createTestSchema } from '#ltc/testing';
+import { ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
 import type { ContractCommand } from '../../domain/contract.commands.js';
 import { contractDecider } from '../../domain/contract.decider.js';
 import type { ContractEvent } from '../../domain/contract.events.js';
 import type { ContractState } from '../../domain/contract.state.js';
 import { contractStream } from '../../contract-streams.js';
 
-/** A read-model database for one test, and how to throw it away. */
-export interface TestDb {
-  readonly handle: ReadModelHandle;
-  dispose(): Promise<void>;
-}
-
-export async function sqliteDb(prefix: string): Promise<TestDb> {
-  const dir = mkdtempSync(join(tmpdir(), `ltc-${prefix}-`));
-  const handle = await openReadModelDb({ sqliteFilename: join(dir, 'rm.sqlite') });
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
-  const schema = await createTestSchema(url, prefix);
-  const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      await schema.drop();
-    },
-  };
-}
+export { sqliteTestDb as sqliteDb, postgresTestDb as postgresDb, type TestDb } from '#ltc/testing';
 
 const metadata = (tenantId: string, userId: string): EventMetadata => ({
   actor: { userId, role: 'ar' },

@@ -1,43 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InMemoryEventStore, type EventMetadata } from '#ltc/event-store';
 import type { Money } from '#ltc/kernel';
-import { ProjectionRunner, openReadModelDb, type Projection, type ReadModelHandle } from '#ltc/projections';
-import { createTestSchema } from '#ltc/testing';
+import { ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
 import type { OpportunityEvent, OpportunityOpened } from '../../domain/opportunity.events.js';
 import type { ForecastCategory } from '../../domain/pipeline.types.js';
 import { opportunityStream } from '../../opportunity-streams.js';
 
-/** A read-model database for one test, and how to throw it away. */
-export interface TestDb {
-  readonly handle: ReadModelHandle;
-  dispose(): Promise<void>;
-}
-
-export async function sqliteDb(prefix: string): Promise<TestDb> {
-  const dir = mkdtempSync(join(tmpdir(), `ltc-${prefix}-`));
-  const handle = await openReadModelDb({ sqliteFilename: join(dir, 'rm.sqlite') });
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
-  const schema = await createTestSchema(url, prefix);
-  const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      await schema.drop();
-    },
-  };
-}
+export { sqliteTestDb as sqliteDb, postgresTestDb as postgresDb, type TestDb } from '#ltc/testing';
 
 /** Who sent the command: a user id (acting as a rep), or a user id and the role in their token. */
 export type HistoryActor = string | { readonly userId: string; readonly role: string };

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { InMemoryEventStore, type EventMetadata } from '#ltc/event-store';
-import { ProjectionRunner, openReadModelDb, type Projection, type ReadModelHandle } from '#ltc/projections';
-import { createTestSchema } from '#ltc/testing';
+import { ProjectionRunner, type Projection, type ReadModelHandle } from '#ltc/projections';
 import type { OpportunityEvent } from '../../domain/opportunity.events.js';
 import { opportunityStream } from '../../opportunity-streams.js';
 
@@ -11,34 +7,7 @@ import { opportunityStream } from '../../opportunity-streams.js';
 export const at = (time: string, day = 0): string =>
   new Date(Date.parse(`2026-03-02T${time}.000Z`) + day * 86_400_000).toISOString();
 
-export interface TestDb {
-  readonly handle: ReadModelHandle;
-  dispose(): Promise<void>;
-}
-
-export async function sqliteDb(prefix: string): Promise<TestDb> {
-  const dir = mkdtempSync(join(tmpdir(), `ltc-${prefix}-`));
-  const handle = await openReadModelDb({ sqliteFilename: join(dir, 'rm.sqlite') });
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function postgresDb(url: string, prefix: string): Promise<TestDb> {
-  const schema = await createTestSchema(url, prefix);
-  const handle = await openReadModelDb({ url, schema: schema.name, sqliteFilename: 'unused.db' });
-  return {
-    handle,
-    async dispose() {
-      await handle.close();
-      await schema.drop();
-    },
-  };
-}
+export { sqliteTestDb as sqliteDb, postgresTestDb as postgresDb, type TestDb } from '#ltc/testing';
 
 const metadata = (tenantId: string): EventMetadata => ({
   actor: { userId: 'tester', role: 'sales_manager' },
