@@ -1,20 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { CURRENCY_CODES, InvalidInputError, moneyFromMajor, type Money } from '#ltc/kernel';
+import { InvalidInputError, moneyFromMajor, type Money } from '#ltc/kernel';
 import { LEGACY_DEAL_SIZE_CURRENCY } from './domain/lead-event.js';
 
-/** An amount in a request body: integer minor units and an ISO 4217 currency. */
-export class MoneyDto {
-  @ApiProperty({ description: 'Integer minor units (cents for EUR)', example: 25_000_00 })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amountMinor!: number;
+// One money and date shape for every context's request bodies (libs/platform).
+import { MoneyDto } from '#ltc/platform';
 
-  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR' })
-  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code such as EUR' })
-  currency!: string;
-}
+export { MoneyDto };
 
 /** The two ways a body may give a deal size: exact (`dealSize`) or, as before, a number in major units. */
 export interface DealSizeInput {

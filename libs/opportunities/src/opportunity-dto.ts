@@ -1,23 +1,9 @@
 import { ApiNotFoundResponse, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { CURRENCY_CODES } from '#ltc/kernel';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 
-/** An amount in a request body: integer minor units and an ISO 4217 currency, never a float. */
-export class MoneyDto {
-  @ApiProperty({ description: 'Integer minor units (cents for EUR)', example: 1_250_000 })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amountMinor!: number;
-
-  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR' })
-  @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code such as EUR' })
-  currency!: string;
-}
-
-/** `YYYY-MM-DD`; the domain also refuses a day the calendar lacks (31 April). */
-export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// One money and date shape for every context's request bodies (libs/platform).
+export { MoneyDto, CALENDAR_DATE } from '#ltc/platform';
 
 /** `/opportunities/{id}`: the deal id, which is the lead id when a conversion opened it. */
 export class OpportunityIdParamDto {

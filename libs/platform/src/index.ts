@@ -23,6 +23,7 @@ export * from './dispatch/command-handler-for.js';
 export * from './http/command-route.js';
 export * from './core/tokens.js';
 export * from './http/common.dto.js';
+export * from './http/money.dto.js';
 export * from './config/load-config-or-exit.js';
 export * from './context/port.js';
 export * from './context/define-context.js';
