@@ -2,10 +2,11 @@ import { contractsContext } from '#ltc/contracts';
 import { leadsContext } from '#ltc/leads/context';
 import { opportunitiesContext } from '#ltc/opportunities';
 import { organisationContext } from '#ltc/organisation';
+import { serviceContext } from '#ltc/service';
 import type { EngineContexts } from './engine-options.js';
 
 /**
  * The bounded contexts the LTC Engine ships, in the order their routes appear in the
  * OpenAPI document. Adding a context is one line here (see docs/architecture.md).
  */
-export const LTC_CONTEXTS: EngineContexts = [leadsContext, opportunitiesContext, contractsContext, organisationContext];
+export const LTC_CONTEXTS: EngineContexts = [leadsContext, opportunitiesContext, contractsContext, serviceContext, organisationContext];

@@ -1,0 +1,3 @@
+/** The service context (ITR): its descriptor for the engine, and its functional core. */
+export { serviceContext } from './service.context.js';
+export * from './domain/index.js';

@@ -1,0 +1,15 @@
+import { defineContext } from '#ltc/platform';
+
+/**
+ * Issue to Resolution (ITR) as the engine runs it: service tickets accepted from any channel,
+ * graded, worked on lines 1 → 2 → 3, resolved, verified, closed and called back, each under the
+ * SLA policy version it was accepted with; warnings and breaches raised by durable timers at
+ * the exact business-time instant; internal tasks under OLA targets; leads and product
+ * requirements raised from tickets.
+ */
+export const serviceContext = defineContext({
+  name: 'service',
+  modules: [],
+  projections: [],
+  processManagers: [],
+});
