@@ -4,3 +4,4 @@ export * from './service-vocabulary.js';
 export * from './ticket.events.js';
 export * from './ticket.commands.js';
 export * from './ticket.state.js';
+export * from './ticket-event.js';

@@ -1,27 +1,144 @@
-import type { BusinessCalendar } from './business-calendar.js';
+import { DateTime } from 'luxon';
+import type { BusinessCalendar, Interval, Weekday, WorkingPeriod } from './business-calendar.js';
+
+/** A calendar is searched this many days ahead for working time before it is called empty. */
+const MAX_IDLE_DAYS = 800;
+
+type WorkingCalendar = Extract<BusinessCalendar, { kind: 'business' }>;
+
+/** `HH:MM` as minutes after midnight (`24:00` is 1440). */
+export function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+
+/** The local day of `at` in the calendar's zone, at its midnight. */
+const localDay = (calendar: WorkingCalendar, at: Date): DateTime =>
+  DateTime.fromJSDate(at, { zone: calendar.timeZone }).startOf('day');
+
+/**
+ * The instant of a local wall time on a local day. Luxon moves a time that a spring-forward
+ * switch skips to just after the gap, so a period inside the gap is empty and one across it is
+ * shorter by the hour; a repeated hour of a fall-back switch counts twice, as it is worked twice.
+ */
+function instantOf(day: DateTime, minutes: number): number {
+  if (minutes >= 1440) return day.plus({ days: 1 }).startOf('day').toMillis();
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 }).toMillis();
+}
+
+/** The working stretches of one local day as instants, in order (none on a holiday or a day off). */
+function workingStretches(calendar: WorkingCalendar, day: DateTime): [number, number][] {
+  if (calendar.holidays.includes(day.toISODate() ?? '')) return [];
+  const periods: readonly WorkingPeriod[] = calendar.week[day.weekday as Weekday] ?? [];
+  return [...periods]
+    .map((period): [number, number] => [minutesOf(period.from), minutesOf(period.to)])
+    .sort((a, b) => a[0] - b[0])
+    .map(([from, to]): [number, number] => {
+      const start = instantOf(day, from);
+      return [start, Math.max(start, instantOf(day, to))];
+    });
+}
 
 /**
  * The working milliseconds between `from` and `to` on `calendar` (0 when `to` is not after `from`).
- * PLACEHOLDER: only the 24x7 calendar is implemented here; the business calendar lands with the clock module.
+ * Walks the calendar's local days, so days of 23 or 25 hours and holidays need no special case.
  */
 export function businessMsBetween(calendar: BusinessCalendar, from: Date, to: Date): number {
-  if (calendar.kind !== '24x7') throw new Error('business calendars are not implemented yet');
-  return Math.max(0, to.getTime() - from.getTime());
+  const start = from.getTime();
+  const end = to.getTime();
+  if (end <= start) return 0;
+  if (calendar.kind === '24x7') return end - start;
+  let total = 0;
+  for (let day = localDay(calendar, from); day.toMillis() < end; day = day.plus({ days: 1 })) {
+    for (const [s, e] of workingStretches(calendar, day)) {
+      total += Math.max(0, Math.min(e, end) - Math.max(s, start));
+    }
+  }
+  return total;
 }
 
 /**
- * The instant that lies `ms` working milliseconds after `from` on `calendar`: the moment the
- * duration is used up (so never outside working time, except `from` itself for 0 ms).
- * PLACEHOLDER: only 24x7 here (see above).
+ * The earliest instant that lies `ms` working milliseconds after `from` on `calendar`: the moment
+ * the duration is used up, so for `ms` > 0 it is inside working time or at the end of a working
+ * period, and `businessMsBetween(from, result)` is `ms`. `from` itself for 0 (or less).
+ * Throws for a calendar without working time (a validated calendar always has some).
  */
 export function addBusinessMs(calendar: BusinessCalendar, from: Date, ms: number): Date {
-  if (calendar.kind !== '24x7') throw new Error('business calendars are not implemented yet');
-  return new Date(from.getTime() + Math.max(0, ms));
+  const start = from.getTime();
+  if (ms <= 0) return new Date(start);
+  if (calendar.kind === '24x7') return new Date(start + ms);
+  let remaining = ms;
+  let idleDays = 0;
+  for (let day = localDay(calendar, from); idleDays <= MAX_IDLE_DAYS; day = day.plus({ days: 1 })) {
+    let worked = false;
+    for (const [s, e] of workingStretches(calendar, day)) {
+      const begin = Math.max(s, start);
+      if (e <= begin) continue;
+      worked = true;
+      if (remaining <= e - begin) return new Date(begin + remaining);
+      remaining -= e - begin;
+    }
+    idleDays = worked ? 0 : idleDays + 1;
+  }
+  throw new Error(`The calendar has no working time in ${MAX_IDLE_DAYS} days`);
 }
 
-/** Whether `at` falls in working time on `calendar` (always true around the clock). */
+/** Whether `at` falls in working time on `calendar` (always, around the clock). */
 export function isWorkingInstant(calendar: BusinessCalendar, at: Date): boolean {
-  if (calendar.kind !== '24x7') throw new Error('business calendars are not implemented yet');
-  void at;
-  return true;
+  if (calendar.kind === '24x7') return true;
+  const t = at.getTime();
+  return workingStretches(calendar, localDay(calendar, at)).some(([s, e]) => s <= t && t < e);
+}
+
+/** Pauses sorted and merged, open ones running to `until`. */
+function mergedPauses(pauses: readonly Interval[], until: number): [number, number][] {
+  const sorted = pauses
+    .map((p): [number, number] => [p.from.getTime(), p.to === null ? until : p.to.getTime()])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = merged.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** The working milliseconds between `from` and `to` that fall in no pause (an open pause runs to `to`). */
+export function businessMsBetweenExcluding(
+  calendar: BusinessCalendar,
+  from: Date,
+  to: Date,
+  pauses: readonly Interval[],
+): number {
+  const paused = mergedPauses(pauses, to.getTime()).reduce((sum, [s, e]) => {
+    const begin = Math.max(s, from.getTime());
+    const end = Math.min(e, to.getTime());
+    return end > begin ? sum + businessMsBetween(calendar, new Date(begin), new Date(end)) : sum;
+  }, 0);
+  return businessMsBetween(calendar, from, to) - paused;
+}
+
+/**
+ * The earliest instant `ms` working milliseconds after `from` that fall in no pause. Throws when an
+ * open pause (no end) starts before the duration is used up: the instant is not known yet.
+ */
+export function addBusinessMsExcluding(
+  calendar: BusinessCalendar,
+  from: Date,
+  ms: number,
+  pauses: readonly Interval[],
+): Date {
+  let cursor = from.getTime();
+  let remaining = ms;
+  for (const [s, e] of mergedPauses(pauses, Number.POSITIVE_INFINITY)) {
+    if (e <= cursor) continue;
+    const available = s > cursor ? businessMsBetween(calendar, new Date(cursor), new Date(s)) : 0;
+    if (remaining <= available) return addBusinessMs(calendar, new Date(cursor), remaining);
+    remaining -= available;
+    if (!Number.isFinite(e)) throw new Error('The duration runs into a pause that has not ended');
+    cursor = Math.max(cursor, e);
+  }
+  return addBusinessMs(calendar, new Date(cursor), remaining);
 }

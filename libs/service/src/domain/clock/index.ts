@@ -5,3 +5,4 @@
  */
 export * from './business-calendar.js';
 export * from './business-time.js';
+export * from './calendar-rules.js';
