@@ -5,3 +5,7 @@ export * from './ticket.events.js';
 export * from './ticket.commands.js';
 export * from './ticket.state.js';
 export * from './ticket-event.js';
+export * from './ticket.decider.js';
+export * from './ticket.evolve.js';
+export * from './sla-clock.js';
+export * from './priority-matrix.js';
