@@ -16,7 +16,15 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const NUM_RUNS = 400;
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Shanghai', 'Australia/Sydney', 'UTC'] as const;
+/** America/Santiago switches at midnight: a day that starts at 01:00, or repeats its last hour. */
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Shanghai',
+  'Australia/Sydney',
+  'America/Santiago',
+  'UTC',
+] as const;
 
 /** The DST switches of the zones above in 2026–2027, so random instants often land near one in its zone. */
 const SWITCHES: readonly { zone: (typeof ZONES)[number]; at: number }[] = [
@@ -32,6 +40,10 @@ const SWITCHES: readonly { zone: (typeof ZONES)[number]; at: number }[] = [
     zone: 'Australia/Sydney' as const,
     at: Date.parse(at),
   })),
+  ...['2026-04-05T03:00:00Z', '2026-09-06T04:00:00Z', '2027-04-04T03:00:00Z', '2027-09-05T04:00:00Z'].map((at) => ({
+    zone: 'America/Santiago' as const,
+    at: Date.parse(at),
+  })),
 ];
 
 const hhmm = (minutes: number): string =>
@@ -39,13 +51,13 @@ const hhmm = (minutes: number): string =>
 
 /**
  * Up to three non-overlapping periods of a day on a 5-minute grid: anywhere in 00:00–24:00, or with
- * boundaries in the night hours 00:00–05:00 where the switches are (a gap or a repeated hour inside,
+ * boundaries in the night hours 00:00–05:00 and 23:00–24:00 where the switches are (a gap or a repeated hour inside,
  * across or at the edge of a period).
  */
 const dayPeriods: fc.Arbitrary<WorkingPeriod[]> = fc
   .oneof(
     fc.uniqueArray(fc.integer({ min: 0, max: 288 }), { maxLength: 6 }),
-    fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constantFrom(0, 288)), { maxLength: 6 }),
+    fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.constantFrom(0, 276, 282, 288)), { maxLength: 6 }),
   )
   .map((marks) => {
     const sorted = [...marks].sort((a, b) => a - b);

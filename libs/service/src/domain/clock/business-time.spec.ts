@@ -178,6 +178,25 @@ describe('daylight-saving switches', () => {
     expect(businessMsBetween(across, at('2026-10-25T00:00:00+02:00'), at('2026-10-26T00:00:00+01:00'))).toBe(4 * HOUR);
   });
 
+  it('handles a zone that switches at midnight, where a day starts at 01:00 or repeats its last hour', () => {
+    // America/Santiago: Sat 2026-04-04 24:00 −03 falls back to 23:00 −04, so that Saturday (03:00Z → Sun 04:00Z) has 25 h.
+    const saturdays = calendar('America/Santiago', { 6: [{ from: '00:00', to: '24:00' }] });
+    expect(businessMsBetween(saturdays, at('2026-04-03T12:00:00Z'), at('2026-04-06T12:00:00Z'))).toBe(25 * HOUR);
+    // Sat 2026-09-05 24:00 −04 springs to Sun 01:00 −03: no wall clock shows Sunday 00:00–01:00, nothing is worked.
+    const sundayNight = calendar('America/Santiago', { 7: [{ from: '00:00', to: '01:00' }] });
+    expect(businessMsBetween(sundayNight, at('2026-09-04T12:00:00Z'), at('2026-09-07T12:00:00Z'))).toBe(0);
+    // Open all day, Sunday 2026-09-06 runs 01:00 −03 (04:00Z) → Mon 00:00 −03 (03:00Z): 23 h.
+    const allDay = calendar('America/Santiago', everyDay({ from: '00:00', to: '24:00' }));
+    expect(businessMsBetween(allDay, at('2026-09-06T04:00:00Z'), at('2026-09-07T03:00:00Z'))).toBe(23 * HOUR);
+    // Regression: the days after that Sunday start at midnight again, not at 01:00 (Luxon keeps the wall time
+    // when a day is added). So all the real time Fri 12:00Z → Mon 12:00Z is worked, 72 h, Monday 00:00–01:00 too;
+    // and 24 working hours from Sun 04:00Z end 24 real hours later, Mon 04:00Z = 01:00 −03.
+    expect(businessMsBetween(allDay, at('2026-09-04T12:00:00Z'), at('2026-09-07T12:00:00Z'))).toBe(72 * HOUR);
+    expect(utc(addBusinessMs(allDay, at('2026-09-06T04:00:00Z'), 24 * HOUR))).toBe('2026-09-07T04:00:00.000Z');
+    const mondayNight = calendar('America/Santiago', { 1: [{ from: '00:00', to: '01:00' }] });
+    expect(businessMsBetween(mondayNight, at('2026-09-06T04:00:00Z'), at('2026-09-08T04:00:00Z'))).toBe(HOUR);
+  });
+
   it('handles the southern switches of Australia/Sydney (forward in October, back in April)', () => {
     // Sun 2026-10-04 02:00 AEST jumps to 03:00 AEDT: 00:00–24:00 that day is 23 h.
     const sydney = calendar('Australia/Sydney', everyDay({ from: '00:00', to: '24:00' }));

@@ -16,6 +16,12 @@ export function minutesOf(time: string): number {
 const localDay = (calendar: WorkingCalendar, at: Date): DateTime =>
   DateTime.fromJSDate(at, { zone: calendar.timeZone }).startOf('day');
 
+/**
+ * The next local day, at its midnight. Not just a day later: Luxon keeps the wall time, and a day
+ * whose midnight a switch skips starts at 01:00, so every day after it would lose its first hour.
+ */
+const nextDay = (day: DateTime): DateTime => day.plus({ days: 1 }).startOf('day');
+
 /** The zone's UTC offset at an instant, in milliseconds (local wall time = instant + offset). */
 const offsetAt = (timeZone: string, at: number): number => DateTime.fromMillis(at, { zone: timeZone }).offset * 60_000;
 
@@ -55,11 +61,7 @@ function workingStretches(calendar: WorkingCalendar, day: DateTime): [number, nu
   const periods: readonly WorkingPeriod[] = calendar.week[day.weekday as Weekday] ?? [];
   if (periods.length === 0) return [];
   const wallMidnight = Date.UTC(day.year, day.month - 1, day.day);
-  const pieces = piecesOfConstantOffset(
-    calendar.timeZone,
-    day.toMillis(),
-    day.plus({ days: 1 }).startOf('day').toMillis(),
-  );
+  const pieces = piecesOfConstantOffset(calendar.timeZone, day.toMillis(), nextDay(day).toMillis());
   const stretches: [number, number][] = [];
   for (const period of periods) {
     const wallFrom = wallMidnight + minutesOf(period.from) * 60_000;
@@ -83,7 +85,7 @@ export function businessMsBetween(calendar: BusinessCalendar, from: Date, to: Da
   if (end <= start) return 0;
   if (calendar.kind === '24x7') return end - start;
   let total = 0;
-  for (let day = localDay(calendar, from); day.toMillis() < end; day = day.plus({ days: 1 })) {
+  for (let day = localDay(calendar, from); day.toMillis() < end; day = nextDay(day)) {
     for (const [s, e] of workingStretches(calendar, day)) {
       total += Math.max(0, Math.min(e, end) - Math.max(s, start));
     }
@@ -103,7 +105,7 @@ export function addBusinessMs(calendar: BusinessCalendar, from: Date, ms: number
   if (calendar.kind === '24x7') return new Date(start + ms);
   let remaining = ms;
   let idleDays = 0;
-  for (let day = localDay(calendar, from); idleDays <= MAX_IDLE_DAYS; day = day.plus({ days: 1 })) {
+  for (let day = localDay(calendar, from); idleDays <= MAX_IDLE_DAYS; day = nextDay(day)) {
     let worked = false;
     for (const [s, e] of workingStretches(calendar, day)) {
       const begin = Math.max(s, start);
