@@ -17,26 +17,62 @@ const localDay = (calendar: WorkingCalendar, at: Date): DateTime =>
   DateTime.fromJSDate(at, { zone: calendar.timeZone }).startOf('day');
 
 /**
- * The instant of a local wall time on a local day. Luxon moves a time that a spring-forward
- * switch skips to just after the gap, so a period inside the gap is empty and one across it is
- * shorter by the hour; a repeated hour of a fall-back switch counts twice, as it is worked twice.
+ * The next local day, at its midnight. Not just a day later: Luxon keeps the wall time, and a day
+ * whose midnight a switch skips starts at 01:00, so every day after it would lose its first hour.
  */
-function instantOf(day: DateTime, minutes: number): number {
-  if (minutes >= 1440) return day.plus({ days: 1 }).startOf('day').toMillis();
-  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 }).toMillis();
+const nextDay = (day: DateTime): DateTime => day.plus({ days: 1 }).startOf('day');
+
+/** The zone's UTC offset at an instant, in milliseconds (local wall time = instant + offset). */
+const offsetAt = (timeZone: string, at: number): number => DateTime.fromMillis(at, { zone: timeZone }).offset * 60_000;
+
+/**
+ * A local day's instants `[start, end)` cut where the zone's UTC offset changes, each piece with
+ * its offset. A zone switches at most once a day, so a day is one piece or two; the switch is found
+ * by bisection to the millisecond, and only on the days the offset differs at both ends.
+ */
+function piecesOfConstantOffset(timeZone: string, start: number, end: number): [number, number, number][] {
+  const first = offsetAt(timeZone, start);
+  const last = offsetAt(timeZone, end - 1);
+  if (first === last) return [[start, end, first]];
+  let before = start;
+  let after = end - 1;
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (offsetAt(timeZone, middle) === first) before = middle;
+    else after = middle;
+  }
+  return [
+    [start, after, first],
+    [after, end, last],
+  ];
 }
 
-/** The working stretches of one local day as instants, in order (none on a holiday or a day off). */
+/**
+ * The working stretches of one local day as instants, in order (none on a holiday or a day off):
+ * the instants whose wall time in the calendar's zone lies in one of the day's periods. Mapped
+ * through the day's pieces of constant offset rather than wall time by wall time, because Luxon
+ * moves a wall time that a spring-forward switch skips forward by the gap (02:30 → 03:30), which
+ * would work time no wall clock shows. So a period inside the gap is empty, one across it is
+ * shorter by the skipped time, and a period in or across the repeated hour of a fall-back switch
+ * is worked each time the wall clock shows it (possibly as two stretches).
+ */
 function workingStretches(calendar: WorkingCalendar, day: DateTime): [number, number][] {
   if (calendar.holidays.includes(day.toISODate() ?? '')) return [];
   const periods: readonly WorkingPeriod[] = calendar.week[day.weekday as Weekday] ?? [];
-  return [...periods]
-    .map((period): [number, number] => [minutesOf(period.from), minutesOf(period.to)])
-    .sort((a, b) => a[0] - b[0])
-    .map(([from, to]): [number, number] => {
-      const start = instantOf(day, from);
-      return [start, Math.max(start, instantOf(day, to))];
-    });
+  if (periods.length === 0) return [];
+  const wallMidnight = Date.UTC(day.year, day.month - 1, day.day);
+  const pieces = piecesOfConstantOffset(calendar.timeZone, day.toMillis(), nextDay(day).toMillis());
+  const stretches: [number, number][] = [];
+  for (const period of periods) {
+    const wallFrom = wallMidnight + minutesOf(period.from) * 60_000;
+    const wallTo = wallMidnight + minutesOf(period.to) * 60_000;
+    for (const [start, end, offset] of pieces) {
+      const from = Math.max(start, wallFrom - offset);
+      const to = Math.min(end, wallTo - offset);
+      if (to > from) stretches.push([from, to]);
+    }
+  }
+  return stretches.sort((a, b) => a[0] - b[0]);
 }
 
 /**
@@ -49,7 +85,7 @@ export function businessMsBetween(calendar: BusinessCalendar, from: Date, to: Da
   if (end <= start) return 0;
   if (calendar.kind === '24x7') return end - start;
   let total = 0;
-  for (let day = localDay(calendar, from); day.toMillis() < end; day = day.plus({ days: 1 })) {
+  for (let day = localDay(calendar, from); day.toMillis() < end; day = nextDay(day)) {
     for (const [s, e] of workingStretches(calendar, day)) {
       total += Math.max(0, Math.min(e, end) - Math.max(s, start));
     }
@@ -69,7 +105,7 @@ export function addBusinessMs(calendar: BusinessCalendar, from: Date, ms: number
   if (calendar.kind === '24x7') return new Date(start + ms);
   let remaining = ms;
   let idleDays = 0;
-  for (let day = localDay(calendar, from); idleDays <= MAX_IDLE_DAYS; day = day.plus({ days: 1 })) {
+  for (let day = localDay(calendar, from); idleDays <= MAX_IDLE_DAYS; day = nextDay(day)) {
     let worked = false;
     for (const [s, e] of workingStretches(calendar, day)) {
       const begin = Math.max(s, start);

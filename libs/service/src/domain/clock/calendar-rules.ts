@@ -12,20 +12,37 @@ export interface CalendarProblem {
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'];
 
-function periodProblems(field: string, periods: readonly WorkingPeriod[]): CalendarProblem[] {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The problems of one weekday's periods; the shape is not trusted, as a calendar may come straight from a request. */
+function periodProblems(field: string, periods: unknown): CalendarProblem[] {
+  if (!Array.isArray(periods)) {
+    return [{ field, rule: 'periods', message: 'a weekday has a list of periods { from, to }' }];
+  }
   const problems: CalendarProblem[] = [];
-  periods.forEach((period, i) => {
+  const wellFormed: WorkingPeriod[] = [];
+  periods.forEach((period: unknown, i) => {
+    if (!isObject(period)) {
+      problems.push({ field: `${field}[${i}]`, rule: 'period', message: 'a period is { from, to }' });
+      return;
+    }
     for (const end of ['from', 'to'] as const) {
-      if (typeof period[end] !== 'string' || !TIME.test(period[end])) {
+      const time = period[end];
+      if (typeof time !== 'string' || !TIME.test(time)) {
         problems.push({ field: `${field}[${i}].${end}`, rule: 'time', message: `${end} must be HH:MM (00:00–24:00)` });
       }
     }
-    if (TIME.test(period.from) && TIME.test(period.to) && minutesOf(period.from) >= minutesOf(period.to)) {
+    const { from, to } = period;
+    if (typeof from !== 'string' || typeof to !== 'string' || !TIME.test(from) || !TIME.test(to)) return;
+    if (minutesOf(from) >= minutesOf(to)) {
       problems.push({ field: `${field}[${i}]`, rule: 'order', message: 'from must be before to' });
+    } else {
+      wellFormed.push({ from, to });
     }
   });
-  const sorted = [...periods].filter((p) => TIME.test(p.from) && TIME.test(p.to));
-  sorted.sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
+  // Sorted by start, a period overlaps an earlier one exactly when it overlaps the one just before it.
+  const sorted = wellFormed.sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
   const overlaps = sorted.some(
     (period, i) => i > 0 && minutesOf(period.from) < minutesOf(sorted[i - 1]?.to ?? '00:00'),
   );
@@ -34,29 +51,50 @@ function periodProblems(field: string, periods: readonly WorkingPeriod[]): Calen
 }
 
 /**
- * What is wrong with a calendar, if anything: an unknown IANA zone, a malformed or reversed period,
- * overlapping periods, a holiday that is not a date, or no working time in the week at all.
+ * What is wrong with a calendar, if anything: an unknown kind or IANA zone, a malformed or reversed
+ * period, overlapping periods, a holiday that is not a date, or no working time in the week at all.
+ * The shape is not trusted (the shell may hand over a request body as it came), so a wrong type is
+ * a problem named by its field, never an exception.
  */
 export function calendarProblems(calendar: BusinessCalendar): CalendarProblem[] {
-  if (calendar.kind === '24x7') return [];
+  const raw: unknown = calendar;
+  if (!isObject(raw) || (raw.kind !== '24x7' && raw.kind !== 'business')) {
+    return [{ field: 'kind', rule: 'kind', message: "kind must be '24x7' or 'business'" }];
+  }
+  if (raw.kind === '24x7') return [];
   const problems: CalendarProblem[] = [];
-  if (typeof calendar.timeZone !== 'string' || !IANAZone.isValidZone(calendar.timeZone)) {
+  if (typeof raw.timeZone !== 'string' || !IANAZone.isValidZone(raw.timeZone)) {
     problems.push({ field: 'timeZone', rule: 'timeZone', message: 'timeZone must be an IANA time zone' });
   }
-  const week = calendar.week ?? {};
-  for (const key of Object.keys(week)) {
-    if (!WEEKDAYS.includes(key)) {
-      problems.push({ field: `week.${key}`, rule: 'weekday', message: 'week is keyed by ISO weekday 1 (Mon)–7 (Sun)' });
+  const week = raw.week ?? {};
+  if (!isObject(week)) {
+    problems.push({ field: 'week', rule: 'week', message: 'week maps ISO weekdays 1 (Mon)–7 (Sun) to periods' });
+  } else {
+    for (const [key, periods] of Object.entries(week)) {
+      if (!WEEKDAYS.includes(key)) {
+        problems.push({
+          field: `week.${key}`,
+          rule: 'weekday',
+          message: 'week is keyed by ISO weekday 1 (Mon)–7 (Sun)',
+        });
+      } else {
+        problems.push(...periodProblems(`week.${key}`, periods ?? []));
+      }
+    }
+    const working = Object.entries(week).some(
+      ([key, periods]) => WEEKDAYS.includes(key) && Array.isArray(periods) && periods.length > 0,
+    );
+    if (!working) {
+      problems.push({ field: 'week', rule: 'workingTime', message: 'a business calendar needs some working time' });
     }
   }
-  for (const [key, periods] of Object.entries(week)) {
-    if (WEEKDAYS.includes(key)) problems.push(...periodProblems(`week.${key}`, periods ?? []));
+  const holidays = raw.holidays ?? [];
+  if (!Array.isArray(holidays)) {
+    problems.push({ field: 'holidays', rule: 'holidays', message: 'holidays is a list of dates, YYYY-MM-DD' });
+    return problems;
   }
-  if (Object.values(week).every((periods) => (periods ?? []).length === 0)) {
-    problems.push({ field: 'week', rule: 'workingTime', message: 'a business calendar needs some working time' });
-  }
-  (calendar.holidays ?? []).forEach((holiday, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid) {
+  holidays.forEach((holiday: unknown, i) => {
+    if (typeof holiday !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid) {
       problems.push({ field: `holidays[${i}]`, rule: 'date', message: 'a holiday is a date, YYYY-MM-DD' });
     }
   });
