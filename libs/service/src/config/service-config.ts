@@ -18,6 +18,10 @@ export interface Entitlement {
   readonly entitlement: 'contract' | 'default';
   /** The warranty end the contract's entitlement records (a calendar date); null: none recorded. */
   readonly warrantyEndsOn: string | null;
+  /** The people of the contract's deal: its triangle (AR, SR, FR, sponsor) and the FR it was handed over to; [] without a contract. */
+  readonly dealTeam: readonly string[];
+  /** The customer the contract (or the deal it was drafted from) names; null: none known. */
+  readonly account: string | null;
 }
 
 /**
