@@ -145,7 +145,7 @@ export class LeadImport {
     };
     validated.dto.onDuplicate = options.onDuplicate;
     try {
-      const result = await this.capture.capture(rowCtx, validated.dto, batchId);
+      const result = await this.capture.capture(rowCtx, validated.dto, { importBatchId: batchId });
       if (result.kind === 'touched') {
         return { row: row.row, status: 'touched', leadId: result.leadId, existingLeadId: result.leadId };
       }

@@ -1,7 +1,9 @@
 export * from './leads.module.js';
 export * from './lead-stream.js';
 export * from './lead-profile.validators.js';
-export { LeadCapture, type CaptureResult } from './capture-lead/lead-capture.service.js';
+export { LeadCapture, type CaptureOrigin, type CaptureResult } from './capture-lead/lead-capture.service.js';
+export { CAPTURE_LEAD_FROM_TICKET } from './capture-lead/lead-from-ticket.dispatch.js';
+export type * from './domain/lead-from-ticket.js';
 export { CaptureLeadDto } from './capture-lead/capture-lead.dto.js';
 export { contactKeys } from './capture-lead/contact-index.js';
 export * from './read-models/lead-list.projection.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaptureLeadController } from './capture-lead/capture-lead.controller.js';
 import { ContactIndex } from './capture-lead/contact-index.js';
 import { LeadCapture } from './capture-lead/lead-capture.service.js';
+import { LeadFromTicketDispatch } from './capture-lead/lead-from-ticket.dispatch.js';
 import { CloseLeadController } from './close-lead/close-lead.controller.js';
 import { EditLeadController } from './edit-lead/edit-lead.controller.js';
 import { LeadEdit } from './edit-lead/lead-edit.service.js';
@@ -29,7 +30,7 @@ import { WorkLeadController } from './work-lead/work-lead.controller.js';
     WorkLeadController,
     CloseLeadController,
   ],
-  providers: [leadCommands.Handler, LeadCommands, ContactIndex, LeadCapture, LeadEdit],
+  providers: [leadCommands.Handler, LeadCommands, ContactIndex, LeadCapture, LeadEdit, LeadFromTicketDispatch],
   // Lead import (#ltc/lead-import) captures its rows through the same capture as `POST /leads`.
   exports: [LeadCommands, LeadCapture],
 })

@@ -18,6 +18,9 @@ export const DEFAULT_SOURCE_CONVERSION_RATES: Readonly<Record<LeadSource, number
   website: 0.2,
   webinar: 0.15,
   partner: 0.15,
+  // An existing customer's need, found by service (added with the source; no earlier lead had it):
+  // a customer who already buys, below a referral, which arrives with a recommendation.
+  service: 0.15,
   sales_generated: 0.12,
   tradeshow: 0.12,
   event: 0.11,

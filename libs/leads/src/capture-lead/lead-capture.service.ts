@@ -16,6 +16,16 @@ export type CaptureResult =
   | { readonly kind: 'created' | 'replayed'; readonly leadId: string; readonly outcome: CommandOutcome }
   | { readonly kind: 'touched'; readonly leadId: string; readonly outcome: CommandOutcome };
 
+/** Where a capture comes from besides its body; every part is optional. */
+export interface CaptureOrigin {
+  /** The import request this capture is a row of (its leads share one notification). */
+  readonly importBatchId?: string;
+  /** The service ticket whose engineer found the need; a duplicate's touch names it too. */
+  readonly raisedFromTicket?: string;
+  /** The event or timer that caused a capture sent by another context (default: the command itself). */
+  readonly causationId?: string;
+}
+
 /** A contact of the capture is held by another lead: a duplicate, answered as 409 or as a touch. */
 class ContactTaken extends Error {
   constructor(
@@ -35,8 +45,8 @@ export class LeadCapture {
     @Inject(SALES_TEAMS) private readonly teams: SalesTeams,
   ) {}
 
-  /** `importBatchId`: the import request this capture is a row of (its leads share one notification). */
-  async capture(ctx: RequestContext, body: CaptureLeadDto, importBatchId?: string): Promise<CaptureResult> {
+  async capture(ctx: RequestContext, body: CaptureLeadDto, origin: CaptureOrigin = {}): Promise<CaptureResult> {
+    const { importBatchId, raisedFromTicket } = origin;
     const commandId = commandIdOf(ctx);
     // With an idempotency key the id is derived from it, so a retry lands on the same stream.
     const leadId = ctx.idempotencyKey ? entityIdFromCommandId(commandId) : randomUUID();
@@ -59,16 +69,18 @@ export class LeadCapture {
       direction: body.direction ?? (body.source === 'sales_generated' ? 'outbound' : 'inbound'),
       ...(body.team ? { team: body.team } : {}),
       ...(importBatchId ? { importBatchId } : {}),
+      ...(raisedFromTicket ? { raisedFromTicket } : {}),
     };
     if (body.team && !(await this.teams.exists(ctx.tenantId, body.team))) {
       throw new InvalidInputError('team', 'exists', `team ${body.team} is not a team of this tenant`);
     }
     const keys = contactKeys(command.contact);
-    const envelope = envelopeFrom(ctx, { command, stream: leadStream(leadId), commandId });
+    const causationId = origin.causationId ?? commandId;
+    const envelope = { ...envelopeFrom(ctx, { command, stream: leadStream(leadId), commandId }), causationId };
     const metadata = {
       actor: ctx.actor,
       correlationId: ctx.correlationId,
-      causationId: commandId,
+      causationId,
       commandId,
       tenantId: ctx.tenantId,
       schemaVersion: 1,
@@ -86,11 +98,11 @@ export class LeadCapture {
       );
       return { kind: outcome.replayed ? 'replayed' : 'created', leadId, outcome };
     } catch (error) {
-      if (error instanceof ContactTaken) return this.duplicate(ctx, body, error.existingLeadId, error.kind);
+      if (error instanceof ContactTaken) return this.duplicate(ctx, body, origin, error.existingLeadId, error.kind);
       if (error instanceof DomainError && error.code === 'LEAD_CAPTURE_SUPERSEDED') {
         // Another capture voided this lead to take its contact over: answer as a duplicate of that one once it exists.
         const holder = await this.firstHolder(ctx.tenantId, keys, leadId);
-        if (holder) return this.duplicate(ctx, body, holder.leadId, holder.kind);
+        if (holder) return this.duplicate(ctx, body, origin, holder.leadId, holder.kind);
       }
       throw error;
     }
@@ -126,6 +138,7 @@ export class LeadCapture {
   private async duplicate(
     ctx: RequestContext,
     body: CaptureLeadDto,
+    { raisedFromTicket }: CaptureOrigin,
     existingLeadId: string,
     kind: 'email' | 'phone',
   ): Promise<CaptureResult> {
@@ -138,7 +151,13 @@ export class LeadCapture {
     // The capture found this lead by its contact, so the touch is recorded whoever may see the lead.
     const outcome = await this.commands.run(
       ctx,
-      { type: 'RecordLeadTouch', leadId: existingLeadId, source: body.source, note: body.notes ?? null },
+      {
+        type: 'RecordLeadTouch',
+        leadId: existingLeadId,
+        source: body.source,
+        note: body.notes ?? null,
+        ...(raisedFromTicket ? { raisedFromTicket } : {}),
+      },
       'chosen-by-engine',
     );
     return { kind: 'touched', leadId: existingLeadId, outcome };

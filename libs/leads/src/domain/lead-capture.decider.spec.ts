@@ -18,6 +18,14 @@ describe('Lead › capture', () => {
     expect(data.complete).toBe(false);
   });
 
+  it('given no lead, when captured from a service ticket, then LeadCaptured names the ticket; else it names none', () => {
+    const fromTicket = given([])
+      .when({ ...capture, source: 'service', raisedFromTicket: 'ticket-7' })
+      .thenEmitsOne('LeadCaptured');
+    expect(fromTicket).toMatchObject({ source: 'service', raisedFromTicket: 'ticket-7' });
+    expect(given([]).when(capture).thenEmitsOne('LeadCaptured')).not.toHaveProperty('raisedFromTicket');
+  });
+
   it('given a captured lead, when captured again, then LEAD_ALREADY_EXISTS', () => {
     given(historyOf(capture)).when(capture).thenFails('LEAD_ALREADY_EXISTS');
   });
@@ -54,6 +62,18 @@ describe('Lead › enrichment', () => {
         .when({ type: 'RecordLeadTouch', leadId: LEAD, source: 'webinar', note: 'again', now: NOW })
         .thenEmitsOne('LeadTouchRecorded').source,
     ).toBe('webinar');
+    expect(
+      given(history)
+        .when({
+          type: 'RecordLeadTouch',
+          leadId: LEAD,
+          source: 'service',
+          note: null,
+          raisedFromTicket: 't-9',
+          now: NOW,
+        })
+        .thenEmitsOne('LeadTouchRecorded'),
+    ).toMatchObject({ source: 'service', raisedFromTicket: 't-9' });
     const interaction = given(history)
       .when({
         type: 'RecordLeadInteraction',

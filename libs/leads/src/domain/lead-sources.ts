@@ -16,6 +16,8 @@ export const LEAD_SOURCES = [
   'email_campaign',
   'public_data',
   'phone_sms',
+  // A sales need a service engineer found while working a ticket (the lead names the ticket).
+  'service',
   'other',
 ] as const;
 

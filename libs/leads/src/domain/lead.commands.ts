@@ -26,6 +26,8 @@ export interface CaptureLead extends LeadCommandBase, LeadProfile {
   readonly type: 'CaptureLead';
   /** Set by an import, for every lead of that import request. */
   readonly importBatchId?: string;
+  /** The service ticket whose engineer found this sales need (source `service`). */
+  readonly raisedFromTicket?: string;
 }
 /** Routing put the lead in a team by a routing rule. */
 export interface SetLeadTeam extends LeadCommandBase {
@@ -38,6 +40,8 @@ export interface RecordLeadTouch extends LeadCommandBase {
   readonly type: 'RecordLeadTouch';
   readonly source: LeadSource;
   readonly note: string | null;
+  /** The service ticket that raised the duplicate capture this touch stands for. */
+  readonly raisedFromTicket?: string;
 }
 export interface RecordLeadInteraction extends LeadCommandBase {
   readonly type: 'RecordLeadInteraction';

@@ -61,8 +61,11 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'RecordLeadTouch': {
       const lead = existing(state, command.leadId);
-      const { source, note } = command;
-      return [{ type: 'LeadTouchRecorded', data: { leadId: lead.leadId, source, note, at: iso(command.now) } }];
+      const { source, note, raisedFromTicket } = command;
+      const lineage = raisedFromTicket === undefined ? {} : { raisedFromTicket };
+      return [
+        { type: 'LeadTouchRecorded', data: { leadId: lead.leadId, source, note, at: iso(command.now), ...lineage } },
+      ];
     }
     case 'RecordLeadInteraction': {
       const lead = existing(state, command.leadId);

@@ -57,6 +57,8 @@ export type LeadCaptured = DomainEvent<
     readonly capturedAt: string;
     /** The import that brought the lead in (one per import request); absent for single captures. */
     readonly importBatchId?: string;
+    /** The service ticket that raised the lead (source `service`); absent when it came from no ticket. */
+    readonly raisedFromTicket?: string;
   }
 >;
 
@@ -76,10 +78,19 @@ export type LeadTeamSet = DomainEvent<
   }
 >;
 
-/** The same person showed interest again (a duplicate capture) and it was kept as a touch on this lead. */
+/**
+ * The same person showed interest again (a duplicate capture) and it was kept as a touch on this lead.
+ * `raisedFromTicket`: the service ticket whose lead this was (absent when none), so its lineage is kept.
+ */
 export type LeadTouchRecorded = DomainEvent<
   'LeadTouchRecorded',
-  { readonly leadId: string; readonly source: LeadSource; readonly note: string | null; readonly at: string }
+  {
+    readonly leadId: string;
+    readonly source: LeadSource;
+    readonly note: string | null;
+    readonly at: string;
+    readonly raisedFromTicket?: string;
+  }
 >;
 
 /** Something the lead did that signals intent (web visit, webinar, reply…); feeds behaviour scoring. */

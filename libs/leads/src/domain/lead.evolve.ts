@@ -10,7 +10,15 @@ const isPoolMethod = (method: string): method is PoolMethod => (POOL_METHODS as 
 export function evolveLead(state: LeadState, stored: LeadEvent): LeadState {
   const event = upcastLeadEvent(stored);
   if (event.type === 'LeadCaptured') {
-    const { leadId, complete: _complete, capturedAt, importBatchId: _batch, team, ...profile } = event.data;
+    const {
+      leadId,
+      complete: _complete,
+      capturedAt,
+      importBatchId: _batch,
+      raisedFromTicket: _ticket,
+      team,
+      ...profile
+    } = event.data;
     return {
       status: 'new',
       leadId,

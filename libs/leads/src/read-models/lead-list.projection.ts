@@ -19,7 +19,8 @@ import type { LeadEvent } from '../domain/lead.events.js';
 export const leadListProjection: Projection = {
   name: 'lead_list',
   // 6: indexes for every filter, full-text search, tag and count tables (ADR 0012).
-  version: 7,
+  // 8: the service ticket a lead was raised from (`raised_from_ticket`).
+  version: 8,
   filter: { streamPrefixes: ['lead-'] },
 
   setup: createLeadListTable,
@@ -133,6 +134,7 @@ function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'Lea
     disqualify_reason: null,
     reactivate_on: null,
     deal_id: null,
+    raised_from_ticket: d.raisedFromTicket ?? null,
     captured_at: d.capturedAt,
     updated_at: d.capturedAt,
     revision: recorded.revision.toString(),

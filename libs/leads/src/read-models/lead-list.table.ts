@@ -54,6 +54,8 @@ export type LeadListRow = {
   disqualify_reason: string | null;
   reactivate_on: string | null;
   deal_id: string | null;
+  /** The service ticket that raised the lead (source `service`); null when none did. */
+  raised_from_ticket: string | null;
   captured_at: string;
   updated_at: string;
   revision: string;
@@ -107,6 +109,7 @@ export const UPDATABLE_COLUMNS = [
   'disqualify_reason',
   'reactivate_on',
   'deal_id',
+  'raised_from_ticket',
   'captured_at',
   'updated_at',
   'revision',
@@ -161,6 +164,7 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     .addColumn('disqualify_reason', 'text')
     .addColumn('reactivate_on', 'text')
     .addColumn('deal_id', 'text')
+    .addColumn('raised_from_ticket', 'text')
     .addColumn('captured_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('revision', 'text', (c) => c.notNull())
@@ -230,4 +234,7 @@ async function addMissingColumns(db: ReadModelDb): Promise<void> {
     await db.schema.alterTable('lead_list').addColumn('deal_size_currency', 'text').execute();
   }
   if (!present.has('team')) await db.schema.alterTable('lead_list').addColumn('team', 'text').execute();
+  if (!present.has('raised_from_ticket')) {
+    await db.schema.alterTable('lead_list').addColumn('raised_from_ticket', 'text').execute();
+  }
 }

@@ -256,6 +256,7 @@ export function toLeadView(row: LeadListRow): LeadView {
     disqualifyReason: row.disqualify_reason,
     reactivateOn: row.reactivate_on,
     dealId: row.deal_id,
+    raisedFromTicket: row.raised_from_ticket,
     capturedAt: row.captured_at,
     updatedAt: row.updated_at,
     revision: Number(row.revision),

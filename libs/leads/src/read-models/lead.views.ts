@@ -62,6 +62,12 @@ export class LeadView {
     description: 'Links the lead to its opportunity and what follows',
   })
   dealId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The service ticket whose engineer raised the lead (source service); null when no ticket did',
+  })
+  raisedFromTicket!: string | null;
   @ApiProperty() capturedAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ description: 'Stream revision the view reflects; compare with ETag of commands' }) revision!: number;

@@ -2,7 +2,7 @@ import { InMemoryEventStore } from '#ltc/event-store';
 import { ProjectionRunner, type Projection, type ReadModelDb } from '#ltc/projections';
 import { postgresTestDb, sqliteTestDb, type TestDb } from '#ltc/testing';
 import type { LeadSource } from '../domain/lead-sources.js';
-import type { LeadEvent } from '../domain/lead.events.js';
+import type { LeadCaptured, LeadEvent } from '../domain/lead.events.js';
 import type { AssignmentMethod, DisqualificationReason } from '../domain/lead-vocabulary.js';
 import { salesOrgProjection } from '../sales-org/sales-org.projection.js';
 import { eventMetadata } from './event-metadata.js';
@@ -46,7 +46,13 @@ export class LeadHistory {
     this.head = result.position;
   }
 
-  captured(leadId: string, source: LeadSource, when: string): LeadEvent {
+  /** `lineage`: where else the lead came from (e.g. `raisedFromTicket`). */
+  captured(
+    leadId: string,
+    source: LeadSource,
+    when: string,
+    lineage: Pick<LeadCaptured['data'], 'raisedFromTicket' | 'importBatchId'> = {},
+  ): LeadEvent {
     return {
       type: 'LeadCaptured',
       data: {
@@ -58,6 +64,7 @@ export class LeadHistory {
         region: null,
         complete: true,
         capturedAt: when,
+        ...lineage,
       },
     };
   }

@@ -25,8 +25,21 @@ export class CommandRegistry implements CommandDispatcher {
   }
 
   async dispatch(command: DispatchableCommand, context: DispatchContext): Promise<void> {
-    const route = this.routes.get(command.type);
-    if (!route) throw new UnknownCommandTypeError(command.type);
-    await route(command.payload, context);
+    await this.routeOf(command.type)(command.payload, context);
+  }
+
+  /**
+   * Sends a command like `dispatch` and answers what its route returns, for a sender that
+   * needs the outcome (the id of what the command created). The route decides its shape:
+   * a sender reads it as the registering context documents it.
+   */
+  async request(type: string, payload: Readonly<Record<string, unknown>>, context: DispatchContext): Promise<unknown> {
+    return await this.routeOf(type)(payload, context);
+  }
+
+  private routeOf(type: string): DispatchRoute {
+    const route = this.routes.get(type);
+    if (!route) throw new UnknownCommandTypeError(type);
+    return route;
   }
 }

@@ -47,6 +47,7 @@ export function leadRow(tenant: string, n: number, overrides: Partial<LeadListRo
     disqualify_reason: null,
     reactivate_on: null,
     deal_id: null,
+    raised_from_ticket: null,
     captured_at: at,
     updated_at: at,
     revision: '0',
