@@ -9,4 +9,10 @@ import type { EngineContexts } from './engine-options.js';
  * The bounded contexts the LTC Engine ships, in the order their routes appear in the
  * OpenAPI document. Adding a context is one line here (see docs/architecture.md).
  */
-export const LTC_CONTEXTS: EngineContexts = [leadsContext, opportunitiesContext, contractsContext, serviceContext, organisationContext];
+export const LTC_CONTEXTS: EngineContexts = [
+  leadsContext,
+  opportunitiesContext,
+  contractsContext,
+  serviceContext,
+  organisationContext,
+];

@@ -15,6 +15,7 @@ export * from './http/command-route.openapi.js';
 export * from './http/command-post.js';
 export * from './logging/logger.js';
 export * from './http/command-envelope.js';
+export * from './http/created-ids.js';
 export * from './core/core.module.js';
 export * from './audit/streams.controller.js';
 export * from './health/health.controller.js';

@@ -1,4 +1,7 @@
 import { defineContext } from '#ltc/platform';
+import { ServiceConfigModule, serviceConfigProjections } from './config/index.js';
+import { ServiceTicketsModule } from './service-tickets.module.js';
+import { slaTimersProcessManager } from './sla-timers/index.js';
 
 /**
  * Issue to Resolution (ITR) as the engine runs it: service tickets accepted from any channel,
@@ -9,7 +12,7 @@ import { defineContext } from '#ltc/platform';
  */
 export const serviceContext = defineContext({
   name: 'service',
-  modules: [],
-  projections: [],
-  processManagers: [],
+  modules: [ServiceConfigModule, ServiceTicketsModule],
+  projections: [...serviceConfigProjections],
+  processManagers: [slaTimersProcessManager],
 });

@@ -1,10 +1,9 @@
 import { Body, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandPost, CommandResponseDto, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { CommandPost, CommandResponseDto, Ctx, Roles, type RequestContext, createdIds } from '#ltc/platform';
 import { actorOf } from '../contract-commands/contract-actor.js';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
-import { createdIds } from '../contract-commands/created-id.js';
 import { ContractCommandController } from '../contract-controller.js';
 import { ContractIdParamDto, PurchaseOrderParamDto, moneyOf } from '../contract-dto.js';
 import { CONTRACT_TEAM } from '../contract-roles.js';

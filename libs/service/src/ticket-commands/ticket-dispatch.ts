@@ -1,0 +1,108 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import { aggregateStream, commandIdFromKey, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
+import type { EventStore } from '#ltc/event-store';
+import { InvalidInputError } from '#ltc/kernel';
+import type { CommandRegistry } from '#ltc/platform';
+import type { ServiceConfig } from '../config/service-config.js';
+import { parseTicketEvent } from '../domain/ticket-event.js';
+import { ticketDecider } from '../domain/ticket.decider.js';
+import { SLA_CLOCKS, type SlaClockName } from '../domain/service-vocabulary.js';
+import { ticketStream } from '../service-streams.js';
+import { TicketCommandMessage, type TicketCommandInput } from './ticket-command.message.js';
+
+type Payload = Readonly<Record<string, unknown>>;
+
+/** What the dispatch routes need: the bus, the store and the service configuration. */
+export interface TicketDispatchDeps {
+  readonly bus: CommandBus;
+  readonly store: EventStore;
+  readonly config: ServiceConfig;
+}
+
+/**
+ * The ticket commands durable timers send: a clock's warning and breach for the plan they were
+ * set for (`service.FlagSlaWarning`, `service.FlagSlaBreach`), an OLA task gone overdue
+ * (`service.FlagTaskOverdue`). Each names the lead of the group concerned as it is when the
+ * timer fires, so the policy's escalation reaches whoever leads that group now.
+ */
+export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDispatchDeps): void {
+  const threshold =
+    (type: 'FlagSlaWarning' | 'FlagSlaBreach') => async (payload: Payload, context: DispatchContext) => {
+      const ticketId = text(payload, 'ticketId');
+      const clock = clockOf(payload);
+      const groupLead = await leadOf(deps, context, ticketId, null);
+      return send(deps.bus, context, {
+        type,
+        ticketId,
+        clock,
+        plan: whole(payload, 'plan'),
+        groupLead,
+        actor: system(context),
+      });
+    };
+  registry.register('service.FlagSlaWarning', threshold('FlagSlaWarning'));
+  registry.register('service.FlagSlaBreach', threshold('FlagSlaBreach'));
+  registry.register('service.FlagTaskOverdue', async (payload, context) => {
+    const ticketId = text(payload, 'ticketId');
+    const taskId = text(payload, 'taskId');
+    const groupLead = await leadOf(deps, context, ticketId, taskId);
+    return send(deps.bus, context, { type: 'FlagTaskOverdue', ticketId, taskId, groupLead, actor: system(context) });
+  });
+}
+
+/** The lead of the ticket's group (or of the task's group), now; null without a group or lead. */
+async function leadOf(
+  { store, config }: TicketDispatchDeps,
+  context: DispatchContext,
+  ticketId: string,
+  taskId: string | null,
+): Promise<string | null> {
+  const { state, tenantId } = await aggregateStream(store, ticketDecider, ticketStream(ticketId), {
+    parse: parseTicketEvent,
+  });
+  if (state.status === 'none' || tenantId !== context.tenantId) return null;
+  const group =
+    taskId === null ? state.owner.group : (state.tasks.find((t) => t.taskId === taskId)?.owner.group ?? null);
+  if (group === null) return null;
+  return (await config.group(context.tenantId, group))?.lead ?? null;
+}
+
+const system = (context: DispatchContext) => ({ id: context.actor.userId, roles: [] });
+
+/** Sends a command from a timer: idempotent by the timer's key; a ticket gone or never there decides nothing. */
+function send(bus: CommandBus, context: DispatchContext, command: TicketCommandInput): Promise<CommandOutcome> {
+  return bus.execute<TicketCommandMessage, CommandOutcome>(
+    new TicketCommandMessage({
+      command,
+      stream: ticketStream(command.ticketId),
+      commandId: commandIdFromKey(context.tenantId, context.actor.userId, context.idempotencyKey),
+      idempotent: true,
+      actor: context.actor,
+      tenantId: context.tenantId,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+    }),
+  );
+}
+
+function text(payload: Payload, field: string): string {
+  const value = payload[field];
+  if (typeof value !== 'string') throw new InvalidInputError(field, 'required', `${field} must be a string`);
+  return value;
+}
+
+function whole(payload: Payload, field: string): number {
+  const value = payload[field];
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new InvalidInputError(field, 'wholeNumber', `${field} must be a whole number`);
+  }
+  return value;
+}
+
+function clockOf(payload: Payload): SlaClockName {
+  const value = payload['clock'];
+  if (!(SLA_CLOCKS as readonly unknown[]).includes(value)) {
+    throw new InvalidInputError('clock', 'oneOf', 'clock must be response or resolution');
+  }
+  return value as SlaClockName;
+}
