@@ -28,9 +28,6 @@ export function validateSlaPolicy(definition: SlaPolicyDefinition, calendarKnown
     minutes(`targets.${priority}.responseMinutes`, target.responseMinutes);
     minutes(`targets.${priority}.resolutionMinutes`, target.resolutionMinutes);
   }
-  if (definition.calendarId !== null && !calendarKnown) {
-    fail('calendarId', 'knownCalendar', `calendar ${String(definition.calendarId)} does not exist`);
-  }
   definition.pauseOn.forEach((reason, i) => {
     if (!oneOf(WAIT_REASONS, reason)) fail(`pauseOn[${i}]`, 'waitReason', `pauseOn is of ${WAIT_REASONS.join(', ')}`);
   });
@@ -57,5 +54,9 @@ export function validateSlaPolicy(definition: SlaPolicyDefinition, calendarKnown
   }
   if (!isWholeNumber(definition.reopenWindowDays, 0, 365)) {
     fail('reopenWindowDays', 'days', 'reopenWindowDays must be whole days, 0–365');
+  }
+  // Last: a field that breaks its own rule is named before the calendar it happens to name.
+  if (definition.calendarId !== null && !calendarKnown) {
+    fail('calendarId', 'knownCalendar', `calendar ${String(definition.calendarId)} does not exist`);
   }
 }
