@@ -23,15 +23,19 @@ export const basisPoints = (part: number, whole: number): number | null =>
 /** A 0/1 condition counted over the rows (PostgreSQL's `sum` gives a bigint: read with `Number`). */
 const count = (condition: RawBuilder<unknown>) => sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
 
-const bucketName = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const bucketName = (value: string | number | null | undefined): string | null =>
+  value === null || value === undefined ? null : String(value);
 
-const TICKET_BUCKETS: Record<(typeof SLA_GROUPINGS)[number] | (typeof CSAT_GROUPINGS)[number], RawBuilder<unknown>> = {
-  priority: sql`priority`,
-  group: sql`group_id`,
-  category: sql`category`,
-  engineer: sql`engineer_id`,
+const TICKET_BUCKETS: Record<
+  (typeof SLA_GROUPINGS)[number] | (typeof CSAT_GROUPINGS)[number],
+  RawBuilder<string | null>
+> = {
+  priority: sql<string | null>`priority`,
+  group: sql<string | null>`group_id`,
+  category: sql<string | null>`category`,
+  engineer: sql<string | null>`engineer_id`,
   // Acceptance instants are UTC ISO strings: the month is their first seven characters.
-  month: sql`substr(accepted_at, 1, 7)`,
+  month: sql<string | null>`substr(accepted_at, 1, 7)`,
 };
 
 const byBucket = <T extends { bucket: string | null }>(a: T, b: T): number =>
@@ -100,7 +104,7 @@ export async function olaAnalytics(
   tenantId: string,
   query: { readonly scope: TicketScope; readonly groupBy: (typeof OLA_GROUPINGS)[number] },
 ): Promise<OlaAnalyticsView> {
-  const bucket = query.groupBy === 'line' ? sql`line` : sql`group_id`;
+  const bucket: RawBuilder<string | number | null> = query.groupBy === 'line' ? sql`line` : sql`group_id`;
   let tasks = serviceOlaTasksDb(db).selectFrom('service_ola_tasks').where('tenant_id', '=', tenantId);
   if (query.scope.kind === 'person') {
     const visible = filteredTickets(db, tenantId, { scope: query.scope }).select('service_tickets.ticket_id');

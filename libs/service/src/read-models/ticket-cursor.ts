@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import { InvalidInputError } from '#ltc/kernel';
 import type { ServiceTicketRow, ServiceTicketTables } from './service-tickets.table.js';
 
-type SortColumn = keyof ServiceTicketRow & string;
+type SortColumn = keyof ServiceTicketRow;
 
 /** A total order of tickets: its columns, all ascending or all descending, the id last. */
 export interface TicketOrder {
@@ -36,7 +36,7 @@ export function decodeTicketCursor(order: TicketOrder, cursor: string): string[]
       keys[0] === order.name &&
       keys.every((k) => typeof k === 'string')
     ) {
-      return keys.slice(1) as string[];
+      return keys.slice(1);
     }
   } catch {
     // falls through to the 400 below
