@@ -1,0 +1,176 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ReadModelDb } from '#ltc/projections';
+import type { TicketScope } from '../service-access.js';
+import type {
+  CsatAnalyticsView,
+  CsatBucketView,
+  OlaAnalyticsView,
+  OlaBucketView,
+  SlaAnalyticsView,
+  SlaBucketView,
+} from './service-analytics.views.js';
+import { serviceOlaTasksDb } from './service-ola-tasks.projection.js';
+import { filteredTickets } from './ticket-filter.js';
+
+export const SLA_GROUPINGS = ['priority', 'group', 'category', 'month'] as const;
+export const OLA_GROUPINGS = ['line', 'group'] as const;
+export const CSAT_GROUPINGS = ['group', 'category', 'engineer'] as const;
+
+/** `part` out of `whole` in basis points, rounded; null when there is nothing to rate. */
+export const basisPoints = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part * 10_000) / whole);
+
+/** A 0/1 condition counted over the rows (PostgreSQL's `sum` gives a bigint: read with `Number`). */
+const count = (condition: RawBuilder<unknown>) => sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
+
+const bucketName = (value: string | number | null | undefined): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+const TICKET_BUCKETS: Record<
+  (typeof SLA_GROUPINGS)[number] | (typeof CSAT_GROUPINGS)[number],
+  RawBuilder<string | null>
+> = {
+  priority: sql<string | null>`priority`,
+  group: sql<string | null>`group_id`,
+  category: sql<string | null>`category`,
+  engineer: sql<string | null>`engineer_id`,
+  // Acceptance instants are UTC ISO strings: the month is their first seven characters.
+  month: sql<string | null>`substr(accepted_at, 1, 7)`,
+};
+
+const byBucket = <T extends { bucket: string | null }>(a: T, b: T): number =>
+  a.bucket === b.bucket ? 0 : a.bucket === null ? 1 : b.bucket === null ? -1 : a.bucket < b.bucket ? -1 : 1;
+
+/**
+ * SLA attainment of the tickets accepted in the period the caller sees, per bucket: first
+ * responses and latest resolutions on time, breaches per clock, and what is at risk or breached now.
+ */
+export async function slaAnalytics(
+  db: ReadModelDb,
+  tenantId: string,
+  query: {
+    readonly scope: TicketScope;
+    readonly groupBy: (typeof SLA_GROUPINGS)[number];
+    readonly from?: string;
+    readonly to?: string;
+  },
+): Promise<SlaAnalyticsView> {
+  const bucket = TICKET_BUCKETS[query.groupBy];
+  let tickets = filteredTickets(db, tenantId, { scope: query.scope });
+  if (query.from) tickets = tickets.where('accepted_at', '>=', `${query.from}T00:00:00.000Z`);
+  // Inclusive: everything before the next day's first instant.
+  if (query.to) tickets = tickets.where('accepted_at', '<', `${query.to}T99`);
+  const working = sql`status in ('open', 'waiting')`;
+  const rows = await tickets
+    .select([
+      bucket.as('bucket'),
+      sql<number | string>`count(*)`.as('tickets'),
+      count(sql`response_within_target is not null`).as('responses'),
+      count(sql`response_within_target = 1`).as('responses_on_time'),
+      count(sql`resolution_within_target is not null`).as('resolutions'),
+      count(sql`resolution_within_target = 1`).as('resolutions_on_time'),
+      count(sql`response_breached = 1`).as('response_breaches'),
+      count(sql`resolution_breached = 1`).as('resolution_breaches'),
+      count(sql`at_risk = 1 and ${working}`).as('at_risk'),
+      count(sql`breached = 1 and ${working}`).as('breached'),
+    ])
+    .groupBy(bucket)
+    .execute();
+  const buckets: SlaBucketView[] = rows.map((row) => {
+    const n = (value: number | string) => Number(value);
+    const responses = n(row.responses);
+    const resolutions = n(row.resolutions);
+    return {
+      bucket: bucketName(row.bucket),
+      tickets: n(row.tickets),
+      responses,
+      responsesOnTime: n(row.responses_on_time),
+      responseOnTimeBp: basisPoints(n(row.responses_on_time), responses),
+      resolutions,
+      resolutionsOnTime: n(row.resolutions_on_time),
+      resolutionOnTimeBp: basisPoints(n(row.resolutions_on_time), resolutions),
+      responseBreaches: n(row.response_breaches),
+      resolutionBreaches: n(row.resolution_breaches),
+      atRisk: n(row.at_risk),
+      breached: n(row.breached),
+    };
+  });
+  return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, buckets: buckets.sort(byBucket) };
+}
+
+/** OLA attainment of the tasks of the tickets the caller sees, per line or group. */
+export async function olaAnalytics(
+  db: ReadModelDb,
+  tenantId: string,
+  query: { readonly scope: TicketScope; readonly groupBy: (typeof OLA_GROUPINGS)[number] },
+): Promise<OlaAnalyticsView> {
+  const bucket: RawBuilder<string | number | null> = query.groupBy === 'line' ? sql`line` : sql`group_id`;
+  let tasks = serviceOlaTasksDb(db).selectFrom('service_ola_tasks').where('tenant_id', '=', tenantId);
+  if (query.scope.kind === 'person') {
+    const visible = filteredTickets(db, tenantId, { scope: query.scope }).select('service_tickets.ticket_id');
+    tasks = tasks.where('ticket_id', 'in', visible);
+  }
+  const rows = await tasks
+    .select([
+      bucket.as('bucket'),
+      sql<number | string>`count(*)`.as('tasks'),
+      count(sql`status = 'done'`).as('done'),
+      count(sql`status = 'done' and on_time = 1`).as('done_on_time'),
+      count(sql`status = 'open' and overdue = 1`).as('overdue_open'),
+    ])
+    .groupBy(bucket)
+    .execute();
+  const buckets: OlaBucketView[] = rows.map((row) => {
+    const done = Number(row.done);
+    return {
+      bucket: bucketName(row.bucket),
+      tasks: Number(row.tasks),
+      done,
+      doneOnTime: Number(row.done_on_time),
+      onTimeBp: basisPoints(Number(row.done_on_time), done),
+      overdueOpen: Number(row.overdue_open),
+    };
+  });
+  return { groupBy: query.groupBy, buckets: buckets.sort(byBucket) };
+}
+
+/** Customer satisfaction from the callbacks (each ticket's latest), and the reopen rate, per bucket. */
+export async function csatAnalytics(
+  db: ReadModelDb,
+  tenantId: string,
+  query: { readonly scope: TicketScope; readonly groupBy: (typeof CSAT_GROUPINGS)[number] },
+): Promise<CsatAnalyticsView> {
+  const bucket = TICKET_BUCKETS[query.groupBy];
+  const rows = await filteredTickets(db, tenantId, { scope: query.scope })
+    .select([
+      bucket.as('bucket'),
+      count(sql`satisfaction is not null`).as('callbacks'),
+      sql<number | string>`sum(coalesce(satisfaction, 0))`.as('satisfaction_sum'),
+      count(sql`satisfaction = 1`).as('s1'),
+      count(sql`satisfaction = 2`).as('s2'),
+      count(sql`satisfaction = 3`).as('s3'),
+      count(sql`satisfaction = 4`).as('s4'),
+      count(sql`satisfaction = 5`).as('s5'),
+      count(sql`closed_at is not null`).as('closed'),
+      count(sql`reopen_count > 0`).as('reopened'),
+    ])
+    .groupBy(bucket)
+    .execute();
+  const buckets: CsatBucketView[] = rows.map((row) => {
+    const callbacks = Number(row.callbacks);
+    const closed = Number(row.closed);
+    const reopened = Number(row.reopened);
+    return {
+      bucket: bucketName(row.bucket),
+      callbacks,
+      // Integer arithmetic on the sum: hundredths, rounded, never a float stored or sent.
+      averageSatisfactionHundredths:
+        callbacks === 0 ? null : Math.round((Number(row.satisfaction_sum) * 100) / callbacks),
+      distribution: { 1: Number(row.s1), 2: Number(row.s2), 3: Number(row.s3), 4: Number(row.s4), 5: Number(row.s5) },
+      closed,
+      reopened,
+      reopenRateBp: basisPoints(reopened, closed),
+    };
+  });
+  return { groupBy: query.groupBy, buckets: buckets.sort(byBucket) };
+}
