@@ -1,5 +1,6 @@
 import { defineContext } from '#ltc/platform';
 import { ServiceConfigModule, serviceConfigProjections } from './config/index.js';
+import { ServiceReadsModule, serviceReadProjections } from './read-models/index.js';
 import { ServiceTicketsModule } from './service-tickets.module.js';
 import { slaTimersProcessManager } from './sla-timers/index.js';
 
@@ -12,7 +13,7 @@ import { slaTimersProcessManager } from './sla-timers/index.js';
  */
 export const serviceContext = defineContext({
   name: 'service',
-  modules: [ServiceConfigModule, ServiceTicketsModule],
-  projections: [...serviceConfigProjections],
+  modules: [ServiceConfigModule, ServiceTicketsModule, ServiceReadsModule],
+  projections: [...serviceConfigProjections, ...serviceReadProjections],
   processManagers: [slaTimersProcessManager],
 });

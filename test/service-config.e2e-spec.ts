@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { LTC_CONTEXTS } from '#ltc/engine';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { defineContext } from '#ltc/platform';
-import { eventually, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { ServiceConfigModule } from './service-config.module.js';
-import { serviceConfigProjections } from './service-config.projections.js';
+import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 
-/**
- * The configuration routes over real HTTP: the engine's contexts plus this module (as the lead
- * engineer wires it into the service context), on real files.
- */
-const withServiceConfig = [
-  ...LTC_CONTEXTS,
-  defineContext({ name: 'service-config', modules: [ServiceConfigModule], projections: serviceConfigProjections }),
-];
+/** The service configuration routes over real HTTP, on real files. */
 
 const day = [{ from: '08:00', to: '17:00' }];
 const stockholm = {
@@ -40,7 +29,7 @@ describe('Service configuration routes', () => {
   let otherTenant: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ contexts: withServiceConfig });
+    app = await startTestApp();
     manager = await app.token(['service_manager'], 'sven');
     agent = await app.token(['service_agent'], 'olle');
     otherTenant = await app.token(['service_manager'], 'gus', 'globex');
