@@ -114,7 +114,7 @@ const TICKET_SHAPE = {
 const AUDIENCE_SHAPE = {
   table: 'service_ticket_audience',
   columns: ['tenant_id', 'member_kind', 'member_id', 'ticket_id'],
-  key: ['tenant_id', 'member_kind', 'member_id', 'ticket_id'],
+  key: ['tenant_id', 'ticket_id', 'member_kind', 'member_id'],
   update: [],
 } as const;
 

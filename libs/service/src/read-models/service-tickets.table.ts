@@ -106,7 +106,7 @@ export const NO_BREACH_KEY = '9999-12-31T23:59:59.999Z';
 const INDEXES: Record<string, readonly string[]> = {
   service_tickets_accepted_idx: ['tenant_id', 'accepted_at', 'ticket_id'],
   service_tickets_queue_idx: ['tenant_id', 'line', 'status', 'queue_key'],
-  service_tickets_breach_idx: ['tenant_id', 'queue_key', 'accepted_at'],
+  service_tickets_breach_idx: ['tenant_id', 'queue_key', 'accepted_at', 'ticket_id'],
   service_tickets_group_idx: ['tenant_id', 'group_id', 'status'],
   service_tickets_engineer_idx: ['tenant_id', 'engineer_id', 'status'],
   service_tickets_account_idx: ['tenant_id', 'customer_account', 'accepted_at'],
@@ -189,13 +189,14 @@ export async function createServiceTicketTables(db: ReadModelDb): Promise<void> 
     .addColumn('member_kind', 'text', (c) => c.notNull())
     .addColumn('member_id', 'text', (c) => c.notNull())
     .addColumn('ticket_id', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('service_ticket_audience_pk', ['tenant_id', 'member_kind', 'member_id', 'ticket_id'])
+    .addPrimaryKeyConstraint('service_ticket_audience_pk', ['tenant_id', 'ticket_id', 'member_kind', 'member_id'])
     .execute();
+  // The key answers "may this caller see this ticket" (the lists' correlated check); this, "what may they see".
   await db.schema
-    .createIndex('service_ticket_audience_ticket_idx')
+    .createIndex('service_ticket_audience_member_idx')
     .ifNotExists()
     .on('service_ticket_audience')
-    .columns(['tenant_id', 'ticket_id'])
+    .columns(['tenant_id', 'member_kind', 'member_id', 'ticket_id'])
     .execute();
 }
 
