@@ -39,6 +39,11 @@ describe('the composition root', () => {
       ['contract_list', 'projection'],
       ['contract_invoices', 'projection'],
       ['contract_pipeline_length', 'projection'],
+      ['service_configurations', 'projection'],
+      ['service_group_members', 'projection'],
+      ['service_tickets', 'projection'],
+      ['service_ola_tasks', 'projection'],
+      ['service_product_requirements', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['due_timers', 'projection'],
@@ -49,6 +54,7 @@ describe('the composition root', () => {
       ['opportunity_handoff_timers', 'process_manager'],
       ['contract_drafting', 'process_manager'],
       ['contract_dunning', 'process_manager'],
+      ['service_sla_timers', 'process_manager'],
     ]);
   });
 

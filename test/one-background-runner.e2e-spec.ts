@@ -111,6 +111,7 @@ describe('two engines started on one data folder (npm start twice)', () => {
       ['opportunity_handoff_timers', 'starting'],
       ['contract_drafting', 'starting'],
       ['contract_dunning', 'starting'],
+      ['service_sla_timers', 'starting'],
     ]);
 
     active.process.child.kill('SIGKILL');

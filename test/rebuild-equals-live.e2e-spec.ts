@@ -4,6 +4,7 @@ import { dataFiles } from './support/lead-read-models.js';
 import { postgresTables, sqliteTables, type TableSnapshot } from './support/read-model-tables.js';
 import { eventually, type TestAppOptions } from './support/test-app.js';
 import { Sales } from './support/sales-world.js';
+import { ServiceWorld } from './support/service-world.js';
 
 /**
  * Every read model and routing's own tables (the distribution ledger and its decisions,
@@ -91,6 +92,7 @@ async function workingDay(sales: Sales, clock: ManualClock): Promise<void> {
   const owner = String(first.owner.data.repId);
   const won = await dealAfternoon(sales, clock, { id: first.id, owner });
   await contractEvening(sales, clock, { id: won, owner });
+  await serviceNight(sales, clock, won);
 }
 
 /**
@@ -287,6 +289,58 @@ async function contractEvening(sales: Sales, clock: ManualClock, won: { id: stri
   await quiet(sales);
 }
 
+/**
+ * A night of the service desk: a ticket under the won contract's entitlement breaches its response
+ * target and escalates; another waits for the customer, is re-graded, gets an OLA task that goes
+ * overdue, a resolution plan, is resolved, verified, closed and called back; it raises a product
+ * requirement and a lead.
+ */
+async function serviceNight(sales: Sales, clock: ManualClock, contractId: string): Promise<void> {
+  const w = await ServiceWorld.on(sales);
+  await w.policy();
+  await w.put(`/service-entitlements/${contractId}`, { policyId: 'default', warrantyEndsOn: '2027-03-01' });
+  const breaching = await w.ticket({ priority: 'P1', contractId });
+  await w.armed(breaching, 'response', ['warn', 'breach']);
+  clock.advance(11 * 60_000);
+  await w.waitFor(breaching, 'TicketSlaBreached');
+
+  const worked = await w.ticket({ impact: 'medium', urgency: 'low' });
+  await w.ok(w.ali, `/tickets/${worked}/respond`, { message: 'On it' });
+  await w.ok(w.ali, `/tickets/${worked}/wait`, { reason: 'customer' });
+  clock.advance(30 * 60_000);
+  await w.ok(w.ali, `/tickets/${worked}/resume`);
+  await w.ok(w.ali, `/tickets/${worked}/grade`, { priority: 'P2', reason: 'More units affected' });
+  await w.ok(w.ali, `/tickets/${worked}/escalate`, { toLine: 2, reason: 'Firmware', group: 'experts' });
+  const task = await w.ok(w.eric, `/tickets/${worked}/tasks`, {
+    title: 'Logs',
+    kind: 'analysis',
+    line: 2,
+    group: 'experts',
+  });
+  await sales.timerScheduled(`ola-${worked}-${String(task['taskId'])}`);
+  clock.advance(121 * 60_000);
+  await w.waitFor(worked, 'TicketTaskOverdue');
+  await w.ok(w.eric, `/tickets/${worked}/tasks/${String(task['taskId'])}/complete`, {});
+  await w.ok(w.eric, `/tickets/${worked}/plan`, { summary: 'Patch', steps: ['Build', 'Roll out'] });
+  await w.ok(w.sam, `/tickets/${worked}/plan/assess`, { decision: 'approved' });
+  await w.ok(w.eric, `/tickets/${worked}/plan/implemented`, {});
+  await w.ok(w.eric, `/tickets/${worked}/resolve`, { resolution: 'Patched' });
+  await w.ok(w.sam, `/tickets/${worked}/verify`, { rootCause: 'Bug', preventiveAction: 'Test', noNewProblems: true });
+  await w.ok(w.sam, `/tickets/${worked}/close`);
+  await w.ok(w.sam, `/tickets/${worked}/callback`, { satisfaction: 5, comment: 'Great' });
+  await w.ok(w.eric, `/tickets/${worked}/product-requirements`, {
+    title: 'Watchdog',
+    description: 'Reboot hung modems',
+  });
+  const spawned = await w.ok(w.ali, `/tickets/${worked}/spawn-lead`, {
+    name: 'More units',
+    email: 'more@nordfrakt.example',
+  });
+  await w.waitFor(worked, 'TicketLeadSpawned');
+  await sales.waitFor(String(spawned['leadId']), 'LeadScored');
+  await quiet(sales);
+}
+
 /** Rebuilds every projection, then routing's own tables (which read the leads' sales-org projection). */
 async function rebuildEverything(sales: Sales): Promise<void> {
   const admin = await sales.app.token(['admin'], 'root');
@@ -328,6 +382,11 @@ const FILLED_TABLES = [
   'contract_list',
   'contract_invoices',
   'contract_pipeline_length',
+  'service_configurations',
+  'service_group_members',
+  'service_tickets',
+  'service_ola_tasks',
+  'service_product_requirements',
 ];
 
 function expectRebuiltEqualsLive(live: TableSnapshot, rebuilt: TableSnapshot): void {

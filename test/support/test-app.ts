@@ -124,3 +124,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** The body of a 2xx answer to `path`; anything else fails the test showing the status and the body. */
+export function okBody(path: string, answered: TestResponse): Record<string, unknown> {
+  expect({ path, status: answered.status < 300 ? 'ok' : answered.status, body: answered.body }).toMatchObject({
+    path,
+    status: 'ok',
+  });
+  return (answered.body ?? {}) as Record<string, unknown>;
+}

@@ -12,7 +12,7 @@ export class ConfigIdParamDto {
 }
 
 /** `/service-entitlements/{contractId}`: a contract's id (its deal's id). */
-export class ContractIdParamDto {
+export class EntitlementContractParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')
   contractId!: string;

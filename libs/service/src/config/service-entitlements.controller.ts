@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import { ApiCommandHeaders, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { SERVICE_MANAGERS, TICKET_READERS } from '../service-roles.js';
-import { ConfiguredView, ContractIdParamDto, versionAt } from './config-id.dto.js';
+import { ConfiguredView, EntitlementContractParamDto, versionAt } from './config-id.dto.js';
 import { serviceEntitlementCommands } from './config-commands.js';
 import { ServiceEntitlementView, serviceEntitlementView } from './config.views.js';
 import { readContractFacts } from './contract-facts.js';
@@ -32,7 +32,7 @@ export class ServiceEntitlementsController {
     description: "CONTRACT_NOT_FOUND (none in the caller's tenant); SERVICE_ENTITLEMENT_NOT_FOUND (none recorded)",
   })
   async get(
-    @Param() { contractId }: ContractIdParamDto,
+    @Param() { contractId }: EntitlementContractParamDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ServiceEntitlementView> {
@@ -52,7 +52,7 @@ export class ServiceEntitlementsController {
   @ApiOkResponse({ type: ConfiguredView, description: 'ServiceEntitlementRecorded appended (none if unchanged)' })
   @ApiNotFoundResponse({ description: "CONTRACT_NOT_FOUND: no such contract in the caller's tenant" })
   async record(
-    @Param() { contractId }: ContractIdParamDto,
+    @Param() { contractId }: EntitlementContractParamDto,
     @Body() body: ServiceEntitlementDefinitionDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { USER_ID_PATTERN } from '#ltc/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CUSTOMER_ACCOUNT, CUSTOMER_ACCOUNT_RULE } from '../customer-account.js';
 import { LINES, PRIORITIES } from '../domain/service-vocabulary.js';
 import { CSAT_GROUPINGS, OLA_GROUPINGS, SLA_GROUPINGS } from '../read-models/service-analytics.queries.js';
 
@@ -125,9 +126,8 @@ export class LineParamDto {
 
 /** `/customers/{account}/tickets`. */
 export class AccountParamDto {
-  @ApiProperty({ description: "The customer's account, as the tickets name it" })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ description: "The customer's account, as the tickets name it", pattern: CUSTOMER_ACCOUNT.source })
+  @Matches(CUSTOMER_ACCOUNT, { message: `account ${CUSTOMER_ACCOUNT_RULE}` })
   account!: string;
 }
 

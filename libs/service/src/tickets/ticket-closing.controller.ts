@@ -8,7 +8,7 @@ import { SERVICE_TEAM } from '../service-roles.js';
 import { CallbackDto, ResolveDto, VerifyDto } from './ticket-closing.dto.js';
 import { TicketCommandController } from './ticket-controller.js';
 import { TicketIdParamDto } from './ticket-params.dto.js';
-import { OptionalNoteDto, ReasonDto } from './ticket-text.dto.js';
+import { OptionalNoteDto, TicketReasonDto } from './ticket-text.dto.js';
 
 type Reply = FastifyReply;
 
@@ -112,7 +112,7 @@ export class TicketClosingController {
   })
   async reopen(
     @Param() { id }: TicketIdParamDto,
-    @Body() body: ReasonDto,
+    @Body() body: TicketReasonDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<CommandResponseDto> {

@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { CUSTOMER_ACCOUNT, CUSTOMER_ACCOUNT_RULE } from '../customer-account.js';
 import { CHANNELS, LEVELS, PRIORITIES, type Channel, type Level, type Priority } from '../domain/service-vocabulary.js';
 import { OneOf, OptionalGroup, OptionalOneOf, OptionalPerson, OptionalText, Text } from './ticket-text.dto.js';
 
@@ -34,7 +35,8 @@ export class AcceptTicketDto extends GradingDto {
   @OneOf(CHANNELS, 'hotline')
   channel!: Channel;
 
-  @Text(200, 'Nordfrakt AB')
+  @ApiProperty({ example: 'Nordfrakt AB', pattern: CUSTOMER_ACCOUNT.source })
+  @Matches(CUSTOMER_ACCOUNT, { message: `customerAccount ${CUSTOMER_ACCOUNT_RULE}` })
   customerAccount!: string;
 
   @ApiPropertyOptional({

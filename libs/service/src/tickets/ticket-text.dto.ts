@@ -52,7 +52,7 @@ export class OptionalNoteDto {
 }
 
 /** A body that must say why (reopen). */
-export class ReasonDto {
+export class TicketReasonDto {
   @Text(2_000, 'Two units offline again')
   reason!: string;
 }
