@@ -62,7 +62,8 @@ export class SatisfactionDistributionView {
 export class CsatBucketView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The group, category or engineer; null: none' })
   bucket!: string | null;
-  @ApiProperty({ description: 'Tickets called back (each by its latest callback)' }) callbacks!: number;
+  @ApiProperty({ description: 'Callbacks recorded (a ticket reopened and called back again counts twice)' })
+  callbacks!: number;
   @ApiPropertyOptional({
     nullable: true,
     type: Number,
