@@ -68,8 +68,9 @@ export async function slaAnalytics(
       sql<number | string>`count(*)`.as('tickets'),
       count(sql`response_within_target is not null`).as('responses'),
       count(sql`response_within_target = 1`).as('responses_on_time'),
-      count(sql`resolution_within_target is not null`).as('resolutions'),
-      count(sql`resolution_within_target = 1`).as('resolutions_on_time'),
+      // The latest resolution, also of a ticket reopened since: its outcome stands until it is resolved again.
+      count(sql`resolved_within_target is not null`).as('resolutions'),
+      count(sql`resolved_within_target = 1`).as('resolutions_on_time'),
       count(sql`response_breached = 1`).as('response_breaches'),
       count(sql`resolution_breached = 1`).as('resolution_breaches'),
       count(sql`at_risk = 1 and ${working}`).as('at_risk'),

@@ -15,7 +15,9 @@ export class SlaBucketView {
   @ApiProperty({ description: 'First responses within target (TicketResponded.withinTarget)' })
   responsesOnTime!: number;
   @ApiPropertyOptional({ nullable: true, type: Number, description: RATE }) responseOnTimeBp!: number | null;
-  @ApiProperty({ description: 'Resolved tickets, each by its latest resolution (a reopened one once re-resolved)' })
+  @ApiProperty({
+    description: 'Tickets resolved at least once, each by its latest resolution (also when reopened since)',
+  })
   resolutions!: number;
   @ApiProperty({ description: 'Latest resolutions within target (TicketResolved.withinTarget)' })
   resolutionsOnTime!: number;

@@ -62,6 +62,8 @@ export type ServiceTicketRow = {
   responded_at: string | null;
   /** The latest resolution and closing (kept when reopened: the status says whether they still stand). */
   resolved_at: string | null;
+  /** Whether the latest resolution was within target (1 / 0), kept when reopened: what SLA attainment counts. */
+  resolved_within_target: number | null;
   closed_at: string | null;
   /** The latest callback's satisfaction, 1–5. */
   satisfaction: number | null;
@@ -177,6 +179,7 @@ export async function createServiceTicketTables(db: ReadModelDb): Promise<void> 
     .addColumn('breached', 'integer', (c) => c.notNull())
     .addColumn('responded_at', 'text')
     .addColumn('resolved_at', 'text')
+    .addColumn('resolved_within_target', 'integer')
     .addColumn('closed_at', 'text')
     .addColumn('satisfaction', 'integer')
     .addColumn('reopen_count', 'integer', (c) => c.notNull())
