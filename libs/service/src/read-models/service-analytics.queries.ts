@@ -10,6 +10,7 @@ import type {
   SlaBucketView,
 } from './service-analytics.views.js';
 import { serviceOlaTasksDb } from './service-ola-tasks.projection.js';
+import { serviceTicketsDb } from './service-tickets.table.js';
 import { filteredTickets } from './ticket-filter.js';
 
 export const SLA_GROUPINGS = ['priority', 'group', 'category', 'month'] as const;
@@ -67,8 +68,9 @@ export async function slaAnalytics(
       sql<number | string>`count(*)`.as('tickets'),
       count(sql`response_within_target is not null`).as('responses'),
       count(sql`response_within_target = 1`).as('responses_on_time'),
-      count(sql`resolution_within_target is not null`).as('resolutions'),
-      count(sql`resolution_within_target = 1`).as('resolutions_on_time'),
+      // The latest resolution, also of a ticket reopened since: its outcome stands until it is resolved again.
+      count(sql`resolved_within_target is not null`).as('resolutions'),
+      count(sql`resolved_within_target = 1`).as('resolutions_on_time'),
       count(sql`response_breached = 1`).as('response_breaches'),
       count(sql`resolution_breached = 1`).as('resolution_breaches'),
       count(sql`at_risk = 1 and ${working}`).as('at_risk'),
@@ -134,39 +136,66 @@ export async function olaAnalytics(
   return { groupBy: query.groupBy, buckets: buckets.sort(byBucket) };
 }
 
-/** Customer satisfaction from the callbacks (each ticket's latest), and the reopen rate, per bucket. */
+/**
+ * Customer satisfaction from every callback (a reopened ticket called back again counts twice),
+ * bucketed by the ticket's group, engineer or category when the customer was called; and the
+ * reopen rate of the tickets by their bucket now.
+ */
 export async function csatAnalytics(
   db: ReadModelDb,
   tenantId: string,
   query: { readonly scope: TicketScope; readonly groupBy: (typeof CSAT_GROUPINGS)[number] },
 ): Promise<CsatAnalyticsView> {
   const bucket = TICKET_BUCKETS[query.groupBy];
-  const rows = await filteredTickets(db, tenantId, { scope: query.scope })
+  let called = serviceTicketsDb(db).selectFrom('service_ticket_callbacks').where('tenant_id', '=', tenantId);
+  if (query.scope.kind === 'person') {
+    const visible = filteredTickets(db, tenantId, { scope: query.scope }).select('service_tickets.ticket_id');
+    called = called.where('ticket_id', 'in', visible);
+  }
+  const callbackRows = await called
     .select([
       bucket.as('bucket'),
-      count(sql`satisfaction is not null`).as('callbacks'),
-      sql<number | string>`sum(coalesce(satisfaction, 0))`.as('satisfaction_sum'),
+      sql<number | string>`count(*)`.as('callbacks'),
+      sql<number | string>`sum(satisfaction)`.as('satisfaction_sum'),
       count(sql`satisfaction = 1`).as('s1'),
       count(sql`satisfaction = 2`).as('s2'),
       count(sql`satisfaction = 3`).as('s3'),
       count(sql`satisfaction = 4`).as('s4'),
       count(sql`satisfaction = 5`).as('s5'),
+    ])
+    .groupBy(bucket)
+    .execute();
+  const reopenRows = await filteredTickets(db, tenantId, { scope: query.scope })
+    .select([
+      bucket.as('bucket'),
       count(sql`closed_at is not null`).as('closed'),
       count(sql`reopen_count > 0`).as('reopened'),
     ])
     .groupBy(bucket)
     .execute();
-  const buckets: CsatBucketView[] = rows.map((row) => {
-    const callbacks = Number(row.callbacks);
-    const closed = Number(row.closed);
-    const reopened = Number(row.reopened);
+  const keyOf = (value: string | null | undefined): string => bucketName(value) ?? '\u0000';
+  const callbacksBy = new Map(callbackRows.map((row) => [keyOf(row.bucket), row]));
+  const reopensBy = new Map(reopenRows.map((row) => [keyOf(row.bucket), row]));
+  const keys = new Set([...callbacksBy.keys(), ...reopensBy.keys()]);
+  const buckets: CsatBucketView[] = [...keys].map((key) => {
+    const c = callbacksBy.get(key);
+    const r = reopensBy.get(key);
+    const callbacks = Number(c?.callbacks ?? 0);
+    const closed = Number(r?.closed ?? 0);
+    const reopened = Number(r?.reopened ?? 0);
     return {
-      bucket: bucketName(row.bucket),
+      bucket: bucketName(c ? c.bucket : r?.bucket),
       callbacks,
       // Integer arithmetic on the sum: hundredths, rounded, never a float stored or sent.
       averageSatisfactionHundredths:
-        callbacks === 0 ? null : Math.round((Number(row.satisfaction_sum) * 100) / callbacks),
-      distribution: { 1: Number(row.s1), 2: Number(row.s2), 3: Number(row.s3), 4: Number(row.s4), 5: Number(row.s5) },
+        callbacks === 0 ? null : Math.round((Number(c?.satisfaction_sum ?? 0) * 100) / callbacks),
+      distribution: {
+        1: Number(c?.s1 ?? 0),
+        2: Number(c?.s2 ?? 0),
+        3: Number(c?.s3 ?? 0),
+        4: Number(c?.s4 ?? 0),
+        5: Number(c?.s5 ?? 0),
+      },
       closed,
       reopened,
       reopenRateBp: basisPoints(reopened, closed),

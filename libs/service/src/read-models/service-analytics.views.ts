@@ -15,7 +15,9 @@ export class SlaBucketView {
   @ApiProperty({ description: 'First responses within target (TicketResponded.withinTarget)' })
   responsesOnTime!: number;
   @ApiPropertyOptional({ nullable: true, type: Number, description: RATE }) responseOnTimeBp!: number | null;
-  @ApiProperty({ description: 'Resolved tickets, each by its latest resolution (a reopened one once re-resolved)' })
+  @ApiProperty({
+    description: 'Tickets resolved at least once, each by its latest resolution (also when reopened since)',
+  })
   resolutions!: number;
   @ApiProperty({ description: 'Latest resolutions within target (TicketResolved.withinTarget)' })
   resolutionsOnTime!: number;
@@ -62,7 +64,8 @@ export class SatisfactionDistributionView {
 export class CsatBucketView {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The group, category or engineer; null: none' })
   bucket!: string | null;
-  @ApiProperty({ description: 'Tickets called back (each by its latest callback)' }) callbacks!: number;
+  @ApiProperty({ description: 'Callbacks recorded (a ticket reopened and called back again counts twice)' })
+  callbacks!: number;
   @ApiPropertyOptional({
     nullable: true,
     type: Number,

@@ -188,14 +188,15 @@ function describeQueries(open: () => Promise<TestDb>): void {
     expect(lous.buckets.map((b) => [b.bucket, b.tasks])).toEqual([['g-lab', 1]]);
   });
 
-  it('averages the latest callbacks in hundredths, with their distribution and the reopen rate', async () => {
+  it('averages every callback in hundredths, with their distribution and the reopen rate', async () => {
     const byGroup = await csatAnalytics(db, 'acme', { scope: tenant, groupBy: 'group' });
     expect(byGroup.buckets).toEqual([
       {
+        // t4 was called back twice: 2 before it was reopened, 4 after.
         bucket: 'g-experts',
-        callbacks: 1,
-        averageSatisfactionHundredths: 400,
-        distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 },
+        callbacks: 2,
+        averageSatisfactionHundredths: 300,
+        distribution: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0 },
         closed: 1,
         reopened: 1,
         reopenRateBp: 10_000,
@@ -207,6 +208,8 @@ function describeQueries(open: () => Promise<TestDb>): void {
         reopenRateBp: null,
       }),
     ]);
+    const dans = await csatAnalytics(db, 'acme', { scope: agent('dan-field'), groupBy: 'engineer' });
+    expect(dans.buckets).toEqual([expect.objectContaining({ bucket: 'dan-field', callbacks: 0, closed: 0 })]);
   });
 
   it('lists product requirements of the tickets the caller sees, filtered by product and account', async () => {

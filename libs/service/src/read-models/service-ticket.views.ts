@@ -54,6 +54,12 @@ export class TicketView {
   @ApiPropertyOptional({ nullable: true, type: String }) respondedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The latest resolution' })
   resolvedAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    description: 'The latest resolution was within target (kept when reopened); null: never resolved',
+  })
+  resolvedWithinTarget!: boolean | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The latest closing' }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'The latest callback, 1–5' })
   satisfaction!: number | null;
@@ -131,6 +137,7 @@ export function toTicketView(row: ServiceTicketRow): TicketView {
     breached: flag(row.breached),
     respondedAt: row.responded_at,
     resolvedAt: row.resolved_at,
+    resolvedWithinTarget: row.resolved_within_target === null ? null : flag(row.resolved_within_target),
     closedAt: row.closed_at,
     satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
     reopenCount: Number(row.reopen_count),

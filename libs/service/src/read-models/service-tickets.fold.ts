@@ -54,6 +54,7 @@ export function acceptedTicketRow(tenantId: string, revision: bigint, event: Tic
     breached: 0,
     responded_at: null,
     resolved_at: null,
+    resolved_within_target: null,
     closed_at: null,
     satisfaction: null,
     reopen_count: 0,
@@ -121,6 +122,7 @@ function changesFor(row: Row, event: Exclude<TicketEvent, TicketAccepted>): Chan
       return {
         status: 'resolved',
         resolved_at: event.data.at,
+        resolved_within_target: event.data.withinTarget ? 1 : 0,
         resolution_met_at: event.data.at,
         resolution_within_target: event.data.withinTarget ? 1 : 0,
       };

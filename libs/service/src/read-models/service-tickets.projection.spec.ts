@@ -23,6 +23,14 @@ const audienceRows = (db: ReadModelDb) =>
     .orderBy('member_kind')
     .orderBy('member_id')
     .execute();
+const callbackRows = (db: ReadModelDb) =>
+  serviceTicketsDb(db)
+    .selectFrom('service_ticket_callbacks')
+    .selectAll()
+    .orderBy('tenant_id')
+    .orderBy('ticket_id')
+    .orderBy('called_at')
+    .execute();
 const taskRows = (db: ReadModelDb) =>
   serviceOlaTasksDb(db).selectFrom('service_ola_tasks').selectAll().orderBy('tenant_id').orderBy('task_id').execute();
 const requirementRows = (db: ReadModelDb) =>
@@ -127,6 +135,16 @@ function describeServiceTickets(open: () => Promise<TestDb>): void {
     expect(of('globex', 'g1')).toEqual(['person:ann-ar']);
   });
 
+  it('keeps every callback with the group, engineer and category of its moment', async () => {
+    const rows = await callbackRows(testDb.handle.db);
+    expect(
+      rows.map((r) => [r.ticket_id, Number(r.satisfaction), r.group_id, r.engineer_id, r.category, r.called_at]),
+    ).toEqual([
+      ['t4', 2, 'g-experts', 'ian-expert', 'hardware', at(-48)],
+      ['t4', 4, 'g-experts', 'ian-expert', 'hardware', at(-28)],
+    ]);
+  });
+
   it('keeps one row per task and per product requirement', async () => {
     const tasks = await taskRows(testDb.handle.db);
     expect(
@@ -148,6 +166,7 @@ function describeServiceTickets(open: () => Promise<TestDb>): void {
     const read = async () => [
       await ticketRows(db),
       await audienceRows(db),
+      await callbackRows(db),
       await taskRows(db),
       await requirementRows(db),
     ];

@@ -8,6 +8,7 @@ import {
   resetServiceTickets,
   serviceTicketsDb,
   type ServiceTicketAudienceRow,
+  type ServiceTicketCallbackRow,
   type ServiceTicketRow,
 } from './service-tickets.table.js';
 import { parsedTicketEvents, ticketIdsByTenant, ticketKey } from './ticket-batch.js';
@@ -66,6 +67,7 @@ const COLUMNS = [
   'breached',
   'responded_at',
   'resolved_at',
+  'resolved_within_target',
   'closed_at',
   'satisfaction',
   'reopen_count',
@@ -92,6 +94,7 @@ const INTEGER_COLUMNS = [
   'resolution_within_target',
   'at_risk',
   'breached',
+  'resolved_within_target',
   'satisfaction',
   'reopen_count',
   'policy_version',
@@ -118,6 +121,15 @@ const AUDIENCE_SHAPE = {
   update: [],
 } as const;
 
+const CALLBACK_SHAPE = {
+  table: 'service_ticket_callbacks',
+  columns: ['tenant_id', 'ticket_id', 'revision', 'satisfaction', 'group_id', 'engineer_id', 'category', 'called_at'],
+  key: ['tenant_id', 'ticket_id', 'revision'],
+  // A redelivered callback is the same row.
+  update: [],
+  pgTypes: { satisfaction: 'integer' },
+} as const;
+
 /**
  * Loads the rows a batch touches once (per tenant, by the primary key), folds the batch in
  * memory and writes the changed rows back in bulk, with their audience rows replaced. `apply`
@@ -141,6 +153,7 @@ async function applyTicketBatch(trx: ReadModelTransaction, events: readonly Reco
     }
   }
   const changed = new Set<string>();
+  const callbacks: ServiceTicketCallbackRow[] = [];
   for (const { tenantId, recorded, event } of parsed) {
     const key = ticketKey(tenantId, event.data.ticketId);
     const before = rows.get(key);
@@ -150,7 +163,9 @@ async function applyTicketBatch(trx: ReadModelTransaction, events: readonly Reco
       rows.set(key, acceptedTicketRow(tenantId, recorded.revision, event));
     } else {
       if (!before) continue;
-      rows.set(key, ticketRowAfter(before, event, recorded.revision));
+      const after = ticketRowAfter(before, event, recorded.revision);
+      rows.set(key, after);
+      if (event.type === 'TicketCallbackRecorded') callbacks.push(callbackRowOf(after, event.data.satisfaction));
     }
     changed.add(key);
   }
@@ -160,7 +175,20 @@ async function applyTicketBatch(trx: ReadModelTransaction, events: readonly Reco
   });
   await upsertMany(trx, TICKET_SHAPE, written);
   await replaceAudience(trx, written);
+  await upsertMany(trx, CALLBACK_SHAPE, callbacks);
 }
+
+/** The callback with the ticket's owner and category as they stand when the customer is called. */
+const callbackRowOf = (row: ServiceTicketRow, satisfaction: number): ServiceTicketCallbackRow => ({
+  tenant_id: row.tenant_id,
+  ticket_id: row.ticket_id,
+  revision: row.revision,
+  satisfaction,
+  group_id: row.group_id,
+  engineer_id: row.engineer_id,
+  category: row.category,
+  called_at: row.updated_at,
+});
 
 async function replaceAudience(trx: ReadModelTransaction, written: readonly ServiceTicketRow[]): Promise<void> {
   const db = serviceTicketsDb(trx);

@@ -223,6 +223,13 @@ const tables = async (db: ReadModelDb) => [
     .orderBy('member_kind')
     .orderBy('member_id')
     .execute(),
+  await serviceTicketsDb(db)
+    .selectFrom('service_ticket_callbacks')
+    .selectAll()
+    .orderBy('tenant_id')
+    .orderBy('ticket_id')
+    .orderBy('revision')
+    .execute(),
 ];
 
 describe('Service tickets read model › properties over random ticket histories', () => {

@@ -62,6 +62,8 @@ export type ServiceTicketRow = {
   responded_at: string | null;
   /** The latest resolution and closing (kept when reopened: the status says whether they still stand). */
   resolved_at: string | null;
+  /** Whether the latest resolution was within target (1 / 0), kept when reopened: what SLA attainment counts. */
+  resolved_within_target: number | null;
   closed_at: string | null;
   /** The latest callback's satisfaction, 1–5. */
   satisfaction: number | null;
@@ -93,9 +95,26 @@ export type ServiceTicketAudienceRow = {
   ticket_id: string;
 };
 
+/**
+ * One row per callback (`TicketCallbackRecorded`), with the ticket's group, engineer and category
+ * as they stood when the customer was called: what customer satisfaction is measured over.
+ */
+export type ServiceTicketCallbackRow = {
+  tenant_id: string;
+  ticket_id: string;
+  /** The ticket stream's revision of the callback: a ticket called back twice (reopened) has two. */
+  revision: string;
+  satisfaction: number;
+  group_id: string | null;
+  engineer_id: string | null;
+  category: string | null;
+  called_at: string;
+};
+
 export type ServiceTicketTables = {
   service_tickets: ServiceTicketRow;
   service_ticket_audience: ServiceTicketAudienceRow;
+  service_ticket_callbacks: ServiceTicketCallbackRow;
 };
 
 export const serviceTicketsDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<ServiceTicketTables>();
@@ -160,6 +179,7 @@ export async function createServiceTicketTables(db: ReadModelDb): Promise<void> 
     .addColumn('breached', 'integer', (c) => c.notNull())
     .addColumn('responded_at', 'text')
     .addColumn('resolved_at', 'text')
+    .addColumn('resolved_within_target', 'integer')
     .addColumn('closed_at', 'text')
     .addColumn('satisfaction', 'integer')
     .addColumn('reopen_count', 'integer', (c) => c.notNull())
@@ -198,9 +218,23 @@ export async function createServiceTicketTables(db: ReadModelDb): Promise<void> 
     .on('service_ticket_audience')
     .columns(['tenant_id', 'member_kind', 'member_id', 'ticket_id'])
     .execute();
+  await db.schema
+    .createTable('service_ticket_callbacks')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('ticket_id', 'text', (c) => c.notNull())
+    .addColumn('revision', 'text', (c) => c.notNull())
+    .addColumn('satisfaction', 'integer', (c) => c.notNull())
+    .addColumn('group_id', 'text')
+    .addColumn('engineer_id', 'text')
+    .addColumn('category', 'text')
+    .addColumn('called_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('service_ticket_callbacks_pk', ['tenant_id', 'ticket_id', 'revision'])
+    .execute();
 }
 
 export async function resetServiceTickets(trx: ReadModelTransaction): Promise<void> {
   await sql`delete from service_tickets`.execute(trx);
   await sql`delete from service_ticket_audience`.execute(trx);
+  await sql`delete from service_ticket_callbacks`.execute(trx);
 }
