@@ -55,6 +55,7 @@ describe('the composition root', () => {
       ['contract_drafting', 'process_manager'],
       ['contract_dunning', 'process_manager'],
       ['service_sla_timers', 'process_manager'],
+      ['service_ticket_links', 'process_manager'],
     ]);
   });
 

@@ -2,6 +2,7 @@ import { defineContext } from '#ltc/platform';
 import { ServiceConfigModule, serviceConfigProjections } from './config/index.js';
 import { ServiceReadsModule, serviceReadProjections } from './read-models/index.js';
 import { ServiceTicketsModule } from './service-tickets.module.js';
+import { ticketLinksProcessManager } from './links/index.js';
 import { slaTimersProcessManager } from './sla-timers/index.js';
 
 /**
@@ -15,5 +16,5 @@ export const serviceContext = defineContext({
   name: 'service',
   modules: [ServiceConfigModule, ServiceTicketsModule, ServiceReadsModule],
   projections: [...serviceConfigProjections, ...serviceReadProjections],
-  processManagers: [slaTimersProcessManager],
+  processManagers: [slaTimersProcessManager, ticketLinksProcessManager],
 });

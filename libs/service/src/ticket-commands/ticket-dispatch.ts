@@ -1,7 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { aggregateStream, commandIdFromKey, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
-import { InvalidInputError } from '#ltc/kernel';
+import { InvalidInputError, NotFoundError } from '#ltc/kernel';
 import type { CommandRegistry } from '#ltc/platform';
 import type { ServiceConfig } from '../config/service-config.js';
 import { parseTicketEvent } from '../domain/ticket-event.js';
@@ -22,7 +22,8 @@ export interface TicketDispatchDeps {
 /**
  * The ticket commands durable timers send: a clock's warning and breach for the plan they were
  * set for (`service.FlagSlaWarning`, `service.FlagSlaBreach`), an OLA task gone overdue
- * (`service.FlagTaskOverdue`). Each names the lead of the group concerned as it is when the
+ * (`service.FlagTaskOverdue`); and the links process managers write from other records' events
+ * (`service.LinkSpawnedLead`, `service.LinkFollowUpTicket`). Each flag names the lead of the group concerned as it is when the
  * timer fires, so the policy's escalation reaches whoever leads that group now.
  */
 export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDispatchDeps): void {
@@ -42,6 +43,22 @@ export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDi
     };
   registry.register('service.FlagSlaWarning', threshold('FlagSlaWarning'));
   registry.register('service.FlagSlaBreach', threshold('FlagSlaBreach'));
+  registry.register('service.LinkSpawnedLead', (payload, context) =>
+    link(deps.bus, context, {
+      type: 'LinkSpawnedLead',
+      ticketId: text(payload, 'ticketId'),
+      leadId: text(payload, 'leadId'),
+      actor: system(context),
+    }),
+  );
+  registry.register('service.LinkFollowUpTicket', (payload, context) =>
+    link(deps.bus, context, {
+      type: 'LinkFollowUpTicket',
+      ticketId: text(payload, 'ticketId'),
+      followUpTicketId: text(payload, 'followUpTicketId'),
+      actor: system(context),
+    }),
+  );
   registry.register('service.FlagTaskOverdue', async (payload, context) => {
     const ticketId = text(payload, 'ticketId');
     const taskId = text(payload, 'taskId');
@@ -67,10 +84,28 @@ async function leadOf(
   return (await config.group(context.tenantId, group))?.lead ?? null;
 }
 
+/**
+ * Links a ticket from another record's event. A ticket that is not there (or another tenant's) is
+ * left alone: refusing would stop the process manager for good on an event it can never handle differently.
+ */
+async function link(bus: CommandBus, context: DispatchContext, command: TicketCommandInput): Promise<unknown> {
+  try {
+    return await send(bus, context, command, true);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
 const system = (context: DispatchContext) => ({ id: context.actor.userId, roles: [] });
 
 /** Sends a command from a timer: idempotent by the timer's key; a ticket gone or never there decides nothing. */
-function send(bus: CommandBus, context: DispatchContext, command: TicketCommandInput): Promise<CommandOutcome> {
+function send(
+  bus: CommandBus,
+  context: DispatchContext,
+  command: TicketCommandInput,
+  existing = false,
+): Promise<CommandOutcome> {
   return bus.execute<TicketCommandMessage, CommandOutcome>(
     new TicketCommandMessage({
       command,
@@ -81,6 +116,7 @@ function send(bus: CommandBus, context: DispatchContext, command: TicketCommandI
       tenantId: context.tenantId,
       correlationId: context.correlationId,
       causationId: context.causationId,
+      ...(existing ? { mustExist: { entity: 'Ticket', id: command.ticketId } } : {}),
     }),
   );
 }
