@@ -10,6 +10,17 @@ import { eventually } from './support/test-app.js';
  * sales roles only read; a refused command writes nothing; a policy edit moves no running ticket
  * until a service manager re-applies it.
  */
+/** The gold policy: the same targets for every priority, 24×7. */
+const gold = (responseMinutes: number, resolutionMinutes: number) => ({
+  name: 'Gold',
+  targets: Object.fromEntries(['P1', 'P2', 'P3', 'P4'].map((p) => [p, { responseMinutes, resolutionMinutes }])),
+  calendarId: null,
+  pauseOn: ['customer'],
+  escalations: [],
+  ola: { byLine: { 1: 30, 2: 60, 3: 120 } },
+  independentVerification: false,
+});
+
 describe('Service tickets › access, entitlement and refusals', () => {
   let w: ContractWorld;
   let s: ServiceWorld;
