@@ -33,17 +33,7 @@ describe('Service tickets › access, entitlement and refusals', () => {
     await w.contracts.waitForEvent(dealId, 'ContractDrafted');
     s = await ServiceWorld.on(w.sales);
     await s.policy();
-    await s.put('/sla-policies/gold', {
-      name: 'Gold',
-      targets: Object.fromEntries(
-        ['P1', 'P2', 'P3', 'P4'].map((p) => [p, { responseMinutes: 5, resolutionMinutes: 60 }]),
-      ),
-      calendarId: null,
-      pauseOn: ['customer'],
-      escalations: [],
-      ola: { byLine: { 1: 30, 2: 60, 3: 120 } },
-      independentVerification: false,
-    });
+    await s.put('/sla-policies/gold', gold(5, 60));
     await s.put(`/service-entitlements/${dealId}`, { policyId: 'gold', warrantyEndsOn: '2099-12-31' });
     ticketId = await s.ticket({ contractId: dealId, priority: 'P2' });
   }, 120_000);
@@ -108,17 +98,7 @@ describe('Service tickets › access, entitlement and refusals', () => {
   });
 
   it('a policy edit moves no running ticket until a service manager re-applies it, keeping the time used', async () => {
-    await s.put('/sla-policies/gold', {
-      name: 'Gold',
-      targets: Object.fromEntries(
-        ['P1', 'P2', 'P3', 'P4'].map((p) => [p, { responseMinutes: 15, resolutionMinutes: 90 }]),
-      ),
-      calendarId: null,
-      pauseOn: ['customer'],
-      escalations: [],
-      ola: { byLine: { 1: 30, 2: 60, 3: 120 } },
-      independentVerification: false,
-    });
+    await s.put('/sla-policies/gold', gold(15, 90));
     expect(await s.plan(ticketId, 'response')).toMatchObject({ policyVersion: 1, targetMs: 5 * 60_000 });
     expect((await s.post(s.ali, `/tickets/${ticketId}/sla-policy/reapply`, {})).status).toBe(403);
     await s.ok(s.sam, `/tickets/${ticketId}/sla-policy/reapply`, { reason: 'Contract upgraded' });
