@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Solved: the resolution clock stops, on time or late. A plan still waiting for its assessment,
- * or approved and not yet implemented, must be settled first. Resolving a ticket that waits ends
+ * or approved and not yet implemented, and every internal task must be settled first. Resolving a ticket that waits ends
  * the wait (the customer's answer was the fix); resolving one never answered is its first response.
  */
 export function decideResolve(command: ResolveTicket, state: TicketState): TicketEvent[] {
@@ -34,6 +34,16 @@ export function decideResolve(command: ResolveTicket, state: TicketState): Ticke
     throw new DomainError(
       'PLAN_NOT_IMPLEMENTED',
       `The approved plan of ticket ${command.ticketId} is not implemented yet`,
+    );
+  }
+  const openTasks = ticket.tasks.filter((task) => task.status === 'open').map((task) => task.taskId);
+  if (openTasks.length > 0) {
+    throw new DomainError(
+      'TASKS_OPEN',
+      `Ticket ${command.ticketId} has internal tasks still open; complete them first`,
+      {
+        taskIds: openTasks,
+      },
     );
   }
   const resolution = required(command.resolution, 'resolution');

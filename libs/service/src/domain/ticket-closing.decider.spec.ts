@@ -77,6 +77,27 @@ describe('Ticket › resolve', () => {
   });
 });
 
+describe('Ticket › resolve with internal tasks', () => {
+  it('waits for every open task; a done one does not hold it back', () => {
+    const withTask = play(
+      responded(),
+      at(2 * MINUTE, {
+        type: 'OpenTask',
+        taskId: 't1',
+        title: 'Logs',
+        kind: 'analysis',
+        line: 2,
+        owner: { group: 'experts', engineer: null },
+        calendar: POLICY.calendar,
+      }),
+    );
+    const refused = given(withTask).when(resolve(HOUR)).thenFails('TASKS_OPEN');
+    expect(refused).toMatchObject({ details: { taskIds: ['t1'] } });
+    const done = play(withTask, at(3 * MINUTE, { type: 'CompleteTask', taskId: 't1', note: null }));
+    expect(given(done).when(resolve(HOUR)).events[0]?.type).toBe('TicketResolved');
+  });
+});
+
 describe('Ticket › verify, close, callback', () => {
   it('is verified by someone other than the resolver when the policy says so', () => {
     const resolvedByAli = play(responded(), resolve(HOUR));

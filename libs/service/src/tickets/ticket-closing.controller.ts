@@ -24,7 +24,7 @@ export class TicketClosingController {
     summary: 'Resolve the ticket: the resolution clock stops, on time or late (a waiting ticket stops waiting)',
     roles: SERVICE_TEAM,
     ok: 'TicketResolved and the stopped resolution clock (and the first response, if none was given)',
-    conflicts: 'PLAN_PENDING, PLAN_NOT_IMPLEMENTED, TICKET_RESOLVED, TICKET_CLOSED',
+    conflicts: 'PLAN_PENDING, PLAN_NOT_IMPLEMENTED, TASKS_OPEN, TICKET_RESOLVED, TICKET_CLOSED',
   })
   resolve(
     @Param() { id }: TicketIdParamDto,

@@ -1,6 +1,6 @@
-import { Controller, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiCommandHeaders } from '#ltc/platform';
+import { Controller, HttpCode, Post, applyDecorators, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommandHeaders, Roles, type CommandPostDoc } from '#ltc/platform';
 import { ApiTicketNotFound } from './ticket-params.dto.js';
 
 /**
@@ -14,4 +14,18 @@ export const TicketCommandController = (): ClassDecorator =>
     ApiCommandHeaders(),
     ApiTicketNotFound(),
     Controller('tickets/:id'),
+  );
+
+/**
+ * `POST <path>` for a command that creates something inside a ticket (a task, a requirement, a lead in
+ * sales): answers 201 with the new thing's id beside the command's answer.
+ */
+export const TicketCreatePost = (path: string, doc: CommandPostDoc & { readonly type: Type }): MethodDecorator =>
+  applyDecorators(
+    Post(path),
+    ApiOperation({ summary: doc.summary }),
+    HttpCode(201),
+    Roles(...doc.roles),
+    ApiCreatedResponse({ type: doc.type, ...(doc.ok === undefined ? {} : { description: doc.ok }) }),
+    ...(doc.conflicts === undefined ? [] : [ApiConflictResponse({ description: doc.conflicts })]),
   );

@@ -6,7 +6,7 @@ import { actorOf } from '../ticket-commands/ticket-audience.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
 import { TicketSpawns } from '../ticket-commands/ticket-spawns.service.js';
 import { SERVICE_TEAM } from '../service-roles.js';
-import { TicketCommandController } from './ticket-controller.js';
+import { TicketCommandController, TicketCreatePost } from './ticket-controller.js';
 import { ownerOf } from './ticket-intake.dto.js';
 import { TaskParamDto, TicketIdParamDto } from './ticket-params.dto.js';
 import { OpenTaskDto, RaiseRequirementDto, SpawnLeadDto } from './ticket-spawn.dto.js';
@@ -38,7 +38,8 @@ export class TicketSpawnController {
     @Inject(TicketSpawns) private readonly spawns: TicketSpawns,
   ) {}
 
-  @CommandPost('spawn-lead', {
+  @TicketCreatePost('spawn-lead', {
+    type: LeadSpawnedView,
     summary: 'Raise a lead for sales from a need found in service (source service; linked on the ticket and the lead)',
     roles: SERVICE_TEAM,
     ok: 'LeadCaptured in the leads context (routed like any lead) and TicketLeadSpawned here; `leadId` names the lead',
@@ -59,7 +60,8 @@ export class TicketSpawnController {
     });
   }
 
-  @CommandPost('product-requirements', {
+  @TicketCreatePost('product-requirements', {
+    type: RequirementRaisedView,
     summary: 'Raise a product requirement for the product-development flow (listed in GET /product-requirements)',
     roles: SERVICE_TEAM,
     ok: 'ProductRequirementRaised',
@@ -88,7 +90,8 @@ export class TicketSpawnController {
     return { ...response, requirementId };
   }
 
-  @CommandPost('tasks', {
+  @TicketCreatePost('tasks', {
+    type: TaskOpenedView,
     summary: 'Open an internal task under the OLA: its target by kind or line, due on the owning group’s calendar',
     roles: SERVICE_TEAM,
     ok: 'TicketTaskOpened (its timer flags it overdue at the due instant)',
