@@ -90,6 +90,13 @@ describe('Issue to Resolution over HTTP', () => {
     const text = JSON.stringify(detail.body);
     expect(text).toContain('"reason":"customer"');
     expect(text).toContain('"priority":"P1"');
+    // Registered with the customer's context: their earlier tickets are on the detail.
+    const history = await eventually(async () => {
+      const read = await w.detail(w.ali, ticketId);
+      const past = (read.body?.customerHistory ?? []) as { id: string }[];
+      return past.length > 0 ? past : undefined;
+    });
+    expect(history.map((t) => t.id)).not.toContain(ticketId);
   });
 
   it('escalates line 1 → 2 → 3 and back down, each with its reason', async () => {

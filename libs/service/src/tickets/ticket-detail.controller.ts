@@ -2,11 +2,17 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '#ltc/clock';
-import { Ctx, Roles, type RequestContext } from '#ltc/platform';
+import type { ReadModelHandle } from '#ltc/projections';
+import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import type { Ticket } from '../domain/ticket.state.js';
+import { listTickets } from '../read-models/service-tickets.queries.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
 import { TICKET_READERS } from '../service-roles.js';
-import { TicketDetailView, ticketDetail } from './ticket-detail.view.js';
+import { PastTicketView, TicketDetailView, ticketDetail } from './ticket-detail.view.js';
 import { ApiTicketNotFound, TicketIdParamDto } from './ticket-params.dto.js';
+
+/** How many of the customer's other tickets the detail shows. */
+const PAST_TICKETS = 5;
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -15,6 +21,7 @@ export class TicketDetailController {
   constructor(
     @Inject(TicketCommands) private readonly commands: TicketCommands,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
   ) {}
 
   @Get(':id')
@@ -32,6 +39,27 @@ export class TicketDetailController {
   ): Promise<TicketDetailView> {
     const read = await this.commands.read(ctx, id);
     if (read.revision !== undefined) void reply.header('ETag', `"${read.revision.toString()}"`);
-    return ticketDetail(read, this.clock.now());
+    return ticketDetail(read, this.clock.now(), await this.customerHistory(ctx, read.ticket));
+  }
+
+  /** The customer's latest other tickets the caller sees, from the ticket list (which may trail the log a little). */
+  private async customerHistory(ctx: RequestContext, ticket: Ticket): Promise<PastTicketView[]> {
+    const page = await listTickets(this.readModels.queryDb, ctx.tenantId, {
+      scope: await this.commands.scopeOf(ctx),
+      account: ticket.customer.account,
+      limit: PAST_TICKETS + 1,
+    });
+    return page.items
+      .filter((item) => item.id !== ticket.ticketId)
+      .slice(0, PAST_TICKETS)
+      .map(({ id, status, priority, subject, product, acceptedAt, closedAt }) => ({
+        id,
+        status,
+        priority,
+        subject,
+        product,
+        acceptedAt,
+        closedAt,
+      }));
   }
 }

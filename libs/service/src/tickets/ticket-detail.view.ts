@@ -31,6 +31,17 @@ export class TicketTimelineEntryView {
   @ApiProperty({ ...OBJECT, description: 'The event data' }) change!: Record<string, unknown>;
 }
 
+/** One of the customer's other tickets, as the detail lists them. */
+export class PastTicketView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['open', 'waiting', 'resolved', 'closed'] }) status!: string;
+  @ApiProperty({ enum: ['P1', 'P2', 'P3', 'P4'] }) priority!: string;
+  @ApiProperty() subject!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) product!: string | null;
+  @ApiProperty() acceptedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
+}
+
 /** One ticket as it stands now, read from its own stream. */
 export class TicketDetailView {
   @ApiProperty() id!: string;
@@ -63,12 +74,22 @@ export class TicketDetailView {
   @ApiPropertyOptional({ type: String, nullable: true }) respondedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) resolvedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) closedAt!: string | null;
+  @ApiProperty({
+    type: [PastTicketView],
+    description:
+      "The customer's latest other tickets the caller may see (at most 5; GET /customers/{account}/tickets has them all)",
+  })
+  customerHistory!: PastTicketView[];
   @ApiProperty({ description: 'Stream revision (also the ETag)' }) revision!: number;
   @ApiProperty({ type: [TicketTimelineEntryView] }) timeline!: TicketTimelineEntryView[];
 }
 
 /** The detail of a ticket at `now`: its clocks measured on the calendar of the policy it keeps. */
-export function ticketDetail({ ticket, revision, events }: VisibleTicket, now: Date): TicketDetailView {
+export function ticketDetail(
+  { ticket, revision, events }: VisibleTicket,
+  now: Date,
+  customerHistory: readonly PastTicketView[],
+): TicketDetailView {
   const t: Ticket = ticket;
   return {
     id: t.ticketId,
@@ -103,6 +124,7 @@ export function ticketDetail({ ticket, revision, events }: VisibleTicket, now: D
     respondedAt: t.respondedAt,
     resolvedAt: t.resolvedAt,
     closedAt: t.closedAt,
+    customerHistory: [...customerHistory],
     revision: Number(revision ?? -1n),
     timeline: events.flatMap(({ recorded, event }) =>
       event === undefined
