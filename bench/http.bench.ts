@@ -3,7 +3,8 @@
  * built app (`dist/apps/api/src/main.js`, API and background jobs in one process, as
  * `npm start` runs it) on a fresh temporary data folder bound to loopback, seeds a team
  * and reps, then drives it with autocannon: the framework's floor (`GET /health`, no
- * token) first, then capture, commands on existing leads and reads, each phase followed
+ * token) first, then lead capture, commands on existing leads, service tickets accepted
+ * and worked, and reads, each write phase followed
  * by the time the background work needs to catch up. Prints throughput, p50/p99, the
  * background lag sampled every second, catch-up times and the server's RSS. A
  * measurement, not a test: it exits 0 unless the app itself misbehaves.
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
     await write(capturePhase(leadIds));
     if (leadIds.length === 0) throw new Error('no lead was captured; nothing else to measure');
     await write(tagPhase(leadIds));
+    const ticketIds: string[] = [];
+    await write(acceptTicketPhase(ticketIds));
+    if (ticketIds.length > 0) await write(ticketProgressPhase(ticketIds));
 
     phases.push(
       await run(
@@ -101,6 +105,20 @@ async function main(): Promise<void> {
         manager,
       ),
     );
+    if (ticketIds.length > 0) {
+      phases.push(
+        await run(
+          readPhase('GET /queues/1', () => '/queues/1?limit=50'),
+          manager,
+        ),
+      );
+      phases.push(
+        await run(
+          readPhase('GET /tickets/{id}', () => `/tickets/${pick(ticketIds)}`),
+          manager,
+        ),
+      );
+    }
     await monitor.stop();
 
     const failed = await monitor.failures();
@@ -172,6 +190,47 @@ function tagPhase(leadIds: readonly string[]): PhaseSpec {
     next: () => {
       sent += 1;
       return { path: `/leads/${pick(leadIds)}/tags`, body: { category: 'free', tag: `bench-${sent}` } };
+    },
+  };
+}
+
+/** New service tickets from the hotline, graded by impact × urgency: each plans two SLA clocks and four timers. */
+function acceptTicketPhase(ticketIds: string[]): PhaseSpec {
+  let sent = 0;
+  return {
+    phase: 'POST /tickets',
+    method: 'POST',
+    next: () => {
+      sent += 1;
+      const body = {
+        channel: 'hotline',
+        customerAccount: `Nordfrakt ${sent % 500} AB`,
+        subject: `Unit ${sent} offline`,
+        impact: sent % 2 === 0 ? 'high' : 'medium',
+        urgency: 'medium',
+      };
+      return { path: '/tickets', body };
+    },
+    onResponse: (status, body) => {
+      if (status !== 201) return;
+      const id = (JSON.parse(body) as { id?: unknown }).id;
+      if (typeof id === 'string') ticketIds.push(id);
+    },
+  };
+}
+
+/** Commands on existing tickets: an internal progress note each time. */
+function ticketProgressPhase(ticketIds: readonly string[]): PhaseSpec {
+  let sent = 0;
+  return {
+    phase: 'POST /tickets/{id}/progress',
+    method: 'POST',
+    next: () => {
+      sent += 1;
+      return {
+        path: `/tickets/${pick(ticketIds)}/progress`,
+        body: { note: `Checked ${sent}`, visibility: 'internal' },
+      };
     },
   };
 }
