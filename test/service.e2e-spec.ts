@@ -221,4 +221,24 @@ describe('Issue to Resolution over HTTP', () => {
     });
     expect(detail.status).toBe(200);
   });
+
+  it('a resolution breach escalates by the policy to the next line’s group, whose agents see it in their queue', async () => {
+    const ticketId = await w.ticket({ priority: 'P1' });
+    await w.ok(w.ali, `/tickets/${ticketId}/respond`, { message: 'Looking into it' });
+    await w.armed(ticketId, 'resolution', ['breach']);
+    clock.advance(601 * MINUTE);
+    await w.waitFor(ticketId, 'TicketSlaBreached');
+    expect(await w.waitFor(ticketId, 'TicketEscalated')).toMatchObject({
+      fromLine: 1,
+      toLine: 2,
+      automatic: true,
+      owner: { group: 'experts', engineer: null },
+    });
+    const queue = await eventually(async () => {
+      const read = await w.sales.app.request('GET', '/queues/2', { token: w.eric });
+      const ids = ((read.body?.items ?? []) as { id: string }[]).map((item) => item.id);
+      return ids.includes(ticketId) ? ids : undefined;
+    });
+    expect(queue).toContain(ticketId);
+  });
 });

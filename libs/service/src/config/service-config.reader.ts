@@ -10,17 +10,19 @@ import {
   type ResolvedCalendar,
   type SlaPolicyConfig,
 } from '../domain/config/index.js';
-import type { SlaPolicySnapshot } from '../domain/service-vocabulary.js';
+import type { Line, SlaPolicySnapshot } from '../domain/service-vocabulary.js';
 import { DEFAULT_POLICY_ID } from '../service-streams.js';
 import { readContractFacts } from './contract-facts.js';
 import { groupsOfPerson } from './service-group-members.projection.js';
+import { serviceConfigurationsDb } from './service-configurations.projection.js';
 import type { Entitlement, ServiceConfig, ServiceGroup } from './service-config.js';
 import { loadServiceCalendar, loadServiceEntitlement, loadServiceGroup, loadSlaPolicy } from './stored-config.js';
 
 /**
  * The service configuration the ticket shell decides with. Policies, calendars, groups and
  * entitlements are read from their own streams, so a change is in force for the very next
- * ticket; only `groupsOf` (what an agent sees) reads the `service_group_members` read model.
+ * ticket; only `groupsOf` (what an agent sees) and `groupsOnLine` (where an escalation goes) read
+ * read models (`service_group_members`, `service_configurations`).
  */
 @Injectable()
 export class ServiceConfigReader implements ServiceConfig {
@@ -55,6 +57,19 @@ export class ServiceConfigReader implements ServiceConfig {
   async calendar(tenantId: string, calendarId: string): Promise<BusinessCalendar | null> {
     const stored = await loadServiceCalendar(this.store, tenantId, calendarId);
     return stored === null ? null : businessCalendarOf(stored.config);
+  }
+
+  async groupsOnLine(tenantId: string, line: Line): Promise<readonly string[]> {
+    const rows = await serviceConfigurationsDb(this.readModels.db)
+      .selectFrom('service_configurations')
+      .select(['config_id', 'config'])
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', 'service_group')
+      .orderBy('config_id')
+      .execute();
+    return rows
+      .filter((row) => (JSON.parse(row.config) as { line: unknown }).line === line)
+      .map((row) => row.config_id);
   }
 
   groupsOf(tenantId: string, personId: string): Promise<readonly string[]> {

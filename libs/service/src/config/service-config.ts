@@ -36,6 +36,8 @@ export interface ServiceConfig {
   policy(tenantId: string, policyId: string): Promise<SlaPolicySnapshot | null>;
   group(tenantId: string, groupId: string): Promise<ServiceGroup | null>;
   calendar(tenantId: string, calendarId: string): Promise<BusinessCalendar | null>;
+  /** The groups that work on a line, by id: the first takes a ticket a policy escalates to that line. */
+  groupsOnLine(tenantId: string, line: Line): Promise<readonly string[]>;
   /** The groups a person is a member or the lead of (for what a service agent sees). */
   groupsOf(tenantId: string, personId: string): Promise<readonly string[]>;
 }

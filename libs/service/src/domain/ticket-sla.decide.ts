@@ -100,7 +100,7 @@ function actionOf(
           fromLine: ticket.line,
           toLine: ticket.line === 1 ? 2 : 3,
           reason: `Escalated by the SLA policy: ${what}`,
-          owner: { group: null, engineer: null },
+          owner: { group: command.nextLineGroup, engineer: null },
           automatic: true,
         },
       };

@@ -14,9 +14,9 @@ import type { TicketEvent } from './ticket.events.js';
 import type { FlagSlaBreach, FlagSlaWarning, GradeTicket } from './ticket.commands.js';
 
 const warn = (ms: number, plan = 1, clock: 'response' | 'resolution' = 'response') =>
-  at<FlagSlaWarning>(ms, { type: 'FlagSlaWarning', clock, plan, groupLead: 'lena' }, timer);
+  at<FlagSlaWarning>(ms, { type: 'FlagSlaWarning', clock, plan, groupLead: 'lena', nextLineGroup: 'experts' }, timer);
 const breach = (ms: number, plan = 1, clock: 'response' | 'resolution' = 'response') =>
-  at<FlagSlaBreach>(ms, { type: 'FlagSlaBreach', clock, plan, groupLead: 'lena' }, timer);
+  at<FlagSlaBreach>(ms, { type: 'FlagSlaBreach', clock, plan, groupLead: 'lena', nextLineGroup: 'experts' }, timer);
 const types = (events: readonly TicketEvent[]) => events.map((e) => e.type);
 
 describe('Ticket › SLA warnings and breaches', () => {
@@ -46,7 +46,12 @@ describe('Ticket › SLA warnings and breaches', () => {
     expect(types(response)).toEqual(['TicketSlaBreached', 'TicketGroupLeadNotified']);
     const resolution = given(opened()).when(breach(600 * MINUTE, 1, 'resolution')).events;
     expect(types(resolution)).toEqual(['TicketSlaBreached', 'TicketEscalated', 'TicketGroupLeadNotified']);
-    expect(resolution[1]?.data).toMatchObject({ fromLine: 1, toLine: 2, automatic: true });
+    expect(resolution[1]?.data).toMatchObject({
+      fromLine: 1,
+      toLine: 2,
+      automatic: true,
+      owner: { group: 'experts', engineer: null },
+    });
     expect(resolution[0]?.data).toMatchObject({ dueAt: after(600 * MINUTE).toISOString() });
   });
 

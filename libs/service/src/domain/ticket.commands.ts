@@ -187,12 +187,17 @@ export interface FlagTaskOverdue extends Base {
   readonly groupLead: string | null;
 }
 
-/** From a clock's durable timer, for the plan it was set for (a stale plan decides nothing). */
+/**
+ * From a clock's durable timer, for the plan it was set for (a stale plan decides nothing).
+ * `groupLead`: the lead of the ticket's group; `nextLineGroup`: the group a policy's escalation
+ * hands the ticket to on the next line (null: that line's queue), both looked up by the shell.
+ */
 export interface FlagSlaWarning extends Base {
   readonly type: 'FlagSlaWarning';
   readonly clock: SlaClockName;
   readonly plan: number;
   readonly groupLead: string | null;
+  readonly nextLineGroup: string | null;
 }
 
 export interface FlagSlaBreach extends Base {
@@ -200,6 +205,7 @@ export interface FlagSlaBreach extends Base {
   readonly clock: SlaClockName;
   readonly plan: number;
   readonly groupLead: string | null;
+  readonly nextLineGroup: string | null;
 }
 
 /** An admin binds a running ticket to the policy version in force now. */

@@ -41,7 +41,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       (ms, plans) =>
         at(
           ms,
-          { type: warning ? 'FlagSlaWarning' : 'FlagSlaBreach', clock, plan: plans[clock], groupLead: 'lena' },
+          {
+            type: warning ? 'FlagSlaWarning' : 'FlagSlaBreach',
+            clock,
+            plan: plans[clock],
+            groupLead: 'lena',
+            nextLineGroup: null,
+          },
           timer,
         ),
   ),

@@ -6,6 +6,7 @@ import type { CommandRegistry } from '#ltc/platform';
 import type { ServiceConfig } from '../config/service-config.js';
 import { parseTicketEvent } from '../domain/ticket-event.js';
 import { ticketDecider } from '../domain/ticket.decider.js';
+import type { Ticket } from '../domain/ticket.state.js';
 import { SLA_CLOCKS, type SlaClockName } from '../domain/service-vocabulary.js';
 import { ticketStream } from '../service-streams.js';
 import { TicketCommandMessage, type TicketCommandInput } from './ticket-command.message.js';
@@ -31,13 +32,14 @@ export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDi
     (type: 'FlagSlaWarning' | 'FlagSlaBreach') => async (payload: Payload, context: DispatchContext) => {
       const ticketId = text(payload, 'ticketId');
       const clock = clockOf(payload);
-      const groupLead = await leadOf(deps, context, ticketId, null);
+      const { groupLead, nextLineGroup } = await escalationTargets(deps, context, ticketId);
       return send(deps.bus, context, {
         type,
         ticketId,
         clock,
         plan: whole(payload, 'plan'),
         groupLead,
+        nextLineGroup,
         actor: system(context),
       });
     };
@@ -67,21 +69,45 @@ export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDi
   });
 }
 
-/** The lead of the ticket's group (or of the task's group), now; null without a group or lead. */
+/** Whom a threshold's escalation reaches now: the lead of the ticket's group, and the first group of the next line. */
+async function escalationTargets(
+  deps: TicketDispatchDeps,
+  context: DispatchContext,
+  ticketId: string,
+): Promise<{ readonly groupLead: string | null; readonly nextLineGroup: string | null }> {
+  const ticket = await ticketOf(deps.store, context, ticketId);
+  if (ticket === null) return { groupLead: null, nextLineGroup: null };
+  const groupLead = await leadOfGroup(deps.config, context, ticket.owner.group);
+  const nextLine = ticket.line === 1 ? 2 : ticket.line === 2 ? 3 : null;
+  const onNextLine = nextLine === null ? [] : await deps.config.groupsOnLine(context.tenantId, nextLine);
+  return { groupLead, nextLineGroup: onNextLine[0] ?? null };
+}
+
+/** The ticket of the dispatch's tenant, folded from its stream; null for none. */
+async function ticketOf(store: EventStore, context: DispatchContext, ticketId: string): Promise<Ticket | null> {
+  const { state, tenantId } = await aggregateStream(store, ticketDecider, ticketStream(ticketId), {
+    parse: parseTicketEvent,
+  });
+  return state.status === 'none' || tenantId !== context.tenantId ? null : state;
+}
+
+async function leadOfGroup(
+  config: ServiceConfig,
+  context: DispatchContext,
+  group: string | null,
+): Promise<string | null> {
+  return group === null ? null : ((await config.group(context.tenantId, group))?.lead ?? null);
+}
+
+/** The lead of the task's group, now; null without a group or lead. */
 async function leadOf(
   { store, config }: TicketDispatchDeps,
   context: DispatchContext,
   ticketId: string,
-  taskId: string | null,
+  taskId: string,
 ): Promise<string | null> {
-  const { state, tenantId } = await aggregateStream(store, ticketDecider, ticketStream(ticketId), {
-    parse: parseTicketEvent,
-  });
-  if (state.status === 'none' || tenantId !== context.tenantId) return null;
-  const group =
-    taskId === null ? state.owner.group : (state.tasks.find((t) => t.taskId === taskId)?.owner.group ?? null);
-  if (group === null) return null;
-  return (await config.group(context.tenantId, group))?.lead ?? null;
+  const state = await ticketOf(store, context, ticketId);
+  return leadOfGroup(config, context, state?.tasks.find((t) => t.taskId === taskId)?.owner.group ?? null);
 }
 
 /**
