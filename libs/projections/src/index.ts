@@ -22,3 +22,4 @@ export * from './runner-lease.js';
 export * from './background-jobs.js';
 export * from './deciding-process-manager.js';
 export * from './projected-as-of.js';
+export * from './page-cursor.js';

@@ -1,5 +1,4 @@
-import { InvalidInputError } from '#ltc/kernel';
-import type { ReadModelDb } from '#ltc/projections';
+import { decodePageCursor, encodePageCursor, type ReadModelDb } from '#ltc/projections';
 import { filteredContracts, type ContractFilter } from './contract-filter.js';
 import { toContractView, type ContractPageView } from './contract.views.js';
 
@@ -21,7 +20,7 @@ export async function listContracts(
 ): Promise<ContractPageView> {
   let query = filteredContracts(db, tenantId, filter).selectAll();
   if (filter.cursor !== undefined) {
-    const [draftedAt, id] = decodeCursor(filter.cursor);
+    const [draftedAt = '', id = ''] = decodePageCursor(filter.cursor, 2, 'isContractCursor');
     query = query.where((eb) =>
       eb.or([eb('drafted_at', '<', draftedAt), eb.and([eb('drafted_at', '=', draftedAt), eb('contract_id', '<', id)])]),
     );
@@ -36,21 +35,6 @@ export async function listContracts(
   return {
     items: items.map(toContractView),
     limit: filter.limit,
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.drafted_at, last.contract_id) : null,
+    nextCursor: rows.length > filter.limit && last ? encodePageCursor([last.drafted_at, last.contract_id]) : null,
   };
-}
-
-const encodeCursor = (draftedAt: string, id: string): string =>
-  Buffer.from(JSON.stringify([draftedAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const keys: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(keys) && keys.length === 2 && keys.every((k) => typeof k === 'string')) {
-      return keys as [string, string];
-    }
-  } catch {
-    // falls through to the 400 below
-  }
-  throw new InvalidInputError('cursor', 'isContractCursor', 'cursor must be the nextCursor of a previous page');
 }

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { InvalidInputError } from '#ltc/kernel';
-import type { ReadModelDb } from '#ltc/projections';
+import { decodePageCursor, encodePageCursor, type ReadModelDb } from '#ltc/projections';
 import { filteredDeals, type DealFilter } from './deal-filter.js';
 import { toOpportunityView, type OpportunityPageView } from './opportunity.views.js';
 
@@ -32,7 +31,7 @@ export async function listOpportunities(
     query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
   }
   if (filter.cursor !== undefined) {
-    const [openedAt, id] = decodeCursor(filter.cursor);
+    const [openedAt = '', id = ''] = decodePageCursor(filter.cursor, 2, 'isOpportunityCursor');
     query = query.where((eb) =>
       eb.or([eb('opened_at', '<', openedAt), eb.and([eb('opened_at', '=', openedAt), eb('opportunity_id', '<', id)])]),
     );
@@ -47,23 +46,8 @@ export async function listOpportunities(
   return {
     items: items.map(toOpportunityView),
     limit: filter.limit,
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.opened_at, last.opportunity_id) : null,
+    nextCursor: rows.length > filter.limit && last ? encodePageCursor([last.opened_at, last.opportunity_id]) : null,
   };
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const encodeCursor = (openedAt: string, id: string): string =>
-  Buffer.from(JSON.stringify([openedAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const keys: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(keys) && keys.length === 2 && keys.every((k) => typeof k === 'string')) {
-      return keys as [string, string];
-    }
-  } catch {
-    // falls through to the 400 below
-  }
-  throw new InvalidInputError('cursor', 'isOpportunityCursor', 'cursor must be the nextCursor of a previous page');
-}

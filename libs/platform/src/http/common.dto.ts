@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -8,14 +9,20 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
  */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@|+-]{0,127}$/;
 
+/** `limit`: how many items a page holds, 1–500, 50 unless given. */
+const PageLimit = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ default: 50, maximum: 500 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(500),
+  );
+
 /** Paging of every list route. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ default: 0 })
@@ -24,6 +31,17 @@ export class PageQueryDto {
   @IsInt()
   @Min(0)
   offset?: number;
+}
+
+/** Keyset paging of a list route: `limit` and the `nextCursor` of the previous page (see `encodePageCursor`). */
+export class CursorPageQueryDto {
+  @PageLimit()
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,1024}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
 }
 
 /** A route parameter naming a user (a rep is a user): `/reps/{id}/…`. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { USER_ID_PATTERN } from '#ltc/platform';
+import { CursorPageQueryDto, USER_ID_PATTERN } from '#ltc/platform';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CUSTOMER_ACCOUNT, CUSTOMER_ACCOUNT_RULE } from '../customer-account.js';
 import { LINES, PRIORITIES } from '../domain/service-vocabulary.js';
 import { CSAT_GROUPINGS, OLA_GROUPINGS, SLA_GROUPINGS } from '../read-models/service-analytics.queries.js';
@@ -20,20 +20,7 @@ const booleanText = ({ value }: { value: unknown }): unknown =>
 export const TICKET_STATUSES = ['open', 'waiting', 'resolved', 'closed'] as const;
 
 /** Paging of the ticket lists: `limit` and the `nextCursor` of the previous page. */
-export class TicketPageQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,1024}$/, { message: 'cursor must be the nextCursor of a previous page' })
-  cursor?: string;
-}
+export class TicketPageQueryDto extends CursorPageQueryDto {}
 
 /** A group or engineer to narrow a queue to. */
 export class TicketOwnerQueryDto extends TicketPageQueryDto {

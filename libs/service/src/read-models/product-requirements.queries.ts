@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { InvalidInputError } from '#ltc/kernel';
-import type { ReadModelDb } from '#ltc/projections';
+import { decodePageCursor, encodePageCursor, type ReadModelDb } from '#ltc/projections';
 import type { TicketScope } from '../service-access.js';
 import {
   serviceProductRequirementsDb,
@@ -65,7 +64,7 @@ export async function listProductRequirements(
   if (filter.product) query = query.where('product', '=', filter.product);
   if (filter.account) query = query.where('customer_account', '=', filter.account);
   if (filter.cursor !== undefined) {
-    const [raisedAt, id] = decodeCursor(filter.cursor);
+    const [raisedAt = '', id = ''] = decodePageCursor(filter.cursor, 2, 'isRequirementCursor');
     query = query.where((eb) =>
       eb.or([eb('raised_at', '<', raisedAt), eb.and([eb('raised_at', '=', raisedAt), eb('requirement_id', '<', id)])]),
     );
@@ -80,21 +79,6 @@ export async function listProductRequirements(
   return {
     items: items.map(toProductRequirementView),
     limit: filter.limit,
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.raised_at, last.requirement_id) : null,
+    nextCursor: rows.length > filter.limit && last ? encodePageCursor([last.raised_at, last.requirement_id]) : null,
   };
-}
-
-const encodeCursor = (raisedAt: string, id: string): string =>
-  Buffer.from(JSON.stringify([raisedAt, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const keys: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(keys) && keys.length === 2 && keys.every((k) => typeof k === 'string')) {
-      return keys as [string, string];
-    }
-  } catch {
-    // falls through to the 400 below
-  }
-  throw new InvalidInputError('cursor', 'isRequirementCursor', 'cursor must be the nextCursor of a previous page');
 }

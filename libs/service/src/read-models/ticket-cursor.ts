@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { InvalidInputError } from '#ltc/kernel';
+import { decodePageCursor, encodePageCursor } from '#ltc/projections';
 import type { ServiceTicketRow, ServiceTicketTables } from './service-tickets.table.js';
 
 type SortColumn = keyof ServiceTicketRow;
@@ -21,31 +22,15 @@ export const BREACH_FIRST: TicketOrder = {
   direction: 'asc',
 };
 
-/** Opaque: base64url JSON of the order's name and the last row's keys; it holds no filter. */
+/** Opaque (see `encodePageCursor`): the order's name, then the last row's keys; it holds no filter. */
 export const encodeTicketCursor = (order: TicketOrder, row: ServiceTicketRow): string =>
-  Buffer.from(JSON.stringify([order.name, ...order.columns.map((column) => String(row[column]))])).toString(
-    'base64url',
-  );
+  encodePageCursor([order.name, ...order.columns.map((column) => String(row[column]))]);
 
 export function decodeTicketCursor(order: TicketOrder, cursor: string): string[] {
-  try {
-    const keys: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(keys) &&
-      keys.length === order.columns.length + 1 &&
-      keys[0] === order.name &&
-      keys.every((k) => typeof k === 'string')
-    ) {
-      return keys.slice(1);
-    }
-  } catch {
-    // falls through to the 400 below
-  }
-  throw new InvalidInputError(
-    'cursor',
-    'isTicketCursor',
-    'cursor must be the nextCursor of a previous page in this order',
-  );
+  const message = 'cursor must be the nextCursor of a previous page in this order';
+  const [name, ...keys] = decodePageCursor(cursor, order.columns.length + 1, 'isTicketCursor', message);
+  if (name !== order.name) throw new InvalidInputError('cursor', 'isTicketCursor', message);
+  return keys;
 }
 
 /** Rows strictly after the cursor's position in the order (a lexicographic comparison of its keys). */
