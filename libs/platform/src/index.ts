@@ -20,6 +20,7 @@ export * from './core/core.module.js';
 export * from './audit/streams.controller.js';
 export * from './health/health.controller.js';
 export * from './dispatch/command-registry.js';
+export * from './dispatch/dispatch-payload.js';
 export * from './dispatch/command-handler-for.js';
 export * from './http/command-route.js';
 export * from './core/tokens.js';

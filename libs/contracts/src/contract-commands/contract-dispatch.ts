@@ -1,12 +1,12 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { commandIdFromKey, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
-import { DomainError, InvalidInputError, type Money } from '#ltc/kernel';
-import type { CommandRegistry } from '#ltc/platform';
+import { DomainError, type Money } from '#ltc/kernel';
+import { type CommandRegistry, payloadText, payloadWholeNumber, type DispatchPayload } from '#ltc/platform';
 import type { Triangle } from '../domain/contract-vocabulary.js';
 import { contractStream } from '../contract-streams.js';
 import { ContractCommandMessage, type ContractCommandInput } from './contract-command.message.js';
 
-type Payload = Readonly<Record<string, unknown>>;
+type Payload = DispatchPayload;
 
 /**
  * The contract commands process managers and timers send: a won deal drafts its contract
@@ -18,18 +18,18 @@ export function registerContractDispatch(registry: CommandRegistry, bus: Command
   registry.register('contract.FlagInvoiceOverdue', (payload, context) =>
     send(bus, context, {
       type: 'FlagInvoiceOverdue',
-      contractId: text(payload, 'contractId'),
+      contractId: payloadText(payload, 'contractId'),
       actor: systemActor(context),
-      invoiceId: text(payload, 'invoiceId'),
+      invoiceId: payloadText(payload, 'invoiceId'),
     }),
   );
   registry.register('contract.SendInvoiceReminder', (payload, context) =>
     send(bus, context, {
       type: 'SendInvoiceReminder',
-      contractId: text(payload, 'contractId'),
+      contractId: payloadText(payload, 'contractId'),
       actor: systemActor(context),
-      invoiceId: text(payload, 'invoiceId'),
-      daysAfterDue: whole(payload, payload['daysAfterDue'] === undefined ? 'daysOverdue' : 'daysAfterDue'),
+      invoiceId: payloadText(payload, 'invoiceId'),
+      daysAfterDue: payloadWholeNumber(payload, payload['daysAfterDue'] === undefined ? 'daysOverdue' : 'daysAfterDue'),
     }),
   );
 }
@@ -42,10 +42,10 @@ export function registerContractDispatch(registry: CommandRegistry, bus: Command
 async function draft(bus: CommandBus, payload: Payload, context: DispatchContext): Promise<unknown> {
   const command: ContractCommandInput = {
     type: 'DraftContract',
-    contractId: text(payload, 'contractId'),
+    contractId: payloadText(payload, 'contractId'),
     actor: systemActor(context),
-    dealId: text(payload, 'dealId'),
-    quoteVersion: whole(payload, 'quoteVersion'),
+    dealId: payloadText(payload, 'dealId'),
+    quoteVersion: payloadWholeNumber(payload, 'quoteVersion'),
     quoteTotal: payload['quoteTotal'] as Money,
     triangle: payload['triangle'] as Triangle,
   };
@@ -82,18 +82,4 @@ function send(
       causationId: context.causationId,
     }),
   );
-}
-
-function text(payload: Payload, field: string): string {
-  const value = payload[field];
-  if (typeof value !== 'string') throw new InvalidInputError(field, 'required', `${field} must be a string`);
-  return value;
-}
-
-function whole(payload: Payload, field: string): number {
-  const value = payload[field];
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new InvalidInputError(field, 'wholeNumber', `${field} must be a whole number`);
-  }
-  return value;
 }

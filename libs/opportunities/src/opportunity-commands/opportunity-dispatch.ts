@@ -1,8 +1,8 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { commandIdFromKey, entityIdFromCommandId, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
-import { DomainError, InvalidInputError, type Money } from '#ltc/kernel';
-import type { CommandRegistry, PeopleDirectory } from '#ltc/platform';
+import { DomainError, type Money } from '#ltc/kernel';
+import { type CommandRegistry, type PeopleDirectory, payloadText, type DispatchPayload } from '#ltc/platform';
 import type { LeadOrigin } from '../domain/opportunity.events.js';
 import { opportunityStream } from '../opportunity-streams.js';
 import { loadDeal } from './deal-stream.js';
@@ -16,7 +16,7 @@ export interface DispatchDeps {
   readonly store: EventStore;
 }
 
-type Payload = Readonly<Record<string, unknown>>;
+type Payload = DispatchPayload;
 
 /**
  * The deal commands process managers and timers send: a lead conversion opens its deal
@@ -36,21 +36,21 @@ export function registerOpportunityDispatch(registry: CommandRegistry, deps: Dis
  * on an event it can never handle differently.
  */
 async function openFromConversion(deps: DispatchDeps, payload: Payload, context: DispatchContext): Promise<unknown> {
-  const opportunityId = text(payload, 'opportunityId');
+  const opportunityId = payloadText(payload, 'opportunityId');
   const command: OpportunityCommandInput = {
     type: 'OpenOpportunity',
     opportunityId,
     actor: { id: context.actor.userId, salesManager: false },
     origin: 'lead_conversion',
     lead: (payload['lead'] ?? null) as LeadOrigin | null,
-    name: text(payload, 'name'),
+    name: payloadText(payload, 'name'),
     account: nullableText(payload, 'account'),
     amount: (payload['amount'] ?? null) as Money | null,
     closeDate: nullableText(payload, 'closeDate'),
     productsOfInterest: Array.isArray(payload['productsOfInterest'])
       ? payload['productsOfInterest'].filter((p): p is string => typeof p === 'string')
       : [],
-    owner: text(payload, 'owner'),
+    owner: payloadText(payload, 'owner'),
     team: nullableText(payload, 'team'),
     region: nullableText(payload, 'region'),
     pipelineId: nullableText(payload, 'pipelineId') ?? 'default',
@@ -65,7 +65,7 @@ async function openFromConversion(deps: DispatchDeps, payload: Payload, context:
 
 /** A handoff timer fired: the AR's sales manager (from the organisation's records) is who step 2 escalates to. */
 async function flagOverdue(deps: DispatchDeps, payload: Payload, context: DispatchContext): Promise<unknown> {
-  const opportunityId = text(payload, 'opportunityId');
+  const opportunityId = payloadText(payload, 'opportunityId');
   const step = payload['step'] === 2 ? 2 : 1;
   const deal = await loadDeal(deps.store, opportunityId);
   const ar = deal.tenantId === context.tenantId && deal.state.status !== 'none' ? deal.state.triangle.ar : null;
@@ -75,7 +75,7 @@ async function flagOverdue(deps: DispatchDeps, payload: Payload, context: Dispat
     type: 'FlagHandoffOverdue',
     opportunityId,
     actor: { id: context.actor.userId, salesManager: false },
-    handoffId: text(payload, 'handoffId'),
+    handoffId: payloadText(payload, 'handoffId'),
     step,
     salesManager,
   };
@@ -84,10 +84,10 @@ async function flagOverdue(deps: DispatchDeps, payload: Payload, context: Dispat
 
 /** The contract was handed over: its FR is asked to take the deal's lead (see `fulfilmentHandoff`). */
 async function handOffToFr(deps: DispatchDeps, payload: Payload, context: DispatchContext): Promise<unknown> {
-  const deal = await loadDeal(deps.store, text(payload, 'opportunityId'));
+  const deal = await loadDeal(deps.store, payloadText(payload, 'opportunityId'));
   if (deal.tenantId !== context.tenantId) return undefined;
   const commandId = commandIdFromKey(context.tenantId, context.actor.userId, context.idempotencyKey);
-  const command = fulfilmentHandoff(deal.state, text(payload, 'to'), entityIdFromCommandId(commandId));
+  const command = fulfilmentHandoff(deal.state, payloadText(payload, 'to'), entityIdFromCommandId(commandId));
   return command === null ? undefined : send(deps, context, command, true);
 }
 
@@ -111,12 +111,6 @@ function send(
       causationId: context.causationId,
     }),
   );
-}
-
-function text(payload: Payload, field: string): string {
-  const value = payload[field];
-  if (typeof value !== 'string') throw new InvalidInputError(field, 'required', `${field} must be a string`);
-  return value;
 }
 
 const nullableText = (payload: Payload, field: string): string | null => {

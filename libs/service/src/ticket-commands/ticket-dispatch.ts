@@ -2,7 +2,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { aggregateStream, commandIdFromKey, type CommandOutcome, type DispatchContext } from '#ltc/commanding';
 import type { EventStore } from '#ltc/event-store';
 import { InvalidInputError, NotFoundError } from '#ltc/kernel';
-import type { CommandRegistry } from '#ltc/platform';
+import { type CommandRegistry, payloadText, payloadWholeNumber, type DispatchPayload } from '#ltc/platform';
 import type { ServiceConfig } from '../config/service-config.js';
 import { parseTicketEvent } from '../domain/ticket-event.js';
 import { ticketDecider } from '../domain/ticket.decider.js';
@@ -11,7 +11,7 @@ import { SLA_CLOCKS, type SlaClockName } from '../domain/service-vocabulary.js';
 import { ticketStream } from '../service-streams.js';
 import { TicketCommandMessage, type TicketCommandInput } from './ticket-command.message.js';
 
-type Payload = Readonly<Record<string, unknown>>;
+type Payload = DispatchPayload;
 
 /** What the dispatch routes need: the bus, the store and the service configuration. */
 export interface TicketDispatchDeps {
@@ -30,14 +30,14 @@ export interface TicketDispatchDeps {
 export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDispatchDeps): void {
   const threshold =
     (type: 'FlagSlaWarning' | 'FlagSlaBreach') => async (payload: Payload, context: DispatchContext) => {
-      const ticketId = text(payload, 'ticketId');
+      const ticketId = payloadText(payload, 'ticketId');
       const clock = clockOf(payload);
       const { groupLead, nextLineGroup } = await escalationTargets(deps, context, ticketId);
       return send(deps.bus, context, {
         type,
         ticketId,
         clock,
-        plan: whole(payload, 'plan'),
+        plan: payloadWholeNumber(payload, 'plan'),
         groupLead,
         nextLineGroup,
         actor: system(context),
@@ -48,22 +48,22 @@ export function registerTicketDispatch(registry: CommandRegistry, deps: TicketDi
   registry.register('service.LinkSpawnedLead', (payload, context) =>
     link(deps.bus, context, {
       type: 'LinkSpawnedLead',
-      ticketId: text(payload, 'ticketId'),
-      leadId: text(payload, 'leadId'),
+      ticketId: payloadText(payload, 'ticketId'),
+      leadId: payloadText(payload, 'leadId'),
       actor: system(context),
     }),
   );
   registry.register('service.LinkFollowUpTicket', (payload, context) =>
     link(deps.bus, context, {
       type: 'LinkFollowUpTicket',
-      ticketId: text(payload, 'ticketId'),
-      followUpTicketId: text(payload, 'followUpTicketId'),
+      ticketId: payloadText(payload, 'ticketId'),
+      followUpTicketId: payloadText(payload, 'followUpTicketId'),
       actor: system(context),
     }),
   );
   registry.register('service.FlagTaskOverdue', async (payload, context) => {
-    const ticketId = text(payload, 'ticketId');
-    const taskId = text(payload, 'taskId');
+    const ticketId = payloadText(payload, 'ticketId');
+    const taskId = payloadText(payload, 'taskId');
     const groupLead = await leadOf(deps, context, ticketId, taskId);
     return send(deps.bus, context, { type: 'FlagTaskOverdue', ticketId, taskId, groupLead, actor: system(context) });
   });
@@ -145,20 +145,6 @@ function send(
       ...(existing ? { mustExist: { entity: 'Ticket', id: command.ticketId } } : {}),
     }),
   );
-}
-
-function text(payload: Payload, field: string): string {
-  const value = payload[field];
-  if (typeof value !== 'string') throw new InvalidInputError(field, 'required', `${field} must be a string`);
-  return value;
-}
-
-function whole(payload: Payload, field: string): number {
-  const value = payload[field];
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new InvalidInputError(field, 'wholeNumber', `${field} must be a whole number`);
-  }
-  return value;
 }
 
 function clockOf(payload: Payload): SlaClockName {

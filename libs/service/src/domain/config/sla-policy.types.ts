@@ -1,29 +1,14 @@
 import { ALWAYS, type BusinessCalendar } from '../clock/business-calendar.js';
-import type {
-  EscalationRule,
-  Line,
-  Priority,
-  SlaPolicySnapshot,
-  SlaTargets,
-  WaitReason,
-} from '../service-vocabulary.js';
+import type { SlaPolicySnapshot } from '../service-vocabulary.js';
 
-/** Everything a ticket keeps of a policy, as a service manager writes it; a new version replaces it whole. */
-export interface SlaPolicyDefinition {
+/**
+ * Everything a ticket keeps of a policy, as a service manager writes it (the snapshot a ticket
+ * copies, before the id, version and resolved calendar are added); a new version replaces it whole.
+ * `calendarId` null: around the clock (24x7).
+ */
+export type SlaPolicyDefinition = Omit<SlaPolicySnapshot, 'policyId' | 'version' | 'calendarVersion' | 'calendar'> & {
   readonly name: string;
-  readonly targets: Readonly<Record<Priority, SlaTargets>>;
-  /** The business calendar the clocks run on; null: around the clock (24x7). */
-  readonly calendarId: string | null;
-  readonly pauseOn: readonly WaitReason[];
-  readonly warnAtPercent: number;
-  readonly escalations: readonly EscalationRule[];
-  readonly ola: {
-    readonly byLine: Readonly<Record<Line, number>>;
-    readonly byKind: Readonly<Record<string, number>>;
-  };
-  readonly independentVerification: boolean;
-  readonly reopenWindowDays: number;
-}
+};
 
 /** A policy as configured: its definition with the id and version it was stored under. */
 export interface SlaPolicyConfig extends SlaPolicyDefinition {
