@@ -12,7 +12,9 @@
  * Flags: `--seconds N` per phase (default 10; 30 or 60 for steadier figures),
  * `--connections N` (default 32), `--durability normal` (default full, as `npm start`),
  * `--catch-up N`: seconds to wait for the background work after a write phase (default
- * 120; past that the report says how far behind it still is and the bench goes on).
+ * 120; past that the report says how far behind it still is and the bench goes on),
+ * `--only capture,tags` to run some phase groups (capture, tags, tickets, reads; capture
+ * always, since the others work on its leads).
  * Keep whole runs under ~4 minutes where you can: response-time warnings of the first
  * leads fall due then and add timer work of their own.
  */
@@ -38,7 +40,11 @@ interface Settings {
   readonly durability: 'full' | 'normal';
   /** How long to wait for the background work after a write phase before going on regardless. */
   readonly catchUpSeconds: number;
+  /** Which groups of phases run (the floor always does): capture, tags, tickets, reads. */
+  readonly groups: ReadonlySet<string>;
 }
+
+const PHASE_GROUPS = ['capture', 'tags', 'tickets', 'reads'] as const;
 
 async function main(): Promise<void> {
   const settings = settingsFromArgs();
@@ -80,44 +86,47 @@ async function main(): Promise<void> {
       const catchUp = await monitor.waitForCatchUp(settings.catchUpSeconds);
       writes.push({ phase: spec.phase, catchUp, load, samples: monitor.samples.slice(from) });
     };
+    const only = settings.groups;
     await write(capturePhase(leadIds));
     if (leadIds.length === 0) throw new Error('no lead was captured; nothing else to measure');
-    await write(tagPhase(leadIds));
+    if (only.has('tags')) await write(tagPhase(leadIds));
     const ticketIds: string[] = [];
-    await write(acceptTicketPhase(ticketIds));
+    if (only.has('tickets')) await write(acceptTicketPhase(ticketIds));
     if (ticketIds.length > 0) await write(ticketProgressPhase(ticketIds));
 
-    phases.push(
-      await run(
-        readPhase('GET /leads?limit=50', () => '/leads?limit=50'),
-        manager,
-      ),
-    );
-    phases.push(
-      await run(
-        readPhase('GET /leads?source&status', () => FILTERED_LIST),
-        manager,
-      ),
-    );
-    phases.push(
-      await run(
-        readPhase('GET /leads/{id}', () => `/leads/${pick(leadIds)}`),
-        manager,
-      ),
-    );
-    if (ticketIds.length > 0) {
+    if (only.has('reads')) {
       phases.push(
         await run(
-          readPhase('GET /queues/1', () => '/queues/1?limit=50'),
+          readPhase('GET /leads?limit=50', () => '/leads?limit=50'),
           manager,
         ),
       );
       phases.push(
         await run(
-          readPhase('GET /tickets/{id}', () => `/tickets/${pick(ticketIds)}`),
+          readPhase('GET /leads?source&status', () => FILTERED_LIST),
           manager,
         ),
       );
+      phases.push(
+        await run(
+          readPhase('GET /leads/{id}', () => `/leads/${pick(leadIds)}`),
+          manager,
+        ),
+      );
+      if (ticketIds.length > 0) {
+        phases.push(
+          await run(
+            readPhase('GET /queues/1', () => '/queues/1?limit=50'),
+            manager,
+          ),
+        );
+        phases.push(
+          await run(
+            readPhase('GET /tickets/{id}', () => `/tickets/${pick(ticketIds)}`),
+            manager,
+          ),
+        );
+      }
     }
     await monitor.stop();
 
@@ -294,6 +303,7 @@ function settingsFromArgs(): Settings {
       connections: { type: 'string', default: '32' },
       durability: { type: 'string', default: 'full' },
       'catch-up': { type: 'string', default: '120' },
+      only: { type: 'string', default: PHASE_GROUPS.join(',') },
     },
   });
   const seconds = Number(values.seconds);
@@ -303,7 +313,14 @@ function settingsFromArgs(): Settings {
   if (values.durability !== 'full' && values.durability !== 'normal') throw new Error(`--durability is full or normal`);
   const catchUpSeconds = Number(values['catch-up']);
   if (!Number.isFinite(catchUpSeconds) || catchUpSeconds < 0) throw new Error(`--catch-up must be seconds ≥ 0`);
-  return { seconds, connections, durability: values.durability, catchUpSeconds };
+  const groups = new Set(values.only.split(',').filter((group) => group !== ''));
+  const unknown = [...groups].filter((group) => !(PHASE_GROUPS as readonly string[]).includes(group));
+  if (unknown.length > 0 || !groups.has('capture')) {
+    throw new Error(
+      `--only lists phase groups from ${PHASE_GROUPS.join(', ')}, capture among them (got ${values.only})`,
+    );
+  }
+  return { seconds, connections, durability: values.durability, catchUpSeconds, groups };
 }
 
 await main();

@@ -48,6 +48,13 @@ export interface SubscribeOptions {
  * from the iterator.
  */
 export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  /**
+   * Every event up to this position that passes the filter has been yielded; the others
+   * up to it were passed over. Undefined where the adapter cannot tell. A filtered
+   * consumer that has handled everything it was given may move its checkpoint here, so
+   * that its lag and its next start do not scan the passed-over events again.
+   */
+  readonly scannedTo?: bigint | undefined;
   close(): Promise<void>;
 }
 

@@ -26,18 +26,33 @@ export class EventPump {
     return this.buffer.length;
   }
 
+  /** False once the subscription has ended (closed or failed). */
+  get open(): boolean {
+    return !this.ended;
+  }
+
+  /**
+   * With nothing left in the buffer: the position up to which every event the consumer
+   * wants has been taken (the subscription's `scannedTo`). Undefined while events wait in
+   * the buffer, or where the store cannot tell.
+   */
+  get takenThrough(): bigint | undefined {
+    return this.buffer.length === 0 ? this.subscription.scannedTo : undefined;
+  }
+
   /**
    * Waits for at least one event, then returns up to `max` of those already read.
    * Returns an empty batch once `signal` aborts or the pump is closed; throws the
    * subscription's failure after the events read before it. `fill`: let the reader fill
    * the batch first (see `letReaderCatchUp`), for a consumer that pays per batch and is
-   * catching up; live, a batch goes out at once.
+   * catching up; live, a batch goes out at once. `idleMs`: with nothing arriving for that
+   * long, return an empty batch anyway (the pump stays open).
    */
-  async take(max: number, signal: AbortSignal, fill = false): Promise<RecordedEvent[]> {
+  async take(max: number, signal: AbortSignal, fill = false, idleMs?: number): Promise<RecordedEvent[]> {
     while (this.buffer.length === 0) {
       if (this.failure) throw this.failure.error;
       if (this.ended || signal.aborted) return [];
-      await this.waitForEvents(signal);
+      if (!(await this.waitForEvents(signal, idleMs))) return [];
     }
     if (fill) await this.letReaderCatchUp(max, signal);
     const batch = this.buffer.splice(0, max);
@@ -95,11 +110,16 @@ export class EventPump {
     }
   }
 
-  private waitForEvents(signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = (): void => {
+  /** Resolves true when woken (events, an end, an abort), false when `idleMs` passed first. */
+  private waitForEvents(signal: AbortSignal, idleMs: number | undefined): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = idleMs === undefined ? undefined : setTimeout(() => settle(false), idleMs);
+      const done = (): void => settle(true);
+      const settle = (woken: boolean): void => {
+        clearTimeout(timer);
         signal.removeEventListener('abort', done);
-        resolve();
+        if (this.wakeConsumer === done) this.wakeConsumer = undefined;
+        resolve(woken);
       };
       this.wakeConsumer = done;
       signal.addEventListener('abort', done, { once: true });

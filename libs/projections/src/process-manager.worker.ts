@@ -109,7 +109,12 @@ export class ProcessManagerWorker extends SubscriberWorker {
     return (await this.deps.checkpoints.load(this.deps.db, this.name))?.position ?? head;
   }
 
-  protected async handleBatch(events: readonly RecordedEvent[], signal: AbortSignal): Promise<void> {
+  protected async handleBatch(
+    events: readonly RecordedEvent[],
+    signal: AbortSignal,
+    _reachesHead: boolean,
+    checkpointTo: bigint,
+  ): Promise<void> {
     const { handledPrefix, failure } = await handlePartitioned(
       events,
       this.manager.partitionKey ?? oneAtATime,
@@ -117,7 +122,8 @@ export class ProcessManagerWorker extends SubscriberWorker {
       // On stop, finish the events in hand but start no new one.
       async (event) => (!signal.aborted && (await this.handleWithRetry(event, signal)) ? 'handled' : 'stopped'),
     );
-    const handled = events[handledPrefix - 1]?.position;
+    // All handled: past the events the filter passed over too; else up to the last handled one.
+    const handled = handledPrefix === events.length ? checkpointTo : events[handledPrefix - 1]?.position;
     if (handled !== undefined) {
       faultPoint('process-manager.after-handlers-before-checkpoint', this.name);
       try {
@@ -136,6 +142,12 @@ export class ProcessManagerWorker extends SubscriberWorker {
       }
     }
     if (failure !== undefined) throw failure;
+  }
+
+  /** Idle: the checkpoint moves past what the filter passed over (never back: see `saveForward`). */
+  protected async passOver(to: bigint): Promise<void> {
+    await this.deps.checkpoints.saveForward(this.deps.db, this.name, this.version, to);
+    this.position = to;
   }
 
   /** True when handled; false when a stop interrupted the retries (the event stays unhandled). */

@@ -11,6 +11,8 @@ import { HandlerFailedError, SubscriberWorker, errorMessage, type WorkerDeps } f
 export class ProjectionWorker extends SubscriberWorker {
   /** `resetRows` dropped the deferred indexes and no start has replayed since: no need to drop them again. */
   private indexesDropped = false;
+  /** Whether a batch that reached the head has committed since the start (it creates the deferred indexes). */
+  private headReached = false;
 
   constructor(
     private readonly projection: Projection,
@@ -40,6 +42,7 @@ export class ProjectionWorker extends SubscriberWorker {
   protected async prepare(): Promise<bigint | null> {
     const dropped = this.indexesDropped;
     this.indexesDropped = false;
+    this.headReached = false;
     const checkpoint = await this.deps.checkpoints.load(this.deps.db, this.name);
     if (checkpoint && checkpoint.version === this.version) {
       if (checkpoint.position === null && !dropped) await this.dropDeferredIndexes();
@@ -69,14 +72,14 @@ export class ProjectionWorker extends SubscriberWorker {
     events: readonly RecordedEvent[],
     _signal: AbortSignal,
     reachesHead: boolean,
+    checkpointTo: bigint,
   ): Promise<void> {
-    const last = events.at(-1);
-    if (!last) return;
+    if (events.length === 0) return;
     let current: RecordedEvent | undefined;
     try {
       await this.deps.db.transaction().execute(async (trx) => {
         // The checkpoint moves first: that claims it for this batch (see `advance`).
-        if (!(await this.deps.checkpoints.advance(trx, this.name, this.version, this.position, last.position))) {
+        if (!(await this.deps.checkpoints.advance(trx, this.name, this.version, this.position, checkpointTo))) {
           throw new CheckpointMovedError(this.name, this.position);
         }
         if (this.projection.applyBatch) {
@@ -96,13 +99,26 @@ export class ProjectionWorker extends SubscriberWorker {
     } catch (error) {
       throw current ? new HandlerFailedError(this.name, current, error) : error;
     }
-    this.position = last.position;
+    this.position = checkpointTo;
+    if (reachesHead) this.headReached = true;
     try {
       this.projection.afterCommit?.(events);
     } catch (error) {
       // The batch is committed; a failing listener must not make the runner replay it.
       this.deps.logger?.warn({ projection: this.name, error: errorMessage(error) }, 'afterCommit hook failed');
     }
+  }
+
+  /** Idle at the head: the checkpoint moves past what the filter passed over (and the deferred indexes exist). */
+  protected async passOver(to: bigint): Promise<void> {
+    await this.deps.db.transaction().execute(async (trx) => {
+      if (!(await this.deps.checkpoints.advance(trx, this.name, this.version, this.position, to))) {
+        throw new CheckpointMovedError(this.name, this.position);
+      }
+      if (!this.headReached) await this.projection.deferredIndexes?.create(trx);
+    });
+    this.position = to;
+    this.headReached = true;
   }
 }
 

@@ -12,6 +12,9 @@ import { isTransientError } from './transient-errors.js';
  */
 export type SubscriberState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'failed' | 'stopped';
 
+/** How long a subscriber waits with nothing to handle before moving its checkpoint past what its filter passed over. */
+const PASS_OVER_AFTER_IDLE_MS = 1_000;
+
 /** The two kinds of subscribers the runner feeds. */
 export type SubscriberKind = 'projection' | 'process_manager';
 
@@ -85,13 +88,21 @@ export abstract class SubscriberWorker {
   /**
    * Handles one batch and moves `position`; throws to fail the subscriber. `reachesHead`:
    * the first batch after a start that left nothing more read (the log's head, as far as
-   * the reader knows).
+   * the reader knows). `checkpointTo`: where the checkpoint goes once the whole batch is
+   * handled: its last event, or further where the filter passed over the events after it.
    */
   protected abstract handleBatch(
     events: readonly RecordedEvent[],
     signal: AbortSignal,
     reachesHead: boolean,
+    checkpointTo: bigint,
   ): Promise<void>;
+
+  /**
+   * Moves the checkpoint (and `position`) to `to` with no event to handle: every event up
+   * to it was passed over by the filter. Throws to fail the subscriber.
+   */
+  protected abstract passOver(to: bigint): Promise<void>;
 
   /** Most events per batch. */
   protected get maxBatch(): number {
@@ -171,10 +182,17 @@ export abstract class SubscriberWorker {
       // Filled batches only while catching up: once a batch left more events read behind it.
       let filling = false;
       while (!signal.aborted) {
-        if (pump.buffered === 0) this.setState('live');
-        const batch = await pump.take(max, signal, filling);
+        const idle = pump.buffered === 0;
+        if (idle) this.setState('live');
+        const batch = await pump.take(max, signal, filling, idle ? PASS_OVER_AFTER_IDLE_MS : undefined);
+        // Read before anything else is awaited: it holds only while the buffer is empty.
+        const takenThrough = pump.takenThrough;
         filling = this.fillsBatches && pump.buffered > 0;
-        if (batch.length === 0) break;
+        if (batch.length === 0) {
+          if (signal.aborted || !pump.open) break;
+          await this.passOverTo(takenThrough);
+          continue;
+        }
         if (batch.length === max) this.setState('catching_up');
         let reachesHead = false;
         if (!reachedHead && pump.buffered === 0) {
@@ -183,7 +201,13 @@ export abstract class SubscriberWorker {
           reachesHead = pump.buffered === 0;
           reachedHead = reachesHead;
         }
-        await this.handleBatch(batch, signal, reachesHead);
+        const last = (batch[batch.length - 1] as RecordedEvent).position;
+        await this.handleBatch(
+          batch,
+          signal,
+          reachesHead,
+          takenThrough !== undefined && takenThrough > last ? takenThrough : last,
+        );
         this.lastError = null;
         this.nextAttemptAt = null;
         onProgress();
@@ -194,6 +218,17 @@ export abstract class SubscriberWorker {
         this.deps.logger?.warn({ subscriber: this.name, error: errorMessage(error) }, 'closing subscription failed');
       });
     }
+  }
+
+  /**
+   * Idle: a filtered subscriber's checkpoint would otherwise stay on the last event it
+   * wanted, however far the log has moved on, and its lag, a `waitFor` and its next start
+   * would each scan everything after it again (at a million events, a second or more).
+   */
+  private async passOverTo(to: bigint | undefined): Promise<void> {
+    if (to === undefined || (this.position ?? 0n) >= to) return;
+    await this.passOver(to);
+    this.deps.progress.notify();
   }
 
   /**

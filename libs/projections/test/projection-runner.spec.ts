@@ -51,6 +51,14 @@ function runnerSuite(makeTarget: () => ReadModelTarget): void {
     return Number(result.rows[0]?.n ?? -1);
   }
 
+  async function checkpointRow(
+    readModel: ReadModelHandle,
+    name: string,
+  ): Promise<{ position: string | null } | undefined> {
+    const rows = await readRows(readModel.db, 'projection_checkpoints', 'name');
+    return rows.find((row) => row.name === name) as { position: string | null } | undefined;
+  }
+
   it('catches up from history in batches, then follows live appends exactly once', async () => {
     const { store, readModel } = await setup();
     await writeEvents(store, 800);
@@ -87,17 +95,29 @@ function runnerSuite(makeTarget: () => ReadModelTarget): void {
     ]);
   });
 
-  it('counts a filtered projection as arrived when no matching event lies before the position', async () => {
+  it('moves a filtered projection past the events its filter passes over, in its batch and when idle', async () => {
     const { store, readModel } = await setup();
     await writeEvents(store, 40);
     const head = await writeEvents(store, 5, 1, 'other');
     const removals = new EventLogProjection({ name: 'removals', filter: { eventTypes: ['ItemRemoved'] } });
+    const lastRemoval = (await store.readAll({ filter: removals.filter })).at(-1)?.position ?? 0n;
+    expect(lastRemoval).toBeLessThan(head);
     const r = runner({ store, db: readModel.db, projections: [removals] });
     await r.start();
     await r.waitFor('removals', head);
-    const [status] = await r.status();
-    expect(status?.position).toBeLessThan(head);
     expect(await count(readModel, 'removals')).toBe((await store.readAll({ filter: removals.filter })).length);
+    // The checkpoint stands on the head, not on the last removal: nothing before it is scanned again.
+    expect((await r.status())[0]).toMatchObject({ position: head, lag: 0n });
+    expect((await checkpointRow(readModel, 'removals'))?.position).toBe(head.toString());
+
+    // Only events it does not want arrive: once idle, it passes over them too.
+    const later = await writeEvents(store, 3, 1, 'other-later');
+    const deadline = Date.now() + 5_000;
+    while ((await checkpointRow(readModel, 'removals'))?.position !== later.toString() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await checkpointRow(readModel, 'removals'))?.position).toBe(later.toString());
+    expect((await r.status())[0]).toMatchObject({ position: later, lag: 0n });
   });
 
   it('rebuilds from the beginning when the code version changes', async () => {

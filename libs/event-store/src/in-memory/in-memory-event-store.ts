@@ -159,6 +159,8 @@ export class InMemoryEventStore implements EventStore {
 
 /** Walks the log by index and waits for the next append at the head; pulls, so never buffers. */
 class InMemorySubscription extends ClosableSubscription {
+  private scanned: bigint;
+
   constructor(
     private readonly log: LogSource,
     private readonly startIndex: number,
@@ -166,6 +168,12 @@ class InMemorySubscription extends ClosableSubscription {
     onClose: () => void,
   ) {
     super(onClose);
+    this.scanned = BigInt(startIndex);
+  }
+
+  /** Moves only at the head, where every event before the index has been handed out. */
+  get scannedTo(): bigint {
+    return this.scanned;
   }
 
   protected async *run(signal: AbortSignal): AsyncGenerator<RecordedEvent> {
@@ -173,6 +181,8 @@ class InMemorySubscription extends ClosableSubscription {
     while (!signal.aborted) {
       const event = this.log.eventAt(index);
       if (!event) {
+        // Position p is at index p - 1: everything up to position `index` is behind us.
+        this.scanned = BigInt(index);
         await this.log.nextAppend(signal);
         continue;
       }

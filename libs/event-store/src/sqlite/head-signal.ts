@@ -13,6 +13,11 @@ export class HeadSignal {
 
   constructor(private known: bigint) {}
 
+  /** The newest position known to be committed. */
+  get position(): bigint {
+    return this.known;
+  }
+
   advance(position: bigint): void {
     if (position <= this.known) return;
     this.known = position;

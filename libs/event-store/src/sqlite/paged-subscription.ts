@@ -32,6 +32,7 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 export class PagedSubscription implements EventSubscription {
   private readonly closing = new AbortController();
   private cursor: bigint;
+  private scanned: bigint;
   private page: readonly RecordedEvent[] = [];
   private nextInPage = 0;
   /** The last page was not full: the next read waits for the head to pass the cursor. */
@@ -52,6 +53,12 @@ export class PagedSubscription implements EventSubscription {
     private readonly onClose: () => void,
   ) {
     this.cursor = after;
+    this.scanned = after;
+  }
+
+  /** Set only when the page before the cursor is wholly handed out (see the port). */
+  get scannedTo(): bigint {
+    return this.scanned;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
@@ -91,6 +98,8 @@ export class PagedSubscription implements EventSubscription {
     const signal = this.closing.signal;
     try {
       while (!signal.aborted) {
+        // Reading on: every event of the last page has been handed out.
+        this.scanned = this.cursor;
         if (this.atHead) await this.head.waitBeyond(this.cursor, signal);
         if (signal.aborted) break;
         const page = this.readPage(this.cursor);

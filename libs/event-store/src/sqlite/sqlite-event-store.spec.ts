@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { SubscriptionReader, anEvent, metadataFor, someEvents } from '../../test/contract.helpers.js';
 import { describeEventStoreContract } from '../../test/event-store.contract.js';
 import { WrongExpectedRevisionError } from '../errors.js';
+import type { RecordedEvent } from '../recorded-event.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 
 const folders: string[] = [];
@@ -136,6 +137,45 @@ describe('SqliteEventStore', () => {
     expect((await reader.take(100)).map((e) => e.position)).toEqual(positionsOf(100));
     await api.appendToStream('lead-late', [anEvent('Ticked')]);
     expect((await reader.next(2_000))?.stream).toBe('lead-late');
+    await reader.close();
+  });
+
+  it('serves subscribers at the head from the shared recent events and one far behind from the file, each exactly once in order', async () => {
+    // A window of 5 events: the paused subscriber falls out of it and must read the file.
+    const store = openStore({ filename: freshFile(), recentEventsKept: 5 });
+    const all = new SubscriptionReader(store.subscribeToAll());
+    const leads = new SubscriptionReader(store.subscribeToAll({ filter: { streamPrefixes: ['lead-'] } }));
+    const paused = new SubscriptionReader(store.subscribeToAll({ filter: { eventTypes: ['Ticked'] } }));
+    const seenAll: RecordedEvent[] = [];
+    const seenLeads: RecordedEvent[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      await store.appendToStream(`lead-${round}`, someEvents(3));
+      await store.appendToStream(`ticket-${round}`, someEvents(2, 'Other'));
+      seenAll.push(...(await all.take(5)));
+      seenLeads.push(...(await leads.take(3)));
+    }
+    expect(seenAll.map((e) => e.position)).toEqual(positionsOf(50));
+    expect(seenLeads.map((e) => e.position)).toEqual(positionsOf(50).filter((position) => (position - 1n) % 5n < 3n));
+    // The paused one starts reading only now, 45 events behind the window's start.
+    const ticked = await paused.take(30);
+    expect(ticked.map((e) => e.position)).toEqual(positionsOf(50).filter((position) => (position - 1n) % 5n < 3n));
+    // ...and joins the live ones at the head.
+    await store.appendToStream('lead-live', someEvents(1));
+    expect((await paused.next())?.position).toBe(51n);
+    expect((await all.next())?.position).toBe(51n);
+    await Promise.all([all.close(), leads.close(), paused.close()]);
+  });
+
+  it('delivers to a subscriber whose checkpoint lies past what this instance has read, from appends of another', async () => {
+    const filename = freshFile();
+    const worker = openStore({ filename });
+    const api = openStore({ filename });
+    await api.appendToStream('lead-a', someEvents(3));
+    // The worker opened at position 0; a checkpoint at 2 is past everything it has read.
+    const reader = new SubscriptionReader(worker.subscribeToAll({ after: 2n }));
+    expect((await reader.next(2_000))?.position).toBe(3n);
+    await api.appendToStream('lead-b', someEvents(1));
+    expect((await reader.next(2_000))?.position).toBe(4n);
     await reader.close();
   });
 

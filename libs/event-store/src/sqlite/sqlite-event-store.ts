@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { faultPoint } from '#ltc/kernel';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import { eventMatcher } from '../event-filter.js';
 import { satisfiesExpected } from '../expected-revision.js';
 import type {
   AppendResult,
@@ -18,6 +19,7 @@ import { GroupCommitQueue, type Outcome } from './group-commit.queue.js';
 import { HeadSignal } from './head-signal.js';
 import { metadataToColumns } from './metadata-columns.js';
 import { PagedSubscription, type LogPage } from './paged-subscription.js';
+import { RecentLog, type EventMatcher } from './recent-log.js';
 import { openEventStoreDatabase } from './sqlite-connection.js';
 import { SqliteEventQueries, type NewEvent } from './sqlite-event-queries.js';
 
@@ -36,6 +38,12 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Most append requests written in one transaction; default 64. */
   readonly maxBatchSize?: number;
+  /**
+   * How many of the newest events this process keeps, parsed, for the subscriptions that
+   * have caught up with them (see `RecentLog`); default 10,000. A subscriber further
+   * behind reads the file until it reaches them.
+   */
+  readonly recentEventsKept?: number;
 }
 
 interface AppendRequest {
@@ -47,6 +55,8 @@ interface AppendRequest {
 type WriteBatch = (batch: readonly AppendRequest[], recordedAt: number) => Outcome<AppendResult>[];
 
 const CATCH_UP_PAGE_SIZE = 500;
+/** Most events one read brings into the shared window of recent events. */
+const RECENT_READ_SIZE = 2_000;
 
 /**
  * The embedded default event store: one SQLite file in WAL mode, usable by several
@@ -63,6 +73,7 @@ export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteEventQueries;
   private readonly queue: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly head: HeadSignal;
+  private readonly recent: RecentLog;
   private readonly writeBatch: Database.Transaction<WriteBatch>;
   private readonly subscriptions = new Set<PagedSubscription>();
   private readonly pollIntervalMs: number;
@@ -76,7 +87,9 @@ export class SqliteEventStore implements EventStore {
     this.queue = new GroupCommitQueue((batch) => this.commit(batch), options.maxBatchSize ?? 64);
     this.db = openEventStoreDatabase(options.filename, options.durability ?? 'full');
     this.queries = new SqliteEventQueries(this.db);
-    this.head = new HeadSignal(this.queries.headPosition());
+    const head = this.queries.headPosition();
+    this.head = new HeadSignal(head);
+    this.recent = new RecentLog(head, options.recentEventsKept ?? 10_000);
     this.writeBatch = this.db.transaction((batch: readonly AppendRequest[], recordedAt: number) =>
       batch.map((request) => this.write(request, recordedAt)),
     );
@@ -115,8 +128,9 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options?: SubscribeOptions): EventSubscription {
     this.ensureOpen();
     const filter = options?.filter;
+    const matches = eventMatcher(filter);
     const subscription = new PagedSubscription(
-      (after) => this.readPage(after, filter),
+      (after) => this.readPage(after, filter, matches),
       this.head,
       options?.after ?? 0n,
       () => {
@@ -182,20 +196,41 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * A subscription's page, bounded by the head read first: every position up to that head
-   * is committed (the single writer commits in position order), so `scannedTo` never
+   * A subscription's page: from the shared window of recent events when the subscriber
+   * has reached it (brought up to the known head first, by one read for everyone), else
+   * from the file.
+   */
+  private readPage(after: bigint, filter: EventFilter | undefined, matches: EventMatcher): LogPage {
+    return this.guard(() => {
+      if (!this.recent.startsAfter(after)) {
+        if (this.head.position > this.recent.to || after > this.recent.to) this.extendRecent();
+        if (this.recent.covers(after)) {
+          return this.recent.page(after, matches, CATCH_UP_PAGE_SIZE, this.head.position > this.recent.to);
+        }
+      }
+      return this.readPageFromFile(after, filter);
+    });
+  }
+
+  /** Brings the window up to what is committed (at most `RECENT_READ_SIZE` events per read). */
+  private extendRecent(): void {
+    this.recent.extend((after) => this.queries.readLog(after, undefined, undefined, RECENT_READ_SIZE));
+    this.head.advance(this.recent.to);
+  }
+
+  /**
+   * A page read from the file, bounded by the head read first: every position up to that
+   * head is committed (the single writer commits in position order), so `scannedTo` never
    * passes a position that a transaction still in flight could fill.
    */
-  private readPage(after: bigint, filter: EventFilter | undefined): LogPage {
-    return this.guard(() => {
-      const head = this.queries.headPosition();
-      this.head.advance(head);
-      if (head <= after) return { events: [], scannedTo: after, full: false };
-      const events = this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
-      const last = events[events.length - 1];
-      const full = events.length === CATCH_UP_PAGE_SIZE && last !== undefined;
-      return { events, scannedTo: full ? last.position : head, full };
-    });
+  private readPageFromFile(after: bigint, filter: EventFilter | undefined): LogPage {
+    const head = this.queries.headPosition();
+    this.head.advance(head);
+    if (head <= after) return { events: [], scannedTo: after, full: false };
+    const events = this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
+    const last = events[events.length - 1];
+    const full = events.length === CATCH_UP_PAGE_SIZE && last !== undefined;
+    return { events, scannedTo: full ? last.position : head, full };
   }
 
   /** Polls only while someone listens; the timer keeps the process alive like an open socket would. */

@@ -104,7 +104,12 @@ async function decide(
   const team = policyTeamOf(lead);
   const effective = await loadPolicy(deps.store, tenantId, team);
   const reps = await deps.directory.listCandidates(tenantId, team === TENANT_POLICY_TEAM ? null : team);
-  const loads = await repLoads(deps.db, tenantId, now);
+  const loads = await repLoads(
+    deps.db,
+    tenantId,
+    now,
+    reps.map((rep) => rep.repId),
+  );
   const candidates: RepCandidate[] = reps.map((rep) => ({ ...rep, load: loads.get(rep.repId) ?? NO_LOAD }));
   const offers = history.offersThisCycle;
   const decision = distributeLead({

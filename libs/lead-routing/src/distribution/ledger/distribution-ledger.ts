@@ -4,6 +4,7 @@ import type { RecordedEvent } from '#ltc/event-store';
 import type { LeadEvent } from '#ltc/leads/domain';
 import { decisionKeyBehind } from './decision-keys.js';
 import type { DistributionDecision } from '../domain/distribute-lead.js';
+import { countingAssignments, resetRepDays, setupRepDays } from './rep-days.js';
 
 /**
  * One row per assignment of a lead: who got it, how, when, and whether they still hold
@@ -88,6 +89,19 @@ export async function setupDistributionLedger(db: ReadModelDb): Promise<void> {
     .on('lead_distribution_ledger')
     .columns(['tenant_id', 'rep_id', 'open'])
     .execute();
+  // A rep's latest assignment (by time and by sequence) and a window's first day, for `repLoads`.
+  await db.schema
+    .createIndex('lead_distribution_ledger_by_rep_time')
+    .ifNotExists()
+    .on('lead_distribution_ledger')
+    .columns(['tenant_id', 'rep_id', 'assigned_at'])
+    .execute();
+  await db.schema
+    .createIndex('lead_distribution_ledger_by_rep_seq')
+    .ifNotExists()
+    .on('lead_distribution_ledger')
+    .columns(['tenant_id', 'rep_id', 'assigned_seq'])
+    .execute();
   await db.schema
     .createTable('lead_distribution_decisions')
     .ifNotExists()
@@ -103,6 +117,7 @@ export async function setupDistributionLedger(db: ReadModelDb): Promise<void> {
     .on('lead_distribution_decisions')
     .columns(['tenant_id', 'lead_id'])
     .execute();
+  await setupRepDays(db);
 }
 
 /** A global position as a sortable text. */
@@ -182,7 +197,6 @@ async function reserve(
   const { tenantId, leadId, decisionKey, stored } = entry;
   const { decision, assignmentNo, decidedAt, sequence } = stored;
   if (decision.kind !== 'assign' || assignmentNo === null || !decidedAt || !sequence) return;
-  await closeOpen(trx, tenantId, leadId, 'reassigned', decidedAt, assignmentNo);
   const row: LedgerRow = {
     tenant_id: tenantId,
     lead_id: leadId,
@@ -197,12 +211,16 @@ async function reserve(
     outcome: null,
     closed_at: null,
   };
-  await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
+  await countingAssignments(trx, tenantId, leadId, async () => {
+    await closeOpen(trx, tenantId, leadId, 'reassigned', decidedAt, assignmentNo);
+    await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
+  });
 }
 
 /** Empties the ledger (the decisions stay: they are what routing promised, not a fold of the log). */
 export async function resetLedger(db: ReadModelDb): Promise<void> {
   await ledgerDb(db).deleteFrom('lead_distribution_ledger').execute();
+  await resetRepDays(db);
 }
 
 /**
@@ -232,11 +250,18 @@ export async function restoreReservations(db: ReadModelDb): Promise<void> {
 /** The command for a decision was refused (the lead changed meanwhile): its unconfirmed row goes. */
 export async function forgetDecision(db: ReadModelDb, decisionKey: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await ledgerDb(trx)
+    const decided = await ledgerDb(trx)
+      .selectFrom('lead_distribution_decisions')
+      .select(['tenant_id', 'lead_id'])
+      .where('decision_key', '=', decisionKey)
+      .executeTakeFirst();
+    const unconfirmed = ledgerDb(trx)
       .deleteFrom('lead_distribution_ledger')
       .where('decision_key', '=', decisionKey)
-      .where('confirmed', '=', 0)
-      .execute();
+      .where('confirmed', '=', 0);
+    // A reservation is always written with its decision; without one there is no row to count.
+    if (decided) await countingAssignments(trx, decided.tenant_id, decided.lead_id, () => unconfirmed.execute());
+    else await unconfirmed.execute();
     await ledgerDb(trx).deleteFrom('lead_distribution_decisions').where('decision_key', '=', decisionKey).execute();
   });
 }
@@ -272,7 +297,6 @@ export async function applyToLedger(
       // No reservation (a rebuild, or a decision older than its row): the decision behind the
       // event, when routing made it, gives the row what its reservation had.
       const decided = existing ? undefined : await decisionBehind(trx, recorded, d.leadId, d.repId);
-      await closeOpen(trx, tenantId, d.leadId, 'reassigned', decided?.stored.decidedAt ?? d.at, d.assignmentNo);
       const row: LedgerRow =
         existing && existing.rep_id === d.repId
           ? { ...existing, method: d.method, open: 1, confirmed: 1, outcome: null, closed_at: null }
@@ -290,14 +314,21 @@ export async function applyToLedger(
               outcome: null,
               closed_at: null,
             };
-      await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
+      await countingAssignments(trx, tenantId, d.leadId, async () => {
+        await closeOpen(trx, tenantId, d.leadId, 'reassigned', decided?.stored.decidedAt ?? d.at, d.assignmentNo);
+        await upsertRow(trx, 'lead_distribution_ledger', row, ['tenant_id', 'lead_id', 'assignment_no']);
+      });
     });
     return [];
   }
   const outcome = ENDINGS[event.type];
   if (outcome === undefined) return [];
   const data = event.data as { readonly leadId: string; readonly at: string };
-  await closeOpen(db, tenantId, data.leadId, outcome, data.at);
+  await db
+    .transaction()
+    .execute((trx) =>
+      countingAssignments(trx, tenantId, data.leadId, () => closeOpen(trx, tenantId, data.leadId, outcome, data.at)),
+    );
   // Read back by what this event wrote, not by what it changed: handled again after a crash,
   // the event names the same reps, so what their room allows still happens.
   const closed = await ledgerDb(db)
