@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly token: string | undefined;
   readonly connections: number;
   readonly seconds: number;
+  /** Requests per second over all connections; unset: as fast as the server answers. */
+  readonly rate?: number | undefined;
 }
 
 /** Drives one phase with autocannon over real HTTP. */
@@ -39,6 +41,7 @@ export async function runPhase(spec: PhaseSpec, options: LoadOptions): Promise<P
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
     headers,
     requests: [
       {

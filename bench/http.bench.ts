@@ -13,7 +13,8 @@
  * `--connections N` (default 32), `--durability normal` (default full, as `npm start`),
  * `--catch-up N`: seconds to wait for the background work after a write phase (default
  * 120; past that the report says how far behind it still is and the bench goes on),
- * `--only capture,tags` to run some phase groups (capture, tags, tickets, reads; capture
+ * `--rate N`: the write phases send N requests/s in all (a rate the background work should
+ * sustain, for a soak), `--only capture,tags` to run some phase groups (capture, tags, tickets, reads; capture
  * always, since the others work on its leads).
  * Keep whole runs under ~4 minutes where you can: response-time warnings of the first
  * leads fall due then and add timer work of their own.
@@ -40,6 +41,8 @@ interface Settings {
   readonly durability: 'full' | 'normal';
   /** How long to wait for the background work after a write phase before going on regardless. */
   readonly catchUpSeconds: number;
+  /** Requests per second in the write phases (`--rate`); unset: as fast as the server answers. */
+  readonly rate: number | undefined;
   /** Which groups of phases run (the floor always does): capture, tags, tickets, reads. */
   readonly groups: ReadonlySet<string>;
 }
@@ -68,9 +71,9 @@ async function main(): Promise<void> {
     await seedOrganisation(server.url, manager);
     const monitor = new LagMonitor(server.url, manager, () => server?.rssMiB() ?? 0);
     monitor.start();
-    const run = (spec: PhaseSpec, token: string | undefined): Promise<PhaseResult> => {
+    const run = (spec: PhaseSpec, token: string | undefined, rate?: number): Promise<PhaseResult> => {
       progress(`  ${spec.phase} …`);
-      return runPhase(spec, { url: server?.url ?? '', token, ...settings });
+      return runPhase(spec, { url: server?.url ?? '', token, ...settings, rate });
     };
 
     const phases: PhaseResult[] = [];
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
     const leadIds: string[] = [];
     const write = async (spec: PhaseSpec): Promise<void> => {
       const from = monitor.samples.length;
-      const load = await run(spec, manager);
+      const load = await run(spec, manager, settings.rate);
       phases.push(load);
       progress('  waiting for the background work to catch up …');
       const catchUp = await monitor.waitForCatchUp(settings.catchUpSeconds);
@@ -139,7 +142,8 @@ async function main(): Promise<void> {
         `## bench:http — ${new Date().toISOString()}`,
         machineLine(),
         `load average before ${formatLoad(loadBefore)}, after ${formatLoad(loadavg())}; ` +
-          `${settings.connections} connections, ${settings.seconds} s per phase, durability ${settings.durability}`,
+          `${settings.connections} connections, ${settings.seconds} s per phase, durability ${settings.durability}` +
+          (settings.rate === undefined ? '' : `, writes at ${settings.rate}/s`),
         '',
         formatPhases(phases),
         '',
@@ -304,6 +308,7 @@ function settingsFromArgs(): Settings {
       durability: { type: 'string', default: 'full' },
       'catch-up': { type: 'string', default: '120' },
       only: { type: 'string', default: PHASE_GROUPS.join(',') },
+      rate: { type: 'string' },
     },
   });
   const seconds = Number(values.seconds);
@@ -320,7 +325,9 @@ function settingsFromArgs(): Settings {
       `--only lists phase groups from ${PHASE_GROUPS.join(', ')}, capture among them (got ${values.only})`,
     );
   }
-  return { seconds, connections, durability: values.durability, catchUpSeconds, groups };
+  const rate = values.rate === undefined ? undefined : Number(values.rate);
+  if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) throw new Error(`--rate must be a whole number ≥ 1`);
+  return { seconds, connections, durability: values.durability, catchUpSeconds, groups, rate };
 }
 
 await main();

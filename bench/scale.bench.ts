@@ -9,8 +9,11 @@
  * The rebuild into memory runs `--rounds` (default 3) times beside its floor, in turn;
  * `--memory-rebuild-only` stops after it (no projections, no app, no HTTP); `--rebuild-only`
  * stops after the projection rebuilds. A measurement, not a test: it always exits 0.
- * `BENCH_DIR` picks the folder (default: tmp).
+ * `BENCH_DIR` picks the folder (default: tmp); `--keep` leaves the data folder there (its
+ * path is printed) to start the app on or query by hand, and `--reads-on DIR` measures
+ * only the reads on such a folder.
  */
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -36,10 +39,18 @@ interface Options {
   readonly memoryRebuildOnly: boolean;
   /** `--rebuild-only`: stop after the rebuilds (no app, no HTTP reads), to measure projections alone. */
   readonly rebuildOnly: boolean;
+  /** `--keep`: leave the data folder in place. */
+  readonly keep: boolean;
+  /** `--reads-on DIR`: measure only the reads, on a data folder an earlier `--keep` run left. */
+  readonly readsOn: string | undefined;
 }
 
 async function main(): Promise<void> {
   const options = optionsFrom(process.argv.slice(2));
+  if (options.readsOn !== undefined) {
+    await readsOnKeptData(options, options.readsOn);
+    return;
+  }
   const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'ltc-scale-'));
   const dataDir = join(root, 'data');
   mkdirSync(dataDir, { recursive: true });
@@ -66,7 +77,8 @@ async function main(): Promise<void> {
     if (!options.rebuildOnly) await measureReads(options, dataDir, readModelFile, leads, lines);
     writeReport(lines);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (options.keep) progress(`kept the data in ${dataDir}`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
 
@@ -81,6 +93,17 @@ function writeReport(lines: readonly string[]): void {
       '',
     ].join('\n'),
   );
+}
+
+/** The reads alone, on a folder a `--keep` run left (generated and rebuilt by this build). */
+async function readsOnKeptData(options: Options, dataDir: string): Promise<void> {
+  const readModelFile = join(dataDir, 'read-models.sqlite');
+  const models = new Database(readModelFile, { readonly: true });
+  const leads = Number(models.prepare('select count(*) from lead_list').pluck().get());
+  models.close();
+  const lines = ['', `## Data`, '', `kept in ${dataDir}: ${count(leads)} leads`];
+  await measureReads(options, dataDir, readModelFile, leads, lines);
+  writeReport(lines);
 }
 
 /** Starts the built app on the rebuilt data and measures the reads over HTTP. */
@@ -264,6 +287,8 @@ function optionsFrom(args: readonly string[]): Options {
     rounds: value('--rounds', 3),
     memoryRebuildOnly: args.includes('--memory-rebuild-only'),
     rebuildOnly: args.includes('--rebuild-only'),
+    keep: args.includes('--keep'),
+    readsOn: args.includes('--reads-on') ? args[args.indexOf('--reads-on') + 1] : undefined,
   };
 }
 

@@ -55,14 +55,19 @@ export class QueryPlanRecorder<DB = Record<never, never>> {
  * - for a query that filters, a `SEARCH` bounded by the tenant alone (with one tenant,
  *   that is the whole table), unless it walks the rows in page order under a LIMIT: that
  *   walk stops once the page is full, so it reads about limit ÷ (share of rows matching).
- *   A count (no LIMIT) or a sort of every row (`USE TEMP B-TREE FOR ORDER BY`) reads all.
+ *   A count (even a capped one: with rare matches its LIMIT is never reached) or a sort
+ *   of every row (`USE TEMP B-TREE FOR ORDER BY`) reads all.
  */
 export function fullScansIn(
   query: PlannedQuery,
   growing: readonly string[],
   options: { readonly filtered: boolean },
 ): string[] {
-  const walksInPageOrder = /\blimit\b/i.test(query.sql) && !query.plan.includes('USE TEMP B-TREE FOR ORDER BY');
+  const walksInPageOrder =
+    /\blimit\b/i.test(query.sql) &&
+    /\border by\b/i.test(query.sql) &&
+    !/\bcount\(/i.test(query.sql) &&
+    !query.plan.includes('USE TEMP B-TREE FOR ORDER BY');
   return query.plan.filter((step) => {
     const scan = /^SCAN (\w+)/.exec(step);
     if (scan?.[1] && growing.includes(scan[1])) return !/VIRTUAL TABLE INDEX \d+:M/.test(step);

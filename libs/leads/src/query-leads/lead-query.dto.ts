@@ -28,7 +28,7 @@ const csv = ({ value }: { value: unknown }): unknown =>
 
 /**
  * Paging of the lead lists: `limit`/`offset` as before, or `cursor` for deep pages, and
- * `count=exact` for a total on cursor pages.
+ * `count=exact` for an exact total on any page.
  */
 export class LeadPageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -42,7 +42,8 @@ export class LeadPageQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     enum: ['exact'],
-    description: 'exact: count the matches on cursor pages too (offset pages always carry total)',
+    description:
+      'exact: count every match, on cursor pages too (offset pages count up to 10,000 and beyond that give totalAtLeast)',
   })
   @IsOptional()
   @IsIn(['exact'])

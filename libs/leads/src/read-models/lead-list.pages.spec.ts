@@ -7,7 +7,7 @@ import { createTestSchema, describeWithPostgres } from '#ltc/testing';
 import { createLeadListTable, type LeadListRow } from './lead-list.table.js';
 import { saveLeadRows, type LeadRowChange } from './lead-list.writes.js';
 import type { LeadOrder } from './lead-page.cursor.js';
-import { listLeads, type LeadListFilter } from './lead.queries.js';
+import { COUNT_CAP, listLeads, type LeadListFilter } from './lead.queries.js';
 import { leadRow } from './test/lead-rows.js';
 
 const TIERS = [null, 'A', 'B', 'C'];
@@ -114,6 +114,29 @@ function suite(open: () => Promise<{ handle: ReadModelHandle; dispose(): Promise
     expect(await ids({ tag: 'price-first' })).not.toContain(before.lead_id);
     await save([{ before: { ...before, tags: '[]' }, after: before }]);
   });
+
+  it('counts a filter up to the cap and says "at least" beyond it, unless asked for the exact total', async () => {
+    const many = Array.from({ length: COUNT_CAP + 1 }, (_, n) =>
+      leadRow('initech', n % 50, { lead_id: `web-${n}`, source: 'website' }),
+    );
+    const few = Array.from({ length: 10 }, (_, n) => leadRow('initech', n, { lead_id: `event-${n}`, source: 'event' }));
+    await save([...many, ...few].map((after) => ({ before: undefined, after })));
+    const page = (filter: Partial<LeadListFilter>) =>
+      listLeads(handle.db, 'initech', { limit: 5, offset: 0, ...filter });
+
+    const capped = await page({ source: 'website' });
+    expect(capped).toMatchObject({ totalAtLeast: COUNT_CAP + 1 });
+    expect(capped.total).toBeUndefined();
+    expect(capped.items).toHaveLength(5);
+    expect(await page({ source: 'website', count: 'exact' })).toMatchObject({ total: COUNT_CAP + 1 });
+    expect((await page({ source: 'website', count: 'exact' })).totalAtLeast).toBeUndefined();
+    expect(await page({ source: 'event' })).toMatchObject({ total: 10 });
+    // Statuses alone read the maintained counts: exact at any size.
+    expect(await page({})).toMatchObject({ total: COUNT_CAP + 11 });
+    // A deep page knows at least as many as it has passed; past the end, what was counted.
+    expect(await page({ source: 'website', offset: COUNT_CAP })).toMatchObject({ totalAtLeast: COUNT_CAP + 1 });
+    expect(await page({ source: 'website', offset: 20_000 })).toMatchObject({ items: [], totalAtLeast: COUNT_CAP + 1 });
+  }, 60_000);
 
   it('keeps the maintained totals equal to a count of the rows as statuses change', async () => {
     const lead = all[1];

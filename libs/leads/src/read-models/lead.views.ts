@@ -118,9 +118,14 @@ export class LeadPageView {
   @ApiProperty({ type: [LeadView] }) items!: LeadView[];
   @ApiPropertyOptional({
     description:
-      'Leads matching the filters. Always on offset pages; on cursor pages only with count=exact (counting is the slow part of a deep page)',
+      'Leads matching the filters. On offset pages when they are 10,000 or fewer (or with count=exact); on cursor pages only with count=exact (counting is the slow part of a deep page)',
   })
   total?: number;
+  @ApiPropertyOptional({
+    description:
+      'Instead of total, on an offset page with more than 10,000 matches: how many were counted before counting stopped. Send count=exact for the total',
+  })
+  totalAtLeast?: number;
   @ApiProperty({
     nullable: true,
     type: String,
