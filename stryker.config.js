@@ -35,6 +35,19 @@ const targets = {
     mutate: ['libs/organisation/src/domain/**/*.ts'],
     tests: ['<rootDir>/libs/organisation/src/domain/**/*.spec.ts'],
   },
+  'opportunities-domain': {
+    mutate: ['libs/opportunities/src/domain/**/*.ts'],
+    tests: ['<rootDir>/libs/opportunities/src/domain/**/*.spec.ts'],
+  },
+  'contracts-domain': {
+    mutate: ['libs/contracts/src/domain/**/*.ts'],
+    tests: ['<rootDir>/libs/contracts/src/domain/**/*.spec.ts'],
+  },
+  // The ticket decider, its SLA clocks and the business-time clock (domain/clock/).
+  'service-domain': {
+    mutate: ['libs/service/src/domain/**/*.ts'],
+    tests: ['<rootDir>/libs/service/src/domain/**/*.spec.ts'],
+  },
 };
 
 const name = process.env.LTC_MUTATION_TARGET ?? '';

@@ -4,7 +4,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 if [ "$#" -eq 0 ]; then
-  set -- event-store commanding projections timers leads-domain organisation-domain
+  set -- event-store commanding projections timers leads-domain organisation-domain \
+    opportunities-domain contracts-domain service-domain
 fi
 for target in "$@"; do
   echo "== mutation testing: $target"

@@ -6,4 +6,9 @@ export * from './stream-name.js';
 export * from './esdb/esdb-event-store.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export {
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  startBackgroundCheckpoints,
+  type BackgroundCheckpoints,
+} from './sqlite/background-checkpoints.js';
 export * from './create-event-store.js';

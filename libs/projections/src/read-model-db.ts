@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startBackgroundCheckpoints } from '#ltc/event-store';
 import { PostgresAdvisoryLease, SqliteLockFileLease, UncontendedLease, type RunnerLease } from './runner-lease.js';
 
 /**
@@ -82,6 +83,8 @@ function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
   database.pragma('synchronous = NORMAL');
   // The API process reads the same file; let a reader wait for a commit, not fail.
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  const checkpoints = filename === ':memory:' ? undefined : startBackgroundCheckpoints(filename);
+  if (checkpoints) database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });
   const db = new Kysely<ReadModelSchema>({ dialect });
   const queryDb = filename === ':memory:' ? db : openSqliteReader(filename, busyTimeoutMs);
@@ -93,6 +96,7 @@ function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
       filename === ':memory:' ? new UncontendedLease() : new SqliteLockFileLease(`${filename}.runner-lock`),
     close: async () => {
       if (queryDb !== db) await queryDb.destroy();
+      await checkpoints?.stop();
       await db.destroy();
     },
   };

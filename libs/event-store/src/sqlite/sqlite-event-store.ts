@@ -15,6 +15,11 @@ import type {
   SubscribeOptions,
 } from '../event-store.port.js';
 import type { EventToAppend, RecordedEvent } from '../recorded-event.js';
+import {
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  startBackgroundCheckpoints,
+  type BackgroundCheckpoints,
+} from './background-checkpoints.js';
 import { GroupCommitQueue, type Outcome } from './group-commit.queue.js';
 import { HeadSignal } from './head-signal.js';
 import { metadataToColumns } from './metadata-columns.js';
@@ -78,6 +83,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PagedSubscription>();
   private readonly pollIntervalMs: number;
   private pollTimer: NodeJS.Timeout | undefined;
+  private readonly checkpoints: BackgroundCheckpoints | undefined;
   private transactions = 0;
   private closed = false;
 
@@ -86,6 +92,10 @@ export class SqliteEventStore implements EventStore {
     // Created first: it validates maxBatchSize before a file is opened.
     this.queue = new GroupCommitQueue((batch) => this.commit(batch), options.maxBatchSize ?? 64);
     this.db = openEventStoreDatabase(options.filename, options.durability ?? 'full');
+    if (options.filename !== ':memory:') {
+      this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+      this.checkpoints = startBackgroundCheckpoints(options.filename);
+    }
     this.queries = new SqliteEventQueries(this.db);
     const head = this.queries.headPosition();
     this.head = new HeadSignal(head);
@@ -158,6 +168,7 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.updatePolling();
     await this.queue.whenIdle();
+    await this.checkpoints?.stop();
     this.db.close();
   }
 

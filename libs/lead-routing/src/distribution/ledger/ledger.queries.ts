@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { MS_PER_DAY } from '../domain/distribution-policy.js';
 import type { RepLoad } from '../domain/rep-candidate.js';
 import { ledgerDb, type Db } from './distribution-ledger.js';
-import { dayOf } from './rep-days.js';
+import { dayOf, repDaysDb } from './rep-days.js';
 
 /** The trailing window of the top-producer conversion rate. */
 export const PERFORMANCE_WINDOW_DAYS = 90;
@@ -13,9 +13,9 @@ export const PERFORMANCE_WINDOW_DAYS = 90;
  * reps to count (a routing decision's candidates); omitted, every rep who ever got a lead.
  * Reps without rows are absent (their load is zero).
  *
- * Each figure is read through an index or from `lead_rep_days`, never by summing the
- * ledger: the window's whole days come from the day counts, and only its first, partial
- * day is counted from ledger rows, so the figures are exactly what a count over the
+ * Each figure is read through an index or from the counts kept with the ledger
+ * (`lead_rep_open`, `lead_rep_days`), never by summing the ledger: the window's whole days
+ * come from the day counts, and only its first, partial day is counted from ledger rows, so the figures are exactly what a count over the
  * ledger gives (specified against one in the ledger's specs).
  */
 export async function repLoads(
@@ -39,7 +39,8 @@ export async function repLoads(
   const { rows } = await sql<LoadRow>`
     with reps (rep_id) as (${reps})
     select reps.rep_id as rep_id,
-      (select count(*) from ${ledger} and l.open = 1) as open_leads,
+      (select coalesce(sum(o.open_leads), 0) from lead_rep_open o
+        where o.tenant_id = ${tenantId} and o.rep_id = reps.rep_id) as open_leads,
       (select max(l.assigned_at) from ${ledger}) as last_at,
       (select max(l.assigned_seq) from ${ledger}) as last_seq,
       (select coalesce(sum(d.assigned), 0) from ${days} and d.day >= ${dayOf(dayStart.toISOString())}) as today,
@@ -80,12 +81,11 @@ interface LoadRow {
 
 /** Open leads a rep holds, by the ledger. */
 export async function openLeadsOf(db: Db, tenantId: string, repId: string): Promise<number> {
-  const row = await ledgerDb(db)
-    .selectFrom('lead_distribution_ledger')
-    .select((eb) => eb.fn.countAll<string | number | bigint>().as('open_leads'))
+  const row = await repDaysDb(db)
+    .selectFrom('lead_rep_open')
+    .select('open_leads')
     .where('tenant_id', '=', tenantId)
     .where('rep_id', '=', repId)
-    .where('open', '=', 1)
     .executeTakeFirst();
   return Number(row?.open_leads ?? 0);
 }

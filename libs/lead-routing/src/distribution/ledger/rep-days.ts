@@ -18,7 +18,18 @@ export type RepDayRow = {
   converted: number;
 };
 
-type RepDayTables = { lead_rep_days: RepDayRow };
+/**
+ * Open leads per rep: what a decision checks against capacity on every lead, and what
+ * grows with a rep's book (measured: counting them through the ledger's index took most
+ * of routing's time once reps held thousands of open leads). Kept with the day counts.
+ */
+export type RepOpenRow = {
+  tenant_id: string;
+  rep_id: string;
+  open_leads: number;
+};
+
+type RepDayTables = { lead_rep_days: RepDayRow; lead_rep_open: RepOpenRow };
 type Db = ReadModelDb | ReadModelTransaction;
 
 export const repDaysDb = (db: Db): Kysely<RepDayTables> => db.withTables<RepDayTables>();
@@ -42,6 +53,24 @@ export async function setupRepDays(db: ReadModelDb): Promise<void> {
     .addColumn('converted', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('lead_rep_days_pk', ['tenant_id', 'rep_id', 'day'])
     .execute();
+  await db.schema
+    .createTable('lead_rep_open')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('rep_id', 'text', (c) => c.notNull())
+    .addColumn('open_leads', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('lead_rep_open_pk', ['tenant_id', 'rep_id'])
+    .execute();
+  await db.transaction().execute(async (trx) => {
+    const opened = await repDaysDb(trx).selectFrom('lead_rep_open').select('rep_id').limit(1).executeTakeFirst();
+    if (opened) return;
+    await sql`
+      insert into lead_rep_open (tenant_id, rep_id, open_leads)
+      select tenant_id, rep_id, count(*) from lead_distribution_ledger
+      where open = 1
+      group by tenant_id, rep_id
+      on conflict (tenant_id, rep_id) do nothing`.execute(trx);
+  });
   await db.transaction().execute(async (trx) => {
     const counted = await repDaysDb(trx).selectFrom('lead_rep_days').select('day').limit(1).executeTakeFirst();
     if (counted) return;
@@ -59,9 +88,15 @@ export async function setupRepDays(db: ReadModelDb): Promise<void> {
 /** Empties the counts with the ledger (a rebuild of routing's state). */
 export async function resetRepDays(db: Db): Promise<void> {
   await repDaysDb(db).deleteFrom('lead_rep_days').execute();
+  await repDaysDb(db).deleteFrom('lead_rep_open').execute();
 }
 
-type CountedRow = { readonly rep_id: string; readonly assigned_at: string; readonly outcome: string | null };
+type CountedRow = {
+  readonly rep_id: string;
+  readonly assigned_at: string;
+  readonly outcome: string | null;
+  readonly open: number;
+};
 
 /**
  * Runs a change of one lead's ledger rows and moves the counts by what it changed: the
@@ -78,6 +113,7 @@ export async function countingAssignments<T>(
   const result = await change();
   const after = await countedRowsOf(trx, tenantId, leadId);
   await addToCounts(trx, tenantId, countDelta(before, after));
+  await addToOpen(trx, tenantId, openDelta(before, after));
   return result;
 }
 
@@ -85,7 +121,7 @@ function countedRowsOf(db: Db, tenantId: string, leadId: string): Promise<Counte
   return db
     .withTables<{ lead_distribution_ledger: CountedRow & { tenant_id: string; lead_id: string } }>()
     .selectFrom('lead_distribution_ledger')
-    .select(['rep_id', 'assigned_at', 'outcome'])
+    .select(['rep_id', 'assigned_at', 'outcome', 'open'])
     .where('tenant_id', '=', tenantId)
     .where('lead_id', '=', leadId)
     .execute();
@@ -112,6 +148,37 @@ export function countDelta(before: readonly CountedRow[], after: readonly Counte
   for (const row of before) add(row, -1);
   for (const row of after) add(row, 1);
   return [...deltas.values()].filter((delta) => delta.assigned !== 0 || delta.converted !== 0);
+}
+
+/** Per rep, how many more (or fewer) open rows `after` has than `before`; reps that did not move are left out. */
+export function openDelta(before: readonly CountedRow[], after: readonly CountedRow[]): Map<string, number> {
+  const deltas = new Map<string, number>();
+  const add = (row: CountedRow, sign: 1 | -1): void => {
+    if (Number(row.open) === 1) deltas.set(row.rep_id, (deltas.get(row.rep_id) ?? 0) + sign);
+  };
+  for (const row of before) add(row, -1);
+  for (const row of after) add(row, 1);
+  return new Map([...deltas].filter(([, delta]) => delta !== 0));
+}
+
+async function addToOpen(db: Db, tenantId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
+  for (const [repId, delta] of deltas) {
+    await repDaysDb(db)
+      .insertInto('lead_rep_open')
+      .values({ tenant_id: tenantId, rep_id: repId, open_leads: delta })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['tenant_id', 'rep_id'])
+          .doUpdateSet({ open_leads: sql<number>`lead_rep_open.open_leads + excluded.open_leads` }),
+      )
+      .execute();
+    await repDaysDb(db)
+      .deleteFrom('lead_rep_open')
+      .where('tenant_id', '=', tenantId)
+      .where('rep_id', '=', repId)
+      .where('open_leads', '=', 0)
+      .execute();
+  }
 }
 
 async function addToCounts(db: Db, tenantId: string, deltas: readonly Delta[]): Promise<void> {

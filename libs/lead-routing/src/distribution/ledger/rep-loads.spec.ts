@@ -14,7 +14,7 @@ import {
   setupDistributionLedger,
   type LedgerRow,
 } from './distribution-ledger.js';
-import { PERFORMANCE_WINDOW_DAYS, repLoads } from './ledger.queries.js';
+import { PERFORMANCE_WINDOW_DAYS, openLeadsOf, repLoads } from './ledger.queries.js';
 import { repDaysDb } from './rep-days.js';
 
 const TENANT = 'acme';
@@ -156,6 +156,9 @@ function repLoadSuite(open: () => Promise<TestDb>): void {
         expect(await repLoads(db, TENANT, NOW)).toEqual(expected);
         const some = await repLoads(db, TENANT, NOW, ['bo', 'nobody']);
         expect(some).toEqual(new Map([...expected].filter(([repId]) => repId === 'bo')));
+        for (const repId of REPS) {
+          expect(await openLeadsOf(db, TENANT, repId)).toBe(expected.get(repId)?.openLeads ?? 0);
+        }
         const days = await repDaysDb(db).selectFrom('lead_rep_days').selectAll().execute();
         expect(days.map((d) => `${d.rep_id} ${d.day} ${Number(d.assigned)} ${Number(d.converted)}`).sort()).toEqual(
           daysOver(rows),
@@ -177,11 +180,16 @@ function repLoadSuite(open: () => Promise<TestDb>): void {
       await driver.run(s);
     }
     await repDaysDb(db).deleteFrom('lead_rep_days').execute();
+    await repDaysDb(db).deleteFrom('lead_rep_open').execute();
     await setupDistributionLedger(db);
     await setupDistributionLedger(db);
     const rows = (await ledgerDb(db).selectFrom('lead_distribution_ledger').selectAll().execute()) as LedgerRow[];
     expect(await repLoads(db, TENANT, NOW)).toEqual(countedOver(rows));
-    expect((await repLoads(db, TENANT, NOW)).get('ana')).toMatchObject({ recentAssigned: 2, recentConverted: 1 });
+    expect((await repLoads(db, TENANT, NOW)).get('ana')).toMatchObject({
+      openLeads: 1,
+      recentAssigned: 2,
+      recentConverted: 1,
+    });
   });
 
   it('reads nothing for no candidates', async () => {
