@@ -46,10 +46,10 @@ describe('Stream state cache', () => {
     expect(cache.size).toBe(1);
   });
 
-  it('holds ten thousand streams by default', () => {
+  it('holds fifty thousand streams by default', () => {
     const cache = new StreamStateCache<number>();
-    for (let i = 0; i <= 10_000; i++) cache.set(`s-${i}`, entry(0n));
-    expect(cache.size).toBe(10_000);
+    for (let i = 0; i <= 50_000; i++) cache.set(`s-${i}`, entry(0n));
+    expect(cache.size).toBe(50_000);
     expect(cache.get('s-0')).toBeUndefined();
     expect(cache.get('s-1')?.revision).toBe(0n);
   });
