@@ -10,7 +10,7 @@ import {
 } from '@eventstore/db-client';
 import type { AllStreamResolvedEvent, AppendExpectedRevision, Filter, ReadPosition } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../errors.js';
-import { matchesFilter } from '../event-filter.js';
+import { eventMatcher } from '../event-filter.js';
 import type {
   AppendResult,
   EventFilter,
@@ -95,6 +95,7 @@ export class EsdbEventStore implements EventStore {
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.ensureOpen();
     const limit = options?.maxCount ?? Number.POSITIVE_INFINITY;
+    const matches = eventMatcher(options?.filter);
     const found: RecordedEvent[] = [];
     // The server reads $all from a position inclusively; ours is exclusive, so every page
     // asks for one more event and skips the one at exactly `after`.
@@ -112,8 +113,7 @@ export class EsdbEventStore implements EventStore {
         if (position === undefined || (after !== undefined && position <= after)) continue;
         after = position;
         const event = fromResolvedEvent(resolved);
-        if (event && found.length < limit && matchesFilter(options?.filter, event.stream, event.type))
-          found.push(event);
+        if (event && found.length < limit && matches(event)) found.push(event);
       }
       if (page.length < pageSize) break;
     }

@@ -1,6 +1,6 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../errors.js';
-import { matchesFilter } from '../event-filter.js';
+import { eventMatcher } from '../event-filter.js';
 import type { EventFilter, EventSubscription } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { isTransientFailure } from './esdb-errors.mapper.js';
@@ -42,15 +42,17 @@ export class EsdbSubscription implements EventSubscription {
   private iterator: AsyncGenerator<RecordedEvent> | undefined;
   private current: SubscriptionCall | undefined;
   private resumeAfter: bigint | undefined;
+  private readonly matches: (event: RecordedEvent) => boolean;
 
   constructor(
     private readonly open: SubscriptionOpener,
     after: bigint | undefined,
-    private readonly filter: EventFilter | undefined,
+    filter: EventFilter | undefined,
     private readonly policy: ResubscribePolicy,
     private readonly onClose: () => void,
   ) {
     this.resumeAfter = after;
+    this.matches = eventMatcher(filter);
     this.stopped = new Promise((resolve) =>
       this.closing.signal.addEventListener('abort', () => resolve(), { once: true }),
     );
@@ -90,7 +92,7 @@ export class EsdbSubscription implements EventSubscription {
               this.resumeAfter = position;
             }
             const event = fromResolvedEvent(signal.resolved);
-            if (event && matchesFilter(this.filter, event.stream, event.type)) yield event;
+            if (event && this.matches(event)) yield event;
           }
         } finally {
           this.current = undefined;

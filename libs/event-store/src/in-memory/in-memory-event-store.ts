@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { ClosableSubscription } from '../closable-subscription.js';
-import { matchesFilter } from '../event-filter.js';
+import { eventMatcher } from '../event-filter.js';
 import { satisfiesExpected } from '../expected-revision.js';
 import type {
   AppendResult,
@@ -92,10 +92,11 @@ export class InMemoryEventStore implements EventStore {
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.ensureOpen();
     const limit = limitOf(options?.maxCount);
+    const matches = eventMatcher(options?.filter);
     const found: RecordedEvent[] = [];
     for (let index = this.indexAfter(options?.after); index < this.log.length && found.length < limit; index += 1) {
       const event = this.log[index];
-      if (event && matchesFilter(options?.filter, event.stream, event.type)) found.push(toRecorded(event));
+      if (event && matches(event)) found.push(toRecorded(event));
     }
     return found;
   }
@@ -160,15 +161,17 @@ export class InMemoryEventStore implements EventStore {
 /** Walks the log by index and waits for the next append at the head; pulls, so never buffers. */
 class InMemorySubscription extends ClosableSubscription {
   private scanned: bigint;
+  private readonly matches: (event: StoredEvent) => boolean;
 
   constructor(
     private readonly log: LogSource,
     private readonly startIndex: number,
-    private readonly filter: EventFilter | undefined,
+    filter: EventFilter | undefined,
     onClose: () => void,
   ) {
     super(onClose);
     this.scanned = BigInt(startIndex);
+    this.matches = eventMatcher(filter);
   }
 
   /** Moves only at the head, where every event before the index has been handed out. */
@@ -187,7 +190,7 @@ class InMemorySubscription extends ClosableSubscription {
         continue;
       }
       index += 1;
-      if (matchesFilter(this.filter, event.stream, event.type)) yield toRecorded(event);
+      if (this.matches(event)) yield toRecorded(event);
     }
   }
 }
