@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
-import { SqliteEventStore } from '#ltc/event-store';
+import { SqliteEventStore, verifyEventChains } from '#ltc/event-store';
 import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
 import { stageAfter } from './pipeline-lead.decider.js';
 import { startStopwatch, type Elapsed } from './stopwatch.js';
@@ -52,6 +52,18 @@ export async function rebuildInMemoryByPages(filename: string): Promise<RebuildR
       after = last.position;
     }
     return { events: fold.events, ...stop(), perStage: fold.perStage() };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Tamper evidence: every chain link of the log checked (what `ltc audit verify` does). */
+export async function verifyChains(filename: string): Promise<{ run: Elapsed & { events: number }; breaks: number }> {
+  const store = new SqliteEventStore({ filename });
+  try {
+    const stop = startStopwatch();
+    const report = await verifyEventChains(store);
+    return { run: { events: report.eventsChecked, ...stop() }, breaks: report.breaks.length };
   } finally {
     await store.close();
   }

@@ -21,6 +21,7 @@ import {
   rebuildInMemoryRaw,
   rebuildRaw,
   rebuildWithRunner,
+  verifyChains,
   type RebuildRun,
 } from './rebuild-load.js';
 import { count, formatTable, machineLine, progress, type ResultRow } from './report.js';
@@ -152,6 +153,8 @@ async function measureRebuilds(eventsFile: string, root: string, streams: number
   const rawTables = rebuildRaw(eventsFile, join(freshFolder(root, 'read-model-raw'), 'read-model.sqlite'));
   progress('rebuild: ProjectionRunner into read-model tables …');
   const runner = await rebuildWithRunner(eventsFile, join(freshFolder(root, 'read-model'), 'read-model.sqlite'));
+  progress('audit verify: every chain link of the log …');
+  const verified = await verifyChains(eventsFile);
 
   const row = (variant: string, run: RebuildRun, goal: number, base: RebuildRun, label: string): ResultRow => ({
     figure: 'rebuild events/s',
@@ -167,6 +170,17 @@ async function measureRebuilds(eventsFile: string, root: string, streams: number
     row('(a) memory, readAll pages', pages, GOALS.rebuildInMemory, rawMemory, 'raw SELECT+JSON.parse'),
     row('(a) memory, subscribeToAll', subscription, GOALS.rebuildInMemory, rawMemory, 'raw SELECT+JSON.parse'),
     row('(b) tables, ProjectionRunner', runner, GOALS.rebuildRunner, rawTables, 'raw prepared, 500/tx'),
+    {
+      figure: 'verify events/s',
+      variant: 'audit verify (hash chains)',
+      value: rebuildRate(verified.run),
+      baseline: { value: rebuildRate(pages), label: 'store readAll pages' },
+      note:
+        `cpu ${microsPer(verified.run.cpuSeconds, verified.run.events)} µs/event; ` +
+        (verified.breaks === 0 && verified.run.events === pages.events
+          ? `ok (${count(verified.run.events)} events, no break)`
+          : `MISMATCH: ${verified.breaks} breaks, ${verified.run.events} of ${pages.events} events`),
+    },
   ];
 }
 
@@ -220,7 +234,7 @@ function rate(operations: number, seconds: number): number {
   return seconds > 0 ? operations / seconds : 0;
 }
 
-function rebuildRate(run: RebuildRun): number {
+function rebuildRate(run: Pick<RebuildRun, 'events' | 'seconds'>): number {
   return rate(run.events, run.seconds);
 }
 

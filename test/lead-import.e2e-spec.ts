@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './support/processes.js';
+import { runCli } from './support/cli.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 
 const COLUMNS =
@@ -21,26 +20,6 @@ interface RowResult {
   existingLeadId?: string;
   replayed?: boolean;
   errors?: { field: string; rule: string; message: string }[];
-}
-
-const LTC = join(ROOT, 'dist', 'apps', 'ltc', 'src', 'main.js');
-
-/** Runs the built `ltc` command line (npm test builds it first). */
-function runCli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  if (!existsSync(LTC)) throw new Error(`${LTC} is missing: run "npm run build" (npm test does it for you)`);
-  const child = spawn(process.execPath, [LTC, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LTC_TOKEN: '', LTC_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 describe('Lead import over HTTP', () => {

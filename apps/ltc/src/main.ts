@@ -11,6 +11,7 @@ import {
   resolveJwtSecret,
   type Role,
 } from '#ltc/platform';
+import { AUDIT_HELP, auditCommand } from './audit/audit.command.js';
 import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
 
 const HELP = `ltc — LTC Engine command line
@@ -22,6 +23,7 @@ Usage:
       --expires: a duration (90m, 12h, 30d; default ${DEFAULT_TOKEN_LIFETIME}) or "${NO_EXPIRY}" (accepted
       only by a server started with LTC_TOKEN_EXPIRY=optional).
 ${LEADS_IMPORT_HELP}
+${AUDIT_HELP}
   ltc help
 `;
 
@@ -32,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       return mintToken(rest);
     case 'leads':
       return leadsCommand(rest);
+    case 'audit':
+      return auditCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -12,3 +12,4 @@ export {
   type BackgroundCheckpoints,
 } from './sqlite/background-checkpoints.js';
 export * from './create-event-store.js';
+export * from './chain/verify-chains.js';

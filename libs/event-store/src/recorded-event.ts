@@ -44,4 +44,10 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly data: Data;
   readonly metadata: EventMetadata;
   readonly recordedAt: Date;
+  /**
+   * Links the event to the previous one of its stream (see `chain/event-chain.ts`): set by
+   * the store on append, checked by `verifyEventChains`. Absent only on an EventStoreDB event
+   * written before the store kept chains; the check reports such an event as unchained.
+   */
+  readonly chainHash?: string;
 }

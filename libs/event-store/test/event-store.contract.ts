@@ -9,6 +9,7 @@ import {
   uniqueCategory,
   uniqueType,
 } from './contract.helpers.js';
+import { describeChainContract } from './chain.contract.js';
 import { describeConcurrencyContract, describeSubscriptionContract } from './subscription.contract.js';
 
 /** What an adapter's spec hands the contract: a store to test and a way to release it. */
@@ -249,6 +250,7 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
       });
     });
 
+    describeChainContract(store);
     describeSubscriptionContract(store);
     describeConcurrencyContract(store);
   });

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '#ltc/event-store';
+import { SqliteEventStore, verifyEventChains } from '#ltc/event-store';
+import { SCHEMA_VERSION } from '../src/sqlite/sqlite-schema.js';
 import { FAULT_POINT_ENV } from '#ltc/kernel';
 import { runTypeScriptChild, siblingFile } from '#ltc/testing';
 import {
@@ -35,10 +36,12 @@ describe('SQLite event store killed while migrating an older file', () => {
 
     const store = new SqliteEventStore({ filename });
     try {
-      expect(await store.readAll()).toEqual(SCHEMA_ONE_ROWS.map(asSchemaOneRead));
+      const log = await store.readAll();
+      expect(log.map(({ chainHash: _hash, ...event }) => event)).toEqual(SCHEMA_ONE_ROWS.map(asSchemaOneRead));
+      expect((await verifyEventChains(store)).breaks).toEqual([]);
     } finally {
       await store.close();
     }
-    expect(userVersion(filename)).toBe(2);
+    expect(userVersion(filename)).toBe(SCHEMA_VERSION);
   });
 });

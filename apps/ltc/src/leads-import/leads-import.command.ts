@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportRefusedError, postPart, type ImportTarget, type ImportTotals, type RowResult } from './import-client.js';
-import { Progress, count, rowsPerSecond } from './progress.js';
+import { Progress, count, rowsPerSecond } from '../cli/progress.js';
 import { readRecords, type ImportFileFormat } from './record-splitter.js';
 
 const DEFAULT_CHUNK_ROWS = 1_000;

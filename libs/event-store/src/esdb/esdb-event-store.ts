@@ -8,8 +8,10 @@ import {
   excludeSystemEvents,
   streamNameFilter,
 } from '@eventstore/db-client';
-import type { AllStreamResolvedEvent, AppendExpectedRevision, Filter, ReadPosition } from '@eventstore/db-client';
-import { EventStoreUnavailableError } from '../errors.js';
+import type { AllStreamResolvedEvent, Filter, ReadPosition } from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import { satisfiesExpected } from '../expected-revision.js';
 import { eventMatcher } from '../event-filter.js';
 import type {
   AppendResult,
@@ -23,8 +25,9 @@ import type {
 } from '../event-store.port.js';
 import type { EventToAppend, RecordedEvent } from '../recorded-event.js';
 import { appendFailure, operationFailure } from './esdb-errors.mapper.js';
-import { fromResolvedEvent, isSystemEvent, toEventData } from './esdb-event.mapper.js';
+import { chained, fromResolvedEvent, isSystemEvent, type ChainTail } from './esdb-event.mapper.js';
 import { DEFAULT_RESUBSCRIBE_POLICY, EsdbSubscription } from './esdb-subscription.js';
+import { PerStreamQueue } from './per-stream-queue.js';
 import type { ResubscribePolicy } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
@@ -34,6 +37,8 @@ export interface EsdbEventStoreOptions {
 
 // Events per request when reading $all; our filters run here, so a page may yield fewer.
 const READ_PAGE = 1_000;
+/** An append without an exact expected revision that lost this many races to other processes gives up. */
+const MAX_CHAIN_ATTEMPTS = 10;
 
 /**
  * The event store on EventStoreDB, through `@eventstore/db-client` (the only place that
@@ -45,6 +50,7 @@ export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly policy: ResubscribePolicy;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly appends = new PerStreamQueue();
   private closed = false;
 
   constructor(connectionString: string, options: EsdbEventStoreOptions = {}) {
@@ -52,6 +58,11 @@ export class EsdbEventStore implements EventStore {
     this.policy = { ...DEFAULT_RESUBSCRIBE_POLICY, ...options.resubscribe };
   }
 
+  /**
+   * The stream's last event is read first: the new events' chain hashes link to it, and the
+   * append then expects exactly that revision. When the caller expected no particular
+   * revision and another writer got in between, the chain is built again on the new tail.
+   */
   async appendToStream(
     stream: string,
     events: readonly EventToAppend[],
@@ -60,15 +71,47 @@ export class EsdbEventStore implements EventStore {
     this.ensureOpen();
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     const expected = options?.expectedRevision ?? 'any';
-    const proposed = events.map(toEventData);
-    let result;
-    try {
-      result = await this.client.appendToStream(stream, proposed, { expectedRevision: toClientRevision(expected) });
-    } catch (error) {
-      throw appendFailure(error, stream, expected);
+    // Ids fixed once, so a retry proposes the same events (the server deduplicates by id).
+    const withIds = events.map((event) => ({ ...event, id: event.id ?? randomUUID() }));
+    return this.appends.run(stream, () => this.appendChained(stream, withIds, expected));
+  }
+
+  private async appendChained(
+    stream: string,
+    events: readonly (EventToAppend & { readonly id: string })[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      const tail = await this.readTail(stream);
+      if (!satisfiesExpected(expected, tail?.revision)) {
+        throw new WrongExpectedRevisionError(stream, expected, tail?.revision);
+      }
+      try {
+        const result = await this.client.appendToStream(stream, chained(stream, events, tail), {
+          expectedRevision: tail?.revision ?? 'no_stream',
+        });
+        if (!result.position) throw new Error(`EventStoreDB reported no position for the append to ${stream}`);
+        return { nextRevision: result.nextExpectedRevision, position: result.position.commit };
+      } catch (error) {
+        const failure = appendFailure(error, stream, expected);
+        const anotherWriterFirst = failure instanceof WrongExpectedRevisionError && typeof expected !== 'bigint';
+        if (!anotherWriterFirst || expected === 'no_stream' || attempt >= MAX_CHAIN_ATTEMPTS) throw failure;
+      }
     }
-    if (!result.position) throw new Error(`EventStoreDB reported no position for the append to ${stream}`);
-    return { nextRevision: result.nextExpectedRevision, position: result.position.commit };
+  }
+
+  /** The revision and chain hash of the stream's last event; undefined for a stream with none. */
+  private async readTail(stream: string): Promise<ChainTail | undefined> {
+    let last: RecordedEvent | undefined;
+    try {
+      // Consumed to its end (one event): leaving the read early would keep its call open.
+      const read = this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      for await (const resolved of read) last ??= fromResolvedEvent(resolved);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw operationFailure(error, `read of ${stream}`);
+    }
+    return last && { revision: last.revision, chainHash: last.chainHash };
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -183,19 +226,6 @@ export class EsdbEventStore implements EventStore {
 /** A position of ours on the wire: events have commit == prepare, so both halves are the same. */
 function at(position: bigint): { commit: bigint; prepare: bigint } {
   return { commit: position, prepare: position };
-}
-
-function toClientRevision(expected: ExpectedRevision): AppendExpectedRevision {
-  switch (expected) {
-    case 'any':
-      return 'any';
-    case 'no_stream':
-      return 'no_stream';
-    case 'stream_exists':
-      return 'stream_exists';
-    default:
-      return expected;
-  }
 }
 
 /**

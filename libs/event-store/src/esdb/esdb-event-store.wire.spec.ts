@@ -121,7 +121,7 @@ describe('EsdbEventStore over the wire double', () => {
   });
 
   describe('metadata on the wire', () => {
-    it('stores $correlationId and $causationId for the server, and reads back exactly our metadata', async () => {
+    it('stores $correlationId, $causationId and the chain hash beside our metadata, and reads back exactly our metadata', async () => {
       const stream = `${uniqueCategory()}-1`;
       const event: EventToAppend = anEvent('LeadCaptured', { name: 'Ada' });
       await store.appendToStream(stream, [event]);
@@ -132,10 +132,12 @@ describe('EsdbEventStore over the wire double', () => {
         ...event.metadata,
         $correlationId: event.metadata.correlationId,
         $causationId: event.metadata.causationId,
+        $chainHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       expect(stored?.contentType).toBe('application/json');
       const [read] = await store.readStream(stream);
       expect(read?.metadata).toEqual(event.metadata);
+      expect(read?.chainHash).toBe((raw as { $chainHash: string }).$chainHash);
     });
   });
 

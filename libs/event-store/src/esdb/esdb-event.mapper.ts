@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { chainLink, contentDigest } from '../chain/event-chain.js';
 import type { EventData, JSONType, ResolvedEvent, AllStreamResolvedEvent } from '@eventstore/db-client';
 import type { EventMetadata, EventToAppend, RecordedEvent } from '../recorded-event.js';
 
@@ -10,6 +10,14 @@ import type { EventMetadata, EventToAppend, RecordedEvent } from '../recorded-ev
 interface StoredMetadata extends EventMetadata {
   readonly $correlationId: string;
   readonly $causationId: string;
+  /** The event's chain hash (see `chain/event-chain.ts`), read back as `RecordedEvent.chainHash`. */
+  readonly $chainHash: string;
+}
+
+/** What the next event of a stream links to. */
+export interface ChainTail {
+  readonly revision: bigint;
+  readonly chainHash: string | undefined;
 }
 
 /** An event of the server's own (`$`-prefixed stream or type): never one of ours. */
@@ -17,19 +25,37 @@ export function isSystemEvent(stream: string, type: string): boolean {
   return stream.startsWith('$') || type.startsWith('$');
 }
 
-export function toEventData(event: EventToAppend): EventData {
+/** The events as the server will store them, each linked to the one before it, the first to `tail`. */
+export function chained(
+  stream: string,
+  events: readonly (EventToAppend & { readonly id: string })[],
+  tail: ChainTail | undefined,
+): EventData[] {
+  let previous = tail?.chainHash;
+  let revision = tail?.revision ?? -1n;
+  return events.map((event) => {
+    revision += 1n;
+    const data = event.data ?? null;
+    const digest = contentDigest({ id: event.id, type: event.type, data, metadata: event.metadata });
+    previous = chainLink(previous, stream, revision, digest);
+    return toEventData(event, data, previous);
+  });
+}
+
+function toEventData(event: EventToAppend & { readonly id: string }, data: unknown, chainHash: string): EventData {
   const metadata: StoredMetadata = {
     ...event.metadata,
     $correlationId: event.metadata.correlationId,
     $causationId: event.metadata.causationId,
+    $chainHash: chainHash,
   };
   return {
-    id: event.id ?? randomUUID(),
+    id: event.id,
     contentType: 'application/json',
     type: event.type,
     // The client types JSON data narrowly but serialises it with JSON.stringify, which
     // takes any value; `null` stands in for a missing payload, as in the other adapters.
-    data: (event.data ?? null) as JSONType,
+    data: data as JSONType,
     metadata: metadata as unknown as JSONType,
   };
 }
@@ -54,13 +80,24 @@ export function fromResolvedEvent(resolved: ResolvedEvent | AllStreamResolvedEve
     data: event.data,
     metadata: toEventMetadata(event.metadata, event.id),
     recordedAt: event.created,
+    chainHash: chainHashOf(event.metadata),
   };
+}
+
+function chainHashOf(raw: unknown): string | undefined {
+  const hash = (raw as Partial<StoredMetadata> | null)?.$chainHash;
+  return typeof hash === 'string' ? hash : undefined;
 }
 
 function toEventMetadata(raw: unknown, id: string): EventMetadata {
   if (typeof raw !== 'object' || raw === null || raw instanceof Uint8Array || Array.isArray(raw)) {
     throw new Error(`Event ${id} has no JSON metadata object; it was not written through this store`);
   }
-  const { $correlationId: _correlation, $causationId: _causation, ...metadata } = raw as Partial<StoredMetadata>;
+  const {
+    $correlationId: _correlation,
+    $causationId: _causation,
+    $chainHash: _chain,
+    ...metadata
+  } = raw as Partial<StoredMetadata>;
   return metadata as EventMetadata;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chainLink, contentDigest } from '../chain/event-chain.js';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { ClosableSubscription } from '../closable-subscription.js';
 import { eventMatcher } from '../event-filter.js';
@@ -31,6 +32,7 @@ interface StoredEvent {
   readonly data: string;
   readonly metadata: string;
   readonly recordedAt: number;
+  readonly chainHash: string;
 }
 
 /**
@@ -60,17 +62,24 @@ export class InMemoryEventStore implements EventStore {
 
     // Everything is serialised before anything is stored: a bad event leaves no trace.
     const recordedAt = Date.now();
+    let previous = existing?.at(-1)?.chainHash;
     const stored = events.map((event, index): StoredEvent => {
       const revision = (actual ?? -1n) + 1n + BigInt(index);
+      const id = event.id ?? randomUUID();
+      const data = JSON.stringify(event.data ?? null);
+      const metadata = JSON.stringify(event.metadata);
+      const digest = contentDigest({ id, type: event.type, data: event.data, metadata: event.metadata });
+      previous = chainLink(previous, stream, revision, digest);
       return {
-        id: event.id ?? randomUUID(),
+        id,
         stream,
         revision,
         position: BigInt(this.log.length + index + 1),
         type: event.type,
-        data: JSON.stringify(event.data ?? null),
-        metadata: JSON.stringify(event.metadata),
+        data,
+        metadata,
         recordedAt,
+        chainHash: previous,
       };
     });
     this.log.push(...stored);
@@ -215,5 +224,6 @@ function toRecorded(event: StoredEvent): RecordedEvent {
     data: JSON.parse(event.data) as unknown,
     metadata: JSON.parse(event.metadata) as EventMetadata,
     recordedAt: new Date(event.recordedAt),
+    chainHash: event.chainHash,
   };
 }

@@ -21,6 +21,7 @@ export const COLUMN = {
   request_hash: 13,
   other_metadata: 14,
   recorded_at: 15,
+  chain_hash: 16,
 } as const;
 
 export type EventColumn = keyof typeof COLUMN;
@@ -43,6 +44,7 @@ export type EventRowValues = readonly [
   request_hash: string | null,
   other_metadata: string | null,
   recorded_at: bigint,
+  chain_hash: string | null,
 ];
 
 // `position` is the rowid: under SQLite's single write lock the next rowid is max + 1, and
@@ -65,6 +67,9 @@ const COLUMN_TYPES: Readonly<Record<EventColumn, string>> = {
   request_hash: 'TEXT',
   other_metadata: 'TEXT',
   recorded_at: 'INTEGER NOT NULL',
+  // NULL only between a schema-2 file's upgrade and the chaining of its old events, which
+  // happen in one transaction: a committed row without one was changed by hand.
+  chain_hash: 'TEXT',
 };
 
 /** Every column of `events`, in table order (the order of `COLUMN`'s indexes). */

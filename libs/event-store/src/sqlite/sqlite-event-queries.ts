@@ -4,17 +4,30 @@ import type { RecordedEvent } from '../recorded-event.js';
 import { COLUMN, EVENT_COLUMNS, type EventColumn, type EventRowValues } from './event-columns.js';
 import { metadataFromRow, type MetadataColumns } from './metadata-columns.js';
 
-/** An event ready to insert: already serialised; its stream, revision and time come with the insert. */
+/**
+ * An event ready to insert: already serialised, with its content digest; its stream,
+ * revision, time and chain hash come with the insert.
+ */
 export interface NewEvent extends MetadataColumns {
   readonly id: string;
   readonly type: string;
   readonly data: string;
+  readonly digest: string;
+}
+
+/** The stream's last event as an append needs it: its revision and the hash the next event links to. */
+export interface StreamTail {
+  readonly revision: bigint;
+  readonly chainHash: string | null;
 }
 
 /** A read row's values between its position and its time: what an append binds as they are. */
-type StoredValues<Row> = Row extends readonly [bigint, ...infer Stored, bigint] ? Stored : never;
-/** The values of an insert, in `INSERTED_COLUMNS` order: a read row without its position, the time as a number. */
-type InsertedValues = [...StoredValues<EventRowValues>, recorded_at: number];
+type StoredValues<Row> = Row extends readonly [bigint, ...infer Stored, bigint, string | null] ? Stored : never;
+/**
+ * The values of an insert, in `INSERTED_COLUMNS` order: a read row without its position,
+ * the time as a number.
+ */
+type InsertedValues = [...StoredValues<EventRowValues>, recorded_at: number, chain_hash: string];
 
 /**
  * Every column but `position` (the log gives it), named here in the order `insert` binds
@@ -36,6 +49,7 @@ const INSERTED_COLUMNS = [
   'request_hash',
   'other_metadata',
   'recorded_at',
+  'chain_hash',
 ] as const satisfies readonly EventColumn[] & { length: InsertedValues['length'] };
 /** Fails to compile when a column of the table is left out of the insert (a new column, say). */
 const EVERY_COLUMN_INSERTED: [Exclude<EventColumn, 'position' | (typeof INSERTED_COLUMNS)[number]>] extends [never]
@@ -56,7 +70,7 @@ const COLUMNS = EVENT_COLUMNS.join(', ');
  */
 export class SqliteEventQueries {
   private readonly insertEvent;
-  private readonly lastRevision;
+  private readonly lastEvent;
   private readonly maxPosition;
   private readonly streamEvents;
   private readonly wholeStreamEvents;
@@ -68,9 +82,11 @@ export class SqliteEventQueries {
     this.insertEvent = db.prepare<InsertedValues>(
       `INSERT INTO events (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`,
     );
-    this.lastRevision = db
-      .prepare<[string], bigint>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
-      .pluck();
+    this.lastEvent = db
+      .prepare<[string], [bigint, string | null]>(
+        'SELECT revision, chain_hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      )
+      .raw();
     this.maxPosition = db.prepare<[], bigint>('SELECT coalesce(max(position), 0) FROM events').pluck();
     this.streamEvents = db
       .prepare<[string, bigint, number], EventRowValues>(
@@ -87,7 +103,7 @@ export class SqliteEventQueries {
   }
 
   /** Inserts one event and returns the global position it was given. */
-  insert(stream: string, revision: bigint, recordedAt: number, event: NewEvent): bigint {
+  insert(stream: string, revision: bigint, recordedAt: number, event: NewEvent, chainHash: string): bigint {
     const inserted = this.insertEvent.run(
       stream,
       revision,
@@ -104,13 +120,15 @@ export class SqliteEventQueries {
       event.request_hash,
       event.other_metadata,
       recordedAt,
+      chainHash,
     );
     return BigInt(inserted.lastInsertRowid);
   }
 
-  /** Revision of the stream's last event; `undefined` when the stream does not exist. */
-  streamRevision(stream: string): bigint | undefined {
-    return this.lastRevision.get(stream);
+  /** The stream's last event; `undefined` when the stream does not exist. */
+  streamTail(stream: string): StreamTail | undefined {
+    const row = this.lastEvent.get(stream);
+    return row === undefined ? undefined : { revision: row[0], chainHash: row[1] };
   }
 
   /** Position of the newest event, 0n when the log is empty. */
@@ -173,6 +191,8 @@ function toRecordedEvent(row: EventRowValues): RecordedEvent {
     metadata: metadataFromRow(row),
     // Milliseconds since 1970 fit a double exactly for the next 280,000 years.
     recordedAt: new Date(Number(row[COLUMN.recorded_at])),
+    // Always present (undefined when missing), so every event object has one shape.
+    chainHash: row[COLUMN.chain_hash] ?? undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { faultPoint } from '#ltc/kernel';
+import { chainLink, contentDigest } from '../chain/event-chain.js';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { eventMatcher } from '../event-filter.js';
 import { satisfiesExpected } from '../expected-revision.js';
@@ -117,13 +118,15 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.ensureOpen();
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-    // Serialised here, outside the batch, so an event JSON cannot hold fails only its own append.
-    const serialised = events.map((event): NewEvent => ({
-      id: event.id ?? randomUUID(),
-      type: event.type,
-      data: JSON.stringify(event.data ?? null),
-      ...metadataToColumns(event.metadata),
-    }));
+    // Serialised and digested here, outside the batch, so an event JSON cannot hold fails
+    // only its own append, and the write lock is held for the chain link alone.
+    const serialised = events.map((event): NewEvent => {
+      const id = event.id ?? randomUUID();
+      const data = JSON.stringify(event.data ?? null);
+      const columns = metadataToColumns(event.metadata);
+      const digest = contentDigest({ id, type: event.type, data: event.data, metadata: event.metadata });
+      return { id, type: event.type, data, digest, ...columns };
+    });
     return this.queue.submit({ stream, expected: options?.expectedRevision ?? 'any', events: serialised });
   }
 
@@ -192,15 +195,18 @@ export class SqliteEventStore implements EventStore {
    * request needs no savepoint and leaves the others of the batch intact.
    */
   private write(request: AppendRequest, recordedAt: number): Outcome<AppendResult> {
-    const actual = this.queries.streamRevision(request.stream);
+    const tail = this.queries.streamTail(request.stream);
+    const actual = tail?.revision;
     if (!satisfiesExpected(request.expected, actual)) {
       return { ok: false, error: new WrongExpectedRevisionError(request.stream, request.expected, actual) };
     }
     let revision = actual ?? -1n;
+    let previous = tail?.chainHash;
     let position = 0n;
     for (const event of request.events) {
       revision += 1n;
-      position = this.queries.insert(request.stream, revision, recordedAt, event);
+      previous = chainLink(previous, request.stream, revision, event.digest);
+      position = this.queries.insert(request.stream, revision, recordedAt, event, previous);
     }
     faultPoint('event-store.mid-group-commit');
     return { ok: true, value: { nextRevision: revision, position } };

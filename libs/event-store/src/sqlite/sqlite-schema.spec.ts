@@ -10,7 +10,10 @@ import {
   userVersion,
   writeSchemaOneFile,
 } from '../../test/schema-one.fixture.js';
+import { verifyEventChains } from '../chain/verify-chains.js';
+import type { RecordedEvent } from '../recorded-event.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { SCHEMA_VERSION } from './sqlite-schema.js';
 
 const folders: string[] = [];
 
@@ -43,6 +46,11 @@ function layoutOf(filename: string): unknown {
   }
 }
 
+/** The events without their chain hashes, which a schema-1 build did not have. */
+function unchained(events: readonly RecordedEvent[]): RecordedEvent[] {
+  return events.map(({ chainHash: _hash, ...event }) => event);
+}
+
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
@@ -53,17 +61,20 @@ describe('SQLite event store schema', () => {
     writeSchemaOneFile(filename);
 
     await withStore(filename, async (store) => {
-      expect(await store.readAll()).toEqual(SCHEMA_ONE_ROWS.map(asSchemaOneRead));
-      expect(await store.readStream('lead-1')).toEqual(SCHEMA_ONE_ROWS.slice(0, 2).map(asSchemaOneRead));
+      const log = await store.readAll();
+      expect(unchained(log)).toEqual(SCHEMA_ONE_ROWS.map(asSchemaOneRead));
+      expect(log.every((event) => /^[0-9a-f]{64}$/.test(event.chainHash ?? ''))).toBe(true);
+      expect(unchained(await store.readStream('lead-1'))).toEqual(SCHEMA_ONE_ROWS.slice(0, 2).map(asSchemaOneRead));
       const appended = await store.appendToStream('lead-1', someEvents(1), { expectedRevision: 1n });
       expect(appended).toEqual({ nextRevision: 2n, position: 2n ** 53n + 2n });
+      expect((await verifyEventChains(store)).breaks).toEqual([]);
     });
 
-    expect(userVersion(filename)).toBe(2);
+    expect(userVersion(filename)).toBe(SCHEMA_VERSION);
     expect(schemaObjects(filename)).toEqual(['events', 'events_stream_revision', 'events_tenant_actor']);
     await withStore(filename, async (store) => {
       const log = await store.readAll();
-      expect(log.slice(0, SCHEMA_ONE_ROWS.length)).toEqual(SCHEMA_ONE_ROWS.map(asSchemaOneRead));
+      expect(unchained(log.slice(0, SCHEMA_ONE_ROWS.length))).toEqual(SCHEMA_ONE_ROWS.map(asSchemaOneRead));
       expect(log.map((event) => event.position).at(-1)).toBe(2n ** 53n + 2n);
     });
   });
@@ -83,16 +94,38 @@ describe('SQLite event store schema', () => {
     await withStore(migrated, async () => undefined);
     await withStore(created, async () => undefined);
     expect(layoutOf(migrated)).toEqual(layoutOf(created));
-    expect(userVersion(created)).toBe(2);
+    expect(userVersion(created)).toBe(SCHEMA_VERSION);
+  });
+
+  it('chains the events of a schema-2 file on upgrade exactly as their appends would have', async () => {
+    const filename = freshFile();
+    const appended = await withStore(filename, async (store) => {
+      await store.appendToStream('lead-1', someEvents(3));
+      await store.appendToStream('lead-2', someEvents(2));
+      await store.appendToStream('lead-1', someEvents(1));
+      return store.readAll();
+    });
+    const db = new Database(filename);
+    db.exec('ALTER TABLE events DROP COLUMN chain_hash');
+    db.pragma('user_version = 2');
+    db.close();
+
+    await withStore(filename, async (store) => {
+      expect(await store.readAll()).toEqual(appended);
+      expect((await verifyEventChains(store)).breaks).toEqual([]);
+    });
+    expect(userVersion(filename)).toBe(SCHEMA_VERSION);
   });
 
   it('refuses a file of a newer schema and leaves its tables alone', () => {
     const filename = freshFile();
     const db = new Database(filename);
-    db.pragma('user_version = 3');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => new SqliteEventStore({ filename })).toThrow(/has event-store schema 3; this build knows up to 2/);
-    expect(userVersion(filename)).toBe(3);
+    expect(() => new SqliteEventStore({ filename })).toThrow(
+      `has event-store schema ${SCHEMA_VERSION + 1}; this build knows up to ${SCHEMA_VERSION}`,
+    );
+    expect(userVersion(filename)).toBe(SCHEMA_VERSION + 1);
     expect(schemaObjects(filename)).toEqual([]);
   });
 

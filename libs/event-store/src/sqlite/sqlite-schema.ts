@@ -1,14 +1,16 @@
 import type Database from 'better-sqlite3';
 import { faultPoint } from '#ltc/kernel';
 import type { EventMetadata } from '../recorded-event.js';
-import { EVENT_COLUMNS, eventsTableDdl, insertStatementSql } from './event-columns.js';
-import { metadataToColumns } from './metadata-columns.js';
+import { chainLink, contentDigest } from '../chain/event-chain.js';
+import { COLUMN, EVENT_COLUMNS, eventsTableDdl, insertStatementSql, type EventRowValues } from './event-columns.js';
+import { metadataFromRow, metadataToColumns } from './metadata-columns.js';
 
 /**
  * Bumped (and migrated) whenever the table layout changes.
  * 1: metadata as one JSON column. 2: every named metadata field in a column of its own.
+ * 3: every event's chain hash (tamper evidence, ADR 0021).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Rows copied per statement while migrating; bounds the memory a large log needs. */
 const MIGRATION_CHUNK = 2_000;
@@ -35,7 +37,9 @@ export function prepareEventsSchema(db: Database.Database, filename: string): vo
   if (version === 0) {
     db.exec(eventsTableDdl('events') + INDEXES);
   } else {
-    migrateFromJsonMetadata(db);
+    if (version === 1) migrateFromJsonMetadata(db);
+    else db.exec('ALTER TABLE events ADD COLUMN chain_hash TEXT');
+    chainStoredEvents(db);
   }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
@@ -70,10 +74,45 @@ function migrateFromJsonMetadata(db: Database.Database): void {
     const last = rows.at(-1);
     if (!last) break;
     for (const { metadata, ...row } of rows) {
-      write.run({ ...row, ...metadataToColumns(JSON.parse(metadata) as EventMetadata) });
+      write.run({ ...row, ...metadataToColumns(JSON.parse(metadata) as EventMetadata), chain_hash: null });
     }
     after = last.position;
   }
   faultPoint('event-store.mid-migration');
   db.exec(`DROP TABLE events; ALTER TABLE events_migrating RENAME TO events; ${INDEXES}`);
+}
+
+/**
+ * Schema 2 → 3: gives every stored event its chain hash, stream by stream in revision
+ * order, as appends would have. From the upgrade on, a change to any stored event shows;
+ * what happened to the file before the upgrade cannot be told.
+ */
+function chainStoredEvents(db: Database.Database): void {
+  const read = db
+    .prepare<[string, bigint, number], EventRowValues>(
+      `SELECT ${EVENT_COLUMNS.join(', ')} FROM events
+       WHERE (stream, revision) > (?, ?) ORDER BY stream, revision LIMIT ?`,
+    )
+    .raw();
+  read.safeIntegers(true);
+  const update = db.prepare<[string, bigint]>('UPDATE events SET chain_hash = ? WHERE position = ?');
+  let previous: { stream: string; hash: string } | undefined;
+  for (let after: [string, bigint] = ['', -1n]; ;) {
+    const rows = read.all(after[0], after[1], MIGRATION_CHUNK);
+    for (const row of rows) {
+      const stream = row[COLUMN.stream];
+      const digest = contentDigest({
+        id: row[COLUMN.id],
+        type: row[COLUMN.type],
+        data: JSON.parse(row[COLUMN.data]) as unknown,
+        metadata: metadataFromRow(row),
+      });
+      const hash = chainLink(previous?.stream === stream ? previous.hash : null, stream, row[COLUMN.revision], digest);
+      update.run(hash, row[COLUMN.position]);
+      previous = { stream, hash };
+    }
+    const last = rows.at(-1);
+    if (!last) break;
+    after = [last[COLUMN.stream], last[COLUMN.revision]];
+  }
 }

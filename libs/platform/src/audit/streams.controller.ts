@@ -40,6 +40,12 @@ class AuditEventView {
   @ApiProperty({ type: Object, description: 'actor, correlationId, causationId, commandId, tenantId, schemaVersion' })
   metadata!: unknown;
   @ApiProperty() recordedAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Hash chaining this event to the one before it in its stream (GET /audit/verify checks it)',
+  })
+  chainHash!: string | null;
 }
 
 class AuditStreamView {
@@ -84,6 +90,7 @@ export class StreamsController {
         data: e.data,
         metadata: e.metadata,
         recordedAt: e.recordedAt.toISOString(),
+        chainHash: e.chainHash ?? null,
       })),
       nextRevision: events.length > limit ? (events[limit]?.revision.toString() ?? null) : null,
     };

@@ -54,12 +54,7 @@ export class CoreModule {
         },
         {
           provide: EVENT_STORE,
-          useFactory: () =>
-            createEventStore({
-              eventStoreUrl: config.eventStoreUrl,
-              sqliteFilename: join(config.dataDir, 'events.sqlite'),
-              durability: config.sqliteDurability,
-            }),
+          useFactory: () => eventStoreFor(config),
         },
         {
           provide: READ_MODEL_DB,
@@ -74,4 +69,13 @@ export class CoreModule {
       exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB],
     };
   }
+}
+
+/** The event store the configuration names: the API, the worker and the command line open it alike. */
+export function eventStoreFor(config: AppConfig): EventStore {
+  return createEventStore({
+    eventStoreUrl: config.eventStoreUrl,
+    sqliteFilename: join(config.dataDir, 'events.sqlite'),
+    durability: config.sqliteDurability,
+  });
 }

@@ -4,6 +4,8 @@ export interface ProgressFigures {
   readonly done: number;
   readonly total: number;
   readonly elapsedMs: number;
+  /** What is counted; default `rows`. */
+  readonly unit?: string;
 }
 
 /** Where progress goes: stderr, or anything with the same shape (tests). */
@@ -13,7 +15,7 @@ export interface ProgressOutput {
 }
 
 const BAR_WIDTH = 24;
-/** Without a terminal to redraw, a plain line every this many rows. */
+/** Without a terminal to redraw, a plain line every this many rows (by default). */
 const PLAIN_EVERY_ROWS = 5_000;
 
 /** `[#########---------------]  3,000/8,000 rows  1,250 rows/s  ETA 4s` */
@@ -24,10 +26,10 @@ export function progressBar(figures: ProgressFigures): string {
 }
 
 /** `3,000/8,000 rows  1,250 rows/s  ETA 4s` */
-export function progressText({ done, total, elapsedMs }: ProgressFigures): string {
+export function progressText({ done, total, elapsedMs, unit = 'rows' }: ProgressFigures): string {
   const rate = rowsPerSecond(done, elapsedMs);
   const eta = rate > 0 && done < total ? `  ETA ${duration((total - done) / rate)}` : '';
-  return `${count(done)}/${count(total)} rows  ${count(Math.round(rate))} rows/s${eta}`;
+  return `${count(done)}/${count(total)} ${unit}  ${count(Math.round(rate))} ${unit}/s${eta}`;
 }
 
 export function rowsPerSecond(rows: number, elapsedMs: number): number {
@@ -55,6 +57,8 @@ export class Progress {
   constructor(
     private readonly out: ProgressOutput,
     private readonly total: number,
+    private readonly unit = 'rows',
+    private readonly plainEvery = PLAIN_EVERY_ROWS,
   ) {}
 
   get elapsedMs(): number {
@@ -62,11 +66,16 @@ export class Progress {
   }
 
   advance(rows: number): void {
-    this.done += rows;
-    const figures = { done: this.done, total: this.total, elapsedMs: this.elapsedMs };
+    this.moveTo(this.done + rows);
+  }
+
+  /** Sets how much is done (for work measured by a position rather than counted). */
+  moveTo(done: number): void {
+    this.done = done;
+    const figures = { done: this.done, total: this.total, elapsedMs: this.elapsedMs, unit: this.unit };
     if (this.out.isTTY) {
       this.out.write(`\r${progressBar(figures)}\x1b[K`);
-    } else if (this.done - this.lastPlain >= PLAIN_EVERY_ROWS) {
+    } else if (this.done - this.lastPlain >= this.plainEvery) {
       this.lastPlain = this.done;
       this.out.write(`${progressText(figures)}\n`);
     }
