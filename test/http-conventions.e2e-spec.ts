@@ -366,6 +366,7 @@ describe('HTTP conventions', () => {
     const head = (await eventLogSnapshot(app)).lastPosition;
     expect(statuses.map((p) => p.name).sort()).toEqual(
       [
+        'audit_trail',
         'contract_invoices',
         'contract_list',
         'contract_pipeline_length',

@@ -1,4 +1,5 @@
 import { defineContext } from '#ltc/platform';
+import { contractHistory } from './contract-history.js';
 import { ContractsModule } from './contracts.module.js';
 import { draftingProcessManager } from './drafting/index.js';
 import { dunningProcessManager } from './dunning/index.js';
@@ -16,4 +17,5 @@ export const contractsContext = defineContext({
   modules: [ContractsModule, ContractReadsModule],
   projections: [...contractReadProjections],
   processManagers: [draftingProcessManager, dunningProcessManager],
+  history: contractHistory,
 });

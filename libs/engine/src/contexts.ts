@@ -1,3 +1,4 @@
+import { auditContext } from '#ltc/audit';
 import { contractsContext } from '#ltc/contracts';
 import { leadsContext } from '#ltc/leads/context';
 import { opportunitiesContext } from '#ltc/opportunities';
@@ -9,10 +10,13 @@ import type { EngineContexts } from './engine-options.js';
  * The bounded contexts the LTC Engine ships, in the order their routes appear in the
  * OpenAPI document. Adding a context is one line here (see docs/architecture.md).
  */
-export const LTC_CONTEXTS: EngineContexts = [
+const BUSINESS_CONTEXTS: EngineContexts = [
   leadsContext,
   opportunitiesContext,
   contractsContext,
   serviceContext,
   organisationContext,
 ];
+
+/** …and, over them, the audit trail that reads their events into deal histories. */
+export const LTC_CONTEXTS: EngineContexts = [...BUSINESS_CONTEXTS, auditContext(BUSINESS_CONTEXTS)];

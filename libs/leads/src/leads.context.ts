@@ -18,6 +18,7 @@ import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
 import { waitForCheckpoint, waitUntilProjected } from '#ltc/projections';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
+import { leadHistory } from './lead-history.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
 import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
@@ -72,4 +73,5 @@ export const leadsContext = defineContext({
   // The claim guard is lead routing's answer to the lifecycle's question (may this rep claim one more?).
   provides: [providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db))],
   consumes: [SALES_TEAMS, CLAIM_GUARD],
+  history: leadHistory,
 });

@@ -2,6 +2,7 @@ import { PEOPLE_DIRECTORY, defineContext } from '#ltc/platform';
 import { conversionProcessManager } from './conversion/index.js';
 import { handoffTimersProcessManager } from './handoff-timers/index.js';
 import { OpportunitiesModule } from './opportunities.module.js';
+import { opportunityHistory } from './opportunity-history.js';
 import { opportunityPipelinesProjection } from './pipelines/opportunity-pipelines.projection.js';
 import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
 import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/index.js';
@@ -19,4 +20,5 @@ export const opportunitiesContext = defineContext({
   processManagers: [conversionProcessManager, handoffTimersProcessManager],
   // Triangles are checked against the organisation's records; escalations go to the AR's sales manager.
   consumes: [PEOPLE_DIRECTORY],
+  history: opportunityHistory,
 });

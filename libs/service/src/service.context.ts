@@ -4,6 +4,7 @@ import { ServiceReadsModule, serviceReadProjections } from './read-models/index.
 import { ServiceTicketsModule } from './service-tickets.module.js';
 import { ticketLinksProcessManager } from './links/index.js';
 import { slaTimersProcessManager } from './sla-timers/index.js';
+import { ticketHistory } from './ticket-history.js';
 
 /**
  * Issue to Resolution (ITR) as the engine runs it: service tickets accepted from any channel,
@@ -17,4 +18,5 @@ export const serviceContext = defineContext({
   modules: [ServiceConfigModule, ServiceTicketsModule, ServiceReadsModule],
   projections: [...serviceConfigProjections, ...serviceReadProjections],
   processManagers: [slaTimersProcessManager, ticketLinksProcessManager],
+  history: ticketHistory,
 });

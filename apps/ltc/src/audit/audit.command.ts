@@ -81,7 +81,12 @@ async function verify(
   return report.ok ? 0 : 1;
 }
 
-async function anchor(store: EventStore, tenant: string | undefined, out: string | undefined, unit: string): Promise<number> {
+async function anchor(
+  store: EventStore,
+  tenant: string | undefined,
+  out: string | undefined,
+  unit: string,
+): Promise<number> {
   const head = await store.readHeadPosition();
   const progress = new Progress(process.stderr, Number(head), unit, 50_000);
   progress.moveTo(0);

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
-import type { EventStore } from '#ltc/event-store';
+import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, Projection, ReadModelDb } from '#ltc/projections';
 import type { PortToken } from './port.js';
 
@@ -32,6 +32,24 @@ export interface PortProvision<T = unknown> {
 }
 
 /**
+ * A stream joins a deal's history: from then on its events (earlier ones too) are part of
+ * the deal's timeline. `dealId` names the deal; `sameDealAs` names a stream already in one
+ * (a ticket joins the deal of the contract it is served under).
+ */
+export type DealLink =
+  { readonly stream: string; readonly dealId: string } | { readonly stream: string; readonly sameDealAs: string };
+
+/** How a context's events appear in deal histories and audit trails. */
+export interface HistoryContribution {
+  /** The stream categories this context owns, with the kind a history shows (`lead-…` → `lead`). */
+  readonly streamKinds: Readonly<Record<string, string>>;
+  /** The deal links an event establishes, if any; pure and deterministic (a rebuild repeats them). */
+  readonly dealLinks?: (event: RecordedEvent) => readonly DealLink[];
+  /** A one-line summary for people; undefined leaves it to the generic one (type and key facts). */
+  readonly summarize?: (event: RecordedEvent) => string | undefined;
+}
+
+/**
  * Everything the composition root needs to know about one bounded context, in one place.
  * The engine imports the modules, feeds the projections from the log, runs the process
  * managers in the process that holds the background-jobs lease, and binds the ports the
@@ -50,6 +68,8 @@ export interface ContextDescriptor {
   readonly provides?: readonly PortProvision[];
   /** Ports of other contexts it injects; the engine refuses to start when no context provides one. */
   readonly consumes?: readonly PortToken<unknown>[];
+  /** How its events join deal histories and read in audit trails. */
+  readonly history?: HistoryContribution;
 }
 
 /** A port a context provides, built once per process from the engine's infrastructure. */

@@ -9,6 +9,15 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
  */
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@|+-]{0,127}$/;
 
+/** A query parameter's comma-separated values as a list (`?status=a,b` → `['a', 'b']`), for `@Transform`. */
+export const commaList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
 /** `limit`: how many items a page holds, 1–500, 50 unless given. */
 const PageLimit = (): PropertyDecorator =>
   applyDecorators(

@@ -1,0 +1,18 @@
+import { defineContext, type ContextDescriptor } from '#ltc/platform';
+import { AuditModule } from './audit.module.js';
+import { timerHistory } from './summary/timer-summary.js';
+import { auditTrailProjection } from './trail/audit-trail.projection.js';
+
+/**
+ * The audit trail over the other contexts: every event of theirs as a history entry, grouped
+ * by deal through the links they declare (`history` in their descriptors). It decides
+ * nothing and writes no event; it only reads the log.
+ */
+export function auditContext(contexts: readonly ContextDescriptor[]): ContextDescriptor {
+  const contributions = [...contexts.flatMap((context) => (context.history ? [context.history] : [])), timerHistory];
+  return defineContext({
+    name: 'audit',
+    modules: [AuditModule],
+    projections: [auditTrailProjection(contributions)],
+  });
+}

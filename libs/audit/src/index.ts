@@ -1,0 +1,3 @@
+/** Deal histories and audit trails over every context's events. */
+export { auditContext } from './audit.context.js';
+export { genericSummary, formatMoney } from './summary/event-summary.js';

@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+
+/**
+ * One row per event of the log: who did what, when, why (command, correlation, cause) and a
+ * summary for people. The log stays the source of truth; this is its index for histories.
+ */
+export type AuditTrailRow = {
+  /** The global position, zero-padded to 20 digits so that text order is log order on every dialect. */
+  position: string;
+  tenant_id: string;
+  event_id: string;
+  stream: string;
+  stream_kind: string;
+  revision: number;
+  type: string;
+  /** When it happened by the engine's clock (the event's `at`), else when the store recorded it. */
+  occurred_at: string;
+  recorded_at: string;
+  actor_user_id: string;
+  actor_role: string;
+  command_id: string;
+  correlation_id: string;
+  causation_id: string;
+  summary: string;
+};
+
+/** Which deal each stream's events belong to. */
+export type DealStreamRow = {
+  tenant_id: string;
+  stream: string;
+  deal_id: string;
+};
+
+/** A stream that hangs off another (a timer off the stream whose event armed it): it shares that one's deal. */
+export type StreamParentRow = {
+  tenant_id: string;
+  stream: string;
+  parent_stream: string;
+};
+
+export type AuditTables = {
+  audit_trail: AuditTrailRow;
+  audit_deal_streams: DealStreamRow;
+  audit_stream_parents: StreamParentRow;
+};
+
+export const auditDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<AuditTables>();
+
+export const POSITION_DIGITS = 20;
+export const paddedPosition = (position: bigint): string => position.toString().padStart(POSITION_DIGITS, '0');
+export const plainPosition = (padded: string): string => padded.replace(/^0+(?=\d)/, '');
+
+export async function createAuditTables(db: ReadModelDb): Promise<void> {
+  await db.schema
+    .createTable('audit_trail')
+    .ifNotExists()
+    .addColumn('position', 'text', (c) => c.primaryKey())
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('stream', 'text', (c) => c.notNull())
+    .addColumn('stream_kind', 'text', (c) => c.notNull())
+    .addColumn('revision', 'bigint', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('occurred_at', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addColumn('actor_user_id', 'text', (c) => c.notNull())
+    .addColumn('actor_role', 'text', (c) => c.notNull())
+    .addColumn('command_id', 'text', (c) => c.notNull())
+    .addColumn('correlation_id', 'text', (c) => c.notNull())
+    .addColumn('causation_id', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('audit_deal_streams')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('stream', 'text', (c) => c.notNull())
+    .addColumn('deal_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_deal_streams_pk', ['tenant_id', 'stream'])
+    .execute();
+  await db.schema
+    .createTable('audit_stream_parents')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('stream', 'text', (c) => c.notNull())
+    .addColumn('parent_stream', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_stream_parents_pk', ['tenant_id', 'stream'])
+    .execute();
+  await db.schema
+    .createIndex('audit_stream_parents_parent')
+    .ifNotExists()
+    .on('audit_stream_parents')
+    .columns(['tenant_id', 'parent_stream'])
+    .execute();
+  // The cause of an entry is found by event id; a stream's entries in log order; a person's in log order.
+  await db.schema
+    .createIndex('audit_trail_event')
+    .ifNotExists()
+    .on('audit_trail')
+    .columns(['tenant_id', 'event_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_trail_stream')
+    .ifNotExists()
+    .on('audit_trail')
+    .columns(['stream', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('audit_trail_actor')
+    .ifNotExists()
+    .on('audit_trail')
+    .columns(['tenant_id', 'actor_user_id', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('audit_deal_streams_deal')
+    .ifNotExists()
+    .on('audit_deal_streams')
+    .columns(['tenant_id', 'deal_id'])
+    .execute();
+}
+
+export async function clearAuditTables(trx: ReadModelTransaction): Promise<void> {
+  await sql`delete from audit_trail`.execute(trx);
+  await sql`delete from audit_deal_streams`.execute(trx);
+  await sql`delete from audit_stream_parents`.execute(trx);
+}
