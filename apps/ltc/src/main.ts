@@ -13,6 +13,7 @@ import {
 } from '#ltc/platform';
 import { AUDIT_HELP, auditCommand } from './audit/audit.command.js';
 import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
+import { PROJECTIONS_HELP, projectionsCommand } from './projections/projections.command.js';
 
 const HELP = `ltc — LTC Engine command line
 
@@ -23,6 +24,7 @@ Usage:
       --expires: a duration (90m, 12h, 30d; default ${DEFAULT_TOKEN_LIFETIME}) or "${NO_EXPIRY}" (accepted
       only by a server started with LTC_TOKEN_EXPIRY=optional).
 ${LEADS_IMPORT_HELP}
+${PROJECTIONS_HELP}
 ${AUDIT_HELP}
   ltc help
 `;
@@ -34,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return mintToken(rest);
     case 'leads':
       return leadsCommand(rest);
+    case 'projections':
+      return projectionsCommand(rest);
     case 'audit':
       return auditCommand(rest);
     case undefined:

@@ -39,4 +39,22 @@ describe('progress', () => {
     expect(written.map((line) => line.split(' ')[0])).toEqual(['5,000/12,000', '10,000/12,000']);
     expect(written.every((line) => line.endsWith('\n') && !line.includes('\r'))).toBe(true);
   });
+
+  it('follows a total that grows while the work goes on', () => {
+    const written: string[] = [];
+    const progress = new Progress({ isTTY: true, write: (text: string) => written.push(text) }, 0, 'events');
+    progress.moveTo(1000, 4000);
+    progress.moveTo(5000, 5000);
+    expect(written[0]).toMatch(/^\r\[#{6}-{18}\] {2}1,000\/4,000 events/);
+    expect(written[1]).toMatch(/^\r\[#{24}\] {2}5,000\/5,000 events/);
+  });
+
+  it('writes a note on a line of its own, over the bar on a terminal', () => {
+    const onTerminal: string[] = [];
+    new Progress({ isTTY: true, write: (text: string) => onTerminal.push(text) }, 10).note('retrying');
+    expect(onTerminal).toEqual(['\rretrying\x1b[K\n']);
+    const inFile: string[] = [];
+    new Progress({ isTTY: false, write: (text: string) => inFile.push(text) }, 10).note('retrying');
+    expect(inFile).toEqual(['retrying\n']);
+  });
 });

@@ -56,7 +56,7 @@ export class Progress {
 
   constructor(
     private readonly out: ProgressOutput,
-    private readonly total: number,
+    private total: number,
     private readonly unit = 'rows',
     private readonly plainEvery = PLAIN_EVERY_ROWS,
   ) {}
@@ -69,9 +69,13 @@ export class Progress {
     this.moveTo(this.done + rows);
   }
 
-  /** Sets how much is done (for work measured by a position rather than counted). */
-  moveTo(done: number): void {
+  /**
+   * Sets how much is done (for work measured by a position rather than counted), and the
+   * total when it moves too: a log still being appended to while it is read.
+   */
+  moveTo(done: number, total = this.total): void {
     this.done = done;
+    this.total = total;
     const figures = { done: this.done, total: this.total, elapsedMs: this.elapsedMs, unit: this.unit };
     if (this.out.isTTY) {
       this.out.write(`\r${progressBar(figures)}\x1b[K`);
@@ -79,6 +83,11 @@ export class Progress {
       this.lastPlain = this.done;
       this.out.write(`${progressText(figures)}\n`);
     }
+  }
+
+  /** A line of its own above the bar, which the next move draws again. */
+  note(text: string): void {
+    this.out.write(this.out.isTTY ? `\r${text}\x1b[K\n` : `${text}\n`);
   }
 
   /** Ends the bar's line, so what follows starts on a fresh one. */

@@ -1,3 +1,4 @@
+import { ApiRefusedError, callApi, type ApiTarget } from '../cli/api-client.js';
 import type { ImportFileFormat } from './record-splitter.js';
 
 /** One row's outcome, as `POST /leads/import` reports it. */
@@ -24,24 +25,10 @@ export interface PartReport {
   readonly results: readonly RowResult[];
 }
 
-export interface ImportTarget {
-  readonly url: string;
-  readonly token: string;
+export interface ImportTarget extends ApiTarget {
   readonly format: ImportFileFormat;
   readonly onDuplicate: 'reject' | 'touch';
   readonly idempotencyKey: string | undefined;
-}
-
-/** The API refused a part as a whole (bad header, auth, limits): there is no point sending the rest. */
-export class ImportRefusedError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ImportRefusedError';
-  }
 }
 
 const CONTENT_TYPES: Record<ImportFileFormat, string> = {
@@ -56,34 +43,22 @@ const CONTENT_TYPES: Record<ImportFileFormat, string> = {
  */
 export async function postPart(target: ImportTarget, body: string, firstRow: number): Promise<PartReport> {
   const query = new URLSearchParams({ onDuplicate: target.onDuplicate, report: 'errors', firstRow: String(firstRow) });
-  const response = await fetch(`${target.url}/leads/import?${query.toString()}`, {
+  const answer = await callApi(target, `/leads/import?${query.toString()}`, {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${target.token}`,
       'content-type': CONTENT_TYPES[target.format],
-      accept: 'application/json',
       ...(target.idempotencyKey ? { 'idempotency-key': target.idempotencyKey } : {}),
     },
     body,
   });
-  const text = await response.text();
-  const answer = parseJson(text);
-  if (response.status !== 200) {
-    const code = typeof answer?.['code'] === 'string' ? answer['code'] : `HTTP_${response.status}`;
-    const message = typeof answer?.['message'] === 'string' ? answer['message'] : text.slice(0, 200);
-    throw new ImportRefusedError(response.status, code, message);
+  if (!isPartReport(answer.body)) {
+    throw new ApiRefusedError(answer.status, 'UNEXPECTED_RESPONSE', 'The server answered without a report');
   }
-  if (!answer || typeof answer['totals'] !== 'object' || !Array.isArray(answer['results'])) {
-    throw new ImportRefusedError(response.status, 'UNEXPECTED_RESPONSE', 'The server answered without a report');
-  }
-  return answer as unknown as PartReport;
+  return answer.body;
 }
 
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+function isPartReport(body: unknown): body is PartReport {
+  if (typeof body !== 'object' || body === null) return false;
+  const fields = body as Record<string, unknown>;
+  return typeof fields['totals'] === 'object' && Array.isArray(fields['results']);
 }

@@ -1,7 +1,8 @@
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportRefusedError, postPart, type ImportTarget, type ImportTotals, type RowResult } from './import-client.js';
+import { API_TARGET_OPTIONS, DEFAULT_API_URL, apiErrorText, apiTargetOf } from '../cli/api-client.js';
+import { postPart, type ImportTarget, type ImportTotals, type RowResult } from './import-client.js';
 import { Progress, count, rowsPerSecond } from '../cli/progress.js';
 import { readRecords, type ImportFileFormat } from './record-splitter.js';
 
@@ -12,7 +13,7 @@ export const LEADS_IMPORT_HELP = `  ltc leads import FILE [--url URL] [--token T
       Import leads from a CSV file (header row naming the columns) or an NDJSON file (one
       lead per line) through POST /leads/import, in parts of --chunk-size rows (default
       ${DEFAULT_CHUNK_ROWS}); rows keep the file's numbering. --url defaults to $LTC_URL or
-      http://localhost:3000, --token to $LTC_TOKEN (a sales_manager or admin token), --format
+      ${DEFAULT_API_URL}, --token to $LTC_TOKEN (a sales_manager or admin token), --format
       to the file extension (.csv; .ndjson or .jsonl). The same --idempotency-key makes a re-run
       safe: rows already imported come back as they were, nothing is created twice.
       Progress and the summary go to stderr; rows that were not imported (duplicate,
@@ -53,8 +54,7 @@ function parseImportArgs(args: string[]): ImportCommand | string {
       args,
       allowPositionals: true,
       options: {
-        url: { type: 'string' },
-        token: { type: 'string' },
+        ...API_TARGET_OPTIONS,
         'on-duplicate': { type: 'string', default: 'reject' },
         'idempotency-key': { type: 'string' },
         format: { type: 'string' },
@@ -69,8 +69,8 @@ function parseImportArgs(args: string[]): ImportCommand | string {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) return 'Give exactly one FILE to import';
   if (!existsSync(file)) return `No such file: ${file}`;
-  const token = values.token ?? (process.env['LTC_TOKEN'] || undefined);
-  if (!token) return 'A token is needed: --token TOKEN or LTC_TOKEN (ltc token --sub you --roles sales_manager)';
+  const api = apiTargetOf(values, 'ltc token --sub you --roles sales_manager');
+  if (typeof api === 'string') return api;
   const onDuplicate = values['on-duplicate'];
   if (onDuplicate !== 'reject' && onDuplicate !== 'touch') return '--on-duplicate must be reject or touch';
   const format = values.format ?? formatOfExtension(file);
@@ -83,10 +83,9 @@ function parseImportArgs(args: string[]): ImportCommand | string {
   if (!Number.isInteger(chunkRows) || chunkRows < 1 || chunkRows > 50_000) {
     return '--chunk-size must be a whole number from 1 to 50000';
   }
-  const url = (values.url ?? (process.env['LTC_URL'] || 'http://localhost:3000')).replace(/\/+$/, '');
   return {
     file,
-    target: { url, token, format, onDuplicate, idempotencyKey: values['idempotency-key'] },
+    target: { ...api, format, onDuplicate, idempotencyKey: values['idempotency-key'] },
     report: values.report,
     chunkRows,
   };
@@ -139,7 +138,8 @@ async function importLeads(command: ImportCommand): Promise<number> {
   } catch (error) {
     progress.finish();
     await report.close();
-    const reason = error instanceof ImportRefusedError ? `${error.status} ${error.code}: ${error.message}` : error;
+    // A part refused as a whole (bad header, auth, limits) or no answer: sending the rest would fare no better.
+    const reason = apiErrorText(error) ?? error;
     console.error(`Import stopped at row ${firstRow} of ${count(total)}:`, reason);
     if (firstRow > 1) console.error('Rows before it were imported; re-run with the same --idempotency-key to resume.');
     return 1;
