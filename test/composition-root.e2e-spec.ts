@@ -46,6 +46,7 @@ describe('the composition root', () => {
       ['service_product_requirements', 'projection'],
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
+      ['audit_trail', 'projection'],
       ['due_timers', 'projection'],
       ['lead_scoring', 'process_manager'],
       ['lead_nurture', 'process_manager'],
