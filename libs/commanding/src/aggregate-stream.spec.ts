@@ -57,4 +57,21 @@ describe('aggregateStream', () => {
     const folded = await aggregateStream(new InMemoryEventStore(), counter, 'nothing', { parse });
     expect(folded).toEqual({ state: 0, revision: undefined, tenantId: undefined, events: [] });
   });
+
+  it('as of an instant, folds only the events recorded by then', async () => {
+    const store = new InMemoryEventStore();
+    await store.appendToStream('counter-1', [{ type: 'Added', data: { amount: 3 }, metadata: metadata() }]);
+    const [first] = await store.readStream('counter-1');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.appendToStream('counter-1', [{ type: 'Added', data: { amount: 4 }, metadata: metadata() }]);
+    const then = await aggregateStream(store, counter, 'counter-1', { parse, asOf: first!.recordedAt });
+    expect([then.state, then.revision, then.events.length]).toEqual([3, 0n, 1]);
+    const before = await aggregateStream(store, counter, 'counter-1', {
+      parse,
+      asOf: new Date(first!.recordedAt.getTime() - 1),
+    });
+    expect([before.state, before.revision, before.tenantId]).toEqual([0, undefined, undefined]);
+    const now = await aggregateStream(store, counter, 'counter-1', { parse, asOf: new Date() });
+    expect([now.state, now.revision]).toEqual([7, 1n]);
+  });
 });

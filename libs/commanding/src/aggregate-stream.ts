@@ -11,6 +11,12 @@ export interface AggregateStreamOptions<Event extends DomainEvent> {
    * handles, so that handling it later, or again in a rebuild, reads the same).
    */
   readonly upTo?: bigint;
+  /**
+   * Folds only the events the store had recorded at this instant: the stream as anyone
+   * reading it then saw it (time travel, `?asOf=`). Nothing is scheduled in advance; the
+   * log is the snapshot.
+   */
+  readonly asOf?: Date;
 }
 
 /** A stream folded by its decider. */
@@ -41,8 +47,11 @@ export async function aggregateStream<Event extends DomainEvent, State>(
   options: AggregateStreamOptions<Event>,
 ): Promise<AggregatedStream<Event, State>> {
   const read = await store.readStream(stream);
-  const upTo = options.upTo;
-  const recorded = upTo === undefined ? read : read.filter((r) => r.position <= upTo);
+  const { upTo, asOf } = options;
+  const recorded =
+    upTo === undefined && asOf === undefined
+      ? read
+      : read.filter((r) => (upTo === undefined || r.position <= upTo) && (asOf === undefined || r.recordedAt <= asOf));
   const events = recorded.map((r) => ({ recorded: r, event: options.parse(r) }));
   const state = events.reduce((s, { event }) => (event ? decider.evolve(s, event) : s), decider.initialState());
   return {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
 import { canSeeContract, contractScopeOf } from '../contract-access.js';
 import type { Contract } from '../domain/contract.state.js';
 import { ContractBalanceTotalsView, contractBalanceTotals } from '../read-models/contract-balance.queries.js';
@@ -71,13 +71,19 @@ export class QueryContractsController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async get(
     @Param() { id }: ContractIdParamDto,
+    @Query() query: AsOfQueryDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContractDetailView> {
+    const asOf = asOfInstant(query);
     const folded = await readContractStream(this.store, id);
     const contract = this.visible(folded.state, folded.tenantId, id, ctx);
-    if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
-    return contractDetail(folded, contract);
+    if (asOf === undefined) {
+      if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
+      return contractDetail(folded, contract);
+    }
+    const then = await this.asItWas(id, asOf);
+    return contractDetail(then.folded, then.contract);
   }
 
   @Get(':id/balance')
@@ -85,9 +91,28 @@ export class QueryContractsController {
   @Roles(...CONTRACT_READERS)
   @ApiOkResponse({ type: ContractFiguresView })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  async balance(@Param() { id }: ContractIdParamDto, @Ctx() ctx: RequestContext): Promise<ContractFiguresView> {
+  async balance(
+    @Param() { id }: ContractIdParamDto,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractFiguresView> {
+    const asOf = asOfInstant(query);
     const folded = await readContractStream(this.store, id);
-    return contractFiguresOf(this.visible(folded.state, folded.tenantId, id, ctx));
+    const contract = this.visible(folded.state, folded.tenantId, id, ctx);
+    return contractFiguresOf(asOf === undefined ? contract : (await this.asItWas(id, asOf)).contract);
+  }
+
+  /**
+   * The contract as it stood at `asOf`. Who may read it is decided on the contract as it is now
+   * (someone taken off the deal does not read its past); a contract not drafted yet is a 404.
+   */
+  private async asItWas(
+    id: string,
+    asOf: Date,
+  ): Promise<{ folded: Awaited<ReturnType<typeof readContractStream>>; contract: Contract }> {
+    const folded = await readContractStream(this.store, id, asOf);
+    if (folded.state.status === 'none') throw new NotFoundError('Contract', id);
+    return { folded, contract: folded.state };
   }
 
   /** The contract, when it exists in the caller's tenant and they may see it; else the same 404. */

@@ -1,22 +1,25 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '#ltc/kernel';
+import { DomainError, NotFoundError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import {
+  AsOfQueryDto,
   CommandResponseDto,
   Ctx,
   ForbiddenResourceError,
   READ_MODEL_DB,
   UserIdParamDto,
   Roles,
+  asOfInstant,
   commandResponse,
   type RequestContext,
 } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { leadStream } from '../lead-stream.js';
+import { foldLeadRow } from '../read-models/lead-list.projection.js';
 import { POOL_STATUSES, type LeadScope } from '../domain/lead-visibility.js';
 import { loadLeadScope } from '../read-models/lead-readers.js';
 import { findRoutingWait } from '../read-models/unassigned-queue.queries.js';
@@ -150,12 +153,23 @@ export class QueryLeadsController {
   @Roles(...READERS)
   @ApiOkResponse({ type: LeadDetailView })
   @ApiLeadNotFoundResponse()
-  async get(@Param() { id }: LeadIdParamDto, @Ctx() ctx: RequestContext): Promise<LeadDetailView> {
-    const row = await findLeadRow(this.readModels.queryDb, ctx.tenantId, id, await this.scopeOf(ctx));
-    const [events, routingWait] = await Promise.all([
+  async get(
+    @Param() { id }: LeadIdParamDto,
+    @Query() query: AsOfQueryDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LeadDetailView> {
+    // Who may see the lead is decided on the lead as it is now, also for its past (`asOf`).
+    const current = await findLeadRow(this.readModels.queryDb, ctx.tenantId, id, await this.scopeOf(ctx));
+    const asOf = asOfInstant(query);
+    const [stream, routingWait] = await Promise.all([
       this.store.readStream(leadStream(id)),
-      findRoutingWait(this.readModels.queryDb, ctx.tenantId, id),
+      asOf === undefined ? findRoutingWait(this.readModels.queryDb, ctx.tenantId, id) : null,
     ]);
+    // As of an instant: the list's own fold over the events recorded by then, so the past reads
+    // exactly as the list read at that moment (a routing wait is a queue's present, not history).
+    const events = asOf === undefined ? stream : stream.filter((e) => e.recordedAt <= asOf);
+    const row = asOf === undefined ? current : foldLeadRow(events);
+    if (row === undefined) throw new NotFoundError('Lead', id);
     return {
       ...toLeadView(row),
       scoreBreakdown: row.score_breakdown ? (JSON.parse(row.score_breakdown) as ScoreLineView[]) : [],

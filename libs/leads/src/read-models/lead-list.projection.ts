@@ -81,14 +81,38 @@ async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly Re
       row = { ...before };
       changed.set(id, row);
     }
-    Object.assign(row, changesFor(event, row));
-    row.updated_at = recorded.recordedAt.toISOString();
-    row.revision = recorded.revision.toString();
+    applyLeadEvent(row, recorded, event);
   }
   await saveLeadRows(
     trx,
     [...changed].map(([id, after]) => ({ before: stored.get(id), after })),
   );
+}
+
+/** A later event of the lead changes its row in place. */
+function applyLeadEvent(
+  row: LeadListRow,
+  recorded: RecordedEvent,
+  event: Exclude<LeadEvent, { type: 'LeadCaptured' }>,
+): void {
+  Object.assign(row, changesFor(event, row));
+  row.updated_at = recorded.recordedAt.toISOString();
+  row.revision = recorded.revision.toString();
+}
+
+/**
+ * One lead's row as the list folds its events (in stream order): the detail of the lead as it
+ * stood after them, e.g. as of an instant (`GET /leads/{id}?asOf=`). Undefined before its capture.
+ */
+export function foldLeadRow(events: readonly RecordedEvent[]): LeadListRow | undefined {
+  let row: LeadListRow | undefined;
+  for (const recorded of events) {
+    const event = asLeadEvent(recorded);
+    if (!event) continue;
+    if (event.type === 'LeadCaptured') row = capturedRow(recorded, event.data);
+    else if (row) applyLeadEvent(row, recorded, event);
+  }
+  return row;
 }
 
 function capturedRow(recorded: RecordedEvent, d: Extract<LeadEvent, { type: 'LeadCaptured' }>['data']): LeadListRow {

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
 import { opportunityScopeOf } from '../opportunity-access.js';
 import { DEFAULT_PIPELINE_ID } from '../opportunity-streams.js';
 import { loadPipeline } from '../pipelines/pipeline-config.js';
 import { forecast } from '../read-models/forecast.queries.js';
 import type { ForecastFacts } from '../read-models/forecast.snapshot.js';
 import { pipelineBoard } from '../read-models/pipeline-board.queries.js';
+import { pipelineBoardAsOf } from './board-as-of.js';
 import { ForecastView, PipelineBoardView, type ForecastFactsView } from './board-forecast.views.js';
 import { ForecastQueryDto, PipelineBoardQueryDto } from './opportunity-query.dto.js';
 import { OPPORTUNITY_READERS, dealFilterOf } from './opportunity-readers.js';
@@ -34,7 +35,11 @@ export class BoardForecastController {
     // The stages and their order come from the pipeline's stream: a stage added a moment ago shows.
     const stored = await loadPipeline(this.store, ctx.tenantId, pipelineId);
     if (stored === null) throw new NotFoundError('Pipeline', pipelineId);
-    return pipelineBoard(this.readModels.queryDb, ctx.tenantId, stored.config, dealFilterOf(query, ctx));
+    const asOf = asOfInstant(query);
+    const filter = dealFilterOf(query, ctx);
+    return asOf === undefined
+      ? pipelineBoard(this.readModels.queryDb, ctx.tenantId, stored.config, filter)
+      : pipelineBoardAsOf(this.readModels.queryDb, this.store, ctx.tenantId, stored.config, filter, asOf);
   }
 
   @Get('forecast')

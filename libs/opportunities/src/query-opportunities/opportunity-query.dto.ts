@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { USER_ID_PATTERN } from '#ltc/platform';
+import { AsOfProperty, USER_ID_PATTERN } from '#ltc/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CALENDAR_DATE } from '../opportunity-dto.js';
@@ -89,6 +89,9 @@ export class PipelineBoardQueryDto extends DealFilterQueryDto {
   @IsOptional()
   @Matches(PIPELINE_SLUG, { message: `pipeline ${SLUG}` })
   pipeline?: string;
+
+  @AsOfProperty('The board (the deals the filter selects now)')
+  asOf?: string;
 }
 
 export class ForecastQueryDto {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
 import { canSeeDeal, opportunityScopeOf } from '../opportunity-access.js';
 import { loadDeal } from '../opportunity-commands/deal-stream.js';
 import { membersOf } from '../opportunity-commands/opportunity-actor.js';
@@ -57,15 +57,23 @@ export class QueryOpportunitiesController {
   @ApiOpportunityNotFound()
   async get(
     @Param() { id }: OpportunityIdParamDto,
+    @Query() query: AsOfQueryDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpportunityDetailView> {
     const folded = await loadDeal(this.store, id);
     const deal = folded.state;
     if (deal.status === 'none' || folded.tenantId !== ctx.tenantId) throw new NotFoundError('Opportunity', id);
-    // A deal the caller may not see answers exactly like an unknown one.
+    // A deal the caller may not see answers exactly like an unknown one; who may see it is
+    // decided on the deal as it is now, also for its past (`asOf`).
     if (!canSeeDeal(opportunityScopeOf(ctx.caller), membersOf(deal))) throw new NotFoundError('Opportunity', id);
-    if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
-    return opportunityDetail(folded, deal);
+    const asOf = asOfInstant(query);
+    if (asOf === undefined) {
+      if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
+      return opportunityDetail(folded, deal);
+    }
+    const then = await loadDeal(this.store, id, asOf);
+    if (then.state.status === 'none') throw new NotFoundError('Opportunity', id);
+    return opportunityDetail(then, then.state);
   }
 }

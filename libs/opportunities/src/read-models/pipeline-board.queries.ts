@@ -33,6 +33,19 @@ export async function pipelineBoard(
   const deals = await filteredDeals(db, tenantId, { ...filter, pipelineId: pipeline.pipelineId })
     .select(['stage_id', 'amount_minor', 'currency', 'probability_bp'])
     .execute();
+  return boardOf(pipeline, deals);
+}
+
+/** What the board needs of one deal: its stage and its amount with the stage's probability. */
+export interface BoardDeal {
+  readonly stage_id: string;
+  readonly amount_minor: number | string | null;
+  readonly currency: string | null;
+  readonly probability_bp: number | string;
+}
+
+/** The board's columns over these deals, in the pipeline's stage order (see `pipelineBoard`). */
+export function boardOf(pipeline: PipelineConfig, deals: readonly BoardDeal[]): PipelineBoard {
   const columns = new Map<string, { name: string; outcome: string; count: number; totals: CurrencyTotals }>();
   for (const stage of pipeline.stages) {
     columns.set(stage.id, { name: stage.name, outcome: stage.outcome, count: 0, totals: new CurrencyTotals() });

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /**
  * What a user id (a token's `sub`, and so a rep's id) may look like: identity providers
@@ -59,3 +59,26 @@ export class UserIdParamDto {
   @Matches(USER_ID_PATTERN, { message: 'id must be a user id (letters, digits, . _ : @ | + -)' })
   id!: string;
 }
+
+/** `?asOf=`: an instant in the past to read at; `what` says what is folded as it stood then. */
+export const AsOfProperty = (what = 'The state'): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        `${what} as it was at this instant (ISO-8601), folded from the events the store had recorded by then; ` +
+        'a record that did not exist yet is a 404',
+      example: '2026-03-02T12:00:00Z',
+    }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant such as 2026-03-02T12:00:00Z' }),
+  );
+
+/** `?asOf=` of a record's detail. */
+export class AsOfQueryDto {
+  @AsOfProperty()
+  asOf?: string;
+}
+
+/** The instant `?asOf=` names; undefined: now. */
+export const asOfInstant = (query: { readonly asOf?: string }): Date | undefined =>
+  query.asOf === undefined ? undefined : new Date(query.asOf);

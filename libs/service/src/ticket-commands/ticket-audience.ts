@@ -43,11 +43,16 @@ export async function readVisibleTicket(
   ctx: RequestContext,
   scope: TicketScope,
   ticketId: string,
+  asOf?: Date,
 ): Promise<VisibleTicket> {
   const read = await aggregateStream(store, ticketDecider, ticketStream(ticketId), { parse: parseTicketEvent });
   const { state } = read;
   if (read.tenantId !== ctx.tenantId || state.status === 'none' || !canSeeTicketState(scope, state)) {
     throw new NotFoundError('Ticket', ticketId);
   }
-  return { ticket: state, revision: read.revision, events: read.events };
+  if (asOf === undefined) return { ticket: state, revision: read.revision, events: read.events };
+  // Who may read it is decided on the ticket as it is now, also for its past.
+  const then = await aggregateStream(store, ticketDecider, ticketStream(ticketId), { parse: parseTicketEvent, asOf });
+  if (then.state.status === 'none') throw new NotFoundError('Ticket', ticketId);
+  return { ticket: then.state, revision: then.revision, events: then.events };
 }

@@ -60,8 +60,9 @@ export class TicketCommands implements OnModuleInit {
   }
 
   /** A ticket the caller sees, from its stream (404 otherwise). */
-  async read(ctx: RequestContext, ticketId: string): Promise<VisibleTicket> {
-    return readVisibleTicket(this.store, ctx, await this.scopeOf(ctx), ticketId);
+  /** The ticket as it stands now, or as it stood at `asOf`; 404 when the caller may not see it. */
+  async read(ctx: RequestContext, ticketId: string, asOf?: Date): Promise<VisibleTicket> {
+    return readVisibleTicket(this.store, ctx, await this.scopeOf(ctx), ticketId, asOf);
   }
 
   /** Runs a command on an existing ticket the caller sees and answers the route (ETag, replay mark). */

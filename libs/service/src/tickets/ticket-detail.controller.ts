@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
 import type { Ticket } from '../domain/ticket.state.js';
 import { listTickets } from '../read-models/service-tickets.queries.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
@@ -34,12 +34,22 @@ export class TicketDetailController {
   @ApiTicketNotFound()
   async get(
     @Param() { id }: TicketIdParamDto,
+    @Query() query: AsOfQueryDto,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketDetailView> {
-    const read = await this.commands.read(ctx, id);
-    if (read.revision !== undefined) void reply.header('ETag', `"${read.revision.toString()}"`);
-    return ticketDetail(read, this.clock.now(), await this.customerHistory(ctx, read.ticket));
+    const asOf = asOfInstant(query);
+    const read = await this.commands.read(ctx, id, asOf);
+    if (asOf === undefined) {
+      if (read.revision !== undefined) void reply.header('ETag', `"${read.revision.toString()}"`);
+      return ticketDetail(read, this.clock.now(), await this.customerHistory(ctx, read.ticket));
+    }
+    // As of an instant, the clocks stand as they did then; the customer's other tickets are
+    // those accepted by then (as they stand now).
+    const earlier = (await this.customerHistory(ctx, read.ticket)).filter(
+      (past) => past.acceptedAt <= asOf.toISOString(),
+    );
+    return ticketDetail(read, asOf, earlier);
   }
 
   /** The customer's latest other tickets the caller sees, from the ticket list (which may trail the log a little). */
