@@ -12,6 +12,7 @@ import {
   type Role,
 } from '#ltc/platform';
 import { AUDIT_HELP, auditCommand } from './audit/audit.command.js';
+import { EXPORT_HELP, exportCommand } from './export/export.command.js';
 import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
 import { PROJECTIONS_HELP, projectionsCommand } from './projections/projections.command.js';
 
@@ -26,6 +27,7 @@ Usage:
 ${LEADS_IMPORT_HELP}
 ${PROJECTIONS_HELP}
 ${AUDIT_HELP}
+${EXPORT_HELP}
   ltc help
 `;
 
@@ -40,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       return projectionsCommand(rest);
     case 'audit':
       return auditCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case 'help':
     case '--help':

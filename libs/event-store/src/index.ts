@@ -13,3 +13,4 @@ export {
 } from './sqlite/background-checkpoints.js';
 export * from './create-event-store.js';
 export * from './chain/verify-chains.js';
+export * from './read-log.js';

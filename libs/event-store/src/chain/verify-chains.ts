@@ -1,5 +1,6 @@
 import type { EventStore } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
+import { readLog } from '../read-log.js';
 import { chainLink, contentDigest } from './event-chain.js';
 
 /** A stream's chain head at one moment, kept outside the store to catch a rewritten tail. */
@@ -148,16 +149,7 @@ async function forEachEvent(
   visit: (event: RecordedEvent) => void,
   afterPage?: (position: bigint) => void,
 ): Promise<void> {
-  // Undefined at first: "after 0" would pass over an event at position 0 (EventStoreDB's can be).
-  let after: bigint | undefined;
-  while (after === undefined || after < headPosition) {
-    const page = await store.readAll({ ...(after === undefined ? {} : { after }), maxCount: pageSize });
-    for (const event of page) {
-      if (event.position > headPosition) return;
-      visit(event);
-      after = event.position;
-    }
-    afterPage?.(after ?? 0n);
-    if (page.length < pageSize) return;
+  for await (const event of readLog(store, { upTo: headPosition, pageSize, ...(afterPage ? { afterPage } : {}) })) {
+    visit(event);
   }
 }
