@@ -1,4 +1,5 @@
 import { ManualClock } from '#ltc/clock';
+import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -390,6 +391,65 @@ describe('Lead analytics over HTTP', () => {
       byMethod: [{ method: 'round_robin', assignments: 1 }],
     });
   }, 60_000);
+
+  it('groups conversion by source, tier, method, response time and attempts as a direct count over the events', async () => {
+    // The funnel has caught up with every lead of the log.
+    const events = await sales.app.app.get<symbol, EventStore>(EVENT_STORE).readAll();
+    const captured = events.filter((e) => e.type === 'LeadCaptured' && e.metadata.tenantId === 'acme');
+    await sales.report('/analytics/leads/conversion?by=tier', (b) => (b['total'] as Json)['leads'] === captured.length);
+    // Each lead's facts, counted straight from its events, as an analyst would from an export.
+    const facts = captured.map((capture) => {
+      const own = events.filter(
+        (e) => (e.data as { leadId?: string }).leadId === (capture.data as { leadId: string }).leadId,
+      );
+      const of = (type: string) => own.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
+      const assigned = of('LeadAssigned')[0];
+      const contacted = of('LeadContactAttempted')[0];
+      const waited =
+        assigned && contacted ? Date.parse(String(contacted['at'])) - Date.parse(String(assigned['at'])) : null;
+      const attempts = of('LeadContactAttempted').length;
+      return {
+        source: String((capture.data as { source: string }).source),
+        tier: String(of('LeadScored').at(-1)?.['tier'] ?? 'unscored'),
+        method: String(assigned?.['method'] ?? 'not_assigned'),
+        response: !assigned
+          ? 'not_assigned'
+          : waited === null
+            ? 'not_contacted'
+            : waited <= 300_000
+              ? 'within_5_min'
+              : waited <= 1_800_000
+                ? '5_to_30_min'
+                : 'over_30_min',
+        attempts: attempts >= 6 ? '6+' : String(attempts),
+        converted: of('LeadConverted').length > 0,
+      };
+    });
+    for (const by of ['source', 'tier', 'method', 'response', 'attempts'] as const) {
+      const report = (await sales.get(`/analytics/leads/conversion?by=${by}`)).body;
+      const expected = new Map<string, { leads: number; converted: number }>();
+      for (const lead of facts) {
+        const count = expected.get(lead[by]) ?? { leads: 0, converted: 0 };
+        count.leads += 1;
+        if (lead.converted) count.converted += 1;
+        expected.set(lead[by], count);
+      }
+      const nonEmpty = groups(report).filter((g) => (g['leads'] as number) > 0);
+      expect({
+        by,
+        groups: Object.fromEntries(nonEmpty.map((g) => [g['group'], { leads: g['leads'], converted: g['converted'] }])),
+      }).toEqual({
+        by,
+        groups: Object.fromEntries(expected),
+      });
+      for (const g of nonEmpty) expect(g['conversionRate']).toBe((g['converted'] as number) / (g['leads'] as number));
+    }
+    // The response bands and attempt counts come in their own order, empty ones included.
+    const bands = groups((await sales.get('/analytics/leads/conversion?by=response')).body).map((g) => g['group']);
+    expect(bands).toEqual(['within_5_min', '5_to_30_min', 'over_30_min', 'not_contacted', 'not_assigned']);
+    const bad = await sales.get('/analytics/leads/conversion?by=colour');
+    expect(bad.status).toBe(400);
+  });
 
   it('is for managers, auditors and admins only, keeps tenants apart, validates the window and is documented', async () => {
     const rep = await sales.app.token(['ar'], 'ana');

@@ -11,10 +11,21 @@ import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
 import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
 import { conversionBySource } from './conversion-by-source.queries.js';
+import { conversionByReport } from './conversion-by.queries.js';
 import { distributionReport } from './distribution-fairness.queries.js';
 import { analysisWindow } from './domain/analysis-window.js';
-import { DistributionQueryDto, AnalysisWindowQueryDto, SpeedToLeadQueryDto } from './lead-analytics.dto.js';
-import { ConversionBySourceView, DistributionReportView, SpeedToLeadReportView } from './lead-analytics.views.js';
+import {
+  AnalysisWindowQueryDto,
+  ConversionByQueryDto,
+  DistributionQueryDto,
+  SpeedToLeadQueryDto,
+} from './lead-analytics.dto.js';
+import {
+  ConversionBySourceView,
+  ConversionByView,
+  DistributionReportView,
+  SpeedToLeadReportView,
+} from './lead-analytics.views.js';
 import { speedToLead } from './speed-to-lead.queries.js';
 
 const BAD_WINDOW = 'VALIDATION_FAILED: a malformed date, or `from` after `to` (named `from`)';
@@ -73,6 +84,18 @@ export class LeadAnalyticsController {
   ): Promise<ConversionBySourceView> {
     const window = analysisWindow(query.from, query.to);
     return { window, ...(await conversionBySource(this.readModels.db, ctx.tenantId, window)) };
+  }
+
+  @Get('conversion')
+  @ApiOperation({
+    summary:
+      'Lead → opportunity and lead → won conversion by source, tier, distribution method, response time or attempts',
+  })
+  @ApiOkResponse({ type: ConversionByView, description: 'Leads captured in the window, grouped' })
+  async conversion(@Query() query: ConversionByQueryDto, @Ctx() ctx: RequestContext): Promise<ConversionByView> {
+    const window = analysisWindow(query.from, query.to);
+    const by = query.by ?? 'source';
+    return { window, by, ...(await conversionByReport(this.readModels.db, ctx.tenantId, window, by)) };
   }
 
   @Get('distribution')

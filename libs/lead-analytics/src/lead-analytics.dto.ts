@@ -3,6 +3,7 @@ import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { CONCRETE_METHODS } from '#ltc/lead-routing';
 import { LEAD_SOURCES } from '#ltc/leads/domain';
 import { SPEED_TO_LEAD_GROUPINGS, type SpeedToLeadGrouping } from './speed-to-lead.queries.js';
+import { CONVERSION_DIMENSIONS, type ConversionDimension } from './domain/conversion-by.js';
 
 const ID = /^[A-Za-z0-9._:@|+-]{1,128}$/;
 
@@ -55,4 +56,18 @@ export class DistributionQueryDto extends AnalysisWindowQueryDto {
   @IsOptional()
   @IsIn(CONCRETE_METHODS)
   method?: string;
+}
+
+/** `GET /analytics/leads/conversion`: the window and the property to group the leads by. */
+export class ConversionByQueryDto extends AnalysisWindowQueryDto {
+  @ApiPropertyOptional({
+    enum: CONVERSION_DIMENSIONS,
+    default: 'source',
+    description:
+      'source; tier (A, B, C); method (how the lead was first distributed); response (first assignment to first ' +
+      'contact: within 5 min, 5 to 30 min, over 30 min); attempts (contact attempts 0 … 6+)',
+  })
+  @IsOptional()
+  @IsIn(CONVERSION_DIMENSIONS)
+  by?: ConversionDimension;
 }

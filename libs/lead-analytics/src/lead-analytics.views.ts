@@ -126,3 +126,21 @@ export class DistributionReportView {
   @ApiProperty({ type: [String], description: 'Reps holding more open leads than their capacity' })
   overCapacity!: string[];
 }
+
+export class ConversionGroupView {
+  @ApiProperty({ example: 'within_5_min', description: 'The source, tier, method, response band or attempt count' })
+  group!: string;
+  @ApiProperty({ description: 'Leads captured in the window' }) leads!: number;
+  @ApiProperty({ description: 'Of them, converted to an opportunity' }) converted!: number;
+  @ApiProperty({ description: 'Of them, whose deal was won' }) won!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Lead → opportunity: converted / leads' })
+  conversionRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Lead → won: won / leads' }) wonRate!: number | null;
+}
+
+export class ConversionByView {
+  @ApiProperty({ type: AnalysisWindowView }) window!: AnalysisWindowView;
+  @ApiProperty({ enum: ['source', 'tier', 'method', 'response', 'attempts'] }) by!: string;
+  @ApiProperty({ type: ConversionGroupView, description: 'Every lead of the window' }) total!: ConversionGroupView;
+  @ApiProperty({ type: [ConversionGroupView] }) groups!: ConversionGroupView[];
+}

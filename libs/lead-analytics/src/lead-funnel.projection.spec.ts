@@ -108,6 +108,11 @@ function suite(open: () => Promise<TestDb>): void {
       converted_at: at('11:00:00'),
       disqualified_at: null,
       disqualify_reason: null,
+      tier: null,
+      first_method: null,
+      first_assigned_at: null,
+      first_contact_at: null,
+      attempts: 0,
     });
     expect(all.find((row) => row.lead_id === 'w2')).toMatchObject({
       qualified_at: at('10:00:00'),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
-import type { Projection, ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+import { addMissingColumns, type Projection, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
 import { asLeadEvent, type LeadEvent } from '#ltc/leads/domain';
 import { leadIdChunks, upsertRows } from '#ltc/leads';
 
@@ -18,6 +18,15 @@ export type LeadFunnelRow = {
   converted_at: string | null;
   disqualified_at: string | null;
   disqualify_reason: string | null;
+  /** The latest score's tier (A, B, C); null before the first score. */
+  tier: string | null;
+  /** How the lead was first assigned (round_robin, manual, …); null while never assigned. */
+  first_method: string | null;
+  first_assigned_at: string | null;
+  /** The first contact attempt, of any outcome. */
+  first_contact_at: string | null;
+  /** Contact attempts made, of any outcome. */
+  attempts: number;
 };
 
 export type LeadFunnelTables = { lead_funnel: LeadFunnelRow };
@@ -31,7 +40,21 @@ const OUTCOME_COLUMNS = [
   'converted_at',
   'disqualified_at',
   'disqualify_reason',
+  'tier',
+  'first_method',
+  'first_assigned_at',
+  'first_contact_at',
+  'attempts',
 ] as const satisfies readonly (keyof LeadFunnelRow)[];
+
+/** Added in version 2 (conversion by tier, method, response time and attempts). */
+const V2_COLUMNS = [
+  ['tier', 'text'],
+  ['first_method', 'text'],
+  ['first_assigned_at', 'text'],
+  ['first_contact_at', 'text'],
+  ['attempts', 'integer'],
+] as const;
 
 /**
  * Conversion by source (docs/domain.md › Leads › Conversion: ~13 % of leads become opportunities on average, with
@@ -41,8 +64,19 @@ const OUTCOME_COLUMNS = [
  */
 export const leadFunnelProjection: Projection = {
   name: 'lead_funnel',
-  version: 1,
-  filter: { eventTypes: ['LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted'] },
+  // 2: tier, first assignment and its method, first contact, attempts.
+  version: 2,
+  filter: {
+    eventTypes: [
+      'LeadCaptured',
+      'LeadQualified',
+      'LeadDisqualified',
+      'LeadConverted',
+      'LeadScored',
+      'LeadAssigned',
+      'LeadContactAttempted',
+    ],
+  },
 
   async setup(db) {
     await db.schema
@@ -56,8 +90,14 @@ export const leadFunnelProjection: Projection = {
       .addColumn('converted_at', 'text')
       .addColumn('disqualified_at', 'text')
       .addColumn('disqualify_reason', 'text')
+      .addColumn('tier', 'text')
+      .addColumn('first_method', 'text')
+      .addColumn('first_assigned_at', 'text')
+      .addColumn('first_contact_at', 'text')
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addPrimaryKeyConstraint('lead_funnel_pk', ['tenant_id', 'lead_id'])
       .execute();
+    await addMissingColumns(db, 'lead_funnel', V2_COLUMNS);
     for (const [name, columns] of [
       ['lead_funnel_by_capture', ['tenant_id', 'captured_at']],
       ['lead_funnel_by_source', ['tenant_id', 'source', 'captured_at']],
@@ -130,6 +170,11 @@ function evolveFunnel(row: LeadFunnelRow | undefined, tenantId: string, event: L
       converted_at: null,
       disqualified_at: null,
       disqualify_reason: null,
+      tier: null,
+      first_method: null,
+      first_assigned_at: null,
+      first_contact_at: null,
+      attempts: 0,
     };
   }
   // A lead never seen captured in this tenant has no source to count it under.
@@ -143,6 +188,18 @@ function evolveFunnel(row: LeadFunnelRow | undefined, tenantId: string, event: L
       return row.disqualified_at === null
         ? { ...row, disqualified_at: event.data.at, disqualify_reason: event.data.reasonCode }
         : undefined;
+    case 'LeadScored':
+      return row.tier === event.data.tier ? undefined : { ...row, tier: event.data.tier };
+    case 'LeadAssigned':
+      return row.first_assigned_at === null
+        ? { ...row, first_assigned_at: event.data.at, first_method: event.data.method }
+        : undefined;
+    case 'LeadContactAttempted':
+      return {
+        ...row,
+        attempts: Number(row.attempts) + 1,
+        first_contact_at: row.first_contact_at ?? event.data.at,
+      };
     default:
       return undefined;
   }
