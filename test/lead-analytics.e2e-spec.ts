@@ -402,16 +402,16 @@ describe('Lead analytics over HTTP', () => {
       const own = events.filter(
         (e) => (e.data as { leadId?: string }).leadId === (capture.data as { leadId: string }).leadId,
       );
-      const of = (type: string) => own.filter((e) => e.type === type).map((e) => e.data as Record<string, unknown>);
+      const of = (type: string) => own.filter((e) => e.type === type).map((e) => e.data as Record<string, string>);
       const assigned = of('LeadAssigned')[0];
       const contacted = of('LeadContactAttempted')[0];
       const waited =
-        assigned && contacted ? Date.parse(String(contacted['at'])) - Date.parse(String(assigned['at'])) : null;
+        assigned && contacted ? Date.parse(contacted['at'] ?? '') - Date.parse(assigned['at'] ?? '') : null;
       const attempts = of('LeadContactAttempted').length;
       return {
         source: String((capture.data as { source: string }).source),
-        tier: String(of('LeadScored').at(-1)?.['tier'] ?? 'unscored'),
-        method: String(assigned?.['method'] ?? 'not_assigned'),
+        tier: of('LeadScored').at(-1)?.['tier'] ?? 'unscored',
+        method: assigned?.['method'] ?? 'not_assigned',
         response: !assigned
           ? 'not_assigned'
           : waited === null
