@@ -13,7 +13,7 @@ import { serviceOlaTasksDb } from './service-ola-tasks.projection.js';
 import { serviceTicketsDb } from './service-tickets.table.js';
 import { filteredTickets } from './ticket-filter.js';
 
-export const SLA_GROUPINGS = ['priority', 'group', 'category', 'month'] as const;
+export const SLA_GROUPINGS = ['priority', 'line', 'group', 'category', 'month'] as const;
 export const OLA_GROUPINGS = ['line', 'group'] as const;
 export const CSAT_GROUPINGS = ['group', 'category', 'engineer'] as const;
 
@@ -32,6 +32,8 @@ const TICKET_BUCKETS: Record<
   RawBuilder<string | null>
 > = {
   priority: sql<string | null>`priority`,
+  // The line the ticket is on now (the highest it was escalated to, unless sent back down).
+  line: sql<string | null>`cast(line as text)`,
   group: sql<string | null>`group_id`,
   category: sql<string | null>`category`,
   engineer: sql<string | null>`engineer_id`,

@@ -157,6 +157,19 @@ function describeQueries(open: () => Promise<TestDb>): void {
         breached: 0,
       }),
     ]);
+    const byLine = await slaAnalytics(db, 'acme', { scope: tenant, groupBy: 'line' });
+    const lines = await db
+      .withTables<{ service_tickets: { tenant_id: string; line: number } }>()
+      .selectFrom('service_tickets')
+      .select(['line', (eb) => eb.fn.countAll<number | string>().as('tickets')])
+      .where('tenant_id', '=', 'acme')
+      .groupBy('line')
+      .orderBy('line')
+      .execute();
+    expect(byLine.buckets.map((b) => [b.bucket, b.tickets])).toEqual(
+      lines.map((l) => [String(l.line), Number(l.tickets)]),
+    );
+    expect(lines.length).toBeGreaterThan(1);
     const byMonth = await slaAnalytics(db, 'acme', { scope: tenant, groupBy: 'month' });
     expect(byMonth.buckets.map((b) => [b.bucket, b.tickets])).toEqual([
       ['2026-02', 1],
