@@ -7,7 +7,7 @@ export class SlaBucketView {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
-    description: 'The priority, group, category or month (YYYY-MM) of acceptance; null: none',
+    description: 'The priority, line, group, category or month (YYYY-MM) of acceptance; null: none',
   })
   bucket!: string | null;
   @ApiProperty({ description: 'Tickets accepted in the period' }) tickets!: number;
@@ -29,7 +29,7 @@ export class SlaBucketView {
 }
 
 export class SlaAnalyticsView {
-  @ApiProperty({ enum: ['priority', 'group', 'category', 'month'] }) groupBy!: string;
+  @ApiProperty({ enum: ['priority', 'line', 'group', 'category', 'month'] }) groupBy!: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'YYYY-MM-DD, inclusive (UTC)' })
   from!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'YYYY-MM-DD, inclusive (UTC)' })
