@@ -408,6 +408,7 @@ describe('HTTP conventions', () => {
         state: 'live',
         lastError: null,
         nextAttemptAt: null,
+        rebuild: null,
       });
       expect(Number.isInteger(status.version) && status.version >= 1).toBe(true);
       expect(BigInt(status.position ?? '0') <= BigInt(status.headPosition)).toBe(true);

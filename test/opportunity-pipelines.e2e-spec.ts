@@ -35,10 +35,11 @@ async function pipelineIds(app: TestApp, token: string, expected: number): Promi
 async function projected(app: TestApp, token: string): Promise<void> {
   await eventually(async () => {
     const statuses = await app.request('GET', '/projections', { token });
-    const status = (statuses.body as { name: string; lag: string; state: string }[]).find(
+    const status = (statuses.body as { name: string; lag: string; state: string; rebuild: unknown }[]).find(
       (s) => s.name === 'opportunity_pipelines',
     );
-    return status?.lag === '0' && status.state === 'live' ? true : undefined;
+    // A rebuild beside the live rows has switched over, not only the live rows caught up.
+    return status?.lag === '0' && status.state === 'live' && !status.rebuild ? true : undefined;
   }, 15_000);
 }
 

@@ -20,6 +20,7 @@ interface Subscriber {
   readonly kind: 'projection' | 'process_manager';
   readonly lag: string;
   readonly state: string;
+  readonly rebuild: unknown;
 }
 
 async function subscribers(sales: Sales): Promise<Subscriber[]> {
@@ -33,7 +34,8 @@ async function quiet(sales: Sales): Promise<void> {
   let head = '';
   await eventually(async () => {
     const all = await subscribers(sales);
-    const caughtUp = all.every((s) => s.lag === '0' && s.state === 'live');
+    // A rebuild beside the live rows must have switched over, not only the live rows caught up.
+    const caughtUp = all.every((s) => s.lag === '0' && s.state === 'live' && !s.rebuild);
     const now = JSON.stringify(all.map((s) => [s.name, s.lag]));
     const settled = caughtUp && now === head;
     head = now;

@@ -79,6 +79,8 @@ export class EngineRuntimeModule {
               timers,
               clock,
               logger: logger.child({ component: 'projections' }),
+              // Rebuilds fill a scratch database and switch over: readers never see a table empty.
+              ...(readModels.openScratch ? { openScratch: readModels.openScratch } : {}),
             }),
           inject: [
             EVENT_STORE,

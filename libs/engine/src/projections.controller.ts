@@ -14,6 +14,15 @@ import { Roles } from '#ltc/platform';
 import { BackgroundJobs, ProjectionRunner, type SubscriberStatus } from '#ltc/projections';
 import { ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
+class RebuildView {
+  @ApiProperty({ enum: ['running', 'failed'] }) state!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Position the rebuilt rows have reached (decimal string)' })
+  position!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The head the rebuild heads for before it switches over' })
+  headPosition!: string | null;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+}
+
 class ProjectionStatusView {
   @ApiProperty({ example: 'lead_list' }) name!: string;
   @ApiProperty({ enum: ['projection', 'process_manager'] }) kind!: string;
@@ -36,6 +45,13 @@ class ProjectionStatusView {
     description: 'While retrying: when the next attempt starts (ISO-8601); reported by the active process',
   })
   nextAttemptAt!: string | null;
+  @ApiProperty({
+    type: RebuildView,
+    nullable: true,
+    description:
+      'A rebuild running beside the live rows (which readers keep reading until it switches over), or the last one that failed',
+  })
+  rebuild!: RebuildView | null;
 }
 
 class RunnerOwnerView {
@@ -107,8 +123,10 @@ export class ProjectionsController {
   @ApiOperation({
     summary: 'Rebuild a projection from the start of the log',
     description:
-      'A projection: rows and checkpoint reset, replayed from the beginning. A process manager that keeps ' +
-      'tables of its own (lead_routing): they are reset and folded again up to its checkpoint, sending nothing.',
+      'A projection: its tables are filled again from the whole log beside the live ones, which readers keep ' +
+      'reading; when caught up, one transaction switches them over (follow `rebuild` in GET /projections). ' +
+      'A process manager that keeps tables of its own (lead_routing): they are reset and folded again up to ' +
+      'its checkpoint, sending nothing.',
   })
   @HttpCode(202)
   @Roles('admin')
@@ -174,5 +192,13 @@ function toView(status: SubscriberStatus): ProjectionStatusView {
     state: status.state,
     lastError: status.lastError,
     nextAttemptAt: status.nextAttemptAt?.toISOString() ?? null,
+    rebuild: status.rebuild
+      ? {
+          state: status.rebuild.state,
+          position: status.rebuild.position?.toString() ?? null,
+          headPosition: status.rebuild.headPosition?.toString() ?? null,
+          error: status.rebuild.error,
+        }
+      : null,
   };
 }

@@ -2,6 +2,8 @@ import type { EventFilter, EventStore } from './event-store.port.js';
 import type { RecordedEvent } from './recorded-event.js';
 
 export interface ReadLogOptions {
+  /** Start after this position (a checkpoint); omitted: from the beginning. */
+  readonly after?: bigint;
   /** The last position to read (e.g. the head read before starting); later events are left for next time. */
   readonly upTo: bigint;
   readonly filter?: EventFilter;
@@ -15,7 +17,7 @@ export interface ReadLogOptions {
 export async function* readLog(store: EventStore, options: ReadLogOptions): AsyncGenerator<RecordedEvent> {
   const pageSize = options.pageSize ?? 1_000;
   // Undefined at first: "after 0" would pass over an event at position 0 (EventStoreDB's can be).
-  let after: bigint | undefined;
+  let after: bigint | undefined = options.after;
   while (after === undefined || after < options.upTo) {
     const page = await store.readAll({
       ...(after === undefined ? {} : { after }),

@@ -3,6 +3,7 @@ export * from './projection.js';
 export * from './upsert.js';
 export * from './bulk-upsert.js';
 export * from './missing-columns.js';
+export type { OpenScratch, ScratchReadModels } from './scratch-read-models.js';
 export * from './checkpoint.store.js';
 export * from './process-manager.js';
 export * from './process-manager-effects.js';

@@ -13,6 +13,8 @@ import { subscriberLag } from './subscriber-lag.js';
 import { setupSubscriberTables } from './subscriber-tables.js';
 import type { ReadModelDb } from './read-model-db.js';
 import type { BackoffPolicy, RunnerLogger, SubscriberWorker } from './subscriber-worker.js';
+import { rebuildBeside, type RebuildProgress } from './rebuild-beside.js';
+import type { OpenScratch } from './scratch-read-models.js';
 
 export type { SubscriberStatus } from './subscriber-status.js';
 
@@ -47,6 +49,12 @@ export interface ProjectionRunnerOptions {
   /** Stamps `updated_at` and paces retries; default the system clock. */
   readonly clock?: Clock;
   readonly logger?: RunnerLogger;
+  /**
+   * An empty database beside `db` (`ReadModelHandle.openScratch`): with it, a rebuild fills a
+   * projection's tables there and switches over when caught up, so readers never see them
+   * empty (ADR 0023). Without it (in memory), a rebuild resets the rows in place.
+   */
+  readonly openScratch?: OpenScratch;
 }
 
 const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
@@ -65,6 +73,14 @@ export class ProjectionRunner {
   private readonly checkpoints: CheckpointStore;
   private readonly projections: readonly Projection[];
   private readonly processManagers: readonly ProcessManager[];
+  /** Rebuilds running beside their live projections, by name. */
+  private readonly rebuilds = new Map<string, { readonly progress: RebuildProgress; readonly done: Promise<void> }>();
+  /** Why the last rebuild beside a projection failed, by name, until the next one starts. */
+  private readonly rebuildErrors = new Map<string, string>();
+  private readonly stopping = new AbortController();
+  /** The last rebuild asked for: the next one starts when it has ended. */
+  private rebuildQueue: Promise<void> = Promise.resolve();
+  private readonly catchUpBatchSize: number;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const clock = options.clock ?? new SystemClock();
@@ -79,6 +95,7 @@ export class ProjectionRunner {
       throw new Error(`Invalid processManagerConcurrency ${concurrency}`);
     }
     this.checkpoints = new CheckpointStore(() => clock.now());
+    this.catchUpBatchSize = catchUpBatchSize;
     this.projections = options.projections ?? [];
     this.processManagers = options.processManagers ?? [];
     const deps = {
@@ -120,6 +137,9 @@ export class ProjectionRunner {
 
   /** Graceful: each current batch commits or rolls back, subscriptions close, loops end. */
   async stop(): Promise<void> {
+    // A rebuild in progress gives up first (its scratch is dropped, the live rows stay).
+    this.stopping.abort();
+    await Promise.all([...this.rebuilds.values()].map(({ done }) => done));
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
   }
 
@@ -138,9 +158,51 @@ export class ProjectionRunner {
     }
     if (!(worker instanceof ProjectionWorker))
       throw new Error(`${name} is not a projection and keeps no state of its own to rebuild`);
-    await worker.stop();
-    await worker.resetRows();
-    await worker.start();
+    const openScratch = this.options.openScratch;
+    if (openScratch === undefined) {
+      await worker.stop();
+      await worker.resetRows();
+      await worker.start();
+      return;
+    }
+    // Asked again while one runs: the running one answers.
+    if (this.rebuilds.has(name)) return;
+    const projection = this.projections.find((p) => p.name === name) as Projection;
+    const progress: RebuildProgress = { position: null, headPosition: 0n };
+    this.rebuildErrors.delete(name);
+    // One rebuild at a time: each folds the whole log, and the switch-overs then never overlap.
+    const done = this.rebuildQueue
+      .then(() => {
+        this.stopping.signal.throwIfAborted();
+        return rebuildBeside(
+          projection,
+          worker,
+          {
+            store: this.options.store,
+            db: this.options.db,
+            checkpoints: this.checkpoints,
+            openScratch,
+            batchSize: this.catchUpBatchSize,
+            signal: this.stopping.signal,
+          },
+          progress,
+        );
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.rebuildErrors.set(name, message);
+        this.options.logger?.error({ projection: name, error: message }, 'rebuild beside the live projection failed');
+      })
+      .finally(() => this.rebuilds.delete(name));
+    this.rebuildQueue = done;
+    this.rebuilds.set(name, { progress, done });
+  }
+
+  /** Resolves when the rebuild of `name` started by `rebuild` has switched over (or failed). */
+  async rebuilt(name: string): Promise<void> {
+    await this.rebuilds.get(name)?.done;
+    const failed = this.rebuildErrors.get(name);
+    if (failed !== undefined) throw new Error(`Rebuild of ${name} failed: ${failed}`);
   }
 
   /** Starts a stopped or failed subscriber again from its checkpoint (e.g. after a fix or an outage). */
@@ -166,7 +228,15 @@ export class ProjectionRunner {
       state: worker.state,
       lastError: worker.lastError,
       nextAttemptAt: worker.nextAttemptAt,
+      rebuild: this.rebuildStatus(worker.name),
     }));
+  }
+
+  private rebuildStatus(name: string): SubscriberStatus['rebuild'] {
+    const running = this.rebuilds.get(name);
+    if (running) return { state: 'running', ...running.progress, error: null };
+    const error = this.rebuildErrors.get(name);
+    return error === undefined ? null : { state: 'failed', position: null, headPosition: null, error };
   }
 
   /**

@@ -16,6 +16,7 @@ import {
 import pg from 'pg';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startBackgroundCheckpoints } from '#ltc/event-store';
 import { PostgresAdvisoryLease, SqliteLockFileLease, UncontendedLease, type RunnerLease } from './runner-lease.js';
+import { postgresScratch, sqliteScratch, type OpenScratch } from './scratch-read-models.js';
 
 /**
  * The read-model database knows no tables up front: each projection declares its own
@@ -45,6 +46,8 @@ export interface ReadModelHandle {
   readonly dialect: ReadModelDialect;
   /** The lease that decides which process runs the background jobs on these read models (ADR 0011). */
   createRunnerLease(): RunnerLease;
+  /** An empty database beside this one, for a rebuild that must not empty the live tables; none in memory. */
+  readonly openScratch?: OpenScratch;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,9 @@ function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
     dialect: 'sqlite',
     createRunnerLease: () =>
       filename === ':memory:' ? new UncontendedLease() : new SqliteLockFileLease(`${filename}.runner-lock`),
+    ...(filename === ':memory:'
+      ? {}
+      : { openScratch: sqliteScratch(filename, (scratch) => openSqlite(scratch, busyTimeoutMs)) }),
     close: async () => {
       if (queryDb !== db) await queryDb.destroy();
       await checkpoints?.stop();
@@ -167,10 +173,9 @@ async function openPostgres(url: string, options: ReadModelDbOptions): Promise<R
     throw new Error(`Invalid PostgreSQL schema name "${schema}"`);
   }
   const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
     // Every unqualified table (the runner's checkpoints included) resolves to this schema.
-    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    connectionString: schema === undefined ? url : withSearchPath(url, schema),
+    max: options.poolSize ?? 10,
     types: { getTypeParser: exactInt8Parser },
   });
   // A connection dropped while checked out (server restart, terminated backend) emits
@@ -191,8 +196,21 @@ async function openPostgres(url: string, options: ReadModelDbOptions): Promise<R
     queryDb: db,
     dialect: 'postgres',
     createRunnerLease: () => new PostgresAdvisoryLease(url, schema),
+    openScratch: postgresScratch((scratch) => openPostgres(url, { ...options, schema: scratch, poolSize: 2 })),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The URL with `search_path` set to `schema` in its `options`. In the URL, not beside it: the
+ * pg client lets a URL's `options` win over the pool's, so a URL that names a search path of
+ * its own would send every write of a scratch schema to that one instead.
+ */
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  const others = (parsed.searchParams.get('options') ?? '').replace(/-c\s*search_path=\S+/g, '').trim();
+  parsed.searchParams.set('options', `${others} -c search_path=${schema}`.trim());
+  return parsed.toString();
 }
 
 /** int8 (counts, bigint columns) becomes a bigint, never a lossy number. */

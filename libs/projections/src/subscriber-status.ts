@@ -18,4 +18,14 @@ export interface SubscriberStatus {
   readonly lastError: string | null;
   /** While `retrying`: when the next attempt starts; otherwise null. */
   readonly nextAttemptAt: Date | null;
+  /**
+   * A rebuild beside the live rows (ADR 0023): running, with the position its scratch tables
+   * reached and the head it heads for; or failed, with why; null when none is running or failed.
+   */
+  readonly rebuild?: {
+    readonly state: 'running' | 'failed';
+    readonly position: bigint | null;
+    readonly headPosition: bigint | null;
+    readonly error: string | null;
+  } | null;
 }

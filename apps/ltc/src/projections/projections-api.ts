@@ -13,6 +13,13 @@ export interface ProjectionStatus {
   readonly state: string;
   readonly lastError: string | null;
   readonly nextAttemptAt: string | null;
+  /** A rebuild beside the live rows: running (with its own position) or failed; null otherwise. */
+  readonly rebuild?: {
+    readonly state: 'running' | 'failed';
+    readonly position: string | null;
+    readonly headPosition: string | null;
+    readonly error: string | null;
+  } | null;
 }
 
 /** `GET /projections/runner`: who runs the background jobs. */

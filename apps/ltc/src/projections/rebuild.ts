@@ -54,6 +54,15 @@ async function followToHead(target: ApiTarget, name: string, progress: Progress)
     if (status === undefined) {
       throw new ApiRefusedError(200, 'UNEXPECTED_RESPONSE', `GET /projections no longer lists ${name}`);
     }
+    const rebuild = status.rebuild ?? null;
+    if (rebuild?.state === 'failed') throw new RebuildFailedError(name, rebuild.error);
+    if (rebuild?.state === 'running') {
+      // Beside the live rows: the rebuild's own position; the live one is caught up all along.
+      const target = Number(rebuild.headPosition ?? status.headPosition);
+      progress.moveTo(Math.min(Number(rebuild.position ?? 0), target), target);
+      await sleep(POLL_INTERVAL_MS);
+      continue;
+    }
     const head = Number(status.headPosition);
     // head − lag is the position for one still behind, and the head for a filtered one with nothing left.
     const done = head - Number(status.lag);
