@@ -7,8 +7,7 @@ import { TokenService, type AppConfig, type Role } from '#ltc/platform';
 /** An answer of the engine: status and JSON body. */
 export interface Answer {
   readonly status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly body: any;
+  readonly body: unknown;
 }
 
 interface SubscriberView {
@@ -104,7 +103,8 @@ export class DemoEngine {
       throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
     const route = path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id');
-    const key = `${method} ${route} ${answer.status} ${String(answer.body?.code ?? '')}`;
+    const code = (answer.body as { code?: unknown } | undefined)?.code;
+    const key = `${method} ${route} ${answer.status} ${typeof code === 'string' ? code : ''}`;
     this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
     return undefined;
   }
@@ -112,13 +112,15 @@ export class DemoEngine {
   /** The raw events of a stream, oldest first. */
   async events(stream: string, token: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
     const read = await this.request('GET', `/streams/${stream}?limit=1000`, token);
-    return read.status === 200 ? (read.body.events as { type: string; data: Record<string, unknown> }[]) : [];
+    if (read.status !== 200) return [];
+    return (read.body as { events: { type: string; data: Record<string, unknown> }[] }).events;
   }
 
   /** `active` when this process runs the projections, process managers and timers. */
   async runnerRole(token: string): Promise<string> {
     const read = await this.request('GET', '/projections/runner', token);
-    return String(read.body?.role ?? 'unknown');
+    const role = (read.body as { role?: unknown } | undefined)?.role;
+    return typeof role === 'string' ? role : 'unknown';
   }
 
   /** The newest position of the event log, as the projections report it. */

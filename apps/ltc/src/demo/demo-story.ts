@@ -377,7 +377,7 @@ export class DemoStory {
     if (!captured) return;
     this.figures.leads += 1;
     const leadId = String(captured['id']);
-    this.agenda.at(this.later(plan.capturedAt, 2 * MINUTE, 12 * MINUTE, false), () => this.route(leadId, plan));
+    this.agenda.at(this.later(plan.capturedAt, MINUTE, 3 * MINUTE, false), () => this.route(leadId, plan));
   }
 
   private async leadState(leadId: string) {
@@ -428,7 +428,11 @@ export class DemoStory {
       [7, 5],
       [8, 3],
     ]);
-    const at = this.later(this.engine.clock.now().getTime(), first[0], first[1], first[1] > HOUR);
+    // Counted from the capture, as the speed-to-lead clock counts it.
+    const at = Math.max(
+      this.engine.clock.now().getTime() + MINUTE,
+      this.later(plan.capturedAt, first[0], first[1], first[1] > HOUR),
+    );
     this.agenda.at(at, () => this.attempt(leadId, plan, 1, attempts));
   }
 
