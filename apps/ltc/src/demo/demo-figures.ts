@@ -81,6 +81,8 @@ export const TEAMS: readonly TeamPlan[] = [
         outbound: 'cherry_pick',
         default: 'round_robin',
       },
+      // Pulled leads stay open a while: room for a busy rep to keep claiming.
+      claimCapPerRep: 80,
       escalation: 'notify_manager',
     },
   },
