@@ -12,6 +12,7 @@ import {
   type Role,
 } from '#ltc/platform';
 import { AUDIT_HELP, auditCommand } from './audit/audit.command.js';
+import { DEMO_HELP, demoCommand } from './demo/demo.command.js';
 import { EXPORT_HELP, exportCommand } from './export/export.command.js';
 import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
 import { PROJECTIONS_HELP, projectionsCommand } from './projections/projections.command.js';
@@ -28,6 +29,7 @@ ${LEADS_IMPORT_HELP}
 ${PROJECTIONS_HELP}
 ${AUDIT_HELP}
 ${EXPORT_HELP}
+${DEMO_HELP}
   ltc help
 `;
 
@@ -44,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return auditCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'demo':
+      return demoCommand(rest);
     case undefined:
     case 'help':
     case '--help':
