@@ -1,4 +1,4 @@
-import { LEAD_SOURCES, type LeadSource } from '#ltc/leads/domain';
+import { LEAD_SOURCES, type LeadSource } from '#ltc/leads';
 
 /**
  * The figures the demo history follows (docs/domain.md › Leads › Conversion): about 13 % of
