@@ -1,6 +1,9 @@
 import { rmSync } from 'node:fs';
 import { runCli, type CliRun } from './support/cli.js';
 import { figures } from './support/contract-world.js';
+import { dataFiles } from './support/lead-read-models.js';
+import { sqliteTables } from './support/read-model-tables.js';
+import { quiet, rebuildEverything } from './support/rebuild-all.js';
 import { TEST_SECRET, startTestApp, tempDataDir, type TestApp } from './support/test-app.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -112,6 +115,21 @@ describe('ltc demo seed', () => {
     expect(tickets.status).toBe(200);
     expect(tickets.body.items.length).toBeGreaterThanOrEqual(1);
   });
+
+  it('rebuilds every read model over the whole demo history to exactly the rows the live engine wrote', async () => {
+    const running = app as TestApp;
+    // The clock is real now: what the history left due (timers) fires first; then it is quiet.
+    await quiet(running, 60_000);
+    const readModels = dataFiles(dirs[0] as string).readModels;
+    const live = sqliteTables(readModels);
+    for (const table of ['lead_list', 'opportunity_list', 'contract_invoices', 'service_tickets', 'audit_trail']) {
+      expect({ table, filled: (live[table]?.length ?? 0) > 0 }).toEqual({ table, filled: true });
+    }
+    await rebuildEverything(running, 90_000);
+    const rebuilt = sqliteTables(readModels);
+    expect(Object.keys(rebuilt)).toEqual(Object.keys(live));
+    for (const [table, rows] of Object.entries(live)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows });
+  }, 200_000);
 });
 
 describe('ltc demo seed beside a running server', () => {

@@ -2,6 +2,7 @@ import { ManualClock } from '#ltc/clock';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '#ltc/testing';
 import { dataFiles } from './support/lead-read-models.js';
 import { postgresTables, sqliteTables, type TableSnapshot } from './support/read-model-tables.js';
+import { quiet, rebuildEverything } from './support/rebuild-all.js';
 import { eventually, type TestAppOptions } from './support/test-app.js';
 import { Sales } from './support/sales-world.js';
 import { ServiceWorld } from './support/service-world.js';
@@ -14,35 +15,6 @@ import { ServiceWorld } from './support/service-world.js';
  * reassigns, a shark-tank pool — rebuilding each of them from scratch gives back exactly
  * the rows the live engine wrote. Both read-model databases.
  */
-
-interface Subscriber {
-  readonly name: string;
-  readonly kind: 'projection' | 'process_manager';
-  readonly lag: string;
-  readonly state: string;
-  readonly rebuild: unknown;
-}
-
-async function subscribers(sales: Sales): Promise<Subscriber[]> {
-  const listed = await sales.app.request('GET', '/projections', { token: sales.auditor });
-  expect(listed.status).toBe(200);
-  return listed.body as Subscriber[];
-}
-
-/** Until nothing is behind and nothing new arrives: the engine has done all it will do. */
-async function quiet(sales: Sales): Promise<void> {
-  let head = '';
-  await eventually(async () => {
-    const all = await subscribers(sales);
-    // A rebuild beside the live rows must have switched over, not only the live rows caught up.
-    const caughtUp = all.every((s) => s.lag === '0' && s.state === 'live' && !s.rebuild);
-    const now = JSON.stringify(all.map((s) => [s.name, s.lag]));
-    const settled = caughtUp && now === head;
-    head = now;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    return settled ? true : undefined;
-  }, 30_000);
-}
 
 /** A morning of one sales team, driven over HTTP with a clock the test moves. */
 async function workingDay(sales: Sales, clock: ManualClock): Promise<void> {
@@ -66,7 +38,7 @@ async function workingDay(sales: Sales, clock: ManualClock): Promise<void> {
     const waiting = await sales.app.request('GET', '/leads/unassigned', { token: sales.manager });
     return waiting.body.items?.length >= 2 ? true : undefined;
   }, 15_000);
-  await quiet(sales);
+  await quiet(sales.app);
 
   const owned = await Promise.all(
     north.map(async (id) => ({ id, owner: (await sales.events(`lead-${id}`)).find((e) => e.type === 'LeadAssigned') })),
@@ -84,13 +56,13 @@ async function workingDay(sales: Sales, clock: ManualClock): Promise<void> {
     body: { reasonCode: 'no_budget' },
   });
   expect(disqualified.status).toBe(200);
-  await quiet(sales);
+  await quiet(sales.app);
 
   // Warnings, then breaches: the manager is told and the late leads move on.
   clock.advance(5_000);
-  await quiet(sales);
+  await quiet(sales.app);
   clock.advance(5_000);
-  await quiet(sales);
+  await quiet(sales.app);
   const owner = String(first.owner.data.repId);
   const won = await dealAfternoon(sales, clock, { id: first.id, owner });
   await contractEvening(sales, clock, { id: won, owner });
@@ -207,7 +179,7 @@ async function dealAfternoon(
     post(ana, `/opportunities/${stalled}/handoffs`, { to: 'sam', phase: 'bid', openItems: ['Depot count'] }),
     201,
   );
-  await quiet(sales);
+  await quiet(sales.app);
   clock.advance(24 * 3_600_000 + 1_000);
   await eventually(async () => {
     const types = (await sales.events(`opportunity-${stalled}`)).map((e) => e.type);
@@ -218,7 +190,7 @@ async function dealAfternoon(
     const types = (await sales.events(`opportunity-${stalled}`)).map((e) => e.type);
     return types.includes('HandoffEscalated') ? true : undefined;
   }, 15_000);
-  await quiet(sales);
+  await quiet(sales.app);
   return won;
 }
 
@@ -288,7 +260,7 @@ async function contractEvening(sales: Sales, clock: ManualClock, won: { id: stri
     return (await events()).some((e) => e.type === 'InvoiceOverdue') ? true : undefined;
   }, 15_000);
   await ok(post(ar, `${contract}/invoices/${invoiceId}/payments`, { amount: eur(150_000), receivedOn: '2026-03-20' }));
-  await quiet(sales);
+  await quiet(sales.app);
 }
 
 /**
@@ -340,24 +312,7 @@ async function serviceNight(sales: Sales, clock: ManualClock, contractId: string
   });
   await w.waitFor(worked, 'TicketLeadSpawned');
   await sales.waitFor(String(spawned['leadId']), 'LeadScored');
-  await quiet(sales);
-}
-
-/** Rebuilds every projection, then routing's own tables (which read the leads' sales-org projection). */
-async function rebuildEverything(sales: Sales): Promise<void> {
-  const admin = await sales.app.token(['admin'], 'root');
-  const all = await subscribers(sales);
-  for (const projection of all.filter((s) => s.kind === 'projection')) {
-    const rebuilt = await sales.app.request('POST', `/projections/${projection.name}/rebuild`, { token: admin });
-    expect(rebuilt.status).toBe(202);
-  }
-  await quiet(sales);
-  const routing = await sales.app.request('POST', '/projections/lead_routing/rebuild', { token: admin });
-  expect(routing.status).toBe(202);
-  const scoring = await sales.app.request('POST', '/projections/lead_scoring/rebuild', { token: admin });
-  expect(scoring.status).toBe(409);
-  expect(scoring.body).toMatchObject({ code: 'NOT_A_PROJECTION' });
-  await quiet(sales);
+  await quiet(sales.app);
 }
 
 /**
@@ -413,7 +368,7 @@ function describeRebuild(
       await workingDay(sales, clock);
       const live = await tables(sales.app.dataDir);
 
-      await rebuildEverything(sales);
+      await rebuildEverything(sales.app);
       expectRebuiltEqualsLive(live, await tables(sales.app.dataDir));
     }, 120_000);
   });
