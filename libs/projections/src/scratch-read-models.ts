@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sql, type Kysely, type RawBuilder, type TableMetadata } from 'kysely';
 
@@ -35,8 +35,14 @@ export type OpenScratch = (label: string) => Promise<ScratchReadModels>;
 /** A SQLite file next to the live one, attached to the live connection for the copy. */
 export function sqliteScratch(liveFilename: string, open: (filename: string) => OpenedDb): OpenScratch {
   return async (label) => {
+    const folder = dirname(liveFilename);
+    // What a rebuild of this projection left when its process died mid-way: only the lease holder rebuilds.
+    const leftOver = new RegExp(`^rebuild-${label}-[0-9a-f]{8}\\.sqlite`);
+    for (const stale of readdirSync(folder).filter((name) => leftOver.test(name))) {
+      rmSync(join(folder, stale), { force: true });
+    }
     const tag = randomBytes(4).toString('hex');
-    const filename = join(dirname(liveFilename), `rebuild-${label}-${tag}.sqlite`);
+    const filename = join(folder, `rebuild-${label}-${tag}.sqlite`);
     // One alias per scratch: rebuilds of several projections may switch over one after another on one connection.
     const alias = `rebuild_${tag}`;
     const handle = open(filename);
@@ -70,8 +76,16 @@ export function sqliteScratch(liveFilename: string, open: (filename: string) => 
 /** A schema of its own in the same PostgreSQL database, dropped afterwards. */
 export function postgresScratch(open: (schema: string) => Promise<OpenedDb>): OpenScratch {
   return async (label) => {
-    const schema = `rebuild_${label.replace(/[^a-z0-9_]/g, '_').slice(0, 40)}_${randomBytes(4).toString('hex')}`;
+    const prefix = `rebuild_${label.replace(/[^a-z0-9_]/g, '_').slice(0, 40)}_`;
+    const schema = `${prefix}${randomBytes(4).toString('hex')}`;
     const handle = await open(schema);
+    // What a rebuild of this projection left when its process died mid-way: only the lease holder rebuilds.
+    const stale = await sql<{ nspname: string }>`
+      select nspname from pg_namespace where nspname ~ ${`^${prefix}[0-9a-f]{8}$`} and nspname <> ${schema}`.execute(
+      handle.db,
+    );
+    for (const { nspname } of stale.rows)
+      await sql`drop schema if exists ${sql.id(nspname)} cascade`.execute(handle.db);
     return {
       db: handle.db,
       tables: async () => {

@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { ProjectionRunner, type ReadModelHandle } from '#ltc/projections';
 import { describeWithPostgres } from '#ltc/testing';
@@ -19,7 +21,8 @@ function rebuildSuite(makeTarget: () => ReadModelTarget): void {
   async function setup() {
     const dir = tempDir('rebuild-beside');
     const store = openStore(dir.path);
-    const readModel: ReadModelHandle = await (await target.create()).open();
+    const location = await target.create();
+    const readModel: ReadModelHandle = await location.open();
     cleanup.add(dir.cleanup);
     cleanup.add(() => store.close());
     cleanup.add(() => readModel.close());
@@ -33,7 +36,7 @@ function rebuildSuite(makeTarget: () => ReadModelTarget): void {
       ...(readModel.openScratch ? { openScratch: readModel.openScratch } : {}),
     });
     cleanup.add(() => runner.stop());
-    return { store, readModel, runner };
+    return { store, readModel, runner, location };
   }
 
   const count = async (readModel: ReadModelHandle, table: string): Promise<number> => {
@@ -80,6 +83,28 @@ function rebuildSuite(makeTarget: () => ReadModelTarget): void {
     // The other projection went on untouched.
     expect(await count(readModel, 'stream_counts')).toBe(new Set(all.map((e) => e.stream)).size);
   }, 120_000);
+
+  it('removes what a rebuild of the projection left behind when its process died', async () => {
+    const { store, readModel, runner, location } = await setup();
+    const head = await writeEvents(store, 50);
+    await runner.start();
+    await runner.waitFor('event_log', head, 30_000);
+    const sqliteFile = location.options.sqliteFilename;
+    const leftOver =
+      readModel.dialect === 'sqlite' ? join(dirname(sqliteFile), 'rebuild-event_log-deadbeef.sqlite') : undefined;
+    if (leftOver) writeFileSync(leftOver, '');
+    else await sql`create schema rebuild_event_log_deadbeef`.execute(readModel.db);
+    await runner.rebuild('event_log');
+    await runner.rebuilt('event_log');
+    if (leftOver) {
+      expect(existsSync(leftOver)).toBe(false);
+    } else {
+      const schemas = await sql<{ n: number | bigint }>`
+        select count(*) as n from pg_namespace where nspname like 'rebuild_event_log_%'`.execute(readModel.db);
+      expect(Number(schemas.rows[0]?.n)).toBe(0);
+    }
+    expect(await count(readModel, 'event_log')).toBe(50);
+  }, 60_000);
 
   it('leaves the live rows as they were when it fails, and says why', async () => {
     const { store, readModel, runner } = await setup();
