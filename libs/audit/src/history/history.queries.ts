@@ -63,8 +63,19 @@ export function dealHistoryPage(
   filter: HistoryFilter,
   page: HistoryPageRequest,
 ): Promise<TrailEntryRow[]> {
-  // A left join narrowed to one deal is the deal's streams only.
-  return pageOf(trailEntries(db, tenantId).where('d.deal_id', '=', dealId), filter, page);
+  // From the deal's streams to their entries (`audit_trail_stream`): never a walk over the tenant's trail.
+  // Joined on the stream alone: a stream's events are one tenant's, and an equality on `t.tenant_id`
+  // lets SQLite's planner start from the tenant's whole trail instead.
+  let query = auditDb(db)
+    .selectFrom('audit_deal_streams as d')
+    .innerJoin('audit_trail as t', 't.stream', 'd.stream')
+    .selectAll('t')
+    .select('d.deal_id')
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.deal_id', '=', dealId)
+    .where((eb) => narrowed(eb, filter));
+  if (page.after !== undefined) query = query.where('t.position', '>', page.after);
+  return query.orderBy('t.position').limit(page.limit).execute() as Promise<TrailEntryRow[]>;
 }
 
 /** One page of what one person did across the tenant, in log order, with each entry's deal. */
