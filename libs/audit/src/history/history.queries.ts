@@ -75,7 +75,7 @@ export function dealHistoryPage(
     .where('d.deal_id', '=', dealId)
     .where((eb) => narrowed(eb, filter));
   if (page.after !== undefined) query = query.where('t.position', '>', page.after);
-  return query.orderBy('t.position').limit(page.limit).execute() as Promise<TrailEntryRow[]>;
+  return query.orderBy('t.position').limit(page.limit).execute();
 }
 
 /** One page of what one person did across the tenant, in log order, with each entry's deal. */
