@@ -65,8 +65,10 @@ describe('npm start', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stdout.setEncoding('utf8');
+    npm.stderr.setEncoding('utf8');
+    npm.stdout.on('data', (chunk: string) => (output += chunk));
+    npm.stderr.on('data', (chunk: string) => (output += chunk));
     const npmExited = new Promise<number | string>((resolve) =>
       npm.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
     );
