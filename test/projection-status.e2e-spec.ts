@@ -32,14 +32,21 @@ describe('GET /projections on an API-only process', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201]);
 
     // Caught up on the worker: every projection at lag 0, though the org projections saw no event.
-    const fromWorker = await eventually(async () => {
-      const response = await worker.request('GET', '/projections', { token });
-      const views = response.body as ProjectionView[];
-      return views.every((view) => view.lag === '0') ? views : undefined;
-    }, 15_000);
-    const fromApi = (await api.request('GET', '/projections', { token })).body as ProjectionView[];
+    // An idle filtered projection later moves its checkpoint over events it did not want, so
+    // the two answers are compared at a moment the worker's own answer held still around.
     const lagsOf = (views: ProjectionView[]): [string, string | null, string][] =>
       views.map((view) => [view.name, view.position, view.lag]);
+    const statusOf = async (app: TestApp): Promise<ProjectionView[]> =>
+      (await app.request('GET', '/projections', { token })).body as ProjectionView[];
+    const settled = await eventually(async () => {
+      const before = await statusOf(worker);
+      if (!before.every((view) => view.lag === '0')) return undefined;
+      const fromApi = await statusOf(api);
+      const after = await statusOf(worker);
+      const same = JSON.stringify(lagsOf(before)) === JSON.stringify(lagsOf(after));
+      return same ? { fromApi, fromWorker: after } : undefined;
+    }, 15_000);
+    const { fromApi, fromWorker } = settled;
     expect(lagsOf(fromApi)).toEqual(lagsOf(fromWorker));
     // Not vacuous: some filtered projection stands behind the head with nothing left to do.
     expect(fromApi.some((view) => view.lag === '0' && view.position !== view.headPosition)).toBe(true);
