@@ -4,6 +4,7 @@ import { leadsContext } from '#ltc/leads/context';
 import { opportunitiesContext } from '#ltc/opportunities';
 import { organisationContext } from '#ltc/organisation';
 import { serviceContext } from '#ltc/service';
+import { simulationsContext } from '#ltc/simulations';
 import type { EngineContexts } from './engine-options.js';
 
 /**
@@ -18,5 +19,12 @@ const BUSINESS_CONTEXTS: EngineContexts = [
   organisationContext,
 ];
 
-/** …and, over them, the audit trail that reads their events into deal histories. */
-export const LTC_CONTEXTS: EngineContexts = [...BUSINESS_CONTEXTS, auditContext(BUSINESS_CONTEXTS)];
+/**
+ * …and, over them, the audit trail that reads their events into deal histories, and the
+ * what-if replays of their policies.
+ */
+export const LTC_CONTEXTS: EngineContexts = [
+  ...BUSINESS_CONTEXTS,
+  auditContext(BUSINESS_CONTEXTS),
+  simulationsContext(BUSINESS_CONTEXTS),
+];

@@ -30,6 +30,7 @@ export * from './http/money.dto.js';
 export * from './config/load-config-or-exit.js';
 export * from './context/port.js';
 export * from './context/define-context.js';
+export * from './context/policy-simulation.js';
 export * from './ports/sales-teams.port.js';
 export * from './ports/people-directory.port.js';
 export * from './audit/chain-report.view.js';

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, Projection, ReadModelDb } from '#ltc/projections';
+import type { PolicySimulation } from './policy-simulation.js';
 import type { PortToken } from './port.js';
 
 /** What a context's ports are built from: the engine's shared infrastructure. */
@@ -70,6 +71,8 @@ export interface ContextDescriptor {
   readonly consumes?: readonly PortToken<unknown>[];
   /** How its events join deal histories and read in audit trails. */
   readonly history?: HistoryContribution;
+  /** The policies of this context a what-if can replay history under (`POST /simulations`). */
+  readonly simulations?: readonly PolicySimulation[];
 }
 
 /** A port a context provides, built once per process from the engine's infrastructure. */
