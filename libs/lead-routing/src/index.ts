@@ -6,3 +6,4 @@
  */
 export * from './distribution/index.js';
 export * from './routing/index.js';
+export * from './simulation/index.js';

@@ -13,6 +13,7 @@ import {
   LeadDistributionModule,
   LeadRoutingProcessManager,
   SalesOrgRepDirectory,
+  leadDistributionSimulation,
 } from '#ltc/lead-routing';
 import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
 import { waitForCheckpoint, waitUntilProjected } from '#ltc/projections';
@@ -74,4 +75,5 @@ export const leadsContext = defineContext({
   provides: [providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db))],
   consumes: [SALES_TEAMS, CLAIM_GUARD],
   history: leadHistory,
+  simulations: [leadDistributionSimulation],
 });

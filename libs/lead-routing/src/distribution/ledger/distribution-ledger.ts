@@ -266,7 +266,8 @@ export async function forgetDecision(db: ReadModelDb, decisionKey: string): Prom
   });
 }
 
-const ENDINGS: Partial<Record<LeadEvent['type'], string>> = {
+/** How each lead event ends the lead's open assignment (the ledger's `outcome`). */
+export const LEDGER_ENDINGS: Partial<Record<LeadEvent['type'], string>> = {
   LeadPooled: 'pooled',
   LeadRecycled: 'recycled',
   LeadDisqualified: 'disqualified',
@@ -321,7 +322,7 @@ export async function applyToLedger(
     });
     return [];
   }
-  const outcome = ENDINGS[event.type];
+  const outcome = LEDGER_ENDINGS[event.type];
   if (outcome === undefined) return [];
   const data = event.data as { readonly leadId: string; readonly at: string };
   await db

@@ -1,0 +1,1 @@
+export { leadDistributionSimulation } from './lead-distribution.simulation.js';
