@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ManualClock } from '#ltc/clock';
+import { runCli } from './support/cli.js';
 import { eventually } from './support/test-app.js';
 import { Sales } from './support/sales-world.js';
 
@@ -129,5 +132,37 @@ describe('POST /simulations › lead distribution', () => {
     const kinds = await sales.app.request('GET', '/simulations', { token: sales.manager });
     expect(kinds.status).toBe(200);
     expect(kinds.body).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'lead_distribution' })]));
+  });
+
+  it('`ltc simulate FILE` prints the comparison as a table', async () => {
+    const file = join(sales.app.dataDir, 'tighter-target.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ kind: 'lead_distribution', ...period, policy: { responseTargetSeconds: { default: 120 } } }),
+    );
+    const run = await runCli(['simulate', file, '--url', sales.app.baseUrl], { LTC_TOKEN: sales.manager });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toContain(
+      'lead_distribution: 2026-03-01T00:00:00.000Z – 2026-03-09T00:00:00.000Z, under the proposed policy',
+    );
+    expect(lines).toEqual(expect.arrayContaining(["Leads per rep (each lead's first owner) (leads)"]));
+    const row = (key: string) =>
+      lines
+        .find((line) => line.trim().startsWith(key))
+        ?.trim()
+        .split(/\s+/);
+    expect(row('within_target')).toEqual(['within_target', '6', '3', '-3']);
+    expect(row('missed_target')).toEqual(['missed_target', '3', '6', '+3']);
+    expect(lines).toEqual(expect.arrayContaining(['Assumptions:']));
+
+    writeFileSync(file, '{"kind": "lead_distribution", "from": "yesterday"}');
+    const refused = await runCli(['simulate', file, '--url', sales.app.baseUrl], { LTC_TOKEN: sales.manager });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^400 VALIDATION_FAILED: /);
+    const missing = await runCli(['simulate', join(sales.app.dataDir, 'nothing.json')], { LTC_TOKEN: sales.manager });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read');
   });
 });

@@ -16,6 +16,7 @@ import { DEMO_HELP, demoCommand } from './demo/demo.command.js';
 import { EXPORT_HELP, exportCommand } from './export/export.command.js';
 import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
 import { PROJECTIONS_HELP, projectionsCommand } from './projections/projections.command.js';
+import { SIMULATE_HELP, simulateCommand } from './simulate/simulate.command.js';
 
 const HELP = `ltc — LTC Engine command line
 
@@ -29,6 +30,7 @@ ${LEADS_IMPORT_HELP}
 ${PROJECTIONS_HELP}
 ${AUDIT_HELP}
 ${EXPORT_HELP}
+${SIMULATE_HELP}
 ${DEMO_HELP}
   ltc help
 `;
@@ -46,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       return auditCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'simulate':
+      return simulateCommand(rest);
     case 'demo':
       return demoCommand(rest);
     case undefined:
