@@ -51,7 +51,8 @@ function decideScore(toScore: LeadToScore, now: Date): ProcessManagerEffect[] {
   return [{ kind: 'dispatch', command, ...(key ? { options: { key } } : {}) }];
 }
 
-function forScoring(lead: Lead): LeadForScoring {
+/** The attributes of a lead its score is taken from. */
+export function forScoring(lead: Lead): LeadForScoring {
   const { profile } = lead;
   return {
     source: profile.source,

@@ -6,7 +6,12 @@ import {
   leadWonDealsProjection,
 } from '#ltc/lead-analytics';
 import { LeadImportModule } from '#ltc/lead-import';
-import { leadScoringProcessManager, ScoringModule, sourceConversionProjection } from '#ltc/lead-scoring';
+import {
+  leadScoringProcessManager,
+  leadScoringSimulation,
+  ScoringModule,
+  sourceConversionProjection,
+} from '#ltc/lead-scoring';
 import {
   DirectoryFreshness,
   DistributionClaimGuard,
@@ -75,5 +80,5 @@ export const leadsContext = defineContext({
   provides: [providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db))],
   consumes: [SALES_TEAMS, CLAIM_GUARD],
   history: leadHistory,
-  simulations: [leadDistributionSimulation],
+  simulations: [leadDistributionSimulation, leadScoringSimulation],
 });

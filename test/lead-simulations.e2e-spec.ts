@@ -22,7 +22,7 @@ const START = '2026-03-02T09:00:00.000Z';
 const RESPONSE_SECONDS: Record<string, number> = { ana: 60, bo: 600, cleo: 200 };
 const REGIONS = ['APAC', 'EMEA', 'EMEA', 'APAC', 'EMEA', 'EMEA', 'EMEA', 'EMEA', 'EMEA'];
 
-describe('POST /simulations › lead distribution', () => {
+describe('POST /simulations › lead distribution and scoring', () => {
   let sales: Sales;
   const clock = new ManualClock(START);
   const period = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z' };
@@ -164,5 +164,39 @@ describe('POST /simulations › lead distribution', () => {
     const missing = await runCli(['simulate', join(sales.app.dataDir, 'nothing.json')], { LTC_TOKEN: sales.manager });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read');
+  });
+
+  it('a scoring model replays every lead of the period: the recorded model reproduces the tiers, a generous one lifts them', async () => {
+    const score = (policy?: unknown) =>
+      sales.app.request('POST', '/simulations', {
+        token: sales.manager,
+        body: { kind: 'lead_scoring', ...period, ...(policy === undefined ? {} : { policy }) },
+      });
+    const control = await score();
+    expect(control.status).toBe(200);
+    const sections = control.body.sections as Section[];
+    expect(sections.map((section) => section.name)).toEqual(['leads_per_tier', 'conversion_per_tier', 'average_score']);
+    for (const section of sections) {
+      for (const row of section.rows)
+        expect([section.name, row.key, row.simulated]).toEqual([section.name, row.key, row.actual]);
+    }
+    const tiers = sectionOf(control.body, 'leads_per_tier').rows;
+    expect(tiers.reduce((sum, row) => sum + row.actual, 0)).toBe(REGIONS.length);
+    expect(tiers.find((row) => row.key === 'unscored')?.actual).toBe(0);
+
+    const current = (await sales.app.request('GET', '/scoring-models/current', { token: sales.manager })).body.model;
+    const generous = {
+      ...current,
+      fitRules: [{ id: 'any', label: 'Anyone', field: 'source', op: 'present', points: 90 }],
+    };
+    const lifted = await score(generous);
+    expect(lifted.status).toBe(200);
+    expect(rowsOf(sectionOf(lifted.body, 'leads_per_tier'))['A']).toEqual([
+      tiers.find((row) => row.key === 'A')?.actual,
+      REGIONS.length,
+    ]);
+    const broken = await score({ ...generous, fitRules: [{ ...generous.fitRules[0], op: 'resembles' }] });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors).toEqual([expect.objectContaining({ field: 'policy.fitRules[0].op', rule: 'oneOf' })]);
   });
 });
