@@ -284,7 +284,11 @@ describe('Contract reads over HTTP', () => {
       const response = await app.request('GET', '/analytics/deals/pipeline-length', { token: manager });
       return response.body.bySource.length > 0 ? response.body : undefined;
     });
-    expect(measured).toEqual({ bySource: [{ key: 'webinar', ...line }], byPipeline: [{ key: 'default', ...line }] });
+    expect(measured).toEqual({
+      bySource: [{ key: 'webinar', ...line }],
+      byPipeline: [{ key: 'default', ...line }],
+      byTeam: [{ key: null, ...line }],
+    });
     expect(
       (await app.request('GET', '/analytics/deals/pipeline-length', { token: await app.token(['ar'], 'ann') })).status,
     ).toBe(403);

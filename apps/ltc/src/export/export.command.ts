@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -6,6 +5,9 @@ import { stringify } from 'csv-stringify';
 import { readLog, type EventFilter, type EventStore, type RecordedEvent } from '#ltc/event-store';
 import { eventStoreFor, loadConfig } from '#ltc/platform';
 import { Progress, count } from '../cli/progress.js';
+import { ANALYTICS_REPORTS, analyticsReport } from './analytics-reports.js';
+import { openNew } from './output-file.js';
+import { REPORT_EXPORT_HELP, exportReport } from './report-export.js';
 
 export const EXPORT_HELP = `  ltc export events [--kind lead,contract] [--type InvoiceIssued,PaymentReceived]
                     [--from ISO] [--to ISO] [--tenant T] [--format ndjson|csv] [--out FILE]
@@ -14,7 +16,8 @@ export const EXPORT_HELP = `  ltc export events [--kind lead,contract] [--type I
       correlation, causation, data and metadata. --kind: stream kinds (the part of the
       stream name before the first hyphen); --from/--to: recorded at or after / before;
       --format defaults to ndjson (csv: data and metadata as JSON text). Output goes to
-      stdout or --out FILE (never over an existing file); progress to stderr.`;
+      stdout or --out FILE (never over an existing file); progress to stderr.
+${REPORT_EXPORT_HELP}`;
 
 const CSV_COLUMNS = [
   'position',
@@ -45,8 +48,11 @@ interface ExportCommand {
 /** `ltc export <what>` */
 export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;
+  const report = analyticsReport(what);
+  if (report) return exportReport(report, rest, EXPORT_HELP);
   if (what !== 'events') {
-    console.error(`Unknown command "export ${what ?? ''}".\n\nUsage:\n${EXPORT_HELP}`);
+    const known = ['events', ...ANALYTICS_REPORTS.map((r) => r.name)].join(', ');
+    console.error(`Unknown command "export ${what ?? ''}" (known: ${known}).\n\nUsage:\n${EXPORT_HELP}`);
     return 2;
   }
   const command = parseExportArgs(rest);
@@ -182,13 +188,4 @@ function csvRecord(event: RecordedEvent): Record<(typeof CSV_COLUMNS)[number], s
     data: JSON.stringify(event.data),
     metadata: JSON.stringify(metadata),
   };
-}
-
-/** A file that did not exist: an export never overwrites an earlier one. */
-function openNew(path: string): Promise<Writable> {
-  return new Promise((resolve, reject) => {
-    const file = createWriteStream(path, { flags: 'wx' });
-    file.once('open', () => resolve(file));
-    file.once('error', reject);
-  });
 }

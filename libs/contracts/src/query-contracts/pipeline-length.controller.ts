@@ -13,7 +13,7 @@ export class PipelineLengthController {
 
   @Get('pipeline-length')
   @ApiOperation({
-    summary: 'Days from lead capture to cash collected, per source and per pipeline: median, p90, count',
+    summary: 'Days from lead capture to cash collected, per source, pipeline and team: median, p90, count',
   })
   @Roles('sales_manager', 'auditor')
   @ApiOkResponse({ type: PipelineLengthView })

@@ -33,17 +33,27 @@ const paidInFull = (dealId: string) => [
   pay('inv-1', VALUE),
 ];
 
-/** w1: lead captured 1 June; w2: lead without a capture time, deal opened 21 June; d3 direct, 11 June; o4 still open. */
+/**
+ * w1 (team north): lead captured 1 June; w2 (north): lead without a capture time, deal opened
+ * 21 June; d3 direct, in no team, 11 June; o4 (south) still open.
+ */
 async function seed(history: ContractHistory): Promise<void> {
-  await history.openDeal('acme', 'w1', { lead: { ...LEAD, leadId: 'w1', capturedAt: '2026-06-01T10:00:00.000Z' } });
-  await history.openDeal('acme', 'w2', { lead: { ...LEAD, leadId: 'w2' }, at: '2026-06-21T10:00:00.000Z' });
+  await history.openDeal('acme', 'w1', {
+    lead: { ...LEAD, leadId: 'w1', capturedAt: '2026-06-01T10:00:00.000Z' },
+    team: 'north',
+  });
+  await history.openDeal('acme', 'w2', {
+    lead: { ...LEAD, leadId: 'w2' },
+    at: '2026-06-21T10:00:00.000Z',
+    team: 'north',
+  });
   await history.openDeal('acme', 'd3', {
     lead: null,
     origin: 'direct',
     pipelineId: 'renewals',
     at: '2026-06-11T10:00:00.000Z',
   });
-  await history.openDeal('acme', 'o4');
+  await history.openDeal('acme', 'o4', { team: 'south' });
   for (const id of ['w1', 'w2', 'd3']) await history.decide('acme', id, ...paidInFull(id));
   await history.decide('acme', 'o4', { ...draft, dealId: 'o4' });
 }
@@ -71,15 +81,17 @@ function describePipelineLength(open: () => Promise<TestDb>): void {
   });
 
   it('starts at the lead capture, or the deal opening when the events do not say, and ends at cash collected', async () => {
-    expect((await rows(testDb.handle.db)).map((r) => [r.deal_id, r.started_from, r.cash_collected_at])).toEqual([
-      ['d3', 'deal_opened', '2026-07-01T10:00:00.000Z'],
-      ['o4', 'deal_opened', null],
-      ['w1', 'lead_capture', '2026-07-01T10:00:00.000Z'],
-      ['w2', 'deal_opened', '2026-07-01T10:00:00.000Z'],
+    expect(
+      (await rows(testDb.handle.db)).map((r) => [r.deal_id, r.team_id, r.started_from, r.cash_collected_at]),
+    ).toEqual([
+      ['d3', null, 'deal_opened', '2026-07-01T10:00:00.000Z'],
+      ['o4', 'south', 'deal_opened', null],
+      ['w1', 'north', 'lead_capture', '2026-07-01T10:00:00.000Z'],
+      ['w2', 'north', 'deal_opened', '2026-07-01T10:00:00.000Z'],
     ]);
   });
 
-  it('answers median, p90 and count of the days per source and per pipeline', async () => {
+  it('answers median, p90 and count of the days per source, per pipeline and per team', async () => {
     expect(await pipelineLength(testDb.handle.db, 'acme')).toEqual({
       bySource: [
         { key: null, count: 1, medianDays: 20, p90Days: 20 },
@@ -88,6 +100,10 @@ function describePipelineLength(open: () => Promise<TestDb>): void {
       byPipeline: [
         { key: 'default', count: 2, medianDays: 10, p90Days: 30 },
         { key: 'renewals', count: 1, medianDays: 20, p90Days: 20 },
+      ],
+      byTeam: [
+        { key: null, count: 1, medianDays: 20, p90Days: 20 },
+        { key: 'north', count: 2, medianDays: 10, p90Days: 30 },
       ],
     });
     expect((await pipelineLength(testDb.handle.db, 'globex')).bySource).toEqual([]);

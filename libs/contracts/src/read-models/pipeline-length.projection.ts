@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import type { OpportunityOpened } from '#ltc/opportunities/events';
-import type { Projection, ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+import { addMissingColumns, type Projection, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
 import { parseContractEvent } from '../domain/contract-event.js';
 
 /**
@@ -14,6 +14,8 @@ export type PipelineLengthRow = {
   pipeline_id: string;
   /** The lead's source; null for a deal opened directly. */
   source: string | null;
+  /** The sales team the deal was opened in (docs/adr/0024); null: none recorded. */
+  team_id: string | null;
   started_at: string;
   /** `lead_capture` or `deal_opened`: which moment `started_at` is. */
   started_from: string;
@@ -24,12 +26,16 @@ export type PipelineLengthTables = { contract_pipeline_length: PipelineLengthRow
 
 export const pipelineLengthDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<PipelineLengthTables>();
 
-/** What G's conversion adds to the lead on OpportunityOpened; older events lack it. */
-type OpenedWithCapture = OpportunityOpened['data'] & { lead: { capturedAt?: string | null } | null };
+/** What conversion adds to the lead on OpportunityOpened, and the team; older events lack them. */
+type OpenedWithCapture = Omit<OpportunityOpened['data'], 'team'> & {
+  lead: { capturedAt?: string | null } | null;
+  team?: string | null;
+};
 
 export const pipelineLengthProjection: Projection = {
   name: 'contract_pipeline_length',
-  version: 1,
+  // 2: the deal's team (pipeline length per team).
+  version: 2,
   filter: { streamPrefixes: ['opportunity-', 'contract-'] },
   async setup(db) {
     await db.schema
@@ -39,11 +45,14 @@ export const pipelineLengthProjection: Projection = {
       .addColumn('deal_id', 'text', (c) => c.notNull())
       .addColumn('pipeline_id', 'text', (c) => c.notNull())
       .addColumn('source', 'text')
+      .addColumn('team_id', 'text')
       .addColumn('started_at', 'text', (c) => c.notNull())
       .addColumn('started_from', 'text', (c) => c.notNull())
       .addColumn('cash_collected_at', 'text')
       .addPrimaryKeyConstraint('contract_pipeline_length_pk', ['tenant_id', 'deal_id'])
       .execute();
+    // A store of version 1 lacks the team; the version bump then refills every row.
+    await addMissingColumns(db, 'contract_pipeline_length', [['team_id', 'text']]);
   },
   async reset(trx) {
     await sql`delete from contract_pipeline_length`.execute(trx);
@@ -62,6 +71,7 @@ async function applyPipelineLengthEvent(trx: ReadModelTransaction, recorded: Rec
       deal_id: d.opportunityId,
       pipeline_id: d.pipelineId,
       source: d.lead?.source ?? null,
+      team_id: d.team ?? null,
       started_at: captured ?? d.at,
       started_from: captured ? 'lead_capture' : 'deal_opened',
       cash_collected_at: null,

@@ -8,7 +8,7 @@ export class PipelineLengthLineView {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
-    description: 'The source or pipeline; null: a deal opened directly',
+    description: 'The source, pipeline or team; null: a deal opened directly (source), in no team (team)',
   })
   key!: string | null;
   @ApiProperty({ description: 'Deals whose cash was collected' }) count!: number;
@@ -20,6 +20,11 @@ export class PipelineLengthLineView {
 export class PipelineLengthView {
   @ApiProperty({ type: [PipelineLengthLineView] }) bySource!: PipelineLengthLineView[];
   @ApiProperty({ type: [PipelineLengthLineView] }) byPipeline!: PipelineLengthLineView[];
+  @ApiProperty({
+    type: [PipelineLengthLineView],
+    description: 'Per team the deal was opened in (docs/adr/0024), in order, null (no team) first',
+  })
+  byTeam!: PipelineLengthLineView[];
 }
 
 /** Nearest-rank percentile of sorted values (p in 0..1), so every answer is a real deal's length. */
@@ -57,5 +62,6 @@ export async function pipelineLength(db: ReadModelDb, tenantId: string): Promise
   return {
     bySource: linesOf(lengths.map(({ row, days }) => ({ key: row.source, days }))),
     byPipeline: linesOf(lengths.map(({ row, days }) => ({ key: row.pipeline_id, days }))),
+    byTeam: linesOf(lengths.map(({ row, days }) => ({ key: row.team_id, days }))),
   };
 }

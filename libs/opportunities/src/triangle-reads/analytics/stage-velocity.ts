@@ -1,5 +1,7 @@
 import type { PipelineStage } from '../../domain/pipeline.types.js';
-import { asDays, ascending, nearestRank, winRate } from './nearest-rank.js';
+import { groupsOf, type DealGrouping, type GroupedDeal } from './deal-groupings.js';
+import { outcomesBy } from './deal-outcomes.js';
+import { asDays, ascending, nearestRank } from './nearest-rank.js';
 import { secondsBetween, type StageVisit } from './stage-visits.js';
 import type { OpportunityMemberRow } from '../projections/triangle-reads.tables.js';
 
@@ -18,6 +20,13 @@ export interface StageVelocity {
   readonly convertedToNext: number;
   /** convertedToNext / deals; null when no deal entered, or no next stage. */
   readonly conversionRate: number | null;
+}
+
+export interface GroupStageVelocity {
+  readonly key: string | null;
+  /** Deals of the group in the pipeline. */
+  readonly deals: number;
+  readonly stages: StageVelocity[];
 }
 
 export interface SourceOutcome {
@@ -64,26 +73,25 @@ export function stageVelocity(stages: readonly PipelineStage[], visits: readonly
 
 /** Win rate and loss reasons per lead source, closing the loop from deals back to lead quality. */
 export function outcomesBySource(deals: readonly OpportunityMemberRow[]): SourceOutcome[] {
-  const bySource = new Map<string | null, OpportunityMemberRow[]>();
-  for (const deal of deals) bySource.set(deal.source, [...(bySource.get(deal.source) ?? []), deal]);
-  return [...bySource.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-    .map(([source, rows]) => {
-      const won = rows.filter((row) => row.status === 'won').length;
-      const lostRows = rows.filter((row) => row.status === 'lost');
-      const reasons = new Map<string, number>();
-      for (const row of lostRows)
-        reasons.set(row.loss_reason ?? 'unknown', (reasons.get(row.loss_reason ?? 'unknown') ?? 0) + 1);
-      return {
-        source,
-        deals: rows.length,
-        open: rows.length - won - lostRows.length,
-        won,
-        lost: lostRows.length,
-        winRate: winRate(won, lostRows.length),
-        lossReasons: [...reasons.entries()]
-          .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-          .map(([reasonCode, count]) => ({ reasonCode, count })),
-      };
-    });
+  return outcomesBy(deals, 'source').map(({ key, ...outcome }) => ({ source: key, ...outcome }));
+}
+
+/** Stage velocity of one pipeline for each group's deals alone. */
+export function stageVelocityBy(
+  stages: readonly PipelineStage[],
+  visits: readonly StageVisit[],
+  deals: readonly GroupedDeal[],
+  by: DealGrouping,
+): GroupStageVelocity[] {
+  return groupsOf(deals, by).map(([key, rows]) => {
+    const ids = new Set(rows.map((row) => row.opportunity_id));
+    return {
+      key,
+      deals: ids.size,
+      stages: stageVelocity(
+        stages,
+        visits.filter((visit) => ids.has(visit.opportunityId)),
+      ),
+    };
+  });
 }

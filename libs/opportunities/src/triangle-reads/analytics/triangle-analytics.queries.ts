@@ -1,7 +1,16 @@
 import type { ReadModelDb } from '#ltc/projections';
 import type { PipelineStage } from '../../domain/pipeline.types.js';
 import { listPipelines } from '../../pipelines/pipeline.queries.js';
-import { outcomesBySource, stageVelocity, type SourceOutcome, type StageVelocity } from './stage-velocity.js';
+import type { DealGrouping } from './deal-groupings.js';
+import { outcomesBy, type DealOutcome } from './deal-outcomes.js';
+import {
+  outcomesBySource,
+  stageVelocity,
+  stageVelocityBy,
+  type GroupStageVelocity,
+  type SourceOutcome,
+  type StageVelocity,
+} from './stage-velocity.js';
 import { stageVisits } from './stage-visits.js';
 import { triangleScorecard, type PersonScore, type TriangleScore } from './triangle-scorecard.js';
 import { triangleReadsDb } from '../projections/triangle-reads.tables.js';
@@ -10,6 +19,8 @@ export interface StageVelocityReport {
   readonly pipelineId: string;
   readonly stages: StageVelocity[];
   readonly bySource: SourceOutcome[];
+  /** Asked for with a grouping: the same stages for each group's deals alone. */
+  readonly groups?: GroupStageVelocity[];
 }
 
 const dealsOf = (db: ReadModelDb, tenantId: string, pipelineId: string | undefined) => {
@@ -34,13 +45,30 @@ export async function stageVelocityReport(
   db: ReadModelDb,
   tenantId: string,
   pipelineId: string,
+  by?: DealGrouping,
 ): Promise<StageVelocityReport> {
   const [stages, periods, deals] = await Promise.all([
     stagesOf(db, tenantId, pipelineId),
     periodsOf(db, tenantId, pipelineId),
     dealsOf(db, tenantId, pipelineId),
   ]);
-  return { pipelineId, stages: stageVelocity(stages, stageVisits(periods)), bySource: outcomesBySource(deals) };
+  const visits = stageVisits(periods);
+  return {
+    pipelineId,
+    stages: stageVelocity(stages, visits),
+    bySource: outcomesBySource(deals),
+    ...(by === undefined ? {} : { groups: stageVelocityBy(stages, visits, deals, by) }),
+  };
+}
+
+/** Win rate and loss reasons per source, team or AR, over one pipeline or (undefined) all. */
+export async function winRateReport(
+  db: ReadModelDb,
+  tenantId: string,
+  pipelineId: string | undefined,
+  by: DealGrouping,
+): Promise<DealOutcome[]> {
+  return outcomesBy(await dealsOf(db, tenantId, pipelineId), by);
 }
 
 export async function triangleScorecardReport(

@@ -3,7 +3,7 @@ import { describeWithPostgres } from '#ltc/testing';
 import { opportunityPipelinesProjection } from '../../pipelines/opportunity-pipelines.projection.js';
 import { opportunityTriangleProjection } from '../projections/opportunity-triangle.projection.js';
 import { stagePeriodsProjection } from '../projections/stage-periods.projection.js';
-import { stageVelocityReport, triangleScorecardReport } from './triangle-analytics.queries.js';
+import { stageVelocityReport, triangleScorecardReport, winRateReport } from './triangle-analytics.queries.js';
 import { DealHistory, at, postgresDb, sqliteDb, type TestDb } from '../test/deal-history.js';
 import {
   handoffAccepted,
@@ -21,14 +21,15 @@ import { triangleReadsDb } from '../projections/triangle-reads.tables.js';
 const day = (n: number, time = '09:00:00') => at(time, n);
 
 /**
- * Whole days, so every median is exact. d1 (website, ana→sam by handoff in develop_solution)
- * is won on day 7; d2 (website) is lost for price; d3 (referral) is lost to a competitor and
- * reopened, with a handoff to fay overdue; d4 (direct) stays in qualify. globex is apart.
+ * Whole days, so every median is exact. d1 (website, team north, ana→sam by handoff in
+ * develop_solution) is won on day 7; d2 (website, south) is lost for price; d3 (referral,
+ * north) is lost to a competitor and reopened, with a handoff to fay overdue; d4 (direct, in
+ * no team) stays in qualify. globex is apart.
  */
 async function seed(h: DealHistory): Promise<void> {
   await h.append(
     'acme',
-    opened('d1', 'ana', day(0)),
+    opened('d1', 'ana', day(0), 'website', 'default', 'north'),
     triangleFormed('d1', { ar: 'ana', sr: 'sam', fr: 'fay', sponsor: 'max' }, day(0, '09:30:00')),
     stageChanged('d1', 'qualify', 'develop_solution', day(1)),
     handoffRequested('d1', 'h1', 'ana', 'sam', day(2), day(3), day(4)),
@@ -39,14 +40,14 @@ async function seed(h: DealHistory): Promise<void> {
   );
   await h.append(
     'acme',
-    opened('d2', 'bo', day(0)),
+    opened('d2', 'bo', day(0), 'website', 'default', 'south'),
     triangleFormed('d2', { ar: 'bo', sr: 'sam' }, day(0, '09:30:00')),
     stageChanged('d2', 'qualify', 'develop_solution', day(2)),
     lost('d2', 'develop_solution', 'price', day(3)),
   );
   await h.append(
     'acme',
-    opened('d3', 'ana', day(0), 'referral'),
+    opened('d3', 'ana', day(0), 'referral', 'default', 'north'),
     triangleFormed('d3', { ar: 'ana', sr: 'sam', fr: 'fay', sponsor: 'max' }, day(0, '09:30:00')),
     stageChanged('d3', 'qualify', 'develop_solution', day(4)),
     lost('d3', 'develop_solution', 'competitor', day(5)),
@@ -144,6 +145,58 @@ function suite(open: () => Promise<TestDb>): void {
       completedVisits: 1,
       medianDays: 9,
     });
+  });
+
+  it('reports win rate and loss reasons per team and per AR, over one pipeline or all', async () => {
+    const none = { open: 1, won: 0, lost: 0, winRate: null, lossReasons: [] };
+    expect(await winRateReport(db.handle.db, 'acme', undefined, 'team')).toEqual([
+      { key: 'north', deals: 2, open: 1, won: 1, lost: 0, winRate: 1, lossReasons: [] },
+      {
+        key: 'south',
+        deals: 1,
+        open: 0,
+        won: 0,
+        lost: 1,
+        winRate: 0,
+        lossReasons: [{ reasonCode: 'price', count: 1 }],
+      },
+      { key: null, deals: 1, ...none },
+    ]);
+    expect(await winRateReport(db.handle.db, 'acme', 'default', 'ar')).toEqual([
+      { key: 'ana', deals: 3, open: 2, won: 1, lost: 0, winRate: 1, lossReasons: [] },
+      { key: 'bo', deals: 1, open: 0, won: 0, lost: 1, winRate: 0, lossReasons: [{ reasonCode: 'price', count: 1 }] },
+    ]);
+    expect(await winRateReport(db.handle.db, 'acme', 'renewals', 'source')).toEqual([]);
+  });
+
+  it("reports the stages per team over the team's deals alone, and none without a grouping", async () => {
+    expect((await stageVelocityReport(db.handle.db, 'acme', 'default')).groups).toBeUndefined();
+    const report = await stageVelocityReport(db.handle.db, 'acme', 'default', 'team');
+    expect(report.groups?.map((g) => [g.key, g.deals])).toEqual([
+      ['north', 2],
+      ['south', 1],
+      [null, 1],
+    ]);
+    const north = report.groups?.[0]?.stages ?? [];
+    expect(
+      north.map((s) => [
+        s.stageId,
+        s.deals,
+        s.completedVisits,
+        s.medianDays,
+        s.p90Days,
+        s.convertedToNext,
+        s.conversionRate,
+      ]),
+    ).toEqual([
+      ['qualify', 2, 2, 1, 4, 2, 1],
+      ['develop_solution', 2, 2, 1, 3, 1, 0.5],
+      ['bid', 1, 1, 2, 2, 1, 1],
+      ['negotiate', 1, 1, 1, 1, 1, 1],
+      ['won', 1, 0, null, null, 0, null],
+      ['lost', 1, 1, 1, 1, 0, null],
+    ]);
+    expect(report.groups?.[2]?.stages[0]).toMatchObject({ stageId: 'qualify', deals: 1, completedVisits: 0 });
   });
 
   it('scores each triangle and each person in each role', async () => {

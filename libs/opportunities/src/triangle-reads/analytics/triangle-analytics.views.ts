@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEAL_GROUPINGS } from './deal-groupings.js';
 
 export class StageVelocityView {
   @ApiProperty() stageId!: string;
@@ -31,6 +32,19 @@ export class SourceOutcomeView {
   @ApiProperty({ type: [LossReasonCountView] }) lossReasons!: LossReasonCountView[];
 }
 
+const GROUP_KEY = {
+  nullable: true,
+  type: String,
+  description: "The lead source, the deal's team or its AR; null: from no lead, opened in no team, no AR",
+} as const;
+
+export class GroupStageVelocityView {
+  @ApiProperty(GROUP_KEY) key!: string | null;
+  @ApiProperty({ description: "The group's deals in the pipeline" }) deals!: number;
+  @ApiProperty({ type: [StageVelocityView], description: "In the pipeline's stage order, over the group's deals" })
+  stages!: StageVelocityView[];
+}
+
 export class StageVelocityReportView {
   @ApiProperty() pipelineId!: string;
   @ApiProperty({ enum: ['nearest-rank'] }) percentileMethod!: 'nearest-rank';
@@ -38,6 +52,32 @@ export class StageVelocityReportView {
   stages!: StageVelocityView[];
   @ApiProperty({ type: [SourceOutcomeView], description: 'Win rate and loss reasons by lead source' })
   bySource!: SourceOutcomeView[];
+  @ApiPropertyOptional({ enum: DEAL_GROUPINGS, description: 'The grouping asked for (`by`); absent without one' })
+  by?: string;
+  @ApiPropertyOptional({
+    type: [GroupStageVelocityView],
+    description: 'With `by`: the stages per source, team or AR, keys in order, null last',
+  })
+  groups?: GroupStageVelocityView[];
+}
+
+export class DealOutcomeView {
+  @ApiProperty(GROUP_KEY) key!: string | null;
+  @ApiProperty() deals!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() won!: number;
+  @ApiProperty() lost!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'won / (won + lost); null while none closed' })
+  winRate!: number | null;
+  @ApiProperty({ type: [LossReasonCountView], description: 'Most frequent first' }) lossReasons!: LossReasonCountView[];
+}
+
+export class WinRateReportView {
+  @ApiProperty({ nullable: true, type: String, description: 'The pipeline filtered on; null = all' })
+  pipelineId!: string | null;
+  @ApiProperty({ enum: DEAL_GROUPINGS }) by!: string;
+  @ApiProperty({ type: [DealOutcomeView], description: 'Keys in order, null last' })
+  groups!: DealOutcomeView[];
 }
 
 export class StageDaysView {

@@ -35,6 +35,8 @@ export async function applyMemberEvent(
       stage_id: d.stageId,
       status: 'open',
       source: d.lead?.source ?? null,
+      // Deals opened before the team travelled with the opening have none.
+      team_id: d.team ?? null,
       ar_id: d.owner,
       sr_id: null,
       fr_id: null,

@@ -262,10 +262,31 @@ function suite(open: () => Promise<TestDb>): void {
   });
 }
 
+/** A store written by version 1, whose member rows have no team: setup adds the column the rebuild then fills. */
+function upgradeSuite(open: () => Promise<TestDb>): void {
+  it("adds the deal's team to a version-1 members table", async () => {
+    const db = await open();
+    try {
+      await db.handle.db.schema
+        .createTable('opportunity_members')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('opportunity_id', 'text', (c) => c.notNull())
+        .execute();
+      await opportunityTriangleProjection.setup(db.handle.db);
+      const table = (await db.handle.db.introspection.getTables()).find((t) => t.name === 'opportunity_members');
+      expect(table?.columns.map((c) => c.name)).toContain('team_id');
+    } finally {
+      await db.dispose();
+    }
+  });
+}
+
 describe('Triangle read models (members, handoffs, approvals) on SQLite', () => {
   suite(() => sqliteDb('triangle'));
+  upgradeSuite(() => sqliteDb('triangle-v1'));
 });
 
 await describeWithPostgres('Triangle read models (members, handoffs, approvals) on PostgreSQL', (url) => {
   suite(() => postgresDb(url, 'triangle'));
+  upgradeSuite(() => postgresDb(url, 'triangle_v1'));
 });

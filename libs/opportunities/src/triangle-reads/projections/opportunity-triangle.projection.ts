@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#ltc/event-store';
-import type { Projection } from '#ltc/projections';
+import { addMissingColumns, type Projection } from '#ltc/projections';
 import { parseOpportunityEvent } from '../../domain/opportunity-event.js';
 import { applyHandoffEvent } from './handoff-rows.js';
 import { applyMemberEvent } from './member-rows.js';
@@ -13,7 +13,8 @@ import { applyQuoteApprovalEvent } from './quote-approval-rows.js';
  */
 export const opportunityTriangleProjection: Projection = {
   name: 'opportunity_triangle',
-  version: 1,
+  // 2: the deal's team on its member row (analytics per team).
+  version: 2,
   filter: { streamPrefixes: ['opportunity-'] },
 
   async setup(db) {
@@ -27,6 +28,7 @@ export const opportunityTriangleProjection: Projection = {
       .addColumn('stage_id', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('source', 'text')
+      .addColumn('team_id', 'text')
       .addColumn('ar_id', 'text')
       .addColumn('sr_id', 'text')
       .addColumn('fr_id', 'text')
@@ -38,6 +40,8 @@ export const opportunityTriangleProjection: Projection = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('opportunity_members_pk', ['tenant_id', 'opportunity_id'])
       .execute();
+    // A store of version 1 lacks the team; the version bump then refills every row.
+    await addMissingColumns(db, 'opportunity_members', [['team_id', 'text']]);
     await db.schema
       .createTable('opportunity_handoffs')
       .ifNotExists()

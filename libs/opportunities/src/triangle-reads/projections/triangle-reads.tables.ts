@@ -11,6 +11,8 @@ export type OpportunityMemberRow = {
   status: string;
   /** The lead's source, when the deal came from a lead (win rate by source). */
   source: string | null;
+  /** The sales team the deal was opened in (docs/adr/0024): its analytics team; null: none recorded. */
+  team_id: string | null;
   ar_id: string | null;
   sr_id: string | null;
   fr_id: string | null;

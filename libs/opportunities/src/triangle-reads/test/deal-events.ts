@@ -10,6 +10,7 @@ export const opened = (
   when: string,
   source: string | null = 'website',
   pipelineId = 'default',
+  team: string | null = null,
 ): Ev<'OpportunityOpened'> => ({
   type: 'OpportunityOpened',
   data: {
@@ -22,7 +23,7 @@ export const opened = (
     closeDate: null,
     productsOfInterest: [],
     owner,
-    team: null,
+    team,
     region: null,
     pipelineId,
     pipelineVersion: 0,
