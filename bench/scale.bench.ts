@@ -14,9 +14,7 @@
  * only the reads on such a folder.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '#ltc/event-store';
@@ -24,6 +22,7 @@ import { openReadModelDb, ProjectionRunner } from '#ltc/projections';
 import { TokenService } from '#ltc/platform';
 import { DueTimersProjection } from '#ltc/timers';
 import { LTC_CONTEXTS, engineProjections } from '#ltc/engine';
+import { startBuiltApp, type RunningApp } from './built-app.js';
 import { memoryRebuildRounds } from './memory-rebuild-rounds.js';
 import { rebuildInMemoryRaw } from './rebuild-load.js';
 import { count, machineLine, progress } from './report.js';
@@ -190,73 +189,18 @@ async function rebuildEach(eventsFile: string, readModelFile: string, lines: str
  */
 const APP_ROOT = process.env.BENCH_APP_ROOT ?? '.';
 
-interface RunningApp {
-  readonly baseUrl: string;
-  readonly secret: string;
-  readonly startupSeconds: number;
-  readonly currentSeconds: number;
-  stop(): Promise<void>;
-}
-
-/** The built app on the data folder, with its process managers off: reads are measured, not the reaction to the import. */
-async function startApp(dataDir: string, leads: number): Promise<RunningApp> {
-  const port = await freePort();
-  const secret = 'bench-scale-secret-with-at-least-32-characters';
-  const stop = startStopwatch();
-  const child = spawn(process.execPath, [join(APP_ROOT, 'dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LTC_DATA_DIR: dataDir,
-      LTC_JWT_SECRET: secret,
-      LTC_PROCESS_MANAGERS: 'off',
-      LTC_DEFAULT_TENANT: BENCH_TENANT,
-      LOG_LEVEL: 'warn',
+/** The built app on the data folder, ready once `GET /leads` lists every lead. */
+function startApp(dataDir: string, leads: number): Promise<RunningApp> {
+  return startBuiltApp({
+    dataDir,
+    tenant: BENCH_TENANT,
+    appRoot: APP_ROOT,
+    ready: async (baseUrl, secret) => {
+      const token = await new TokenService(secret).mint({ sub: 'root', roles: ['admin'], tenant: BENCH_TENANT });
+      const response = await fetch(`${baseUrl}/leads?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+      const page = (await response.json()) as { total?: number };
+      return page.total === leads;
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    const up = await fetch(`${baseUrl}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const startupSeconds = stop().seconds;
-  const token = await new TokenService(secret).mint({ sub: 'root', roles: ['admin'], tenant: BENCH_TENANT });
-  for (;;) {
-    const response = await fetch(`${baseUrl}/leads?limit=1`, { headers: { authorization: `Bearer ${token}` } });
-    const page = (await response.json()) as { total?: number };
-    if (page.total === leads) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    baseUrl,
-    secret,
-    startupSeconds,
-    currentSeconds: stop().seconds,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
   });
 }
 
