@@ -4,6 +4,7 @@ import { ServiceReadsModule, serviceReadProjections } from './read-models/index.
 import { ServiceTicketsModule } from './service-tickets.module.js';
 import { ticketLinksProcessManager } from './links/index.js';
 import { slaTimersProcessManager } from './sla-timers/index.js';
+import { slaSimulation } from './simulation/index.js';
 import { ticketHistory } from './ticket-history.js';
 
 /**
@@ -19,4 +20,5 @@ export const serviceContext = defineContext({
   projections: [...serviceConfigProjections, ...serviceReadProjections],
   processManagers: [slaTimersProcessManager, ticketLinksProcessManager],
   history: ticketHistory,
+  simulations: [slaSimulation],
 });
