@@ -12,7 +12,8 @@ import { ticketHistory } from './ticket-history.js';
  * graded, worked on lines 1 → 2 → 3, resolved, verified, closed and called back, each under the
  * SLA policy version it was accepted with; warnings and breaches raised by durable timers at
  * the exact business-time instant; internal tasks under OLA targets; leads and product
- * requirements raised from tickets.
+ * requirements raised from tickets; and what-if replays of a period's tickets under another SLA
+ * policy (`POST /simulations`, kind `sla`).
  */
 export const serviceContext = defineContext({
   name: 'service',

@@ -3,7 +3,7 @@ export function slaAssumptions(proposed: boolean): string[] {
   return [
     'Tickets accepted in the period are compared; their events dated before its end are replayed, and a clock still running then is judged on the time it had used by then.',
     'Agents would have worked each ticket exactly as they did: every response, wait, re-grade, escalation, resolution, verification and reopen at the instant it was recorded.',
-    'A warning or breach is raised at the instant it falls due, as an on-time timer raises it; a timer that fired late in reality, after the clock had stopped or been re-planned or after the period, can make the record differ from the replay.',
+    'A warning or breach is raised at the instant it falls due, as an on-time timer raises it; a clock met past its target counts as breached on both sides. A timer that fired late in reality (after a re-grade lifted the breach, or after the period) can make the record differ from the replay.',
     'Each ticket counts under its priority and line at the end of the period; a clock breached more than once (a re-grade lifted and re-raised it) counts once.',
     'Escalations and reassignments a breach would trigger are not replayed (they move no SLA clock); lines and owners change as recorded.',
     ...(proposed

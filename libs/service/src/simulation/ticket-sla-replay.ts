@@ -53,7 +53,8 @@ const actorOf = (by: string): Actor => ({ id: by, roles: [] });
  * policy itself shapes are taken again by the real deciders: whether a wait pauses the clocks
  * (`decideWait`, `decideResume`), a re-application (`decideReapply`), and the warnings and
  * breaches, raised by `decideSlaWarning` / `decideSlaBreach` at the instant they fall due, as an
- * on-time timer would.
+ * on-time timer would. A clock met past its target counts as breached on both sides, as the
+ * record's `withinTarget` has it, timer or not.
  */
 export class TicketSlaReplay {
   private ticket: Ticket;
@@ -84,6 +85,13 @@ export class TicketSlaReplay {
         return;
       case 'TicketSlaBreached':
         this.actualBreached.add(event.data.clock);
+        return;
+      case 'TicketResponded':
+      case 'TicketResolved':
+        // Met late counts as breached even where no timer had raised it yet (one due the very instant it was met).
+        if (!event.data.withinTarget)
+          this.actualBreached.add(event.type === 'TicketResponded' ? 'response' : 'resolution');
+        this.fold(event);
         return;
       case 'TicketSlaPlanned':
         return this.replanned(event);
@@ -120,7 +128,12 @@ export class TicketSlaReplay {
    */
   private replanned({ data }: TicketSlaPlanned): void {
     const state = data.state === 'stopped' ? 'stopped' : this.ticket.waiting?.pausesSla ? 'paused' : 'running';
-    this.fold(...replan(this.ticket, new Date(data.at), { clocks: [data.clock], state }));
+    const plans = replan(this.ticket, new Date(data.at), { clocks: [data.clock], state });
+    // Met past its target: breached, as the record's `withinTarget` judges it.
+    for (const { data: plan } of plans) {
+      if (plan.state === 'stopped' && plan.elapsedMs > plan.targetMs) this.simulatedBreached.add(plan.clock);
+    }
+    this.fold(...plans);
   }
 
   /** Whether the wait pauses the clocks is the replayed policy's call (its `pauseOn`). */
