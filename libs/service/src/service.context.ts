@@ -4,6 +4,7 @@ import { ServiceReadsModule, serviceReadProjections } from './read-models/index.
 import { ServiceTicketsModule } from './service-tickets.module.js';
 import { ticketLinksProcessManager } from './links/index.js';
 import { slaTimersProcessManager } from './sla-timers/index.js';
+import { slaSimulation } from './simulation/index.js';
 import { ticketHistory } from './ticket-history.js';
 
 /**
@@ -11,7 +12,8 @@ import { ticketHistory } from './ticket-history.js';
  * graded, worked on lines 1 → 2 → 3, resolved, verified, closed and called back, each under the
  * SLA policy version it was accepted with; warnings and breaches raised by durable timers at
  * the exact business-time instant; internal tasks under OLA targets; leads and product
- * requirements raised from tickets.
+ * requirements raised from tickets; and what-if replays of a period's tickets under another SLA
+ * policy (`POST /simulations`, kind `sla`).
  */
 export const serviceContext = defineContext({
   name: 'service',
@@ -19,4 +21,5 @@ export const serviceContext = defineContext({
   projections: [...serviceConfigProjections, ...serviceReadProjections],
   processManagers: [slaTimersProcessManager, ticketLinksProcessManager],
   history: ticketHistory,
+  simulations: [slaSimulation],
 });

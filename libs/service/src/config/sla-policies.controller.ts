@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
 import { ApiCommandHeaders, Ctx, READ_MODEL_DB, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
-import { DEFAULT_REOPEN_WINDOW_DAYS, DEFAULT_WARN_AT_PERCENT } from '../domain/config/index.js';
+import { withSlaPolicyDefaults } from '../domain/config/index.js';
 import { SERVICE_MANAGERS, TICKET_READERS } from '../service-roles.js';
 import { ConfigIdParamDto, ConfiguredView, versionAt } from './config-id.dto.js';
 import { slaPolicyCommands } from './config-commands.js';
@@ -70,17 +70,7 @@ export class SlaPoliciesController {
         type: 'ConfigureSlaPolicy' as const,
         policyId: id,
         actor: ctx.caller.userId,
-        definition: {
-          name: body.name,
-          targets: body.targets,
-          calendarId: body.calendarId,
-          pauseOn: body.pauseOn,
-          warnAtPercent: body.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT,
-          escalations: body.escalations,
-          ola: { byLine: body.ola.byLine, byKind: body.ola.byKind ?? {} },
-          independentVerification: body.independentVerification,
-          reopenWindowDays: body.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS,
-        },
+        definition: withSlaPolicyDefaults(body),
       },
     });
     return { ...response, version: versionAt(response.revision) };

@@ -55,6 +55,32 @@ export const DEFAULT_SLA_POLICY: SlaPolicyDefinition = {
   reopenWindowDays: DEFAULT_REOPEN_WINDOW_DAYS,
 };
 
+/** A definition as a client sends it (`PUT /sla-policies/{id}`, a what-if proposal): defaulted fields may be left out. */
+export type SlaPolicyInput = Omit<SlaPolicyDefinition, 'warnAtPercent' | 'reopenWindowDays' | 'ola'> & {
+  readonly warnAtPercent?: number | undefined;
+  readonly reopenWindowDays?: number | undefined;
+  readonly ola: {
+    readonly byLine: SlaPolicyDefinition['ola']['byLine'];
+    readonly byKind?: SlaPolicyDefinition['ola']['byKind'] | undefined;
+  };
+};
+
+/**
+ * The definition with its defaults filled in, field by field in the one canonical order (an
+ * unchanged definition is recognised by comparing them, see `sameJson`).
+ */
+export const withSlaPolicyDefaults = (input: SlaPolicyInput): SlaPolicyDefinition => ({
+  name: input.name,
+  targets: input.targets,
+  calendarId: input.calendarId,
+  pauseOn: input.pauseOn,
+  warnAtPercent: input.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT,
+  escalations: input.escalations,
+  ola: { byLine: input.ola.byLine, byKind: input.ola.byKind ?? {} },
+  independentVerification: input.independentVerification,
+  reopenWindowDays: input.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS,
+});
+
 /** The calendar a policy version runs on, as resolved when the snapshot is taken. */
 export interface ResolvedCalendar {
   readonly calendarVersion: number | null;
