@@ -163,10 +163,23 @@ describe('SLA what-if over HTTP', () => {
     noTarget['targets'] = { P1: { responseMinutes: 5, resolutionMinutes: 600 } };
     const missing = await simulate(manager, { policy: noTarget });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'policy.targets.P2' })]);
+    expect(missing.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'policy.targets.P2',
+      'policy.targets.P3',
+      'policy.targets.P4',
+    ]);
     const unknownCalendar = await simulate(manager, { policy: { ...policyWith(5, 5), calendarId: 'nowhere' } });
     expect(unknownCalendar.status).toBe(400);
     expect(unknownCalendar.body.errors).toEqual([expect.objectContaining({ field: 'policy.calendarId' })]);
+    // Held to the policy route's own DTO too: nested unknown fields and its lengths.
+    const stray = policyWith(5, 5);
+    stray['ola'] = { ...(stray['ola'] as object), byMood: {} };
+    const nested = await simulate(manager, { policy: stray });
+    expect(nested.status).toBe(400);
+    expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'policy.ola.byMood', rule: 'unknownField' })]);
+    const longName = await simulate(manager, { policy: { ...policyWith(5, 5), name: 'x'.repeat(101) } });
+    expect(longName.status).toBe(400);
+    expect(longName.body.errors).toEqual([expect.objectContaining({ field: 'policy.name' })]);
   });
 
   it('is for service managers and auditors: an agent or a sales manager gets 403', async () => {

@@ -33,7 +33,9 @@ export class SimulationRequestDto {
   to!: string;
 
   @ApiPropertyOptional({
-    description: 'Narrows the replay: a sales team id for lead kinds (default: the tenant-wide policy and every rep)',
+    description:
+      'Narrows the replay: a sales team id for lead_distribution (default: the tenant-wide policy over every rep), ' +
+      'an SLA policy id for sla (default: every ticket); GET /simulations says what each kind takes',
     example: 'nordics',
   })
   @IsOptional()

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { InvalidInputError } from '#ltc/kernel';
-import { Ctx, ForbiddenRoleError, Roles, type PolicySimulation, type RequestContext } from '#ltc/platform';
+import {
+  Ctx,
+  ForbiddenRoleError,
+  Roles,
+  ValidationFailedException,
+  bodyFieldErrors,
+  type PolicySimulation,
+  type RequestContext,
+} from '#ltc/platform';
 import { runSimulation } from './run-simulation.js';
 import { SimulationRequestDto } from './simulation.dto.js';
 import { SimulationKindView, SimulationResultView } from './simulation.views.js';
@@ -91,14 +99,26 @@ function periodOf(body: SimulationRequestDto): { from: Date; to: Date } {
   return { from, to };
 }
 
-/** The kind's own check, its field paths placed under `policy`. */
+/** The kind's own checks (its route's DTO, then its rules), their field paths placed under `policy`. */
 function parseProposal(simulation: PolicySimulation, input: unknown): unknown {
+  const underPolicy = (field: string) => (field === '' || field === 'policy' ? 'policy' : `policy.${field}`);
+  if (simulation.policyDto) {
+    const errors = bodyFieldErrors(simulation.policyDto, input);
+    if (errors.length > 0) {
+      throw new ValidationFailedException(
+        errors.map((error) => ({
+          ...error,
+          field: underPolicy(error.field),
+          message: error.field === '' ? `policy ${error.message}` : `policy.${error.message}`,
+        })),
+      );
+    }
+  }
   try {
     return simulation.parsePolicy(input);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    const field = error.field === '' || error.field === 'policy' ? 'policy' : `policy.${error.field}`;
-    throw new InvalidInputError(field, error.rule, error.message);
+    throw new InvalidInputError(underPolicy(error.field), error.rule, error.message);
   }
 }
 

@@ -65,6 +65,11 @@ export interface PolicySimulation<Policy = unknown> {
   /** The part of the log the replay needs; it is read once, in log order. */
   readonly reads: EventFilter;
   /**
+   * The DTO of the policy's own route, when it has one: a proposal is first held to it exactly
+   * as that route holds a body (unknown fields, types, lengths), before `parsePolicy`.
+   */
+  readonly policyDto?: new () => object;
+  /**
    * Checks a proposal as a client sent it, throwing `InvalidInputError` naming the field (paths
    * inside the policy, e.g. `recycle.idleDays`; the caller prefixes `policy.`).
    */

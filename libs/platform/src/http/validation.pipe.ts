@@ -1,4 +1,6 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { documentedShapeErrors, isDocumentedDto, isPlainObject, type FieldError } from './documented-shape.js';
 import { inspectJson } from './json-body.js';
 
@@ -53,6 +55,18 @@ export class RequestValidationPipe extends ValidationPipe {
     if (shapeErrors.length > 0) throw new ValidationFailedException(shapeErrors);
     return validated;
   }
+}
+
+/**
+ * The pipe's check of a body against its DTO, synchronously and without a route: for a part of
+ * a body that arrives as free JSON and is checked by its own DTO (a proposed policy inside a
+ * what-if request), so it is refused exactly as its own route would refuse it.
+ */
+export function bodyFieldErrors(dto: new () => object, value: unknown): FieldError[] {
+  if (!isPlainObject(value)) return [{ field: '', rule: 'isObject', message: 'must be a JSON object' }];
+  const shapeErrors = documentedShapeErrors(value, dto);
+  const errors = validateSync(plainToInstance(dto, value), { whitelist: true, forbidNonWhitelisted: true });
+  return merge(shapeErrors, oneErrorPerField(errors.flatMap((e) => flatten(e, ''))));
 }
 
 /** The pipe every route validates its input with (installed globally in libs/engine/src/http-app.ts). */

@@ -1,4 +1,5 @@
 import { definePolicySimulation } from '#ltc/platform';
+import { SlaPolicyDefinitionDto } from '../config/sla-policy.dto.js';
 import { CONFIG_SLUG, type SlaPolicyDefinition } from '../domain/config/index.js';
 import { ALL_TICKET_EVENT_TYPES } from '../domain/ticket-event.js';
 import { parseSlaProposal } from './sla-proposal.js';
@@ -19,6 +20,7 @@ export const slaSimulation = definePolicySimulation<SlaPolicyDefinition>({
     pattern: CONFIG_SLUG,
   },
   reads: { eventTypes: [...ALL_TICKET_EVENT_TYPES, 'ServiceCalendarConfigured'] },
+  policyDto: SlaPolicyDefinitionDto,
   parsePolicy: parseSlaProposal,
   start: (request) => new SlaReplay(request),
 });
