@@ -7,13 +7,18 @@ import {
   loadConfigOrExit,
   resolveJwtSecret,
 } from '#ltc/platform';
+import { demoRequested, seedDemoOnFirstStart } from './demo-on-first-start.js';
 
-/** `npm start`: the API, and (unless LTC_ROLE=api) projections, process managers and timers. */
+/**
+ * `npm start`: the API, and (unless LTC_ROLE=api) projections, process managers and timers.
+ * `npm start -- --demo` first seeds a demo history into an empty store.
+ */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   // Resolve (and on a fresh data folder create) the signing secret before anything else.
   const secret = resolveJwtSecret(config.jwtSecret, config.dataDir);
+  if (demoRequested(process.argv.slice(2), process.env)) await seedDemoOnFirstStart(config, logger, process.env);
   const app = await createApp({ contexts: LTC_CONTEXTS, config: { ...config, jwtSecret: secret.secret }, logger });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
