@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
 import {
   AuthGuard,
-  ChainVerifyController,
   CoreModule,
   ErrorFilter,
   HealthController,
@@ -47,7 +46,7 @@ export class EngineModule {
         EngineRuntimeModule.forRoot({ contexts: options.contexts, runLoops: role !== 'api', processRole: role }),
         ...contextModules(options.contexts),
       ],
-      controllers: [HealthController, StreamsController, ChainVerifyController, ProjectionsController],
+      controllers: [HealthController, StreamsController, ProjectionsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ErrorFilter(logger), inject: [LOGGER] },

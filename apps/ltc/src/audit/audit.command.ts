@@ -1,14 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chainAnchors, verifyEventChains, type ChainAnchor, type EventStore } from '#ltc/event-store';
-import {
-  anchorsFromFile,
-  chainAnchorFile,
-  chainReportView,
-  eventStoreFor,
-  loadConfig,
-  type ChainReportView,
-} from '#ltc/platform';
+import { anchorsFromFile, chainAnchorFile, chainReportView, type ChainReportView } from '#ltc/audit';
+import { eventStoreFor, loadConfig } from '#ltc/platform';
 import { Progress, count, duration } from '../cli/progress.js';
 
 export const AUDIT_HELP = `  ltc audit verify [--anchors FILE] [--tenant T] [--json]

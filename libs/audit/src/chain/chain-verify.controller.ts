@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { EVENT_STORE, chainAnchors, verifyEventChains, type ChainAnchor, type EventStore } from '#ltc/event-store';
-import { Roles } from '../auth/auth.decorators.js';
-import { Ctx, type RequestContext } from '../http/request-context.js';
+import { Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { AnchorFileDto, ChainAnchorFileView, ChainReportDto } from './chain-verify.dto.js';
 import { chainAnchorFile, chainReportView, type ChainAnchorFile, type ChainReportView } from './chain-report.view.js';
 
