@@ -3,96 +3,33 @@
  * route's own filters and flattened to one record per line: the figures a spreadsheet or a
  * notebook wants, without the nesting the JSON answer has.
  */
+import { pipelineLength, stageVelocity, winRate } from './deal-reports.js';
+import { distributionFairness, leadConversion, speedToLead } from './lead-reports.js';
+import type { AnalyticsReport, ReportRecord } from './report-shape.js';
+import { csat, olaAttainment, slaAttainment } from './service-reports.js';
 
-/** One exported line; an array or object value is written as JSON text in CSV. */
-export type ReportRecord = Record<string, unknown>;
+export type { AnalyticsReport, ReportRecord } from './report-shape.js';
 
-export interface AnalyticsReport {
-  readonly name: string;
-  readonly route: string;
-  /** The query parameters the route takes, as the command's options of the same name. */
-  readonly filters: readonly string[];
-  /** The columns, in order (CSV's header; every record has exactly these keys). */
-  readonly columns: readonly string[];
-  readonly records: (answer: Record<string, unknown>) => ReportRecord[];
-}
-
-type Row = Record<string, unknown>;
-
-const rowsOf = (value: unknown): Row[] => (Array.isArray(value) ? (value as Row[]) : []);
-
-const STAGE_COLUMNS = [
-  'stageId',
-  'name',
-  'deals',
-  'completedVisits',
-  'medianDays',
-  'p90Days',
-  'nextStageId',
-  'convertedToNext',
-  'conversionRate',
-] as const;
-
-const pick = (row: Row, columns: readonly string[]): ReportRecord =>
-  Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
-
-const stageVelocity: AnalyticsReport = {
-  name: 'stage-velocity',
-  route: '/analytics/opportunities/stage-velocity',
-  filters: ['pipeline', 'by'],
-  columns: ['pipelineId', 'by', 'group', ...STAGE_COLUMNS],
-  records(answer) {
-    const head = { pipelineId: answer['pipelineId'] ?? null, by: answer['by'] ?? null };
-    // Without a grouping, the pipeline's stages over every deal (group null); with one, per group.
-    const groups =
-      answer['groups'] === undefined ? [{ key: null, stages: answer['stages'] }] : rowsOf(answer['groups']);
-    return groups.flatMap((group) =>
-      rowsOf(group['stages']).map((stage) => ({ ...head, group: group['key'] ?? null, ...pick(stage, STAGE_COLUMNS) })),
-    );
-  },
-};
-
-const OUTCOME_COLUMNS = ['deals', 'open', 'won', 'lost', 'winRate', 'lossReasons'] as const;
-
-const winRate: AnalyticsReport = {
-  name: 'win-rate',
-  route: '/analytics/opportunities/win-rate',
-  filters: ['pipeline', 'by'],
-  columns: ['pipelineId', 'by', 'group', ...OUTCOME_COLUMNS],
-  records: (answer) =>
-    rowsOf(answer['groups']).map((group) => ({
-      pipelineId: answer['pipelineId'] ?? null,
-      by: answer['by'] ?? null,
-      group: group['key'] ?? null,
-      ...pick(group, OUTCOME_COLUMNS),
-    })),
-};
-
-const LENGTH_GROUPINGS = [
-  ['source', 'bySource'],
-  ['pipeline', 'byPipeline'],
-  ['team', 'byTeam'],
-] as const;
-
-const pipelineLength: AnalyticsReport = {
-  name: 'pipeline-length',
-  route: '/analytics/deals/pipeline-length',
-  filters: [],
-  columns: ['by', 'group', 'count', 'medianDays', 'p90Days'],
-  records: (answer) =>
-    LENGTH_GROUPINGS.flatMap(([by, field]) =>
-      rowsOf(answer[field]).map((line) => ({
-        by,
-        group: line['key'] ?? null,
-        ...pick(line, ['count', 'medianDays', 'p90Days']),
-      })),
-    ),
-};
-
-export const ANALYTICS_REPORTS: readonly AnalyticsReport[] = [stageVelocity, winRate, pipelineLength];
+export const ANALYTICS_REPORTS: readonly AnalyticsReport[] = [
+  stageVelocity,
+  winRate,
+  pipelineLength,
+  leadConversion,
+  speedToLead,
+  distributionFairness,
+  slaAttainment,
+  olaAttainment,
+  csat,
+];
 
 export const analyticsReport = (name: string | undefined): AnalyticsReport | undefined =>
   ANALYTICS_REPORTS.find((report) => report.name === name);
+
+/** The command's option for a route's query parameter: `groupBy` is `--group-by`. */
+export const optionOf = (filter: string): string => filter.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** Every filter some report takes, once each, in the order the reports name them. */
+export const REPORT_FILTERS: readonly string[] = [...new Set(ANALYTICS_REPORTS.flatMap((report) => report.filters))];
 
 /** The route with the filters given (and only those), in the report's order. */
 export function reportPath(report: AnalyticsReport, filters: Readonly<Record<string, string | undefined>>): string {
@@ -105,16 +42,19 @@ export function reportPath(report: AnalyticsReport, filters: Readonly<Record<str
   return text === '' ? report.route : `${report.route}?${text}`;
 }
 
-/** A record as CSV cells: null as an empty cell, arrays and objects as JSON text. */
-export function csvCells(record: ReportRecord): Record<string, string | number | boolean> {
+/**
+ * A record as CSV cells: null as an empty cell, arrays and objects as JSON text, a boolean as
+ * true or false (csv-stringify would write 1 and an empty cell, which reads as null).
+ */
+export function csvCells(record: ReportRecord): Record<string, string | number> {
   return Object.fromEntries(
     Object.entries(record).map(([key, value]) => [
       key,
       value === null || value === undefined
         ? ''
-        : typeof value === 'object'
+        : typeof value === 'object' || typeof value === 'boolean'
           ? JSON.stringify(value)
-          : (value as string | number | boolean),
+          : (value as string | number),
     ]),
   );
 }

@@ -6,21 +6,24 @@ import { API_TARGET_OPTIONS, ApiRefusedError, apiErrorText, apiTargetOf, callApi
 import { count } from '../cli/progress.js';
 import {
   ANALYTICS_REPORTS,
+  REPORT_FILTERS,
   csvCells,
+  optionOf,
   reportPath,
   type AnalyticsReport,
   type ReportRecord,
 } from './analytics-reports.js';
 import { openNew } from './output-file.js';
 
-export const REPORT_EXPORT_HELP = `  ltc export ${ANALYTICS_REPORTS.map((r) => r.name).join('|')}
-                    [--pipeline P] [--by source|team|ar] [--format csv|ndjson] [--out FILE]
-                    [--url URL] [--token TOKEN]
-      An analytics report as the API answers it (LTC_URL, LTC_TOKEN of a sales manager or
-      an auditor), one line per stage and group (stage-velocity), per group (win-rate) or per
-      grouping and group (pipeline-length: by source, pipeline and team). --pipeline and --by
-      are the routes' own query parameters (stage-velocity and win-rate only); --format
-      defaults to ndjson (csv: a header row, empty cells for null, loss reasons as JSON text).`;
+const reportUsage = (report: AnalyticsReport): string =>
+  `    ${report.name}${report.usage === '' ? '' : ` ${report.usage}`}\n        one line ${report.lines}`;
+
+export const REPORT_EXPORT_HELP = `  ltc export <report> [filters] [--format csv|ndjson] [--out FILE] [--url URL] [--token TOKEN]
+      An analytics report as its API route answers it (LTC_URL, LTC_TOKEN of a manager or an
+      auditor), flattened to one line per group. The filters are the route's own query
+      parameters (--group-by for groupBy; a value the route refuses exits 2); --format defaults
+      to ndjson (csv: a header row, empty cells for null, nested lists as JSON text). Reports:
+${ANALYTICS_REPORTS.map(reportUsage).join('\n')}`;
 
 interface ReportExport {
   readonly filters: Record<string, string | undefined>;
@@ -57,13 +60,18 @@ export async function exportReport(report: AnalyticsReport, args: string[], usag
   const source = Readable.from(records);
   const body =
     command.format === 'csv'
-      ? // Keys and names come from users (team ids, stage names): no cell may run as a spreadsheet formula.
+      ? // Keys and names come from users (team ids, stage names, categories): no cell may run as a spreadsheet formula.
         source.map(csvCells).pipe(stringify({ header: true, columns: [...report.columns], escape_formulas: true }))
       : source.map((record: ReportRecord) => `${JSON.stringify(record)}\n`);
   await pipeline(body, out, { end: command.out !== undefined });
   console.error(`${count(records.length)} ${report.name} lines exported${command.out ? ` to ${command.out}` : ''}`);
   return 0;
 }
+
+/** One string option per filter any report takes; a report refuses the ones it does not. */
+const FILTER_OPTIONS = Object.fromEntries(
+  REPORT_FILTERS.map((name) => [optionOf(name), { type: 'string' as const }]),
+) as Record<string, { type: 'string' }>;
 
 function parseReportArgs(report: AnalyticsReport, args: string[]): ReportExport | string {
   let values;
@@ -72,8 +80,7 @@ function parseReportArgs(report: AnalyticsReport, args: string[]): ReportExport 
       args,
       options: {
         ...API_TARGET_OPTIONS,
-        pipeline: { type: 'string' },
-        by: { type: 'string' },
+        ...FILTER_OPTIONS,
         format: { type: 'string', default: 'ndjson' },
         out: { type: 'string' },
       },
@@ -81,13 +88,16 @@ function parseReportArgs(report: AnalyticsReport, args: string[]): ReportExport 
   } catch (error) {
     return (error as Error).message;
   }
-  const filters: Record<string, string | undefined> = { pipeline: values.pipeline, by: values.by };
+  const given = values as Record<string, string | undefined>;
+  const filters = Object.fromEntries(REPORT_FILTERS.map((name) => [name, given[optionOf(name)]]));
   const unsupported = Object.keys(filters).filter(
     (name) => filters[name] !== undefined && !report.filters.includes(name),
   );
-  if (unsupported.length > 0) return `export ${report.name} takes no ${unsupported.map((n) => `--${n}`).join(', ')}`;
+  if (unsupported.length > 0) {
+    return `export ${report.name} takes no ${unsupported.map((name) => `--${optionOf(name)}`).join(', ')}`;
+  }
   if (values.format !== 'ndjson' && values.format !== 'csv') return '--format must be ndjson or csv';
-  const target = apiTargetOf(values, 'ltc token --sub you --roles sales_manager');
+  const target = apiTargetOf(values, `ltc token --sub you --roles ${report.role}`);
   if (typeof target === 'string') return target;
   return { filters, format: values.format, out: values.out, target };
 }
