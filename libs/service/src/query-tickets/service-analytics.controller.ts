@@ -40,7 +40,7 @@ export class ServiceAnalyticsController {
   }
 
   @Get('ola')
-  @ApiOperation({ summary: 'Internal tasks, done, done on time, on-time rate and overdue open, per line or group' })
+  @ApiOperation({ summary: 'Internal tasks, done, done on time, on-time rate and overdue open, per line, group, month or ticket priority' })
   @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: OlaAnalyticsView, description: SCOPE })
   async ola(@Query() query: OlaAnalyticsQueryDto, @Ctx() ctx: RequestContext): Promise<OlaAnalyticsView> {

@@ -14,7 +14,7 @@ import { serviceTicketsDb } from './service-tickets.table.js';
 import { filteredTickets } from './ticket-filter.js';
 
 export const SLA_GROUPINGS = ['priority', 'line', 'group', 'category', 'month'] as const;
-export const OLA_GROUPINGS = ['line', 'group'] as const;
+export const OLA_GROUPINGS = ['line', 'group', 'month', 'priority'] as const;
 export const CSAT_GROUPINGS = ['group', 'category', 'engineer'] as const;
 
 /** `part` out of `whole` in basis points, rounded; null when there is nothing to rate. */
@@ -102,27 +102,41 @@ export async function slaAnalytics(
   return { groupBy: query.groupBy, from: query.from ?? null, to: query.to ?? null, buckets: buckets.sort(byBucket) };
 }
 
-/** OLA attainment of the tasks of the tickets the caller sees, per line or group. */
+/**
+ * Where a task is counted: its line or group, the month it was opened (UTC), or its ticket's
+ * priority now (tasks carry no priority of their own; a re-graded ticket's tasks move with it).
+ */
+const OLA_BUCKETS: Record<(typeof OLA_GROUPINGS)[number], RawBuilder<string | number | null>> = {
+  line: sql`line`,
+  group: sql`group_id`,
+  month: sql`substr(opened_at, 1, 7)`,
+  priority: sql`(select s.priority from service_tickets s
+    where s.tenant_id = service_ola_tasks.tenant_id and s.ticket_id = service_ola_tasks.ticket_id)`,
+};
+
+/** OLA attainment of the tasks of the tickets the caller sees, per line, group, month or priority. */
 export async function olaAnalytics(
   db: ReadModelDb,
   tenantId: string,
   query: { readonly scope: TicketScope; readonly groupBy: (typeof OLA_GROUPINGS)[number] },
 ): Promise<OlaAnalyticsView> {
-  const bucket: RawBuilder<string | number | null> = query.groupBy === 'line' ? sql`line` : sql`group_id`;
   let tasks = serviceOlaTasksDb(db).selectFrom('service_ola_tasks').where('tenant_id', '=', tenantId);
   if (query.scope.kind === 'person') {
     const visible = filteredTickets(db, tenantId, { scope: query.scope }).select('service_tickets.ticket_id');
     tasks = tasks.where('ticket_id', 'in', visible);
   }
-  const rows = await tasks
+  // Bucketed in a subquery, grouped outside it: PostgreSQL does not group by a correlated subquery.
+  const bucketed = tasks.select([OLA_BUCKETS[query.groupBy].as('bucket'), 'status', 'on_time', 'overdue']).as('t');
+  const rows = await serviceOlaTasksDb(db)
+    .selectFrom(bucketed)
     .select([
-      bucket.as('bucket'),
+      't.bucket',
       sql<number | string>`count(*)`.as('tasks'),
-      count(sql`status = 'done'`).as('done'),
-      count(sql`status = 'done' and on_time = 1`).as('done_on_time'),
-      count(sql`status = 'open' and overdue = 1`).as('overdue_open'),
+      count(sql`t.status = 'done'`).as('done'),
+      count(sql`t.status = 'done' and t.on_time = 1`).as('done_on_time'),
+      count(sql`t.status = 'open' and t.overdue = 1`).as('overdue_open'),
     ])
-    .groupBy(bucket)
+    .groupBy('t.bucket')
     .execute();
   const buckets: OlaBucketView[] = rows.map((row) => {
     const done = Number(row.done);

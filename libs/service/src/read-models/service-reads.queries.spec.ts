@@ -201,6 +201,21 @@ function describeQueries(open: () => Promise<TestDb>): void {
     expect(lous.buckets.map((b) => [b.bucket, b.tasks])).toEqual([['g-lab', 1]]);
   });
 
+  it("counts OLA attainment per month a task was opened and per its ticket's priority", async () => {
+    const byMonth = await olaAnalytics(db, 'acme', { scope: tenant, groupBy: 'month' });
+    expect(byMonth.buckets).toEqual([
+      { bucket: '2026-02', tasks: 1, done: 1, doneOnTime: 1, onTimeBp: 10_000, overdueOpen: 0 },
+      { bucket: '2026-03', tasks: 1, done: 0, doneOnTime: 0, onTimeBp: null, overdueOpen: 1 },
+    ]);
+    const byPriority = await olaAnalytics(db, 'acme', { scope: tenant, groupBy: 'priority' });
+    expect(byPriority.buckets).toEqual([
+      { bucket: 'P2', tasks: 1, done: 0, doneOnTime: 0, onTimeBp: null, overdueOpen: 1 },
+      { bucket: 'P4', tasks: 1, done: 1, doneOnTime: 1, onTimeBp: 10_000, overdueOpen: 0 },
+    ]);
+    const lous = await olaAnalytics(db, 'acme', { scope: agent('lou-lab'), groupBy: 'priority' });
+    expect(lous.buckets.map((b) => [b.bucket, b.tasks])).toEqual([['P2', 1]]);
+  });
+
   it('averages every callback in hundredths, with their distribution and the reopen rate', async () => {
     const byGroup = await csatAnalytics(db, 'acme', { scope: tenant, groupBy: 'group' });
     expect(byGroup.buckets).toEqual([
