@@ -47,7 +47,7 @@ export const olaAttainment: AnalyticsReport = {
   name: 'ola-attainment',
   route: '/analytics/service/ola',
   filters: ['groupBy'],
-  usage: '[--group-by line|group]',
+  usage: '[--group-by line|group|month|priority]',
   lines: 'per line or group of internal tasks',
   role: SERVICE_READER,
   columns: ['groupBy', 'group', ...OLA_COLUMNS],
