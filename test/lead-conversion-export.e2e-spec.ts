@@ -204,5 +204,5 @@ describe('Lead conversion against the exported lead events', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^400 /);
     expect((await runCli(['export', 'lead-conversion', '--group-by', 'rep'], env)).code).toBe(2);
-  });
+  }, 120_000);
 });

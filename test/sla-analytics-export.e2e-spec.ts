@@ -227,5 +227,5 @@ describe('SLA attainment against the exported ticket events', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^400 /);
     expect((await runCli(['export', 'ola-attainment', '--from', '2026-03-01'], env)).code).toBe(2);
-  });
+  }, 120_000);
 });
