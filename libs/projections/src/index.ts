@@ -2,6 +2,7 @@ export * from './read-model-db.js';
 export * from './projection.js';
 export * from './upsert.js';
 export * from './bulk-upsert.js';
+export * from './bulk-delete.js';
 export * from './missing-columns.js';
 export type { OpenScratch, ScratchReadModels } from './scratch-read-models.js';
 export * from './checkpoint.store.js';

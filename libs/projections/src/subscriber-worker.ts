@@ -15,6 +15,9 @@ export type SubscriberState = 'starting' | 'catching_up' | 'live' | 'retrying' |
 /** How long a subscriber waits with nothing to handle before moving its checkpoint past what its filter passed over. */
 const PASS_OVER_AFTER_IDLE_MS = 1_000;
 
+/** Events a subscriber's pump reads beyond its batch size (at most three batches). */
+const READ_AHEAD_EVENTS = 2_000;
+
 /** The two kinds of subscribers the runner feeds. */
 export type SubscriberKind = 'projection' | 'process_manager';
 
@@ -175,7 +178,11 @@ export abstract class SubscriberWorker {
         ...(this.filter ? { filter: this.filter } : {}),
       });
       const max = this.maxBatch;
-      pump = new EventPump(subscription, max * 4);
+      // Read ahead by a few pages beyond one batch: enough for the next batch to be read while
+      // this one commits. Four whole batches (as before) let each projection hold up to 20,000
+      // parsed events during a rebuild; a heap snapshot of one found ~156,000 parsed events
+      // alive at once across the 27 projections, each holding its own copies.
+      pump = new EventPump(subscription, max + Math.min(3 * max, READ_AHEAD_EVENTS));
       this.setState('catching_up');
       ready();
       let reachedHead = false;

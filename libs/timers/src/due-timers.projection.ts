@@ -1,25 +1,20 @@
 import type { RecordedEvent } from '#ltc/event-store';
-import { upsertRow, type Projection, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
+import {
+  deleteByKeys,
+  upsertMany,
+  type BulkUpsertShape,
+  type Projection,
+  type ReadModelDb,
+  type ReadModelTransaction,
+} from '#ltc/projections';
 import type { Kysely } from 'kysely';
 import { TimerEventType } from './domain/timer.events.js';
-import { parseTimerScheduled, timerIdOf } from './domain/timer-event-parser.js';
+import { parseTimerScheduled } from './domain/timer-event-parser.js';
+import { dueTimerChanges } from './due-timers.batch.js';
+import type { DueTimerRow } from './due-timers.row.js';
 import { TIMER_EVENTS_FILTER } from './timer-stream.js';
 
-/** Row shape of `due_timers`: one pending timer. */
-export type DueTimerRow = {
-  timer_id: string;
-  /** ISO-8601 UTC with milliseconds: compares correctly as text on every dialect. */
-  due_at: string;
-  /** The DispatchableCommand as JSON. */
-  command: string;
-  tenant_id: string;
-  correlation_id: string;
-  causation_id: string;
-  /** Id of the TimerScheduled event: the causation of the command the timer sends. */
-  scheduled_event_id: string;
-  /** Revision of TimerScheduled in the timer stream. */
-  scheduled_revision: string;
-};
+export type { DueTimerRow } from './due-timers.row.js';
 
 /** The tables this projection owns. */
 export type DueTimerTables = { due_timers: DueTimerRow };
@@ -28,6 +23,22 @@ export type DueTimerTables = { due_timers: DueTimerRow };
 export function dueTimerTables(db: ReadModelDb): Kysely<DueTimerTables> {
   return db.withTables<DueTimerTables>();
 }
+
+const DUE_TIMER_SHAPE: BulkUpsertShape<DueTimerRow> = {
+  table: 'due_timers',
+  columns: [
+    'timer_id',
+    'due_at',
+    'command',
+    'tenant_id',
+    'correlation_id',
+    'causation_id',
+    'scheduled_event_id',
+    'scheduled_revision',
+  ],
+  key: ['timer_id'],
+  update: [],
+};
 
 /** Told the earliest due time among timers a committed batch scheduled. */
 export type DueTimersListener = (earliestScheduled: Date | undefined) => void;
@@ -68,30 +79,19 @@ export class DueTimersProjection implements Projection {
   }
 
   async apply(trx: ReadModelTransaction, event: RecordedEvent): Promise<void> {
-    switch (event.type) {
-      case TimerEventType.Scheduled: {
-        const data = parseTimerScheduled(event.data);
-        const row: DueTimerRow = {
-          timer_id: data.timerId,
-          due_at: new Date(data.dueAt).toISOString(),
-          command: JSON.stringify(data.command),
-          tenant_id: data.context.tenantId,
-          correlation_id: data.context.correlationId,
-          causation_id: data.context.causationId,
-          scheduled_event_id: event.id,
-          scheduled_revision: event.revision.toString(),
-        };
-        // The stream is created with no_stream, so a second TimerScheduled cannot exist; keep the first anyway.
-        await upsertRow(trx, 'due_timers', row, ['timer_id'], []);
-        return;
-      }
-      case TimerEventType.Fired:
-      case TimerEventType.Cancelled:
-        await dueTimerTables(trx).deleteFrom('due_timers').where('timer_id', '=', timerIdOf(event.data)).execute();
-        return;
-      default:
-        return;
-    }
+    await this.applyBatch(trx, [event]);
+  }
+
+  /**
+   * A batch folded in memory, then its deletes and inserts in a few statements: timer events
+   * are most of the log (two in three of a realistic history), and a built query per event
+   * made this the second slowest projection of a rebuild.
+   */
+  async applyBatch(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
+    const { deletes, inserts } = dueTimerChanges(events);
+    await deleteByKeys(trx, 'due_timers', 'timer_id', deletes);
+    // The stream is created with no_stream, so a second TimerScheduled cannot exist; keep the first anyway.
+    await upsertMany(trx, DUE_TIMER_SHAPE, inserts);
   }
 
   afterCommit(events: readonly RecordedEvent[]): void {

@@ -2,7 +2,14 @@ import type { RecordedEvent } from '#ltc/event-store';
 import type { DealLink, HistoryContribution } from '#ltc/platform';
 import { upsertMany, type Projection, type ReadModelTransaction } from '#ltc/projections';
 import { genericSummary } from '../summary/event-summary.js';
-import { clearAuditTables, createAuditTables, paddedPosition, type AuditTrailRow } from './audit-trail.table.js';
+import {
+  clearAuditTables,
+  createAuditTables,
+  createAuditTrailReadIndexes,
+  dropAuditTrailReadIndexes,
+  paddedPosition,
+  type AuditTrailRow,
+} from './audit-trail.table.js';
 import { BatchLinks } from './batch-links.js';
 
 const TRAIL_COLUMNS = [
@@ -51,6 +58,7 @@ export function auditTrailProjection(contributions: readonly HistoryContribution
     version: 1,
     setup: createAuditTables,
     reset: clearAuditTables,
+    deferredIndexes: { drop: dropAuditTrailReadIndexes, create: createAuditTrailReadIndexes },
     async apply(trx, event) {
       await applyBatch(trx, [event]);
     },

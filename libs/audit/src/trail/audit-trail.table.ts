@@ -93,31 +93,39 @@ export async function createAuditTables(db: ReadModelDb): Promise<void> {
     .on('audit_stream_parents')
     .columns(['tenant_id', 'parent_stream'])
     .execute();
-  // The cause of an entry is found by event id; a stream's entries in log order; a person's in log order.
+  // The cause of an entry is found by event id: the projection itself looks causes up by it, so it stays.
   await db.schema
     .createIndex('audit_trail_event')
     .ifNotExists()
     .on('audit_trail')
     .columns(['tenant_id', 'event_id'])
     .execute();
-  await db.schema
-    .createIndex('audit_trail_stream')
-    .ifNotExists()
-    .on('audit_trail')
-    .columns(['stream', 'position'])
-    .execute();
-  await db.schema
-    .createIndex('audit_trail_actor')
-    .ifNotExists()
-    .on('audit_trail')
-    .columns(['tenant_id', 'actor_user_id', 'position'])
-    .execute();
+  await createAuditTrailReadIndexes(db);
   await db.schema
     .createIndex('audit_deal_streams_deal')
     .ifNotExists()
     .on('audit_deal_streams')
     .columns(['tenant_id', 'deal_id'])
     .execute();
+}
+
+/**
+ * The indexes only readers use (a stream's entries in log order, a person's in log order):
+ * dropped while a replay from the beginning refills the trail, and built once it has caught
+ * up (`Projection.deferredIndexes`). The trail takes a row per event of the log, so a rebuild
+ * writes more rows here than anywhere else; keeping these two up to date row by row cost more
+ * than the rows themselves. Idempotent.
+ */
+export async function createAuditTrailReadIndexes(db: ReadModelDb | ReadModelTransaction): Promise<void> {
+  await sql`create index if not exists audit_trail_stream on audit_trail (stream, position)`.execute(db);
+  await sql`create index if not exists audit_trail_actor on audit_trail (tenant_id, actor_user_id, position)`.execute(
+    db,
+  );
+}
+
+export async function dropAuditTrailReadIndexes(trx: ReadModelTransaction): Promise<void> {
+  await sql`drop index if exists audit_trail_stream`.execute(trx);
+  await sql`drop index if exists audit_trail_actor`.execute(trx);
 }
 
 export async function clearAuditTables(trx: ReadModelTransaction): Promise<void> {
