@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
@@ -10,6 +10,7 @@ import {
   HealthController,
   LOGGER,
   StreamsController,
+  WriteRateLimitInterceptor,
   type AppConfig,
   type ProcessRole,
 } from '#ltc/platform';
@@ -49,6 +50,7 @@ export class EngineModule {
       controllers: [HealthController, StreamsController, ProjectionsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ErrorFilter(logger), inject: [LOGGER] },
       ],
     };

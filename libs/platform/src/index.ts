@@ -1,6 +1,7 @@
 export * from './config/app-config.js';
 export * from './auth/roles.js';
 export * from './auth/token.service.js';
+export * from './auth/oidc-token.verifier.js';
 export * from './auth/jwt-secret.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/auth.guard.js';
@@ -32,3 +33,5 @@ export * from './context/define-context.js';
 export * from './context/policy-simulation.js';
 export * from './ports/sales-teams.port.js';
 export * from './ports/people-directory.port.js';
+export * from './http/write-rate-limit.interceptor.js';
+export * from './http/security-headers.js';

@@ -7,6 +7,7 @@ import { READ_MODEL_DB } from './tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { resolveJwtSecret } from '../auth/jwt-secret.js';
 import { TokenService } from '../auth/token.service.js';
+import { OidcTokenVerifier } from '../auth/oidc-token.verifier.js';
 import { LOGGER } from '../logging/logger.js';
 import { join } from 'node:path';
 
@@ -50,6 +51,7 @@ export class CoreModule {
           useFactory: () =>
             new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir).secret, {
               allowTokensWithoutExpiry: config.allowTokensWithoutExpiry,
+              ...(config.oidc ? { identityProvider: new OidcTokenVerifier(config.oidc) } : {}),
             }),
         },
         {
