@@ -9,6 +9,7 @@ import {
   ErrorFilter,
   HealthController,
   LOGGER,
+  ReadAuditModule,
   StreamsController,
   WriteRateLimitInterceptor,
   type AppConfig,
@@ -46,6 +47,7 @@ export class EngineModule {
         CqrsModule.forRoot(),
         EngineRuntimeModule.forRoot({ contexts: options.contexts, runLoops: role !== 'api', processRole: role }),
         ...contextModules(options.contexts),
+        ReadAuditModule,
       ],
       controllers: [HealthController, StreamsController, ProjectionsController],
       providers: [

@@ -35,3 +35,7 @@ export * from './ports/sales-teams.port.js';
 export * from './ports/people-directory.port.js';
 export * from './http/write-rate-limit.interceptor.js';
 export * from './http/security-headers.js';
+export * from './read-audit/audited-read.decorator.js';
+export * from './read-audit/read-audit.js';
+export * from './read-audit/read-recorded.event.js';
+export * from './read-audit/read-audit.module.js';

@@ -9,6 +9,7 @@ import { resolveJwtSecret } from '../auth/jwt-secret.js';
 import { TokenService } from '../auth/token.service.js';
 import { OidcTokenVerifier } from '../auth/oidc-token.verifier.js';
 import { LOGGER } from '../logging/logger.js';
+import { ReadAudit } from '../read-audit/read-audit.js';
 import { join } from 'node:path';
 
 /** Closes the store and the read-model database after everything that uses them has stopped. */
@@ -33,7 +34,7 @@ export interface CoreOptions {
 
 /**
  * What every process of the engine shares: configuration, logs, the clock, the event
- * store chosen by configuration, the read-model database and token verification.
+ * store chosen by configuration, the read-model database, token verification and the read log.
  */
 @Global()
 @Module({})
@@ -67,8 +68,9 @@ export class CoreModule {
             }),
         },
         StorageLifecycle,
+        ReadAudit,
       ],
-      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB],
+      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB, ReadAudit],
     };
   }
 }
