@@ -1,3 +1,4 @@
+import { runCli } from './support/cli.js';
 import { convertedLead, world, type World } from './support/opportunity-world.js';
 import { eventually, type TestResponse } from './support/test-app.js';
 
@@ -93,6 +94,21 @@ describe('Read audit', () => {
     const raw = await get(`/streams/${first?.stream ?? ''}`);
     expect(raw.status).toBe(200);
     expect(raw.body.events[0]).toMatchObject({ type: 'ReadRecorded', chainHash: expect.any(String) });
+  });
+
+  it('records an `ltc export events` in the read log of each tenant exported, with the operator and the count', async () => {
+    const exported = await runCli(['export', 'events', '--kind', 'lead'], { LTC_DATA_DIR: w.sales.app.dataDir });
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout.trim().split('\n').length;
+    const [entry] = await readsOf('kind=event_export');
+    expect(entry).toMatchObject({
+      actor: { userId: expect.stringMatching(/^cli:/), role: 'operator' },
+      target: null,
+      route: 'ltc export events',
+      format: 'application/x-ndjson',
+      filters: { arguments: '--kind lead' },
+      records: lines,
+    });
   });
 
   it('refuses a period it cannot serve with 400', async () => {

@@ -39,3 +39,4 @@ export * from './read-audit/audited-read.decorator.js';
 export * from './read-audit/read-audit.js';
 export * from './read-audit/read-recorded.event.js';
 export * from './read-audit/read-audit.module.js';
+export * from './read-audit/command-line-read.js';
