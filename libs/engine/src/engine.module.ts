@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
@@ -9,7 +9,9 @@ import {
   ErrorFilter,
   HealthController,
   LOGGER,
+  ReadAuditModule,
   StreamsController,
+  WriteRateLimitInterceptor,
   type AppConfig,
   type ProcessRole,
 } from '#ltc/platform';
@@ -45,10 +47,12 @@ export class EngineModule {
         CqrsModule.forRoot(),
         EngineRuntimeModule.forRoot({ contexts: options.contexts, runLoops: role !== 'api', processRole: role }),
         ...contextModules(options.contexts),
+        ReadAuditModule,
       ],
       controllers: [HealthController, StreamsController, ProjectionsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ErrorFilter(logger), inject: [LOGGER] },
       ],
     };

@@ -4,10 +4,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '#ltc/kernel';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
-import { PinoNestLogger, createValidationPipe, documentErrorResponses, parseJsonBody } from '#ltc/platform';
+import {
+  PinoNestLogger,
+  createValidationPipe,
+  documentErrorResponses,
+  parseJsonBody,
+  securityHeaders,
+} from '#ltc/platform';
 import { EngineModule, type EngineRootOptions } from './engine.module.js';
-
-const BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
  * Bodies are JSON (the import route adds CSV and NDJSON itself): parsed by our own parser,
@@ -15,9 +19,9 @@ const BODY_LIMIT = 10 * 1024 * 1024;
  * string, and refuses invalid UTF-8 rather than replacing it. Forms and plain text, which
  * Fastify and Nest would parse into strings no DTO describes, are 415 like any other type.
  */
-function useJsonBodiesOnly(app: NestFastifyApplication): void {
+function useJsonBodiesOnly(app: NestFastifyApplication, bodyLimit: number): void {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
-  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, (_request, body, done) => {
+  app.useBodyParser('application/json', { bodyLimit }, (_request, body, done) => {
     let text: string;
     try {
       text = utf8.decode(body);
@@ -31,7 +35,7 @@ function useJsonBodiesOnly(app: NestFastifyApplication): void {
       done(error as Error, undefined);
     }
   });
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: BODY_LIMIT }, (_request, _body, done) => {
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, _body, done) => {
     done(new UnsupportedMediaTypeException(), undefined);
   });
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
@@ -50,14 +54,21 @@ export async function createApp(
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
     },
-    // Large CSV/NDJSON imports are streamed through dedicated routes; JSON bodies stay small.
-    bodyLimit: BODY_LIMIT,
+    // LTC_MAX_BODY_BYTES (1 MiB unless set; 413 PAYLOAD_TOO_LARGE above). CSV/NDJSON lead
+    // imports have a parser of their own with its own, larger limit (IMPORT_MAX_BYTES).
+    bodyLimit: options.config.maxBodyBytes,
+  });
+  const headers = Object.entries(securityHeaders(options.config));
+  // onSend runs for every answer, the error filter's and Fastify's own 404/413 too.
+  adapter.getInstance().addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of headers) if (!reply.hasHeader(name)) void reply.header(name, value);
+    return payload;
   });
   const app = await NestFactory.create<NestFastifyApplication>(EngineModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });
-  useJsonBodiesOnly(app);
+  useJsonBodiesOnly(app, options.config.maxBodyBytes);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = documentErrorResponses(

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify';
 import { readLog, type EventFilter, type EventStore, type RecordedEvent } from '#ltc/event-store';
-import { eventStoreFor, loadConfig } from '#ltc/platform';
+import { eventStoreFor, loadConfig, recordCommandLineExport } from '#ltc/platform';
 import { Progress, count } from '../cli/progress.js';
 import { ANALYTICS_REPORTS, analyticsReport } from './analytics-reports.js';
 import { openNew } from './output-file.js';
@@ -63,7 +63,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const store = eventStoreFor(config);
   try {
-    return await exportEvents(store, command, config.eventStoreUrl ? 'log positions' : 'events');
+    return await exportEvents(store, command, config.eventStoreUrl ? 'log positions' : 'events', rest);
   } finally {
     await store.close();
   }
@@ -119,10 +119,11 @@ function parseExportArgs(args: string[]): ExportCommand | string {
   };
 }
 
-async function exportEvents(store: EventStore, command: ExportCommand, unit: string): Promise<number> {
+async function exportEvents(store: EventStore, command: ExportCommand, unit: string, args: string[]): Promise<number> {
   const head = await store.readHeadPosition();
   const progress = new Progress(process.stderr, Number(head), unit, 50_000);
   let exported = 0;
+  const perTenant = new Map<string, number>();
   const selected = async function* (): AsyncGenerator<RecordedEvent> {
     const events = readLog(store, {
       upTo: head,
@@ -134,6 +135,7 @@ async function exportEvents(store: EventStore, command: ExportCommand, unit: str
       if (command.from !== undefined && event.recordedAt < command.from) continue;
       if (command.to !== undefined && event.recordedAt >= command.to) continue;
       exported += 1;
+      perTenant.set(event.metadata.tenantId, (perTenant.get(event.metadata.tenantId) ?? 0) + 1);
       yield event;
     }
   };
@@ -153,6 +155,13 @@ async function exportEvents(store: EventStore, command: ExportCommand, unit: str
   await pipeline(body, out, { end: command.out !== undefined });
   progress.moveTo(Number(head));
   progress.finish();
+  // Each tenant's auditors see that its events left the store, and how many (README "Read audit").
+  await recordCommandLineExport(store, {
+    route: 'ltc export events',
+    recordsPerTenant: perTenant,
+    filters: { arguments: args.join(' ') },
+    format: command.format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+  });
   console.error(`${count(exported)} events exported up to position ${head}${command.out ? ` to ${command.out}` : ''}`);
   return 0;
 }

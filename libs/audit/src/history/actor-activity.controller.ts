@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { AuditedRead, Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { cursorOf, nextCursor } from './history-cursor.js';
 import { exportFile, exportFormatOf } from './history-export.js';
 import { historyFilterOf } from './history-filter.js';
@@ -21,6 +21,7 @@ export class ActorActivityController {
     summary: 'What one person did across deals in a period, in log order, each entry with its deal and cause',
     description: '`Accept: text/csv` or `application/x-ndjson` exports every matching entry.',
   })
+  @AuditedRead('actor_activity', { target: 'userId' })
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiOkResponse({ type: ActorActivityDto })
   async activity(

@@ -9,7 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { AuditedRead, Ctx, Roles, type RequestContext } from '#ltc/platform';
 import { exportFile, exportFormatOf } from './history-export.js';
 import { historyFilterOf } from './history-filter.js';
 import { HistoryReader } from './history.reader.js';
@@ -37,6 +37,7 @@ export class DealHistoryController {
       'Filters: kind, actor, from/to, type. `Accept: text/csv` or `application/x-ndjson` exports every matching ' +
       'entry. `explain={eventId}` answers the causal chain of that event instead.',
   })
+  @AuditedRead('deal_history', { target: 'dealId' })
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: getSchemaPath(DealHistoryDto) }, { $ref: getSchemaPath(CausalChainDto) }] },

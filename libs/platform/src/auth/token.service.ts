@@ -1,14 +1,13 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import type { ExternalTokenVerifier } from './oidc-token.verifier.js';
 import { isRole, type Caller, type Role } from './roles.js';
+import { CLOCK_TOLERANCE_SECONDS, checkIssuedAt, tokenErrorFrom } from './token-claims.js';
+import { InvalidTokenError } from './token-errors.js';
 
-/** A token that is missing, malformed, expired or signed with another secret. Mapped to 401. */
-export class InvalidTokenError extends Error {
-  readonly code = 'INVALID_TOKEN';
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidTokenError';
-  }
-}
+export { InvalidTokenError, TokenExpiredError, IdentityProviderUnavailableError } from './token-errors.js';
+
+/** The one algorithm of the engine's own tokens. */
+const BUILT_IN_ALGORITHM = 'HS256';
 
 /** An expiry that is neither a duration jose understands nor `never`. */
 export class InvalidExpiryError extends Error {
@@ -40,19 +39,26 @@ export interface TokenPolicy {
    * revoked by rotating the secret.
    */
   readonly allowTokensWithoutExpiry?: boolean;
+  /** Tokens of an identity provider (LTC_OIDC_ISSUER), accepted beside the engine's own. */
+  readonly identityProvider?: ExternalTokenVerifier;
 }
 
 /**
  * HS256 bearer tokens with claims `sub`, `roles` (array), `tenant` and `exp`. Operators can
  * mint their own with any JWT library and the same secret, or with `ltc token`.
+ * `verify` is the one entry point the auth guard calls: it also hands RS256/ES256 tokens to
+ * the identity provider's verifier when one is configured. Each verifier pins its own
+ * algorithms, so the choice by the token's `alg` header never lets a token pick its check.
  */
 export class TokenService {
   private readonly key: Uint8Array;
   private readonly requireExpiry: boolean;
+  private readonly identityProvider: ExternalTokenVerifier | undefined;
 
   constructor(secret: string, policy: TokenPolicy = {}) {
     this.key = new TextEncoder().encode(secret);
     this.requireExpiry = policy.allowTokensWithoutExpiry !== true;
+    this.identityProvider = policy.identityProvider;
   }
 
   async mint(options: MintOptions): Promise<string> {
@@ -72,26 +78,44 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Caller> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        ...(this.requireExpiry ? { requiredClaims: ['exp'] } : {}),
-      });
-      const roles = payload['roles'];
-      const tenant = payload['tenant'];
-      if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('Token has no subject');
-      if (!Array.isArray(roles) || !roles.every(isRole)) {
-        throw new InvalidTokenError('Token claim "roles" must be an array of known roles');
-      }
-      if (typeof tenant !== 'string' || tenant === '') throw new InvalidTokenError('Token has no "tenant" claim');
-      return { userId: payload.sub, roles, tenantId: tenant };
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Token has expired');
-      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp') {
-        throw new InvalidTokenError('Token has no expiry ("exp" claim); mint one with an expiry');
-      }
-      throw new InvalidTokenError('Token is not valid for this server');
+    const algorithm = algorithmOf(token);
+    if (algorithm === BUILT_IN_ALGORITHM) return this.verifyOwn(token);
+    if (algorithm !== undefined && this.identityProvider?.algorithms.includes(algorithm)) {
+      return this.identityProvider.verify(token);
     }
+    const accepted = [BUILT_IN_ALGORITHM, ...(this.identityProvider?.algorithms ?? [])].join(', ');
+    throw new InvalidTokenError(`Token algorithm "${algorithm ?? 'none'}" is not accepted here (only ${accepted})`);
+  }
+
+  private async verifyOwn(token: string): Promise<Caller> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: [BUILT_IN_ALGORITHM],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        ...(this.requireExpiry ? { requiredClaims: ['exp'] } : {}),
+      }));
+    } catch (error) {
+      throw tokenErrorFrom(error);
+    }
+    checkIssuedAt(payload);
+    const roles = payload['roles'];
+    const tenant = payload['tenant'];
+    if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('Token has no subject');
+    if (!Array.isArray(roles) || !roles.every(isRole)) {
+      throw new InvalidTokenError('Token claim "roles" must be an array of known roles');
+    }
+    if (typeof tenant !== 'string' || tenant === '') throw new InvalidTokenError('Token has no "tenant" claim');
+    return { userId: payload.sub, roles, tenantId: tenant };
+  }
+}
+
+/** The `alg` of a token's protected header; a token whose header cannot be read is refused here. */
+function algorithmOf(token: string): string | undefined {
+  try {
+    const { alg } = decodeProtectedHeader(token);
+    return alg === 'none' ? undefined : alg;
+  } catch {
+    throw new InvalidTokenError('Token is not a well-formed signed JWT');
   }
 }

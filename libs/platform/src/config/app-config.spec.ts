@@ -34,3 +34,53 @@ describe('configuration', () => {
     expect(config.readModelUrl).toBe('postgres://u@h/db');
   });
 });
+
+describe('security configuration', () => {
+  it('is off by default: no identity provider, no rate limit, no HSTS, 1 MiB bodies', () => {
+    const config = loadConfig({});
+    expect(config.oidc).toBeUndefined();
+    expect(config.writeRateLimit).toBeUndefined();
+    expect(config.hstsMaxAgeSeconds).toBeUndefined();
+    expect(config.maxBodyBytes).toBe(1024 * 1024);
+  });
+
+  it('reads an identity provider with its claims, a rate limit and HSTS', () => {
+    const config = loadConfig({
+      LTC_OIDC_ISSUER: 'https://id.example/realms/acme',
+      LTC_OIDC_AUDIENCE: 'ltc-api',
+      LTC_OIDC_ROLES_CLAIM: 'realm_access.roles',
+      LTC_OIDC_DEFAULT_TENANT: 'acme',
+      LTC_RATE_LIMIT: '120/min',
+      LTC_HSTS_MAX_AGE: '31536000',
+    });
+    expect(config.oidc).toMatchObject({
+      issuer: 'https://id.example/realms/acme',
+      audience: 'ltc-api',
+      rolesClaim: 'realm_access.roles',
+      tenantClaim: 'tenant',
+      userClaim: 'sub',
+      defaultTenant: 'acme',
+      jwksCooldownSeconds: 30,
+    });
+    expect(config.writeRateLimit).toEqual({ requests: 120, windowSeconds: 60 });
+    expect(config.hstsMaxAgeSeconds).toBe(31536000);
+  });
+
+  it('reports an issuer without audience, plain-HTTP keys, a bad rate and a tiny body limit at once', () => {
+    let caught: unknown;
+    try {
+      loadConfig({
+        LTC_OIDC_ISSUER: 'http://id.example',
+        LTC_RATE_LIMIT: 'lots',
+        LTC_MAX_BODY_BYTES: '12',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    const problems = (caught as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/LTC_OIDC_AUDIENCE is required/);
+    expect(problems).toMatch(/LTC_OIDC_ISSUER="http:\/\/id.example" must be an https:\/\/ URL/);
+    expect(problems).toMatch(/LTC_RATE_LIMIT="lots"/);
+    expect(problems).toMatch(/LTC_MAX_BODY_BYTES="12"/);
+  });
+});

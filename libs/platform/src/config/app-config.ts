@@ -23,6 +23,39 @@ export interface AppConfig {
   readonly defaultTenant: string;
   /** LTC_TOKEN_EXPIRY=optional: accept bearer tokens that carry no `exp` claim. */
   readonly allowTokensWithoutExpiry: boolean;
+  /** LTC_OIDC_*: accept an identity provider's RS256/ES256 tokens beside the built-in HS256 ones. */
+  readonly oidc: OidcConfig | undefined;
+  /** LTC_MAX_BODY_BYTES: the largest JSON request body (413 above); lead imports keep their own limit. */
+  readonly maxBodyBytes: number;
+  /** LTC_RATE_LIMIT: commands (POST/PUT/PATCH/DELETE) per caller and window; undefined = no limit. */
+  readonly writeRateLimit: RateLimitConfig | undefined;
+  /** LTC_HSTS_MAX_AGE: send Strict-Transport-Security with this max-age; only behind HTTPS. */
+  readonly hstsMaxAgeSeconds: number | undefined;
+}
+
+/** An OpenID Connect provider whose access tokens the engine accepts. */
+export interface OidcConfig {
+  /** `iss` of its tokens; also where `/.well-known/openid-configuration` is found. */
+  readonly issuer: string;
+  /** `aud` the tokens must carry: the engine's client id or API identifier at the provider. */
+  readonly audience: string;
+  /** The JWKS address when it is not to be discovered from the issuer. */
+  readonly jwksUrl: string | undefined;
+  /** Dotted path of the claim with the roles, e.g. `realm_access.roles` (Keycloak). */
+  readonly rolesClaim: string;
+  readonly tenantClaim: string;
+  /** Tenant of a token without the tenant claim (a single-tenant installation); undefined = such tokens get 401. */
+  readonly defaultTenant: string | undefined;
+  /** The claim naming the user (their id in assignments and in event metadata). */
+  readonly userClaim: string;
+  /** Least time between two key-set fetches caused by tokens with an unknown `kid`. */
+  readonly jwksCooldownSeconds: number;
+}
+
+/** At most `requests` per `windowSeconds`, refilled evenly (a token bucket). */
+export interface RateLimitConfig {
+  readonly requests: number;
+  readonly windowSeconds: number;
 }
 
 /** Every problem found in the environment at once, so an operator fixes them in one go. */
@@ -68,7 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (readModelUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(readModelUrl)) {
     problems.push(`READMODEL_URL must start with postgres:// or postgresql://`);
   }
-  const config: AppConfig = {
+  const config = {
     port,
     host: text('HOST') ?? '0.0.0.0',
     dataDir: resolve(text('LTC_DATA_DIR') ?? './data'),
@@ -82,8 +115,95 @@ export function loadConfig(env: Env = process.env): AppConfig {
     processManagers: oneOf('LTC_PROCESS_MANAGERS', ['on', 'off'] as const, 'on') === 'on',
     allowTokensWithoutExpiry: oneOf('LTC_TOKEN_EXPIRY', ['required', 'optional'] as const, 'required') === 'optional',
   };
+  const withSecurity: AppConfig = { ...config, ...securitySettings(text, problems) };
   if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  return withSecurity;
+}
+
+type Text = (name: string) => string | undefined;
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const RATE_WINDOWS: Readonly<Record<string, number>> = { s: 1, sec: 1, m: 60, min: 60, h: 3600, hour: 3600 };
+
+/** The identity provider, the body and rate limits and HSTS (README "Security"). */
+function securitySettings(
+  text: Text,
+  problems: string[],
+): Pick<AppConfig, 'oidc' | 'maxBodyBytes' | 'writeRateLimit' | 'hstsMaxAgeSeconds'> {
+  const wholeNumber = (name: string, fallback: number | undefined, min: number): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return fallback;
+    if (/^\d+$/.test(value) && Number(value) >= min && Number.isSafeInteger(Number(value))) return Number(value);
+    problems.push(`${name}="${value}" must be a whole number of at least ${min}`);
+    return fallback;
+  };
+  return {
+    oidc: oidcSettings(text, problems, wholeNumber),
+    maxBodyBytes: wholeNumber('LTC_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024) ?? DEFAULT_MAX_BODY_BYTES,
+    writeRateLimit: rateLimit(text('LTC_RATE_LIMIT'), problems),
+    hstsMaxAgeSeconds: wholeNumber('LTC_HSTS_MAX_AGE', undefined, 1),
+  };
+}
+
+function oidcSettings(
+  text: Text,
+  problems: string[],
+  wholeNumber: (name: string, fallback: number | undefined, min: number) => number | undefined,
+): OidcConfig | undefined {
+  const issuer = text('LTC_OIDC_ISSUER');
+  if (issuer === undefined) {
+    const stray = ['LTC_OIDC_AUDIENCE', 'LTC_OIDC_JWKS_URL'].filter((name) => text(name) !== undefined);
+    if (stray.length > 0) problems.push(`${stray.join(' and ')} need LTC_OIDC_ISSUER`);
+    return undefined;
+  }
+  const audience = text('LTC_OIDC_AUDIENCE');
+  if (audience === undefined) {
+    problems.push('LTC_OIDC_AUDIENCE is required with LTC_OIDC_ISSUER: without it any token of the provider would do');
+  }
+  const jwksUrl = text('LTC_OIDC_JWKS_URL');
+  for (const [name, url] of [
+    ['LTC_OIDC_ISSUER', issuer],
+    ['LTC_OIDC_JWKS_URL', jwksUrl],
+  ] as const) {
+    if (url !== undefined && !isTrustedUrl(url)) {
+      problems.push(`${name}="${url}" must be an https:// URL (http:// only on localhost)`);
+    }
+  }
+  return {
+    issuer,
+    audience: audience ?? '',
+    jwksUrl,
+    rolesClaim: text('LTC_OIDC_ROLES_CLAIM') ?? 'roles',
+    tenantClaim: text('LTC_OIDC_TENANT_CLAIM') ?? 'tenant',
+    defaultTenant: text('LTC_OIDC_DEFAULT_TENANT'),
+    userClaim: text('LTC_OIDC_USER_CLAIM') ?? 'sub',
+    jwksCooldownSeconds: wholeNumber('LTC_OIDC_JWKS_COOLDOWN', 30, 0) ?? 30,
+  };
+}
+
+/** Keys fetched over plain HTTP could be swapped on the way; only a loopback provider may skip TLS. */
+function isTrustedUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** `120/min`, `10/s`, `1000/h`; `off` or absent = no limit. */
+function rateLimit(value: string | undefined, problems: string[]): RateLimitConfig | undefined {
+  if (value === undefined || value === 'off') return undefined;
+  const match = /^(\d+)\s*\/\s*([a-z]+)$/.exec(value);
+  const windowSeconds = match?.[2] === undefined ? undefined : RATE_WINDOWS[match[2]];
+  const requests = Number(match?.[1]);
+  if (windowSeconds === undefined || !(requests >= 1)) {
+    problems.push(`LTC_RATE_LIMIT="${value}" must be requests per window such as 120/min, 10/s or 1000/h, or off`);
+    return undefined;
+  }
+  return { requests, windowSeconds };
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

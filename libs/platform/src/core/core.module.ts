@@ -7,7 +7,9 @@ import { READ_MODEL_DB } from './tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { resolveJwtSecret } from '../auth/jwt-secret.js';
 import { TokenService } from '../auth/token.service.js';
+import { OidcTokenVerifier } from '../auth/oidc-token.verifier.js';
 import { LOGGER } from '../logging/logger.js';
+import { ReadAudit } from '../read-audit/read-audit.js';
 import { join } from 'node:path';
 
 /** Closes the store and the read-model database after everything that uses them has stopped. */
@@ -32,7 +34,7 @@ export interface CoreOptions {
 
 /**
  * What every process of the engine shares: configuration, logs, the clock, the event
- * store chosen by configuration, the read-model database and token verification.
+ * store chosen by configuration, the read-model database, token verification and the read log.
  */
 @Global()
 @Module({})
@@ -50,6 +52,7 @@ export class CoreModule {
           useFactory: () =>
             new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir).secret, {
               allowTokensWithoutExpiry: config.allowTokensWithoutExpiry,
+              ...(config.oidc ? { identityProvider: new OidcTokenVerifier(config.oidc) } : {}),
             }),
         },
         {
@@ -65,8 +68,9 @@ export class CoreModule {
             }),
         },
         StorageLifecycle,
+        ReadAudit,
       ],
-      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB],
+      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB, ReadAudit],
     };
   }
 }

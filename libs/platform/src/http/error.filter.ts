@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
 import { ConcurrentModificationError, IdempotencyKeyReusedError, StaleRevisionError } from '#ltc/commanding';
 import { ForbiddenResourceError, ForbiddenRoleError } from '../auth/auth.guard.js';
-import { InvalidTokenError } from '../auth/token.service.js';
+import { IdentityProviderUnavailableError, InvalidTokenError } from '../auth/token.service.js';
+import { RateLimitedError } from './write-rate-limit.interceptor.js';
 
 /** The error body every route returns: a stable `code` to branch on, a message for people. */
 export interface ErrorBody {
@@ -17,7 +18,8 @@ export interface ErrorBody {
 
 /**
  * The one place where errors become HTTP responses: 400 invalid input, 401/403 auth,
- * 404 unknown id, 409 forbidden by state, 412 stale If-Match, 422 reused idempotency key.
+ * 404 unknown id, 409 forbidden by state, 412 stale If-Match, 422 reused idempotency key,
+ * 429 too many commands, 503 identity provider unreachable.
  * Anything else is our fault: 500 with no internals leaked, logged with its stack.
  */
 @Catch()
@@ -28,7 +30,9 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<{ headers?: Record<string, unknown> }>();
     const body = explainMediaType(this.toBody(error), request.headers?.['content-type']);
-    if (body.statusCode >= 500) this.logger.error({ err: error }, 'Unhandled error');
+    if (error instanceof IdentityProviderUnavailableError) this.logger.warn({ err: error }, error.message);
+    else if (body.statusCode >= 500) this.logger.error({ err: error }, 'Unhandled error');
+    for (const [name, value] of Object.entries(challengeHeaders(error, body))) void reply.header(name, value);
     void reply.status(body.statusCode).send(body);
   }
 
@@ -42,6 +46,17 @@ export class ErrorFilter implements ExceptionFilter {
       };
     }
     if (error instanceof InvalidTokenError) return { statusCode: 401, code: error.code, message: error.message };
+    if (error instanceof RateLimitedError) {
+      return {
+        statusCode: 429,
+        code: error.code,
+        message: error.message,
+        details: { retryAfterSeconds: error.retryAfterSeconds },
+      };
+    }
+    if (error instanceof IdentityProviderUnavailableError) {
+      return { statusCode: 503, code: error.code, message: error.message };
+    }
     if (error instanceof ForbiddenRoleError || error instanceof ForbiddenResourceError) {
       return { statusCode: 403, code: error.code, message: error.message };
     }
@@ -110,6 +125,13 @@ function explainMediaType(body: ErrorBody, contentType: unknown): ErrorBody {
       ? `Content-Type ${contentType} is not accepted here; send the type the operation documents (application/json for JSON bodies)`
       : 'The request has a body but no Content-Type header; send the type the operation documents (application/json for JSON bodies)';
   return { ...body, message };
+}
+
+/** RFC 6750 §3 asks a 401 to name the scheme; a 429 says when to come back (RFC 6585). */
+function challengeHeaders(error: unknown, body: ErrorBody): Record<string, string> {
+  if (error instanceof RateLimitedError) return { 'retry-after': String(error.retryAfterSeconds) };
+  if (body.statusCode === 401) return { 'www-authenticate': 'Bearer error="invalid_token"' };
+  return {};
 }
 
 function codeForStatus(status: number): string {

@@ -51,14 +51,20 @@ function addErrorResponses(operation: Operation, globalSecurity: OpenAPIObject['
     add(400, 'VALIDATION_FAILED: `errors` names each field, the rule it breaks and what to send instead');
   }
   if (secured) {
-    add(401, 'INVALID_TOKEN: no bearer token, or one that is expired or not signed by this engine');
+    add(
+      401,
+      'TOKEN_EXPIRED: the token has expired, get a new one; INVALID_TOKEN: no bearer token, or one that is ' +
+        'malformed, not signed by a trusted key, or meant for another issuer or audience',
+    );
     add(403, "FORBIDDEN: the caller's role may not do this");
   }
   if (has('path')) add(404, "The id is unknown in the caller's tenant, or names a record the caller may not see");
   if (command) add(409, 'The current state forbids the command (`code` says why), or CONCURRENT_MODIFICATION');
   if (has('header', 'If-Match')) add(412, 'REVISION_MISMATCH: If-Match is stale; `details.currentRevision` is current');
+  if (jsonBody) add(413, 'PAYLOAD_TOO_LARGE: the body is over LTC_MAX_BODY_BYTES');
   if (jsonBody) add(415, 'UNSUPPORTED_MEDIA_TYPE: a body must be sent with Content-Type: application/json');
   if (command) add(422, 'IDEMPOTENCY_KEY_REUSED: the key was used before for a different request');
+  if (command) add(429, 'RATE_LIMITED: more commands than LTC_RATE_LIMIT allows; `Retry-After` says when to retry');
 }
 
 function errorBodySchema(): Record<string, unknown> {
