@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
@@ -9,12 +9,15 @@ import {
   ErrorFilter,
   HealthController,
   LOGGER,
+  PERMISSION_MATRIX,
+  PermissionCoverageCheck,
   StreamsController,
   type AppConfig,
   type ProcessRole,
 } from '#ltc/platform';
 import { checkContexts, contextModules } from './context-catalogue.js';
 import { EngineRuntimeModule } from './engine-runtime.module.js';
+import { permissionMatrixOf } from './engine.permissions.js';
 import type { EngineContexts } from './engine-options.js';
 import { ProjectionsController } from './projections.controller.js';
 
@@ -43,11 +46,14 @@ export class EngineModule {
       imports: [
         CoreModule.forRoot(options),
         CqrsModule.forRoot(),
+        DiscoveryModule,
         EngineRuntimeModule.forRoot({ contexts: options.contexts, runLoops: role !== 'api', processRole: role }),
         ...contextModules(options.contexts),
       ],
       controllers: [HealthController, StreamsController, ProjectionsController],
       providers: [
+        { provide: PERMISSION_MATRIX, useValue: permissionMatrixOf(options.contexts) },
+        PermissionCoverageCheck,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ErrorFilter(logger), inject: [LOGGER] },
       ],

@@ -4,7 +4,6 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { NotFoundError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { Roles } from '../auth/auth.decorators.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 
 class StreamQueryDto {
@@ -64,7 +63,6 @@ export class StreamsController {
 
   @Get(':stream')
   @ApiOperation({ summary: "Read one stream's raw events with their metadata (audit)" })
-  @Roles('auditor')
   @ApiOkResponse({ type: AuditStreamView })
   async read(
     @Param() params: StreamParamDto,
