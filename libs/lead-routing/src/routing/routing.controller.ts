@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, ForbiddenRoleError, READ_MODEL_DB, UserIdParamDto, type RequestContext } from '#ltc/platform';
+import { Ctx, ForbiddenResourceError, READ_MODEL_DB, UserIdParamDto, type RequestContext } from '#ltc/platform';
 import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import { listAttemptsDue } from './lead-attempts-due.js';
 import { SALES_MANAGERS, listNotifications } from './lead-notifications.js';
@@ -54,7 +54,12 @@ export class RoutingController {
   ): Promise<AttemptDuePageView> {
     const { roles, userId } = ctx.caller;
     const overseer = roles.some((role) => role === 'sales_manager' || role === 'admin' || role === 'auditor');
-    if (id !== userId && !overseer) throw new ForbiddenRoleError(['sales_manager', 'auditor']);
+    if (id !== userId && !overseer) {
+      throw new ForbiddenResourceError(
+        'NOT_YOUR_LEADS',
+        'Reps see their own attempts due; managers and auditors anyone’s',
+      );
+    }
     return listAttemptsDue(this.readModels.db, ctx.tenantId, id, this.clock.now(), {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
