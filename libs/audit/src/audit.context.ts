@@ -1,5 +1,6 @@
 import { defineContext, type ContextDescriptor } from '#ltc/platform';
 import { AuditModule } from './audit.module.js';
+import { auditPermissions } from './audit.permissions.js';
 import { timerHistory } from './summary/timer-summary.js';
 import { auditTrailProjection } from './trail/audit-trail.projection.js';
 
@@ -14,5 +15,6 @@ export function auditContext(contexts: readonly ContextDescriptor[]): ContextDes
     name: 'audit',
     modules: [AuditModule],
     projections: [auditTrailProjection(contributions)],
+    permissions: auditPermissions,
   });
 }

@@ -4,6 +4,7 @@ import { ContractsModule } from './contracts.module.js';
 import { draftingProcessManager } from './drafting/index.js';
 import { dunningProcessManager } from './dunning/index.js';
 import { ContractReadsModule, contractReadProjections } from './read-models/index.js';
+import { contractPermissions } from './contracts.permissions.js';
 
 /**
  * Manage Contract Execution (MCE) as the engine runs it: a won deal's contract, signed, handed over
@@ -18,4 +19,5 @@ export const contractsContext = defineContext({
   projections: [...contractReadProjections],
   processManagers: [draftingProcessManager, dunningProcessManager],
   history: contractHistory,
+  permissions: contractPermissions,
 });

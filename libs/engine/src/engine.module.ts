@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
@@ -9,6 +9,8 @@ import {
   ErrorFilter,
   HealthController,
   LOGGER,
+  PERMISSION_MATRIX,
+  PermissionCoverageCheck,
   ReadAuditModule,
   StreamsController,
   WriteRateLimitInterceptor,
@@ -17,6 +19,7 @@ import {
 } from '#ltc/platform';
 import { checkContexts, contextModules } from './context-catalogue.js';
 import { EngineRuntimeModule } from './engine-runtime.module.js';
+import { permissionMatrixOf } from './engine.permissions.js';
 import type { EngineContexts } from './engine-options.js';
 import { ProjectionsController } from './projections.controller.js';
 
@@ -45,12 +48,15 @@ export class EngineModule {
       imports: [
         CoreModule.forRoot(options),
         CqrsModule.forRoot(),
+        DiscoveryModule,
         EngineRuntimeModule.forRoot({ contexts: options.contexts, runLoops: role !== 'api', processRole: role }),
         ...contextModules(options.contexts),
         ReadAuditModule,
       ],
       controllers: [HealthController, StreamsController, ProjectionsController],
       providers: [
+        { provide: PERMISSION_MATRIX, useValue: permissionMatrixOf(options.contexts) },
+        PermissionCoverageCheck,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ErrorFilter(logger), inject: [LOGGER] },

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { DomainError, NotFoundError } from '#ltc/kernel';
-import { Roles } from '#ltc/platform';
 import { BackgroundJobs, ProjectionRunner, type SubscriberStatus } from '#ltc/projections';
 import { ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
@@ -99,7 +98,6 @@ export class ProjectionsController {
   ) {}
 
   @Get()
-  @Roles('auditor', 'sales_manager', 'service_manager')
   @ApiOperation({ summary: 'Where each projection and process manager stands: position, exact lag, state' })
   @ApiOkResponse({ type: [ProjectionStatusView] })
   async list(): Promise<ProjectionStatusView[]> {
@@ -109,7 +107,6 @@ export class ProjectionsController {
   }
 
   @Get('runner')
-  @Roles('auditor', 'sales_manager', 'service_manager')
   @ApiOperation({
     summary: 'Which process runs the background jobs: this one (active), another (standby), or never (api)',
   })
@@ -129,7 +126,6 @@ export class ProjectionsController {
       'its checkpoint, sending nothing.',
   })
   @HttpCode(202)
-  @Roles('admin')
   @ApiAcceptedResponse({
     type: ProjectionActionView,
     description: 'Rows reset; the projection (or the process manager’s own tables) is being folded again',
@@ -146,7 +142,6 @@ export class ProjectionsController {
   @Post(':name/restart')
   @ApiOperation({ summary: 'Restart a failed or stopped projection or process manager' })
   @HttpCode(202)
-  @Roles('admin')
   @ApiAcceptedResponse({
     type: ProjectionActionView,
     description: 'A failed or stopped subscriber starts again from its checkpoint',

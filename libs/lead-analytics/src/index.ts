@@ -14,3 +14,4 @@ export { speedToLead, type SpeedToLeadQuery, type SpeedToLeadReport } from './sp
 export { conversionBySource, type ConversionBySourceReport } from './conversion-by-source.queries.js';
 export { distributionReport } from './distribution-fairness.queries.js';
 export { loadRepCapacities } from './rep-capacities.js';
+export { leadAnalyticsPermissions } from './lead-analytics.permissions.js';

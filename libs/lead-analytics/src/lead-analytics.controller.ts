@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, seesDealMoney, type RequestContext } from '#ltc/platform';
 import { conversionBySource } from './conversion-by-source.queries.js';
 import { conversionByReport } from './conversion-by.queries.js';
 import { distributionReport } from './distribution-fairness.queries.js';
@@ -37,7 +37,6 @@ const BAD_WINDOW = 'VALIDATION_FAILED: a malformed date, or `from` after `to` (n
 @ApiTags('analytics')
 @ApiBearerAuth()
 @Controller('analytics/leads')
-@Roles('sales_manager', 'auditor')
 @ApiForbiddenResponse({ description: 'FORBIDDEN: sales managers, auditors and admins only' })
 @ApiBadRequestResponse({ description: BAD_WINDOW })
 export class LeadAnalyticsController {
@@ -83,7 +82,14 @@ export class LeadAnalyticsController {
     @Ctx() ctx: RequestContext,
   ): Promise<ConversionBySourceView> {
     const window = analysisWindow(query.from, query.to);
-    return { window, ...(await conversionBySource(this.readModels.db, ctx.tenantId, window)) };
+    const report = { window, ...(await conversionBySource(this.readModels.db, ctx.tenantId, window)) };
+    // Marketing reads the funnel, not what the won deals were worth (docs/permissions.md).
+    if (seesDealMoney(ctx.caller.roles)) return report;
+    return {
+      ...report,
+      average: { ...report.average, wonValue: [] },
+      sources: report.sources.map((source) => ({ ...source, wonValue: [] })),
+    };
   }
 
   @Get('conversion')

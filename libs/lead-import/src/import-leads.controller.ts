@@ -22,7 +22,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ApiCommandHeaders, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, type RequestContext } from '#ltc/platform';
 import { IMPORT_MAX_BYTES, importFormatOf, registerImportBodyParsers } from './import-body.parsers.js';
 import { ImportLeadsQueryDto, ImportReportView } from './import-leads.dto.js';
 import { IMPORT_COLUMNS } from './domain/import-rows.js';
@@ -62,7 +62,6 @@ export class ImportLeadsController implements OnModuleInit {
 
   @Post(ROUTE)
   @HttpCode(200)
-  @Roles('sales_manager')
   @ApiOperation({
     summary: 'Bulk import of leads from CSV or NDJSON',
     description:

@@ -7,3 +7,4 @@
 export { LeadImportModule } from './lead-import.module.js';
 export { LeadImport, IMPORT_MAX_ROWS, type ImportOptions, type ImportReport } from './lead-import.service.js';
 export { IMPORT_COLUMNS, type ImportFormat } from './domain/import-rows.js';
+export { leadImportPermissions } from './lead-import.permissions.js';

@@ -7,3 +7,4 @@
 export * from './distribution/index.js';
 export * from './routing/index.js';
 export * from './simulation/index.js';
+export { leadRoutingPermissions } from './lead-routing.permissions.js';

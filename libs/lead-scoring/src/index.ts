@@ -20,3 +20,4 @@ export * from './domain/scoring-model.state.js';
 export * from './domain/scoring-model.decider.js';
 export * from './lead-scoring.process-manager.js';
 export * from './simulation/lead-scoring.simulation.js';
+export { leadScoringPermissions } from './lead-scoring.permissions.js';

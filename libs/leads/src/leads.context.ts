@@ -1,12 +1,14 @@
 import {
   LeadAnalyticsModule,
+  leadAnalyticsPermissions,
   leadAssignmentsProjection,
   leadFunnelProjection,
   leadResponseTimesProjection,
   leadWonDealsProjection,
 } from '#ltc/lead-analytics';
-import { LeadImportModule } from '#ltc/lead-import';
+import { LeadImportModule, leadImportPermissions } from '#ltc/lead-import';
 import {
+  leadScoringPermissions,
   leadScoringProcessManager,
   leadScoringSimulation,
   ScoringModule,
@@ -19,12 +21,14 @@ import {
   LeadRoutingProcessManager,
   SalesOrgRepDirectory,
   leadDistributionSimulation,
+  leadRoutingPermissions,
 } from '#ltc/lead-routing';
-import { SALES_TEAMS, defineContext, providePort } from '#ltc/platform';
+import { SALES_TEAMS, combinePermissions, defineContext, providePort } from '#ltc/platform';
 import { waitForCheckpoint, waitUntilProjected } from '#ltc/projections';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { leadHistory } from './lead-history.js';
+import { leadPermissions } from './leads.permissions.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
 import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
@@ -81,4 +85,11 @@ export const leadsContext = defineContext({
   consumes: [SALES_TEAMS, CLAIM_GUARD],
   history: leadHistory,
   simulations: [leadDistributionSimulation, leadScoringSimulation],
+  permissions: combinePermissions(
+    leadPermissions,
+    leadRoutingPermissions,
+    leadScoringPermissions,
+    leadAnalyticsPermissions,
+    leadImportPermissions,
+  ),
 });

@@ -6,6 +6,7 @@ import { opportunityHistory } from './opportunity-history.js';
 import { opportunityPipelinesProjection } from './pipelines/opportunity-pipelines.projection.js';
 import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
 import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/index.js';
+import { opportunityPermissions } from './opportunities.permissions.js';
 
 /**
  * Manage Opportunities (MO) and the iron triangle as the engine runs it: pipelines, deals,
@@ -21,4 +22,5 @@ export const opportunitiesContext = defineContext({
   // Triangles are checked against the organisation's records; escalations go to the AR's sales manager.
   consumes: [PEOPLE_DIRECTORY],
   history: opportunityHistory,
+  permissions: opportunityPermissions,
 });

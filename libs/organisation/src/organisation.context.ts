@@ -4,6 +4,7 @@ import { orgRepsProjection } from './read-models/org-reps.projection.js';
 import { orgTeamsProjection } from './read-models/org-teams.projection.js';
 import { peopleDirectory } from './people-directory.js';
 import { teamExists } from './team-lookup.js';
+import { organisationPermissions } from './organisation.permissions.js';
 
 /** The sales organisation as the engine runs it: its routes, its read models, the teams it vouches for and the people deals name. */
 export const organisationContext = defineContext({
@@ -16,4 +17,5 @@ export const organisationContext = defineContext({
     // Asked of the rep and team streams too: a rep registered a moment ago can join a triangle at once.
     providePort(PEOPLE_DIRECTORY, ({ store, db }) => peopleDirectory({ store, db })),
   ],
+  permissions: organisationPermissions,
 });

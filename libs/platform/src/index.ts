@@ -5,6 +5,7 @@ export * from './auth/oidc-token.verifier.js';
 export * from './auth/jwt-secret.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/auth.guard.js';
+export * from './auth/permissions/index.js';
 export * from './http/request-context.js';
 export * from './http/error.filter.js';
 export * from './http/validation.pipe.js';

@@ -6,6 +6,7 @@ import { ticketLinksProcessManager } from './links/index.js';
 import { slaTimersProcessManager } from './sla-timers/index.js';
 import { slaSimulation } from './simulation/index.js';
 import { ticketHistory } from './ticket-history.js';
+import { servicePermissions } from './service.permissions.js';
 
 /**
  * Issue to Resolution (ITR) as the engine runs it: service tickets accepted from any channel,
@@ -22,4 +23,5 @@ export const serviceContext = defineContext({
   processManagers: [slaTimersProcessManager, ticketLinksProcessManager],
   history: ticketHistory,
   simulations: [slaSimulation],
+  permissions: servicePermissions,
 });

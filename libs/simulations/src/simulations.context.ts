@@ -1,5 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
-import { defineContext, type ContextDescriptor, type PolicySimulation } from '#ltc/platform';
+import { defineContext, grant, type ContextDescriptor, type GrantableRole, type PolicySimulation } from '#ltc/platform';
 import { SimulationsController } from './simulations.controller.js';
 import { POLICY_SIMULATIONS } from './simulations.token.js';
 
@@ -15,7 +15,15 @@ export function simulationsContext(contexts: readonly ContextDescriptor[]): Cont
     if (kinds.has(simulation.kind)) throw new Error(`Two contexts contribute the simulation ${simulation.kind}`);
     kinds.add(simulation.kind);
   }
-  return defineContext({ name: 'simulations', modules: [simulationsModule(simulations)] });
+  // Whoever may run one kind may reach the routes; each request is then held to its kind's roles.
+  const roles = [...new Set(simulations.flatMap((simulation) => simulation.roles))].filter(
+    (role): role is GrantableRole => role !== 'admin',
+  );
+  return defineContext({
+    name: 'simulations',
+    modules: [simulationsModule(simulations)],
+    permissions: { 'GET /simulations': grant(roles), 'POST /simulations': grant(roles) },
+  });
 }
 
 function simulationsModule(simulations: readonly PolicySimulation[]): Type {

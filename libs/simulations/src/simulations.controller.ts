@@ -5,7 +5,6 @@ import { InvalidInputError } from '#ltc/kernel';
 import {
   Ctx,
   ForbiddenRoleError,
-  Roles,
   ValidationFailedException,
   bodyFieldErrors,
   type PolicySimulation,
@@ -16,9 +15,6 @@ import { SimulationRequestDto } from './simulation.dto.js';
 import { SimulationKindView, SimulationResultView } from './simulation.views.js';
 import { POLICY_SIMULATIONS } from './simulations.token.js';
 
-/** The roles of every kind together; each request is then held to its own kind's roles. */
-const ANY_SIMULATION_ROLE = ['sales_manager', 'service_manager', 'auditor'] as const;
-
 /**
  * What-if over real history: the period's events replayed through the pure deciders under a
  * proposed policy, answered side by side with what happened. A computation, not a record:
@@ -27,7 +23,6 @@ const ANY_SIMULATION_ROLE = ['sales_manager', 'service_manager', 'auditor'] as c
 @ApiTags('simulations')
 @ApiBearerAuth()
 @Controller('simulations')
-@Roles(...ANY_SIMULATION_ROLE)
 @ApiForbiddenResponse({
   description: "FORBIDDEN: the kind's roles only (lead kinds: sales managers; sla: service managers)",
 })

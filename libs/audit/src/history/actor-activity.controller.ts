@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuditedRead, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { AuditedRead, Ctx, type RequestContext } from '#ltc/platform';
 import { cursorOf, nextCursor } from './history-cursor.js';
 import { exportFile, exportFormatOf } from './history-export.js';
 import { historyFilterOf } from './history-filter.js';
@@ -16,7 +16,6 @@ export class ActorActivityController {
   constructor(@Inject(HistoryReader) private readonly reader: HistoryReader) {}
 
   @Get(':userId')
-  @Roles('auditor')
   @ApiOperation({
     summary: 'What one person did across deals in a period, in log order, each entry with its deal and cause',
     description: '`Accept: text/csv` or `application/x-ndjson` exports every matching entry.',

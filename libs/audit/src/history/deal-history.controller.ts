@@ -9,7 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AuditedRead, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { AuditedRead, Ctx, type RequestContext } from '#ltc/platform';
 import { exportFile, exportFormatOf } from './history-export.js';
 import { historyFilterOf } from './history-filter.js';
 import { HistoryReader } from './history.reader.js';
@@ -29,7 +29,6 @@ export class DealHistoryController {
   constructor(@Inject(HistoryReader) private readonly reader: HistoryReader) {}
 
   @Get(':dealId/history')
-  @Roles(...DEAL_HISTORY_READERS)
   @ApiOperation({
     summary: "One deal's complete timeline (lead, opportunity, contract, POs, invoices, payments, tickets) with causes",
     description:

@@ -1,12 +1,11 @@
 import { Body, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandPost, CommandResponseDto, Ctx, Roles, type RequestContext, createdIds } from '#ltc/platform';
+import { CommandPost, CommandResponseDto, Ctx, type RequestContext, createdIds } from '#ltc/platform';
 import { actorOf } from '../contract-commands/contract-actor.js';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
 import { ContractCommandController } from '../contract-controller.js';
 import { AmendmentParamDto, ContractIdParamDto, moneyOf } from '../contract-dto.js';
-import { CONTRACT_TEAM, MANAGERS } from '../contract-roles.js';
 import { RequiredReasonDto } from '../contract-text.dto.js';
 import { AmendmentRequestedDto, ApproveAmendmentDto, RequestAmendmentDto } from './amendment.dto.js';
 
@@ -18,7 +17,6 @@ export class AmendmentsController {
   @Post('amend')
   @ApiOperation({ summary: 'Ask to change the contract value (up or down), saying why; a sales manager approves' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({ type: AmendmentRequestedDto, description: 'ContractAmendmentRequested' })
   @ApiConflictResponse({
     description:
@@ -49,7 +47,6 @@ export class AmendmentsController {
 
   @CommandPost('amendments/:amendmentId/approve', {
     summary: 'Approve a pending amendment (a sales manager who did not request it)',
-    roles: MANAGERS,
     ok: 'ContractAmended (and ContractClosed when the new value is already collected in full)',
     conflicts:
       'APPROVER_NOT_SALES_MANAGER, APPROVER_IS_REQUESTER, AMENDMENT_NOT_PENDING, AMENDMENT_BELOW_ORDERED, AMENDMENT_BELOW_INVOICED',
@@ -71,7 +68,6 @@ export class AmendmentsController {
 
   @CommandPost('amendments/:amendmentId/reject', {
     summary: 'Reject a pending amendment (a sales manager who did not request it), saying why',
-    roles: MANAGERS,
     ok: 'ContractAmendmentRejected; the value stays',
     conflicts: 'APPROVER_NOT_SALES_MANAGER, APPROVER_IS_REQUESTER, AMENDMENT_NOT_PENDING',
   })

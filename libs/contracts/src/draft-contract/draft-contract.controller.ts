@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
 import { DraftContractDto } from './draft-contract.dto.js';
 
@@ -21,7 +21,6 @@ export class DraftContractController {
   @Post()
   @ApiOperation({ summary: 'Draft the contract of a won deal (the contract takes the deal’s id)' })
   @HttpCode(201)
-  @Roles('ar', 'sales_manager')
   @ApiCommandHeaders({ ifMatch: false })
   @ApiCreatedResponse({
     type: CommandResponseDto,

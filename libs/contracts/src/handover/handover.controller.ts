@@ -5,7 +5,6 @@ import { actorOf } from '../contract-commands/contract-actor.js';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
 import { ContractCommandController } from '../contract-controller.js';
 import { ContractIdParamDto } from '../contract-dto.js';
-import { CONTRACT_TEAM } from '../contract-roles.js';
 import { HoldHandoverMeetingDto, ScheduleHandoverMeetingDto } from './handover.dto.js';
 
 /** The handover meeting: command of the deal passes from AR to FR when it is held. */
@@ -15,7 +14,6 @@ export class HandoverController {
 
   @CommandPost('handover-meeting', {
     summary: 'Schedule the handover meeting, inviting the deal’s triangle at least',
-    roles: CONTRACT_TEAM,
     ok: 'HandoverMeetingScheduled (again: rescheduled)',
     conflicts:
       'CONTRACT_NOT_SIGNED, TRIANGLE_HAS_NO_FR, ATTENDEES_MISSING_TRIANGLE, HANDOVER_ALREADY_HELD, CONTRACT_CLOSED, CONTRACT_TERMINATED',
@@ -37,7 +35,6 @@ export class HandoverController {
 
   @CommandPost('handover-meeting/held', {
     summary: 'Record the handover meeting as held: the FR now leads the deal',
-    roles: CONTRACT_TEAM,
     ok: 'HandoverMeetingHeld and ContractHandedOver (AR → FR); the FR is asked to accept the lead of the deal',
     conflicts:
       'HANDOVER_NOT_SCHEDULED, HANDOVER_ALREADY_HELD, HANDOVER_PARTIES_ABSENT, CONTRACT_CLOSED, CONTRACT_TERMINATED',

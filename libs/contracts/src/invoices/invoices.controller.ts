@@ -1,12 +1,11 @@
 import { Body, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, Roles, type RequestContext, createdIds } from '#ltc/platform';
+import { Ctx, type RequestContext, createdIds } from '#ltc/platform';
 import { actorOf } from '../contract-commands/contract-actor.js';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
 import { ContractCommandController } from '../contract-controller.js';
 import { ApiContractNotFound, ContractIdParamDto, InvoiceParamDto, moneyOf } from '../contract-dto.js';
-import { CONTRACT_TEAM } from '../contract-roles.js';
 import {
   CreditNoteIssuedDto,
   InvoiceIssuedDto,
@@ -28,7 +27,6 @@ export class InvoicesController {
   @Post('invoices')
   @ApiOperation({ summary: 'Issue an invoice (never above what may be invoiced now); due date from the terms' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({ type: InvoiceIssuedDto, description: 'InvoiceIssued; its dunning timer starts' })
   @ApiConflictResponse({
     description:
@@ -57,7 +55,6 @@ export class InvoicesController {
   @Post('invoices/:invoiceId/credit-notes')
   @ApiOperation({ summary: 'Issue a credit note reversing part of what is open on an invoice, saying why' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({ type: CreditNoteIssuedDto, description: 'CreditNoteIssued' })
   @ApiConflictResponse({ description: 'CREDIT_EXCEEDS_OPEN_AMOUNT, CONTRACT_CLOSED' })
   @ApiContractNotFound(NO_INVOICE)
@@ -84,7 +81,6 @@ export class InvoicesController {
   @Post('invoices/:invoiceId/payments')
   @ApiOperation({ summary: 'Record a payment against an invoice (partial allowed, never more than is open)' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({
     type: PaymentRecordedDto,
     description: 'PaymentReceived (and ContractClosed when that completes the contract)',
@@ -115,7 +111,6 @@ export class InvoicesController {
   @Post('unapplied-cash')
   @ApiOperation({ summary: 'Record cash received that no invoice takes (e.g. an overpayment)' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({ type: UnappliedCashRecordedDto, description: 'UnappliedCashRecorded' })
   @ApiConflictResponse({ description: 'CONTRACT_NOT_SIGNED' })
   async unapplied(

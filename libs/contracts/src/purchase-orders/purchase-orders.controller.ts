@@ -1,12 +1,11 @@
 import { Body, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandPost, CommandResponseDto, Ctx, Roles, type RequestContext, createdIds } from '#ltc/platform';
+import { CommandPost, CommandResponseDto, Ctx, type RequestContext, createdIds } from '#ltc/platform';
 import { actorOf } from '../contract-commands/contract-actor.js';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
 import { ContractCommandController } from '../contract-controller.js';
 import { ContractIdParamDto, PurchaseOrderParamDto, moneyOf } from '../contract-dto.js';
-import { CONTRACT_TEAM } from '../contract-roles.js';
 import { RequiredReasonDto } from '../contract-text.dto.js';
 import {
   AcceptanceRecordedDto,
@@ -27,7 +26,6 @@ export class PurchaseOrdersController {
   @Post('purchase-orders')
   @ApiOperation({ summary: 'Place a purchase order (open and delivered orders never exceed the contract value)' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({ type: PurchaseOrderPlacedDto, description: 'PurchaseOrderPlaced' })
   @ApiConflictResponse({ description: `PURCHASE_ORDERS_EXCEED_CONTRACT, ${EXECUTION}` })
   async place(
@@ -57,7 +55,6 @@ export class PurchaseOrdersController {
 
   @CommandPost('purchase-orders/:poId/cancel', {
     summary: 'Cancel a purchase order with nothing delivered, saying why (its value is free again)',
-    roles: CONTRACT_TEAM,
     ok: 'PurchaseOrderCancelled',
     conflicts: `PURCHASE_ORDER_CANCELLED, PURCHASE_ORDER_HAS_DELIVERIES, ${EXECUTION}`,
   })
@@ -79,7 +76,6 @@ export class PurchaseOrdersController {
   @Post('purchase-orders/:poId/deliveries')
   @ApiOperation({ summary: 'Record a delivery against a purchase order (partial allowed, never above the order)' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({ type: DeliveryRecordedDto, description: 'DeliveryRecorded' })
   @ApiConflictResponse({ description: `DELIVERY_EXCEEDS_ORDER, PURCHASE_ORDER_CANCELLED, ${EXECUTION}` })
   async deliver(
@@ -105,7 +101,6 @@ export class PurchaseOrdersController {
   @Post('purchase-orders/:poId/acceptances')
   @ApiOperation({ summary: 'Record the customer’s acceptance (full or partial) or rejection of what was delivered' })
   @HttpCode(201)
-  @Roles(...CONTRACT_TEAM)
   @ApiCreatedResponse({
     type: AcceptanceRecordedDto,
     description: 'DeliveryAccepted and/or DeliveryRejected (and ContractClosed when that completes the contract)',

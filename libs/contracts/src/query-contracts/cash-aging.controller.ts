@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { contractScopeOf } from '../contract-access.js';
 import { CashAgingView, cashAging } from '../read-models/cash-aging.queries.js';
 
@@ -18,7 +18,6 @@ export class CashAgingController {
 
   @Get('aging')
   @ApiOperation({ summary: 'Open invoices per AR and currency by days overdue, with days sales outstanding' })
-  @Roles('ar', 'sales_manager', 'auditor')
   @ApiOkResponse({
     type: CashAgingView,
     description: 'An AR sees the invoices they collect; managers and auditors all',

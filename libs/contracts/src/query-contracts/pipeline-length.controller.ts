@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { PipelineLengthView, pipelineLength } from '../read-models/pipeline-length.queries.js';
 
 /** The seed's "length of the pipeline": lead capture to cash collected. */
@@ -15,7 +15,6 @@ export class PipelineLengthController {
   @ApiOperation({
     summary: 'Days from lead capture to cash collected, per source, pipeline and team: median, p90, count',
   })
-  @Roles('sales_manager', 'auditor')
   @ApiOkResponse({ type: PipelineLengthView })
   get(@Ctx() ctx: RequestContext): Promise<PipelineLengthView> {
     return pipelineLength(this.readModels.queryDb, ctx.tenantId);

@@ -5,7 +5,6 @@ import { actorOf } from '../contract-commands/contract-actor.js';
 import { ContractCommands } from '../contract-commands/contract-commands.service.js';
 import { ContractCommandController } from '../contract-controller.js';
 import { ContractIdParamDto, moneyOf } from '../contract-dto.js';
-import { CONTRACT_TEAM } from '../contract-roles.js';
 import { RequiredReasonDto } from '../contract-text.dto.js';
 import { SignContractDto, paymentTermsOf } from './sign-contract.dto.js';
 
@@ -16,7 +15,6 @@ export class SignContractController {
 
   @CommandPost('sign', {
     summary: 'Sign the contract: value, payment terms, signed date, signatory, quote version',
-    roles: CONTRACT_TEAM,
     ok: 'ContractSigned',
     conflicts: 'CONTRACT_ALREADY_SIGNED, QUOTE_VERSION_NOT_WON, CONTRACT_TERMINATED',
   })
@@ -41,7 +39,6 @@ export class SignContractController {
 
   @CommandPost('terminate', {
     summary: 'Terminate the contract, saying why (what was delivered and paid stays on record)',
-    roles: CONTRACT_TEAM,
     ok: 'ContractTerminated',
     conflicts: 'CONTRACT_CLOSED, CONTRACT_TERMINATED',
   })

@@ -16,7 +16,6 @@ import {
   ApiCommandHeaders,
   CommandResponseDto,
   Ctx,
-  Roles,
   SALES_TEAMS,
   runCommandRoute,
   type RequestContext,
@@ -41,7 +40,6 @@ export class DistributionPolicyController {
 
   @Get(':team')
   @ApiOperation({ summary: 'The distribution policy that applies to a team, and where it comes from' })
-  @Roles('sales_manager', 'ar', 'sr', 'auditor')
   @ApiOkResponse({
     type: DistributionPolicyView,
     description: "The policy that applies to the team; ETag is the team's own policy revision when it has one",
@@ -59,7 +57,6 @@ export class DistributionPolicyController {
 
   @Put(':team')
   @ApiOperation({ summary: "Replace a team's distribution policy (team default: the tenant's)" })
-  @Roles('sales_manager')
   @ApiCommandHeaders({ idempotencyKey: RETRIED_ONCE, ifMatch: 'The ETag last seen; a stale one answers 412' })
   @ApiOkResponse({
     type: CommandResponseDto,

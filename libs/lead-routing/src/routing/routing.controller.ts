@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, ForbiddenRoleError, READ_MODEL_DB, Roles, UserIdParamDto, type RequestContext } from '#ltc/platform';
+import { Ctx, ForbiddenResourceError, READ_MODEL_DB, UserIdParamDto, type RequestContext } from '#ltc/platform';
 import { repLoads } from '../distribution/ledger/ledger.queries.js';
 import { listAttemptsDue } from './lead-attempts-due.js';
 import { SALES_MANAGERS, listNotifications } from './lead-notifications.js';
@@ -42,7 +42,6 @@ export class RoutingController {
 
   @Get('reps/:id/attempts-due')
   @ApiOperation({ summary: "A rep's leads with a contact attempt due, soonest first" })
-  @Roles('ar', 'sr', 'sales_manager', 'auditor')
   @ApiOkResponse({
     type: AttemptDuePageView,
     description: "The rep's owned leads by next contact attempt, soonest first",
@@ -55,7 +54,12 @@ export class RoutingController {
   ): Promise<AttemptDuePageView> {
     const { roles, userId } = ctx.caller;
     const overseer = roles.some((role) => role === 'sales_manager' || role === 'admin' || role === 'auditor');
-    if (id !== userId && !overseer) throw new ForbiddenRoleError(['sales_manager', 'auditor']);
+    if (id !== userId && !overseer) {
+      throw new ForbiddenResourceError(
+        'NOT_YOUR_LEADS',
+        'Reps see their own attempts due; managers and auditors anyone’s',
+      );
+    }
     return listAttemptsDue(this.readModels.db, ctx.tenantId, id, this.clock.now(), {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
@@ -65,7 +69,6 @@ export class RoutingController {
 
   @Get('distribution/workload')
   @ApiOperation({ summary: "Each rep's open leads and recent assignments" })
-  @Roles('sales_manager', 'auditor')
   @ApiOkResponse({
     type: [RepWorkloadView],
     description: 'Every rep who ever got a lead, from the distribution ledger',

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, Ctx, Roles, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, commandResponse, envelopeFrom, type RequestContext } from '#ltc/platform';
 import { scoringModelStream } from '../scoring-model-stream.js';
 import { ScoringModelChangeView } from '../scoring-model.views.js';
 import { ChangeScoringModelDto } from './change-scoring-model.dto.js';
@@ -24,7 +24,6 @@ export class ChangeScoringModelController {
 
   @Put('current')
   @HttpCode(200)
-  @Roles('sales_manager')
   @ApiOperation({
     summary: "Replace the tenant's lead scoring model",
     description:

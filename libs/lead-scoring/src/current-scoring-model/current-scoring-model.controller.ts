@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { Ctx, Roles, toSafeNumber, type RequestContext } from '#ltc/platform';
+import { Ctx, toSafeNumber, type RequestContext } from '#ltc/platform';
 import { loadScoringModel } from '../load-scoring-model.js';
 import { CurrentScoringModelView } from '../scoring-model.views.js';
 
@@ -13,7 +13,6 @@ export class CurrentScoringModelController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('current')
-  @Roles('sales_manager', 'ar', 'sr', 'auditor')
   @ApiOperation({
     summary: "The tenant's lead scoring model in force",
     description:

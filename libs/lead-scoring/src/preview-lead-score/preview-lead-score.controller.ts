@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import type { ReadModelHandle } from '#ltc/projections';
 import { invalidModel } from '../domain/scoring-model.decider.js';
 import type { ScoringModelDefinition } from '../domain/scoring-model.js';
@@ -24,7 +24,6 @@ export class PreviewLeadScoreController {
 
   @Post('preview')
   @HttpCode(200)
-  @Roles('sales_manager', 'ar', 'sr')
   @ApiOperation({
     summary: 'Score a hypothetical lead and explain every point',
     description:

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, commandResponse, type RequestContext } from '#ltc/platform';
 import { CaptureLeadDto } from './capture-lead.dto.js';
 import { LeadCapture } from './lead-capture.service.js';
 
@@ -20,7 +20,6 @@ export class CaptureLeadController {
 
   @Post()
   @ApiOperation({ summary: 'Capture a lead' })
-  @Roles('sales_manager', 'ar', 'service_agent', 'service_manager')
   @ApiCommandHeaders({
     idempotencyKey: 'Retries with the same key create the lead once and get the first response',
     ifMatch: false,

@@ -7,8 +7,6 @@ import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { DisqualifyLeadDto, NurtureLeadDto, QualifyLeadDto, ReasonDto } from './close-lead.dto.js';
 import { dealIdForLead } from './deal-id.js';
 
-const WORKING_THE_LEAD = ['sales_manager', 'ar'] as const;
-
 /** How a lead ends (or pauses): qualify, disqualify, nurture, reactivate, convert. */
 @ApiTags('leads')
 @ApiBearerAuth()
@@ -20,7 +18,6 @@ export class CloseLeadController {
 
   @CommandPost('qualify', {
     summary: 'Qualify a lead (BANT)',
-    roles: WORKING_THE_LEAD,
     conflicts: 'LEAD_NOT_ASSIGNED, LEAD_ALREADY_QUALIFIED, LEAD_CLOSED',
   })
   qualify(
@@ -34,7 +31,6 @@ export class CloseLeadController {
 
   @CommandPost('disqualify', {
     summary: 'Disqualify a lead with a reason',
-    roles: WORKING_THE_LEAD,
     conflicts: 'LEAD_CLOSED',
   })
   disqualify(
@@ -48,7 +44,6 @@ export class CloseLeadController {
 
   @CommandPost('nurture', {
     summary: 'Put a lead into nurture until a date',
-    roles: WORKING_THE_LEAD,
     conflicts: 'LEAD_ALREADY_NURTURING, LEAD_CLOSED',
   })
   nurture(
@@ -68,7 +63,6 @@ export class CloseLeadController {
 
   @CommandPost('reactivate', {
     summary: 'Bring a nurtured lead back before its date',
-    roles: WORKING_THE_LEAD,
     ok: 'LeadReactivated (no event when the lead is not nurturing)',
   })
   reactivate(
@@ -81,7 +75,6 @@ export class CloseLeadController {
 
   @CommandPost('convert', {
     summary: 'Convert a qualified lead into a deal',
-    roles: WORKING_THE_LEAD,
     ok: 'LeadConverted with the deal id that links lead, opportunity and what follows',
     conflicts: 'LEAD_NOT_QUALIFIED, LEAD_CLOSED',
   })
@@ -96,7 +89,6 @@ export class CloseLeadController {
 
   @CommandPost('recycle', {
     summary: 'Recycle a lead back into the pool',
-    roles: ['sales_manager'],
     ok: 'LeadRecycled: back to the pool',
   })
   recycle(
@@ -111,7 +103,6 @@ export class CloseLeadController {
 
   @CommandPost('archive', {
     summary: 'Archive a lead',
-    roles: ['sales_manager'],
     conflicts: 'LEAD_IN_WORK, LEAD_CLOSED',
   })
   archive(

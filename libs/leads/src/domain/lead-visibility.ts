@@ -7,7 +7,8 @@ import type { Lead } from './lead.state.js';
  * model; commands apply it to the lead's own stream state, so a lead captured or assigned a
  * moment ago is judged as it is now, not as a lagging projection last saw it.
  *
- * - admins and auditors see every lead of the tenant;
+ * - admins, auditors and marketing see every lead of the tenant (marketing only lists them, without
+ *   deal money, and captures: the permission matrix grants it no other lead route);
  * - a manager (sales or service) who manages a team, or belongs to one, sees the leads owned
  *   by or offered to that team's reps, the pool and leads nobody owns yet; a manager with no
  *   team is the head of sales and sees the whole tenant;
@@ -26,7 +27,7 @@ import type { Lead } from './lead.state.js';
 export const REP_VISIBLE_POOL_METHODS = ['cherry_pick', 'shark_tank'] as const;
 export const POOL_STATUSES = ['pooled', 'recycled'] as const;
 
-const TENANT_WIDE_ROLES: ReadonlySet<string> = new Set(['admin', 'auditor']);
+const TENANT_WIDE_ROLES: ReadonlySet<string> = new Set(['admin', 'auditor', 'marketing']);
 const MANAGER_ROLES: ReadonlySet<string> = new Set(['sales_manager', 'service_manager']);
 
 /** The caller as far as visibility goes; `teamMembers` are the reps of the teams they manage or belong to. */

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, commandResponse, type RequestContext } from '#ltc/platform';
 import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { EditLeadDto } from './edit-lead.dto.js';
 import { LeadEdit } from './lead-edit.service.js';
@@ -21,7 +21,6 @@ export class EditLeadController {
   constructor(@Inject(LeadEdit) private readonly leads: LeadEdit) {}
 
   @Patch()
-  @Roles('sales_manager', 'ar', 'sr')
   @ApiOperation({ summary: 'Edit a lead: details, deal size, email or phone (only the fields sent change)' })
   @ApiCommandHeaders({ ifMatch: 'The revision you last saw; 412 when the lead changed since' })
   @ApiOkResponse({

@@ -17,7 +17,6 @@ export class EnrichLeadController {
 
   @CommandPost('tags', {
     summary: 'Tag a lead',
-    roles: ['sales_manager', 'ar', 'sr'],
     ok: 'LeadTagged / LeadUntagged (no event when nothing changes)',
   })
   tag(
@@ -32,7 +31,6 @@ export class EnrichLeadController {
 
   @CommandPost('interactions', {
     summary: 'Record an interaction (email opened, demo booked…) for scoring',
-    roles: ['sales_manager', 'ar', 'sr', 'service_agent'],
     ok: 'LeadInteractionRecorded; the lead is rescored',
   })
   interaction(

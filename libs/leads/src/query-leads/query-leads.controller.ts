@@ -11,9 +11,9 @@ import {
   ForbiddenResourceError,
   READ_MODEL_DB,
   UserIdParamDto,
-  Roles,
   asOfInstant,
   commandResponse,
+  seesDealMoney,
   type RequestContext,
 } from '#ltc/platform';
 import { LeadCommands } from '../lead-commands/lead-commands.service.js';
@@ -34,7 +34,6 @@ import { LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
 import { LeadListQueryDto, LeadPageQueryDto } from './lead-query.dto.js';
 
-const READERS = ['sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor'] as const;
 const MANAGERS = new Set(['admin', 'sales_manager', 'auditor']);
 const OPEN_STATUSES = ['assigned', 'working', 'qualified', 'nurturing', 'offered'];
 
@@ -62,14 +61,13 @@ export class QueryLeadsController {
 
   @Get('leads')
   @ApiOperation({ summary: 'List leads, filtered and sorted' })
-  @Roles(...READERS)
   @ApiOkResponse({
     type: LeadPageView,
     description:
       "Leads the caller may see: reps their own and the pool; managers their team's; admins and auditors all.",
   })
   async list(@Query() query: LeadListQueryDto, @Ctx() ctx: RequestContext): Promise<LeadPageView> {
-    return listLeads(this.readModels.queryDb, ctx.tenantId, {
+    const page = await listLeads(this.readModels.queryDb, ctx.tenantId, {
       scope: await this.scopeOf(ctx),
       ...(query.status ? { status: query.status } : {}),
       ...(query.owner ? { ownerId: query.owner } : {}),
@@ -83,11 +81,13 @@ export class QueryLeadsController {
       ...(query.order ? { order: query.order } : {}),
       ...pageOf(query),
     });
+    // Marketing sees every lead but no deal money (docs/permissions.md).
+    if (seesDealMoney(ctx.caller.roles)) return page;
+    return { ...page, items: page.items.map((lead) => ({ ...lead, estimatedDealSize: null, dealSize: null })) };
   }
 
   @Get('leads/pool')
   @ApiOperation({ summary: 'Leads in the pool, waiting to be claimed' })
-  @Roles('sales_manager', 'ar', 'sr')
   @ApiOkResponse({
     type: LeadPageView,
     description:
@@ -106,7 +106,6 @@ export class QueryLeadsController {
   @Post('leads/pool/claim-next')
   @ApiOperation({ summary: 'Claim the next lead from the pool' })
   @HttpCode(200)
-  @Roles('ar', 'sr')
   @ApiOkResponse({
     type: CommandResponseDto,
     description: 'Blind pull: the next pooled lead is assigned to the caller unseen',
@@ -150,7 +149,6 @@ export class QueryLeadsController {
 
   @Get('leads/:id')
   @ApiOperation({ summary: 'One lead with its score breakdown and timeline' })
-  @Roles(...READERS)
   @ApiOkResponse({ type: LeadDetailView })
   @ApiLeadNotFoundResponse()
   async get(
@@ -191,7 +189,6 @@ export class QueryLeadsController {
 
   @Get('reps/:id/leads')
   @ApiOperation({ summary: "A rep's open leads" })
-  @Roles(...READERS)
   @ApiOkResponse({
     type: LeadPageView,
     description:

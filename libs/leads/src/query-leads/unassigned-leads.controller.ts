@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { unassignedQueueScopeOf } from '../domain/lead-visibility.js';
 import { loadLeadReader } from '../read-models/lead-readers.js';
 import { listUnassignedLeads } from '../read-models/unassigned-queue.queries.js';
@@ -16,7 +16,6 @@ export class UnassignedLeadsController {
 
   @Get('leads/unassigned')
   @ApiOperation({ summary: 'Leads waiting for a rep, oldest first, each with the reason routing could not place it' })
-  @Roles('sales_manager', 'service_manager', 'auditor')
   @ApiOkResponse({
     type: UnassignedLeadPageView,
     description:

@@ -7,8 +7,6 @@ import { ApiLeadNotFoundResponse, LeadIdParamDto } from '../lead-id.param.js';
 import { CLAIM_GUARD, type ClaimGuard } from './claim-guard.js';
 import { DeclineOfferDto, ManualAssignDto } from './route-lead.dto.js';
 
-const REPS = ['ar', 'sr'] as const;
-
 /** Who owns a lead: a manager assigns, a rep claims from the pool, a shotgun offer is accepted or declined. */
 @ApiTags('leads')
 @ApiBearerAuth()
@@ -23,7 +21,6 @@ export class RouteLeadController {
 
   @CommandPost('assign', {
     summary: 'Assign a lead to a rep by hand',
-    roles: ['sales_manager'],
     ok: 'LeadAssigned with method manual',
     conflicts: 'LEAD_CLOSED, LEAD_NURTURING, OWNER_NOT_A_REP, REP_INACTIVE',
   })
@@ -51,7 +48,6 @@ export class RouteLeadController {
 
   @CommandPost('claim', {
     summary: 'Claim a lead from the pool',
-    roles: REPS,
     ok: 'LeadAssigned to the caller (cherry pick, blind pull, shark tank)',
     conflicts: 'LEAD_ALREADY_CLAIMED, LEAD_NOT_IN_POOL, CLAIM_CAP_REACHED, OWNER_NOT_A_REP, REP_INACTIVE',
   })
@@ -65,7 +61,6 @@ export class RouteLeadController {
 
   @CommandPost('offer/accept', {
     summary: 'Accept the offer of a lead (shotgun distribution)',
-    roles: REPS,
     ok: 'LeadAssigned with method shotgun',
     conflicts: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU, LEAD_ALREADY_CLAIMED, OWNER_NOT_A_REP, REP_INACTIVE',
   })
@@ -79,7 +74,6 @@ export class RouteLeadController {
 
   @CommandPost('offer/decline', {
     summary: 'Decline the offer of a lead',
-    roles: REPS,
     ok: 'LeadOfferDeclined; the next rep in rotation gets the offer',
     conflicts: 'NO_ACTIVE_OFFER, OFFER_NOT_FOR_YOU',
   })

@@ -17,7 +17,6 @@ export class WorkLeadController {
 
   @CommandPost('attempts', {
     summary: 'Log a contact attempt and its outcome',
-    roles: ['sales_manager', 'ar', 'sr'],
     ok: 'LeadContactAttempted',
     conflicts: 'NOT_LEAD_OWNER, LEAD_NOT_ASSIGNED, LEAD_CLOSED',
   })

@@ -5,7 +5,6 @@ import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
 import { OpportunityCommandController } from '../opportunity-controller.js';
 import { OpportunityIdParamDto } from '../opportunity-dto.js';
-import { DEAL_TEAM } from '../opportunity-roles.js';
 import { CustomerAnswerDto, SubmitBidDto } from './bid.dto.js';
 
 /** The bid that offers a sent quote version, and the customer's answer to it. */
@@ -15,7 +14,6 @@ export class BidController {
 
   @CommandPost('bid', {
     summary: 'Submit a bid naming a sent quote version',
-    roles: DEAL_TEAM,
     ok: 'BidSubmitted (none when that bid already waits for an answer)',
     conflicts: 'BID_QUOTE_NOT_SENT, OPPORTUNITY_CLOSED',
   })
@@ -35,7 +33,6 @@ export class BidController {
 
   @CommandPost('customer-answer', {
     summary: 'Record the customer’s answer to the bid',
-    roles: DEAL_TEAM,
     ok: 'CustomerAnswerRecorded',
     conflicts: 'NO_BID_SUBMITTED, OPPORTUNITY_LOST',
   })

@@ -5,7 +5,6 @@ import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
 import { OpportunityCommandController } from '../opportunity-controller.js';
 import { OpportunityIdParamDto } from '../opportunity-dto.js';
-import { DEAL_TEAM, MANAGERS } from '../opportunity-roles.js';
 import { RequiredReasonDto } from '../opportunity-text.dto.js';
 import { LoseOpportunityDto, WinOpportunityDto } from './close-opportunity.dto.js';
 
@@ -16,7 +15,6 @@ export class CloseOpportunityController {
 
   @CommandPost('win', {
     summary: 'Win the deal with the quote version the customer signed',
-    roles: DEAL_TEAM,
     ok: 'OpportunityWon; the deal’s amount becomes that quote’s total',
     conflicts: 'GATE_WINNING_QUOTE_NOT_SENT, OPPORTUNITY_CLOSED',
   })
@@ -37,7 +35,6 @@ export class CloseOpportunityController {
 
   @CommandPost('lose', {
     summary: 'Lose the deal, with a reason code from the pipeline’s list',
-    roles: DEAL_TEAM,
     ok: 'OpportunityLost',
     conflicts: 'OPPORTUNITY_CLOSED',
   })
@@ -59,7 +56,6 @@ export class CloseOpportunityController {
 
   @CommandPost('reopen', {
     summary: 'Reopen a won or lost deal (sales managers), saying why',
-    roles: MANAGERS,
     ok: 'OpportunityReopened; the deal returns to the stage it was closed from',
     conflicts: 'OPPORTUNITY_NOT_CLOSED, REOPEN_NEEDS_SALES_MANAGER',
   })

@@ -1,11 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Patch, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
 import { ApiOpportunityNotFound, OpportunityIdParamDto } from '../opportunity-dto.js';
-import { DEAL_TEAM } from '../opportunity-roles.js';
 import { EditOpportunityDto } from './edit-opportunity.dto.js';
 
 @ApiTags('opportunities')
@@ -19,7 +18,6 @@ export class EditOpportunityController {
   @Patch()
   @ApiOperation({ summary: 'Change the name, amount, expected close date or probability, each change an event' })
   @HttpCode(200)
-  @Roles(...DEAL_TEAM)
   @ApiOkResponse({ type: CommandResponseDto, description: 'One event per field that changed; none if nothing did' })
   @ApiConflictResponse({ description: 'OPPORTUNITY_CLOSED' })
   edit(

@@ -3,12 +3,11 @@ import { Body, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { entityIdFromCommandId } from '#ltc/commanding';
-import { CommandPost, CommandResponseDto, Ctx, Roles, commandIdOf, type RequestContext } from '#ltc/platform';
+import { CommandPost, CommandResponseDto, Ctx, commandIdOf, type RequestContext } from '#ltc/platform';
 import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
 import { OpportunityCommandController } from '../opportunity-controller.js';
 import { OpportunityIdParamDto } from '../opportunity-dto.js';
-import { DEAL_TEAM } from '../opportunity-roles.js';
 import { RequiredReasonDto } from '../opportunity-text.dto.js';
 import { HandoffParamDto, HandoffRequestedDto, RequestHandoffDto } from './handoff.dto.js';
 
@@ -20,7 +19,6 @@ export class HandoffsController {
   @Post('handoffs')
   @ApiOperation({ summary: 'Ask a triangle member to take the lead (the acceptance target starts now)' })
   @HttpCode(201)
-  @Roles(...DEAL_TEAM)
   @ApiCreatedResponse({ type: HandoffRequestedDto, description: 'HandoffRequested; `handoffId` names it' })
   @ApiConflictResponse({
     description:
@@ -55,7 +53,6 @@ export class HandoffsController {
 
   @CommandPost('handoffs/:handoffId/accept', {
     summary: 'Accept a handoff (its receiver only): from now on you lead the deal',
-    roles: DEAL_TEAM,
     ok: 'HandoffAccepted (none when already accepted)',
     conflicts: 'HANDOFF_NOT_RECEIVER, HANDOFF_ALREADY_ANSWERED, OPPORTUNITY_LOST',
   })
@@ -74,7 +71,6 @@ export class HandoffsController {
 
   @CommandPost('handoffs/:handoffId/decline', {
     summary: 'Decline a handoff (its receiver only), saying why; the requester keeps the lead',
-    roles: DEAL_TEAM,
     ok: 'HandoffDeclined',
     conflicts: 'HANDOFF_NOT_RECEIVER, HANDOFF_ALREADY_ANSWERED, OPPORTUNITY_LOST',
   })

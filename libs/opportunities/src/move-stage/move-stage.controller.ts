@@ -5,7 +5,6 @@ import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
 import { OpportunityCommandController } from '../opportunity-controller.js';
 import { OpportunityIdParamDto } from '../opportunity-dto.js';
-import { DEAL_TEAM } from '../opportunity-roles.js';
 import { MoveStageDto } from './move-stage.dto.js';
 
 @OpportunityCommandController()
@@ -14,7 +13,6 @@ export class MoveStageController {
 
   @CommandPost('stage', {
     summary: 'Move the deal to another open stage, every gate of it met',
-    roles: DEAL_TEAM,
     ok: 'OpportunityStageChanged (none when already there)',
     conflicts:
       'GATE_SR_REQUIRED, GATE_QUOTE_NOT_SENT (a gate of the stage is unmet; details name it), STAGE_IS_AN_OUTCOME, OPPORTUNITY_CLOSED',

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, A
 import type { FastifyReply } from 'fastify';
 import { entityIdFromCommandId } from '#ltc/commanding';
 import { DomainError, InvalidInputError } from '#ltc/kernel';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, commandIdOf, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, commandIdOf, type RequestContext } from '#ltc/platform';
 import { DEFAULT_PIPELINE_ID } from '../opportunity-streams.js';
 import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
@@ -19,7 +19,6 @@ export class OpenOpportunityController {
   @Post()
   @ApiOperation({ summary: 'Open an opportunity directly (e.g. an existing customer’s expansion)' })
   @HttpCode(201)
-  @Roles('ar', 'sales_manager')
   @ApiCommandHeaders({ ifMatch: false })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'OpportunityOpened appended; `id` is the deal id' })
   @ApiConflictResponse({ description: 'OPPORTUNITY_ALREADY_EXISTS; PERSON_LACKS_ROLE (the owner does not hold `ar`)' })

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, asOfInstant, type RequestContext } from '#ltc/platform';
 import { opportunityScopeOf } from '../opportunity-access.js';
 import { DEFAULT_PIPELINE_ID } from '../opportunity-streams.js';
 import { loadPipeline } from '../pipelines/pipeline-config.js';
@@ -13,7 +13,7 @@ import { pipelineBoard } from '../read-models/pipeline-board.queries.js';
 import { pipelineBoardAsOf } from './board-as-of.js';
 import { ForecastView, PipelineBoardView, type ForecastFactsView } from './board-forecast.views.js';
 import { ForecastQueryDto, PipelineBoardQueryDto } from './opportunity-query.dto.js';
-import { OPPORTUNITY_READERS, dealFilterOf } from './opportunity-readers.js';
+import { dealFilterOf } from './opportunity-readers.js';
 
 /** The pipeline board and the forecast, summed per currency from the deal read models. */
 @ApiTags('opportunities')
@@ -27,7 +27,6 @@ export class BoardForecastController {
 
   @Get('pipeline-board')
   @ApiOperation({ summary: 'Per stage of a pipeline: count, total and probability-weighted amount per currency' })
-  @Roles(...OPPORTUNITY_READERS)
   @ApiOkResponse({ type: PipelineBoardView, description: 'Only the deals the caller may see are counted' })
   @ApiNotFoundResponse({ description: 'PIPELINE_NOT_FOUND' })
   async board(@Query() query: PipelineBoardQueryDto, @Ctx() ctx: RequestContext): Promise<PipelineBoardView> {
@@ -44,7 +43,6 @@ export class BoardForecastController {
 
   @Get('forecast')
   @ApiOperation({ summary: 'Forecast by close month and category per currency, and how it moved since a moment' })
-  @Roles(...OPPORTUNITY_READERS)
   @ApiOkResponse({ type: ForecastView, description: 'Only the deals the caller may see are counted' })
   async forecast(@Query() query: ForecastQueryDto, @Ctx() ctx: RequestContext): Promise<ForecastView> {
     const result = await forecast(this.readModels.queryDb, ctx.tenantId, {

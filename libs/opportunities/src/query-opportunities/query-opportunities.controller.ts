@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { AsOfQueryDto, Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, asOfInstant, type RequestContext } from '#ltc/platform';
 import { canSeeDeal, opportunityScopeOf } from '../opportunity-access.js';
 import { loadDeal } from '../opportunity-commands/deal-stream.js';
 import { membersOf } from '../opportunity-commands/opportunity-actor.js';
@@ -13,7 +13,7 @@ import { listOpportunities } from '../read-models/opportunity-list.queries.js';
 import { OpportunityPageView } from '../read-models/opportunity.views.js';
 import { OpportunityDetailView, opportunityDetail } from './opportunity-detail.view.js';
 import { OpportunityListQueryDto } from './opportunity-query.dto.js';
-import { OPPORTUNITY_READERS, dealFilterOf } from './opportunity-readers.js';
+import { dealFilterOf } from './opportunity-readers.js';
 
 /** The list of deals (from the list read model) and one deal's detail (from its own stream). */
 @ApiTags('opportunities')
@@ -27,7 +27,6 @@ export class QueryOpportunitiesController {
 
   @Get()
   @ApiOperation({ summary: 'List and search deals, newest first, with a cursor' })
-  @Roles(...OPPORTUNITY_READERS)
   @ApiOkResponse({
     type: OpportunityPageView,
     description: 'Deals the caller may see: managers, admins and auditors all; others those whose triangle they sit in',
@@ -52,7 +51,6 @@ export class QueryOpportunitiesController {
    */
   @Get(':id')
   @ApiOperation({ summary: 'One deal with its triangle, handoffs, quotes, bid and full timeline (ETag)' })
-  @Roles(...OPPORTUNITY_READERS)
   @ApiOkResponse({ type: OpportunityDetailView })
   @ApiOpportunityNotFound()
   async get(

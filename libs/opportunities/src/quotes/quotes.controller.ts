@@ -1,13 +1,12 @@
 import { Body, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandPost, CommandResponseDto, Ctx, Roles, commandResponse, type RequestContext } from '#ltc/platform';
+import { CommandPost, CommandResponseDto, Ctx, commandResponse, type RequestContext } from '#ltc/platform';
 import type { QuoteContent } from '../domain/quote.events.js';
 import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
 import { OpportunityCommandController } from '../opportunity-controller.js';
 import { OpportunityIdParamDto, QuoteVersionParamDto } from '../opportunity-dto.js';
-import { DEAL_TEAM, MANAGERS } from '../opportunity-roles.js';
 import { RequiredReasonDto } from '../opportunity-text.dto.js';
 import { ApproveQuoteDto, CreateQuoteDto, QuoteCreatedDto } from './quote.dto.js';
 
@@ -19,7 +18,6 @@ export class QuotesController {
   @Post('quotes')
   @ApiOperation({ summary: 'Create a new quote version (older versions never change)' })
   @HttpCode(201)
-  @Roles(...DEAL_TEAM)
   @ApiCreatedResponse({ type: QuoteCreatedDto, description: 'QuoteVersionCreated, priced' })
   @ApiConflictResponse({ description: 'OPPORTUNITY_CLOSED' })
   async create(
@@ -59,7 +57,6 @@ export class QuotesController {
 
   @CommandPost('quotes/:version/request-approval', {
     summary: 'Ask a sales manager to approve the version’s discount',
-    roles: DEAL_TEAM,
     ok: 'QuoteApprovalRequested; the approval waits in the sales managers’ inboxes',
     conflicts: 'QUOTE_NEEDS_NO_APPROVAL, QUOTE_STATUS_CONFLICT, OPPORTUNITY_CLOSED',
   })
@@ -78,7 +75,6 @@ export class QuotesController {
 
   @CommandPost('quotes/:version/approve', {
     summary: 'Approve the version’s discount (a sales manager who did not request it)',
-    roles: MANAGERS,
     ok: 'QuoteApproved',
     conflicts: 'APPROVER_NOT_SALES_MANAGER, APPROVER_IS_REQUESTER, QUOTE_STATUS_CONFLICT, OPPORTUNITY_CLOSED',
   })
@@ -99,7 +95,6 @@ export class QuotesController {
 
   @CommandPost('quotes/:version/reject', {
     summary: 'Reject the version’s discount (a sales manager who did not request it), saying why',
-    roles: MANAGERS,
     ok: 'QuoteRejected; the version is never sent',
     conflicts: 'APPROVER_NOT_SALES_MANAGER, APPROVER_IS_REQUESTER, QUOTE_STATUS_CONFLICT, OPPORTUNITY_CLOSED',
   })
@@ -120,7 +115,6 @@ export class QuotesController {
 
   @CommandPost('quotes/:version/send', {
     summary: 'Send the version to the customer (approved first where its discount needs it)',
-    roles: DEAL_TEAM,
     ok: 'QuoteSent',
     conflicts: 'QUOTE_NEEDS_APPROVAL, QUOTE_REJECTED, QUOTE_EXPIRED, QUOTE_STATUS_CONFLICT, OPPORTUNITY_CLOSED',
   })

@@ -1,7 +1,7 @@
 import { Body, HttpCode, Inject, Param, Put, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import type { TriangleRole } from '../domain/opportunity-vocabulary.js';
 import { actorOf } from '../opportunity-commands/opportunity-actor.js';
 import { OpportunityCommands } from '../opportunity-commands/opportunity-commands.service.js';
@@ -17,7 +17,6 @@ export class TriangleController {
   @Put('triangle')
   @ApiOperation({ summary: 'Form the triangle or change its members (AR, SR, FR, sponsor)' })
   @HttpCode(200)
-  @Roles('ar', 'sales_manager')
   @ApiOkResponse({ type: CommandResponseDto, description: 'TriangleFormed, or one TriangleMemberChanged per seat' })
   @ApiConflictResponse({
     description: 'PERSON_LACKS_ROLE, TRIANGLE_MEMBER_REPEATED, TRIANGLE_CHANGE_STRANDS_LEAD, OPPORTUNITY_LOST',

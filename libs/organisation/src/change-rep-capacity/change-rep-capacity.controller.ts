@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { CapacityDto, RepIdParamDto } from '../org-dto.js';
 import { repCommands } from '../org-commands.js';
@@ -15,7 +15,6 @@ export class ChangeRepCapacityController {
 
   @Put(':id/capacity')
   @ApiOperation({ summary: "Set a rep's capacity: open leads and daily quota" })
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({ type: CommandResponseDto, description: 'RepCapacityChanged appended; none when unchanged' })
   @ApiConflictResponse({ description: 'REP_DEACTIVATED' })

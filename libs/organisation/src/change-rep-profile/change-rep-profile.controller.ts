@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import type { RepProfileChanges } from '../domain/rep.commands.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
@@ -17,7 +17,6 @@ export class ChangeRepProfileController {
 
   @Patch(':id')
   @ApiOperation({ summary: "Change a rep's name, email, roles, team or territories" })
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({ type: CommandResponseDto, description: 'RepProfileChanged appended; none when nothing changed' })
   @ApiConflictResponse({ description: 'REP_DEACTIVATED, TEAM_NOT_FOUND' })

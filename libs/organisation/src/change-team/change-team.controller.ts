@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { TeamIdParamDto } from '../org-dto.js';
 import { teamCommands } from '../org-commands.js';
@@ -16,7 +16,6 @@ export class ChangeTeamController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a team or change its manager' })
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({
     type: CommandResponseDto,

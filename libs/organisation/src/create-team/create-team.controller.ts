@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { teamCommands } from '../org-commands.js';
 import { CreateTeamDto } from './create-team.dto.js';
@@ -16,7 +16,6 @@ export class CreateTeamController {
   @Post()
   @ApiOperation({ summary: 'Create a team with its manager' })
   @HttpCode(201)
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: false })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'TeamCreated appended; ETag carries the revision' })
   @ApiConflictResponse({ description: 'TEAM_ALREADY_EXISTS' })

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
 import { repCommands } from '../org-commands.js';
@@ -17,7 +17,6 @@ export class DeactivateRepController {
   @Post(':id/deactivate')
   @ApiOperation({ summary: 'Deactivate a rep: no new leads, no sign-in as a rep' })
   @HttpCode(200)
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({
     type: CommandResponseDto,

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { RepIdParamDto } from '../org-dto.js';
 import { RepPageView, RepView } from '../read-models/org.views.js';
 import { findRep, listReps } from '../read-models/rep.queries.js';
@@ -20,7 +20,6 @@ export class QueryRepsController {
 
   @Get()
   @ApiOperation({ summary: 'List reps, filtered by team, role, availability or activity' })
-  @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: RepPageView })
   list(@Query() query: RepListQueryDto, @Ctx() ctx: RequestContext): Promise<RepPageView> {
     return listReps(this.readModels.db, ctx.tenantId, {
@@ -36,7 +35,6 @@ export class QueryRepsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One rep with territories, capacity and availability' })
-  @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: RepView })
   @ApiNotFoundResponse({ description: 'REP_NOT_FOUND' })
   get(@Param() params: RepIdParamDto, @Ctx() ctx: RequestContext): Promise<RepView> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { TeamIdParamDto } from '../org-dto.js';
 import { TeamPageView, TeamView } from '../read-models/org.views.js';
 import { findTeam, listTeams } from '../read-models/team.queries.js';
@@ -16,7 +16,6 @@ export class QueryTeamsController {
 
   @Get()
   @ApiOperation({ summary: 'List teams' })
-  @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: TeamPageView })
   list(@Query() query: TeamListQueryDto, @Ctx() ctx: RequestContext): Promise<TeamPageView> {
     return listTeams(this.readModels.db, ctx.tenantId, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
@@ -24,7 +23,6 @@ export class QueryTeamsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One team' })
-  @Roles('sales_manager', 'ar', 'sr', 'fr', 'auditor')
   @ApiOkResponse({ type: TeamView })
   @ApiNotFoundResponse({ description: 'TEAM_NOT_FOUND' })
   get(@Param() params: TeamIdParamDto, @Ctx() ctx: RequestContext): Promise<TeamView> {

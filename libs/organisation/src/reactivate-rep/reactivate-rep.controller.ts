@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CommandResponseDto, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ApiOrgCommand } from '../api-docs.js';
 import { RepIdParamDto } from '../org-dto.js';
 import { repCommands } from '../org-commands.js';
@@ -16,7 +16,6 @@ export class ReactivateRepController {
   @Post(':id/reactivate')
   @ApiOperation({ summary: 'Reactivate a deactivated rep' })
   @HttpCode(200)
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: true })
   @ApiOkResponse({ type: CommandResponseDto, description: 'RepReactivated appended; none when already active' })
   async reactivate(

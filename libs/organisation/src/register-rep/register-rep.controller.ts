@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { entityIdFromCommandId } from '#ltc/commanding';
-import { CommandResponseDto, Ctx, Roles, commandIdOf, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { CommandResponseDto, Ctx, commandIdOf, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ANY_TERRITORY, DEFAULT_CAPACITY } from '../domain/rep.types.js';
 import { ApiOrgCommand } from '../api-docs.js';
 import { repCommands } from '../org-commands.js';
@@ -19,7 +19,6 @@ export class RegisterRepController {
   @Post()
   @ApiOperation({ summary: 'Register a rep' })
   @HttpCode(201)
-  @Roles('sales_manager')
   @ApiOrgCommand({ existing: false })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'RepRegistered appended; `id` is the rep id' })
   @ApiConflictResponse({ description: 'REP_ALREADY_EXISTS, TEAM_NOT_FOUND' })

@@ -4,7 +4,6 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { NotFoundError } from '#ltc/kernel';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
-import { Roles } from '../auth/auth.decorators.js';
 import { AuditedRead } from '../read-audit/audited-read.decorator.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 
@@ -65,7 +64,6 @@ export class StreamsController {
 
   @Get(':stream')
   @ApiOperation({ summary: "Read one stream's raw events with their metadata (audit)" })
-  @Roles('auditor')
   @AuditedRead('raw_stream', { target: 'stream' })
   @ApiOkResponse({ type: AuditStreamView })
   async read(

@@ -1,6 +1,7 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorators.js';
+import { Inject, Injectable, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import { PUBLIC_ROUTE, grantedRoles, mayCall, type PermissionMatrix } from './permissions/permission-matrix.js';
+import { PERMISSION_MATRIX } from './permissions/permission-matrix.token.js';
+import { routeKeyOf } from './permissions/route-key.js';
 import type { Caller, Role } from './roles.js';
 import { InvalidTokenError, TokenService } from './token.service.js';
 
@@ -8,7 +9,11 @@ import { InvalidTokenError, TokenService } from './token.service.js';
 export class ForbiddenRoleError extends Error {
   readonly code = 'FORBIDDEN';
   constructor(readonly allowed: readonly Role[]) {
-    super(`This action needs one of the roles: ${allowed.join(', ')}`);
+    super(
+      allowed.length === 0
+        ? 'This action is for admins only'
+        : `This action needs one of the roles: ${allowed.join(', ')}`,
+    );
     this.name = 'ForbiddenRoleError';
   }
 }
@@ -30,27 +35,31 @@ interface AuthRequest {
   actingRole?: Role;
 }
 
-/** Verifies the bearer token on every non-public route and checks the route's roles. */
+/**
+ * Verifies the bearer token on every non-public route and holds the caller to the permission
+ * matrix: the route's entry (by its OpenAPI key) names the roles that may call it (`admin` always
+ * may). A route with no entry is refused to everyone, admins too — and the engine refuses to start
+ * with one (PermissionCoverageCheck), so that is only a last line of defence.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(PERMISSION_MATRIX) private readonly matrix: PermissionMatrix,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const key = routeKeyOf(context.getClass<Type>(), context.getHandler());
+    const permission = key === undefined ? undefined : this.matrix.routes.get(key);
+    if (permission === PUBLIC_ROUTE) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const header = request.headers['authorization'];
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) throw new InvalidTokenError('Send "Authorization: Bearer <token>"');
     const caller = await this.tokens.verify(match[1]);
     request.caller = caller;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
-    if (allowed && !caller.roles.some((role) => role === 'admin' || allowed.includes(role))) {
-      throw new ForbiddenRoleError(allowed);
-    }
+    const allowed = permission === undefined ? [] : grantedRoles(permission);
+    if (!mayCall(permission, caller.roles)) throw new ForbiddenRoleError(allowed);
     request.actingRole = actingRole(caller, allowed);
     return true;
   }

@@ -1,4 +1,7 @@
-/** The roles a token can carry. AR/SR/FR are the iron-triangle roles of a deal team. */
+/**
+ * The roles a token can carry. AR/SR/FR are the iron-triangle roles of a deal team; `marketing`
+ * captures and imports leads and reads lead analytics, and sees no deal money.
+ */
 export const ROLES = [
   'admin',
   'sales_manager',
@@ -8,6 +11,7 @@ export const ROLES = [
   'service_agent',
   'service_manager',
   'auditor',
+  'marketing',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -21,4 +25,12 @@ export interface Caller {
   readonly userId: string;
   readonly roles: readonly Role[];
   readonly tenantId: string;
+}
+
+/**
+ * Whether a caller may see deal money (deal sizes, amounts won): every role but marketing. A caller
+ * who is marketing and also holds another role sees what that role sees.
+ */
+export function seesDealMoney(roles: readonly Role[]): boolean {
+  return roles.some((role) => role !== 'marketing');
 }

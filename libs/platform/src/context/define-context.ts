@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '#ltc/clock';
 import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, Projection, ReadModelDb } from '#ltc/projections';
+import type { PermissionTable } from '../auth/permissions/permission-matrix.js';
 import type { PolicySimulation } from './policy-simulation.js';
 import type { PortToken } from './port.js';
 
@@ -73,6 +74,11 @@ export interface ContextDescriptor {
   readonly history?: HistoryContribution;
   /** The policies of this context a what-if can replay history under (`POST /simulations`). */
   readonly simulations?: readonly PolicySimulation[];
+  /**
+   * Who may call each of its routes and which records each role sees there: its part of the
+   * permission matrix (ADR 0028). The engine refuses to start when one of its routes is missing.
+   */
+  readonly permissions?: PermissionTable;
 }
 
 /** A port a context provides, built once per process from the engine's infrastructure. */

@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import { READ_MODEL_DB } from '../core/tokens.js';
-import { Public } from '../auth/auth.decorators.js';
 
 interface CheckResult {
   status: 'up' | 'down';
@@ -23,7 +22,6 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Whether the event store and the read models answer' })
-  @Public()
   @ApiOkResponse({ description: 'Everything answers' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; see checks' })
   async health(

@@ -1,14 +1,10 @@
 import { HttpCode, Post, applyDecorators } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
-import type { Role } from '../auth/roles.js';
 import { CommandResponseDto } from './command-route.openapi.js';
 
 /** What a command route on an existing record says about itself in the OpenAPI document. */
 export interface CommandPostDoc {
   readonly summary: string;
-  /** Who may send it (`admin` always may). */
-  readonly roles: readonly Role[];
   /** What the 200 answer means, when more than "the events written". */
   readonly ok?: string;
   /** The 409 codes the current state can give, e.g. `LEAD_CLOSED`. */
@@ -17,7 +13,7 @@ export interface CommandPostDoc {
 
 /**
  * `POST <path>` for a command on an existing record: answers 200 with `CommandResponseDto`,
- * restricted to `roles`, documented with its summary and 409 codes. The headers and the
+ * documented with its summary and 409 codes. The headers and the
  * other error answers come from `ApiCommandHeaders` and the OpenAPI conventions.
  */
 export function CommandPost(path: string, doc: CommandPostDoc): MethodDecorator {
@@ -25,7 +21,6 @@ export function CommandPost(path: string, doc: CommandPostDoc): MethodDecorator 
     Post(path),
     ApiOperation({ summary: doc.summary }),
     HttpCode(200),
-    Roles(...doc.roles),
     ApiOkResponse({ type: CommandResponseDto, ...(doc.ok === undefined ? {} : { description: doc.ok }) }),
     ...(doc.conflicts === undefined ? [] : [ApiConflictResponse({ description: doc.conflicts })]),
   );

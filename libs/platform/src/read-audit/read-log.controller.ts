@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
-import { Roles } from '../auth/auth.decorators.js';
 import { Ctx, type RequestContext } from '../http/request-context.js';
 import { ReadLogQueryDto, ReadLogView } from './read-log.dto.js';
 import { ReadLogReader } from './read-log.reader.js';
@@ -17,7 +16,6 @@ export class ReadLogController {
   ) {}
 
   @Get()
-  @Roles('auditor')
   @ApiOperation({
     summary: 'Who read audited data, what and when: raw streams, deal histories, exports (oldest first)',
     description:

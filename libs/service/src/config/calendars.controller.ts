@@ -9,7 +9,6 @@ import {
   ApiCommandHeaders,
   Ctx,
   READ_MODEL_DB,
-  Roles,
   ValidationFailedException,
   runCommandRoute,
   type RequestContext,
@@ -17,7 +16,6 @@ import {
 import type { Weekday } from '../domain/clock/business-calendar.js';
 import { calendarProblems } from '../domain/clock/calendar-rules.js';
 import { businessCalendarOf, type ServiceCalendarDefinition } from '../domain/config/index.js';
-import { SERVICE_MANAGERS, TICKET_READERS } from '../service-roles.js';
 import { ConfigIdParamDto, ConfiguredView, versionAt } from './config-id.dto.js';
 import { serviceCalendarCommands } from './config-commands.js';
 import { listServiceCalendars } from './config.queries.js';
@@ -51,7 +49,6 @@ export class CalendarsController {
 
   @Get()
   @ApiOperation({ summary: 'List business calendars, each at its latest version' })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: ServiceCalendarListView })
   async list(@Ctx() ctx: RequestContext): Promise<ServiceCalendarListView> {
     return { items: (await listServiceCalendars(this.readModels.db, ctx.tenantId)).map(serviceCalendarView) };
@@ -59,7 +56,6 @@ export class CalendarsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One business calendar at its current version (ETag for If-Match)' })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: ServiceCalendarView })
   @ApiNotFoundResponse({ description: 'SERVICE_CALENDAR_NOT_FOUND' })
   async get(
@@ -75,7 +71,6 @@ export class CalendarsController {
   @Put(':id')
   @ApiOperation({ summary: 'Create a business calendar or store a new version of it' })
   @HttpCode(200)
-  @Roles(...SERVICE_MANAGERS)
   @ApiCommandHeaders({ ifMatch: 'The revision from GET /calendars/{id}; a calendar changed since answers 412' })
   @ApiOkResponse({ type: ConfiguredView, description: 'ServiceCalendarConfigured appended (none if unchanged)' })
   async configure(

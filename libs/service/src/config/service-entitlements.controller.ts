@@ -4,8 +4,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
-import { ApiCommandHeaders, Ctx, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
-import { SERVICE_MANAGERS, TICKET_READERS } from '../service-roles.js';
+import { ApiCommandHeaders, Ctx, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ConfiguredView, EntitlementContractParamDto, versionAt } from './config-id.dto.js';
 import { serviceEntitlementCommands } from './config-commands.js';
 import { ServiceEntitlementView, serviceEntitlementView } from './config.views.js';
@@ -26,7 +25,6 @@ export class ServiceEntitlementsController {
 
   @Get(':contractId')
   @ApiOperation({ summary: "A contract's service entitlement at its current version (ETag for If-Match)" })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: ServiceEntitlementView })
   @ApiNotFoundResponse({
     description: "CONTRACT_NOT_FOUND (none in the caller's tenant); SERVICE_ENTITLEMENT_NOT_FOUND (none recorded)",
@@ -47,7 +45,6 @@ export class ServiceEntitlementsController {
   @Put(':contractId')
   @ApiOperation({ summary: "Record a contract's service entitlement (new tickets of its customer are bound to it)" })
   @HttpCode(200)
-  @Roles(...SERVICE_MANAGERS)
   @ApiCommandHeaders({ ifMatch: 'The revision from GET /service-entitlements/{contractId}; changed since: 412' })
   @ApiOkResponse({ type: ConfiguredView, description: 'ServiceEntitlementRecorded appended (none if unchanged)' })
   @ApiNotFoundResponse({ description: "CONTRACT_NOT_FOUND: no such contract in the caller's tenant" })

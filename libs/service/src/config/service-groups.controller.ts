@@ -5,8 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { ApiCommandHeaders, Ctx, READ_MODEL_DB, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
-import { SERVICE_MANAGERS, TICKET_READERS } from '../service-roles.js';
+import { ApiCommandHeaders, Ctx, READ_MODEL_DB, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { ConfigIdParamDto, ConfiguredView, versionAt } from './config-id.dto.js';
 import { serviceGroupCommands } from './config-commands.js';
 import { listServiceGroups } from './config.queries.js';
@@ -28,7 +27,6 @@ export class ServiceGroupsController {
 
   @Get()
   @ApiOperation({ summary: 'List service groups, each at its latest version' })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: ServiceGroupListView })
   async list(@Ctx() ctx: RequestContext): Promise<ServiceGroupListView> {
     return { items: (await listServiceGroups(this.readModels.db, ctx.tenantId)).map(serviceGroupView) };
@@ -36,7 +34,6 @@ export class ServiceGroupsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One service group at its current version (ETag for If-Match)' })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: ServiceGroupView })
   @ApiNotFoundResponse({ description: 'SERVICE_GROUP_NOT_FOUND' })
   async get(
@@ -52,7 +49,6 @@ export class ServiceGroupsController {
   @Put(':id')
   @ApiOperation({ summary: 'Create a service group or store a new version of it' })
   @HttpCode(200)
-  @Roles(...SERVICE_MANAGERS)
   @ApiCommandHeaders({ ifMatch: 'The revision from GET /service-groups/{id}; a group changed since answers 412' })
   @ApiOkResponse({ type: ConfiguredView, description: 'ServiceGroupConfigured appended (none if unchanged)' })
   async configure(

@@ -5,9 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { ApiCommandHeaders, Ctx, READ_MODEL_DB, Roles, runCommandRoute, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, Ctx, READ_MODEL_DB, runCommandRoute, type RequestContext } from '#ltc/platform';
 import { withSlaPolicyDefaults } from '../domain/config/index.js';
-import { SERVICE_MANAGERS, TICKET_READERS } from '../service-roles.js';
 import { ConfigIdParamDto, ConfiguredView, versionAt } from './config-id.dto.js';
 import { slaPolicyCommands } from './config-commands.js';
 import { listSlaPolicies } from './config.queries.js';
@@ -29,7 +28,6 @@ export class SlaPoliciesController {
 
   @Get()
   @ApiOperation({ summary: 'List SLA policies, each at its latest version (`default` always among them)' })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: SlaPolicyListView })
   async list(@Ctx() ctx: RequestContext): Promise<SlaPolicyListView> {
     return { items: (await listSlaPolicies(this.readModels.db, ctx.tenantId)).map(slaPolicyView) };
@@ -37,7 +35,6 @@ export class SlaPoliciesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One SLA policy at its current version (read from its stream; ETag for If-Match)' })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: SlaPolicyView })
   @ApiNotFoundResponse({ description: 'SLA_POLICY_NOT_FOUND (`default` always exists)' })
   async get(
@@ -53,7 +50,6 @@ export class SlaPoliciesController {
   @Put(':id')
   @ApiOperation({ summary: 'Create an SLA policy or store a new version of it (running tickets keep theirs)' })
   @HttpCode(200)
-  @Roles(...SERVICE_MANAGERS)
   @ApiCommandHeaders({ ifMatch: 'The revision from GET /sla-policies/{id}; a policy changed since answers 412' })
   @ApiOkResponse({ type: ConfiguredView, description: 'SlaPolicyConfigured appended (none if unchanged)' })
   async configure(

@@ -2,8 +2,7 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
-import { TICKET_READERS } from '../service-roles.js';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import {
   listProductRequirements,
   ProductRequirementPageView,
@@ -32,7 +31,6 @@ export class ProductRequirementsController {
   @ApiOperation({
     summary: 'List product requirements raised from tickets, newest first; Accept: text/csv exports them all',
   })
-  @Roles(...TICKET_READERS)
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     type: ProductRequirementPageView,

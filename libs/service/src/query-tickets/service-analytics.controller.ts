@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
-import { TICKET_READERS } from '../service-roles.js';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { csatAnalytics, olaAnalytics, slaAnalytics } from '../read-models/service-analytics.queries.js';
 import { CsatAnalyticsView, OlaAnalyticsView, SlaAnalyticsView } from '../read-models/service-analytics.views.js';
 import { CsatAnalyticsQueryDto, OlaAnalyticsQueryDto, SlaAnalyticsQueryDto } from './ticket-query.dto.js';
@@ -25,7 +24,6 @@ export class ServiceAnalyticsController {
   @ApiOperation({
     summary: 'First responses and resolutions on time, breaches per clock, at risk and breached now, per bucket',
   })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: SlaAnalyticsView, description: SCOPE })
   async sla(@Query() query: SlaAnalyticsQueryDto, @Ctx() ctx: RequestContext): Promise<SlaAnalyticsView> {
     if (query.from && query.to && query.from > query.to) {
@@ -40,8 +38,10 @@ export class ServiceAnalyticsController {
   }
 
   @Get('ola')
-  @ApiOperation({ summary: 'Internal tasks, done, done on time, on-time rate and overdue open, per line, group, month or ticket priority' })
-  @Roles(...TICKET_READERS)
+  @ApiOperation({
+    summary:
+      'Internal tasks, done, done on time, on-time rate and overdue open, per line, group, month or ticket priority',
+  })
   @ApiOkResponse({ type: OlaAnalyticsView, description: SCOPE })
   async ola(@Query() query: OlaAnalyticsQueryDto, @Ctx() ctx: RequestContext): Promise<OlaAnalyticsView> {
     return olaAnalytics(this.readModels.queryDb, ctx.tenantId, {
@@ -54,7 +54,6 @@ export class ServiceAnalyticsController {
   @ApiOperation({
     summary: 'Callbacks, average satisfaction (hundredths), its distribution 1–5 and the reopen rate, per bucket',
   })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: CsatAnalyticsView, description: SCOPE })
   async csat(@Query() query: CsatAnalyticsQueryDto, @Ctx() ctx: RequestContext): Promise<CsatAnalyticsView> {
     return csatAnalytics(this.readModels.queryDb, ctx.tenantId, {

@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
-import { TICKET_READERS } from '../service-roles.js';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { myTickets, ticketQueue } from '../read-models/service-tickets.queries.js';
 import { TicketQueuePageView } from '../read-models/service-ticket.views.js';
 import { LineParamDto, TicketOwnerQueryDto, TicketPageQueryDto } from './ticket-query.dto.js';
@@ -24,7 +23,6 @@ export class TicketQueuesController {
   @ApiOperation({
     summary: "A line's open and waiting tickets, the earliest breach of a running clock first, paused or stopped after",
   })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: TicketQueuePageView, description: 'Only the tickets the caller may see' })
   async queue(
     @Param() { line }: LineParamDto,
@@ -50,7 +48,6 @@ export class TicketQueuesController {
   @ApiOperation({
     summary: "My open and waiting tickets and my groups' unassigned ones, the earliest breach first",
   })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: TicketQueuePageView })
   async mine(@Query() query: TicketPageQueryDto, @Ctx() ctx: RequestContext): Promise<TicketQueuePageView> {
     return myTickets(

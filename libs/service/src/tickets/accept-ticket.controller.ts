@@ -8,9 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiCommandHeaders, CommandResponseDto, Ctx, Roles, createdIds, type RequestContext } from '#ltc/platform';
+import { ApiCommandHeaders, CommandResponseDto, Ctx, createdIds, type RequestContext } from '#ltc/platform';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
-import { SERVICE_TEAM } from '../service-roles.js';
 import { AcceptTicketDto, gradingOf } from './ticket-intake.dto.js';
 
 export class TicketAcceptedView extends CommandResponseDto {
@@ -30,7 +29,6 @@ export class AcceptTicketController {
       'Accept a service request from a channel: registered with the customer’s entitlement, graded, both SLA clocks started',
   })
   @HttpCode(201)
-  @Roles(...SERVICE_TEAM)
   @ApiCommandHeaders({ ifMatch: false })
   @ApiCreatedResponse({
     type: TicketAcceptedView,

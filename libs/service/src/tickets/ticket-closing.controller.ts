@@ -4,7 +4,6 @@ import { CommandPost, CommandResponseDto, Ctx, type RequestContext } from '#ltc/
 import { actorOf } from '../ticket-commands/ticket-audience.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
 import { TicketSpawns } from '../ticket-commands/ticket-spawns.service.js';
-import { SERVICE_TEAM } from '../service-roles.js';
 import { CallbackDto, ResolveDto, VerifyDto } from './ticket-closing.dto.js';
 import { TicketCommandController } from './ticket-controller.js';
 import { TicketIdParamDto } from './ticket-params.dto.js';
@@ -22,7 +21,6 @@ export class TicketClosingController {
 
   @CommandPost('resolve', {
     summary: 'Resolve the ticket: the resolution clock stops, on time or late (a waiting ticket stops waiting)',
-    roles: SERVICE_TEAM,
     ok: 'TicketResolved and the stopped resolution clock (and the first response, if none was given)',
     conflicts: 'PLAN_PENDING, PLAN_NOT_IMPLEMENTED, TASKS_OPEN, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -42,7 +40,6 @@ export class TicketClosingController {
 
   @CommandPost('verify', {
     summary: 'Verify the result: root cause, preventive action, no new problems (false sends it back to work)',
-    roles: SERVICE_TEAM,
     ok: 'TicketVerified (passed or not; a failed check restarts the resolution clock from the time used)',
     conflicts: 'TICKET_NOT_RESOLVED, VERIFIER_IS_RESOLVER',
   })
@@ -65,7 +62,6 @@ export class TicketClosingController {
 
   @CommandPost('close', {
     summary: 'Close a verified ticket',
-    roles: SERVICE_TEAM,
     ok: 'TicketClosed (none if closed already)',
     conflicts: 'TICKET_NOT_RESOLVED, TICKET_NOT_VERIFIED',
   })
@@ -85,7 +81,6 @@ export class TicketClosingController {
 
   @CommandPost('callback', {
     summary: 'Record the customer callback: satisfaction 1–5 and a comment, once per closing',
-    roles: SERVICE_TEAM,
     ok: 'TicketCallbackRecorded',
     conflicts: 'TICKET_NOT_CLOSED, CALLBACK_ALREADY_RECORDED',
   })
@@ -106,7 +101,6 @@ export class TicketClosingController {
 
   @CommandPost('reopen', {
     summary: 'Reopen within the policy’s window (200); past it, a new ticket continues this one (201, its id)',
-    roles: SERVICE_TEAM,
     ok: 'TicketReopened and the running resolution clock; or, past the window, the new ticket’s TicketAccepted (201) with TicketFollowUpOpened on this one',
     conflicts: 'TICKET_NOT_RESOLVED',
   })

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, applyDecorators, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiCommandHeaders, Roles, type CommandPostDoc } from '#ltc/platform';
+import { ApiCommandHeaders, type CommandPostDoc } from '#ltc/platform';
 import { ApiTicketNotFound } from './ticket-params.dto.js';
 
 /**
@@ -25,7 +25,6 @@ export const TicketCreatePost = (path: string, doc: CommandPostDoc & { readonly 
     Post(path),
     ApiOperation({ summary: doc.summary }),
     HttpCode(201),
-    Roles(...doc.roles),
     ApiCreatedResponse({ type: doc.type, ...(doc.ok === undefined ? {} : { description: doc.ok }) }),
     ...(doc.conflicts === undefined ? [] : [ApiConflictResponse({ description: doc.conflicts })]),
   );

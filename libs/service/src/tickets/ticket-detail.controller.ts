@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { AsOfQueryDto, Ctx, READ_MODEL_DB, Roles, asOfInstant, type RequestContext } from '#ltc/platform';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, asOfInstant, type RequestContext } from '#ltc/platform';
 import type { Ticket } from '../domain/ticket.state.js';
 import { listTickets } from '../read-models/service-tickets.queries.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
-import { TICKET_READERS } from '../service-roles.js';
 import { PastTicketView, TicketDetailView, ticketDetail } from './ticket-detail.view.js';
 import { ApiTicketNotFound, TicketIdParamDto } from './ticket-params.dto.js';
 
@@ -29,7 +28,6 @@ export class TicketDetailController {
     summary:
       'One ticket from its stream: SLA clocks as they stand (used, left, paused, at risk, breached), tasks, full timeline',
   })
-  @Roles(...TICKET_READERS)
   @ApiOkResponse({ type: TicketDetailView, description: 'ETag: the revision to send back in If-Match' })
   @ApiTicketNotFound()
   async get(

@@ -3,7 +3,6 @@ import type { FastifyReply } from 'fastify';
 import { CommandPost, CommandResponseDto, Ctx, type RequestContext } from '#ltc/platform';
 import { actorOf } from '../ticket-commands/ticket-audience.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
-import { SERVICE_MANAGERS, SERVICE_TEAM } from '../service-roles.js';
 import { TicketCommandController } from './ticket-controller.js';
 import {
   AssignTicketDto,
@@ -22,7 +21,6 @@ export class TicketIntakeController {
 
   @CommandPost('grade', {
     summary: 'Re-grade (priority, or impact × urgency) or re-classify: the targets move, the time used and pauses stay',
-    roles: SERVICE_TEAM,
     ok: 'TicketGraded and, when the priority changed, a TicketSlaPlanned per running clock (none if unchanged)',
     conflicts: 'TICKET_CLOSED',
   })
@@ -45,7 +43,6 @@ export class TicketIntakeController {
 
   @CommandPost('assign', {
     summary: 'Dispatch the ticket to an engineer and/or a service group on its current line',
-    roles: SERVICE_TEAM,
     ok: 'TicketAssigned (none for the same owner)',
     conflicts: 'TICKET_CLOSED',
   })
@@ -66,7 +63,6 @@ export class TicketIntakeController {
 
   @CommandPost('respond', {
     summary: 'Give the customer the first response: the response clock stops, on time or late',
-    roles: SERVICE_TEAM,
     ok: 'TicketResponded (with the business time used and whether within target) and the stopped response clock',
     conflicts: 'TICKET_ALREADY_RESPONDED, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -86,7 +82,6 @@ export class TicketIntakeController {
 
   @CommandPost('sla-policy/reapply', {
     summary: 'Bind a running ticket to the version of its SLA policy in force now (time used and pauses kept)',
-    roles: SERVICE_MANAGERS,
     ok: 'TicketSlaPolicyReapplied and a TicketSlaPlanned per running clock (none if already on that version)',
     conflicts: 'TICKET_CLOSED',
   })

@@ -5,7 +5,6 @@ import { CommandPost, CommandResponseDto, Ctx, createdIds, type RequestContext }
 import { actorOf } from '../ticket-commands/ticket-audience.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
 import { TicketSpawns } from '../ticket-commands/ticket-spawns.service.js';
-import { SERVICE_TEAM } from '../service-roles.js';
 import { TicketCommandController, TicketCreatePost } from './ticket-controller.js';
 import { ownerOf } from './ticket-intake.dto.js';
 import { TaskParamDto, TicketIdParamDto } from './ticket-params.dto.js';
@@ -41,7 +40,6 @@ export class TicketSpawnController {
   @TicketCreatePost('spawn-lead', {
     type: LeadSpawnedView,
     summary: 'Raise a lead for sales from a need found in service (source service; linked on the ticket and the lead)',
-    roles: SERVICE_TEAM,
     ok: 'LeadCaptured in the leads context (routed like any lead) and TicketLeadSpawned here; `leadId` names the lead',
   })
   async spawnLead(
@@ -63,7 +61,6 @@ export class TicketSpawnController {
   @TicketCreatePost('product-requirements', {
     type: RequirementRaisedView,
     summary: 'Raise a product requirement for the product-development flow (listed in GET /product-requirements)',
-    roles: SERVICE_TEAM,
     ok: 'ProductRequirementRaised',
   })
   async requirement(
@@ -93,7 +90,6 @@ export class TicketSpawnController {
   @TicketCreatePost('tasks', {
     type: TaskOpenedView,
     summary: 'Open an internal task under the OLA: its target by kind or line, due on the owning group’s calendar',
-    roles: SERVICE_TEAM,
     ok: 'TicketTaskOpened (its timer flags it overdue at the due instant)',
     conflicts: 'TICKET_CLOSED',
   })
@@ -110,7 +106,6 @@ export class TicketSpawnController {
 
   @CommandPost('tasks/:taskId/complete', {
     summary: 'Complete an internal task, on time or late',
-    roles: SERVICE_TEAM,
     ok: 'TicketTaskCompleted',
     conflicts: 'TASK_ALREADY_DONE',
   })

@@ -3,7 +3,6 @@ import type { FastifyReply } from 'fastify';
 import { CommandPost, CommandResponseDto, Ctx, createdIds, type RequestContext } from '#ltc/platform';
 import { actorOf } from '../ticket-commands/ticket-audience.js';
 import { TicketCommands } from '../ticket-commands/ticket-commands.service.js';
-import { SERVICE_TEAM } from '../service-roles.js';
 import { TicketCommandController } from './ticket-controller.js';
 import { ownerOf } from './ticket-intake.dto.js';
 import { TicketIdParamDto } from './ticket-params.dto.js';
@@ -19,7 +18,6 @@ export class TicketWorkController {
 
   @CommandPost('escalate', {
     summary: 'Escalate to a higher line (2: experts, 3: R&D) with a reason, to a group or engineer there',
-    roles: SERVICE_TEAM,
     ok: 'TicketEscalated',
     conflicts: 'ESCALATION_NOT_UPWARD, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -41,7 +39,6 @@ export class TicketWorkController {
 
   @CommandPost('de-escalate', {
     summary: 'Hand the ticket back down to a lower line with a reason',
-    roles: SERVICE_TEAM,
     ok: 'TicketDeEscalated',
     conflicts: 'DE_ESCALATION_NOT_DOWNWARD, TICKET_CLOSED',
   })
@@ -63,7 +60,6 @@ export class TicketWorkController {
 
   @CommandPost('progress', {
     summary: 'Record progress, for the customer to see or internal',
-    roles: SERVICE_TEAM,
     ok: 'TicketProgressRecorded',
     conflicts: 'TICKET_CLOSED',
   })
@@ -84,7 +80,6 @@ export class TicketWorkController {
 
   @CommandPost('wait', {
     summary: 'Wait for the customer or a third party; the SLA clocks pause when the policy says so',
-    roles: SERVICE_TEAM,
     ok: 'TicketWaitStarted and, for a wait that pauses, a paused TicketSlaPlanned per running clock',
     conflicts: 'TICKET_ALREADY_WAITING, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -105,7 +100,6 @@ export class TicketWorkController {
 
   @CommandPost('resume', {
     summary: 'End the wait: paused clocks run on with the time they have left',
-    roles: SERVICE_TEAM,
     ok: 'TicketWaitEnded and a running TicketSlaPlanned per paused clock',
     conflicts: 'TICKET_NOT_WAITING, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -120,7 +114,6 @@ export class TicketWorkController {
 
   @CommandPost('plan', {
     summary: 'Propose a resolution plan (one waiting for its assessment is decided first)',
-    roles: SERVICE_TEAM,
     ok: 'ResolutionPlanProposed',
     conflicts: 'PLAN_PENDING, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -148,7 +141,6 @@ export class TicketWorkController {
 
   @CommandPost('plan/assess', {
     summary: 'Approve or reject the proposed resolution plan',
-    roles: SERVICE_TEAM,
     ok: 'ResolutionPlanAssessed',
     conflicts: 'NO_PLAN_TO_ASSESS, TICKET_RESOLVED, TICKET_CLOSED',
   })
@@ -169,7 +161,6 @@ export class TicketWorkController {
 
   @CommandPost('plan/implemented', {
     summary: 'Record the approved plan as implemented',
-    roles: SERVICE_TEAM,
     ok: 'ResolutionPlanImplemented',
     conflicts: 'PLAN_NOT_APPROVED, TICKET_RESOLVED, TICKET_CLOSED',
   })

@@ -17,7 +17,6 @@ import {
   ApiCommandHeaders,
   CommandResponseDto,
   Ctx,
-  Roles,
   commandHandlerFor,
   SALES_TEAMS,
   runCommandRoute,
@@ -78,7 +77,6 @@ export class RoutingRulesController {
   ) {}
 
   @Get()
-  @Roles('sales_manager', 'ar', 'sr', 'auditor')
   @ApiOperation({ summary: "The tenant's routing rules (lead → team), in the order they are tried" })
   @ApiOkResponse({ type: RoutingRulesView })
   async get(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<RoutingRulesView> {
@@ -88,7 +86,6 @@ export class RoutingRulesController {
   }
 
   @Put()
-  @Roles('sales_manager')
   @ApiOperation({ summary: 'Replace the routing rules; a lead captured without a team gets the first matching one' })
   @ApiCommandHeaders({ idempotencyKey: false, ifMatch: 'The ETag last seen; a stale one answers 412' })
   @ApiOkResponse({ type: CommandResponseDto, description: 'RoutingRulesChanged appended (none if unchanged)' })

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { DEFAULT_PIPELINE_ID } from '../../opportunity-streams.js';
 import { PIPELINE_SLUG } from '../../pipelines/pipeline.dto.js';
 import { DEAL_GROUPINGS, type DealGrouping } from './deal-groupings.js';
@@ -46,7 +46,6 @@ export class WinRateQueryDto extends PipelineFilterQueryDto {
 @ApiTags('analytics')
 @ApiBearerAuth()
 @Controller('analytics')
-@Roles('sales_manager', 'auditor')
 @ApiForbiddenResponse({ description: 'FORBIDDEN: sales managers, auditors and admins only' })
 export class TriangleAnalyticsController {
   constructor(@Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle) {}

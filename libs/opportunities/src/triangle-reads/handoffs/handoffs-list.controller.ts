@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { IsIn, IsOptional } from 'class-validator';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, Roles, type RequestContext } from '#ltc/platform';
+import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
 import { opportunityScopeOf } from '../../opportunity-access.js';
 import { HandoffListView, handoffView } from './handoff.view.js';
 import { HANDOFF_STATES, listHandoffs, type HandoffState } from './handoffs.queries.js';
@@ -31,7 +31,6 @@ export class HandoffsListController {
 
   @Get()
   @ApiOperation({ summary: 'Handoffs in one state (default pending; overdue = stalled), oldest first' })
-  @Roles('ar', 'sr', 'fr', 'sales_manager', 'auditor')
   @ApiOkResponse({ type: HandoffListView })
   async list(@Query() query: HandoffListQueryDto, @Ctx() ctx: RequestContext): Promise<HandoffListView> {
     const now = this.clock.now();

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, Roles, UserIdParamDto, type RequestContext } from '#ltc/platform';
+import { Ctx, UserIdParamDto, type RequestContext } from '#ltc/platform';
 import { isSalesManager } from '../../opportunity-access.js';
 import { InboxService } from './inbox.service.js';
 import { InboxView } from './inbox.view.js';
@@ -14,7 +14,6 @@ export class InboxController {
 
   @Get('me/inbox')
   @ApiOperation({ summary: "The caller's inbox: handoffs, escalations, approvals and deals, overdue first" })
-  @Roles('ar', 'sr', 'fr', 'sales_manager', 'auditor')
   @ApiOkResponse({ type: InboxView })
   async mine(@Ctx() ctx: RequestContext): Promise<InboxView> {
     const approver = isSalesManager(ctx.caller.roles) ? 'any_sales_manager' : 'none';
@@ -23,7 +22,6 @@ export class InboxController {
 
   @Get('people/:id/inbox')
   @ApiOperation({ summary: "A person's inbox, for sales managers (approvals: those falling to them as team manager)" })
-  @Roles('sales_manager')
   @ApiForbiddenResponse({ description: 'FORBIDDEN: sales managers and admins only' })
   @ApiOkResponse({ type: InboxView })
   async theirs(@Param() { id }: UserIdParamDto, @Ctx() ctx: RequestContext): Promise<InboxView> {
