@@ -25,6 +25,7 @@ import { waitForCheckpoint, waitUntilProjected } from '#ltc/projections';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { leadHistory } from './lead-history.js';
+import { leadPersonalFields } from './lead-personal-data.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
 import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
@@ -41,6 +42,7 @@ import { salesOrgProjection } from './sales-org/sales-org.projection.js';
  */
 export const leadsContext = defineContext({
   name: 'leads',
+  personalData: leadPersonalFields,
   modules: [LeadsModule, LeadDistributionModule, LeadImportModule, LeadAnalyticsModule, ScoringModule],
   projections: [
     leadListProjection,

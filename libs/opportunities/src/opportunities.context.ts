@@ -6,6 +6,7 @@ import { opportunityHistory } from './opportunity-history.js';
 import { opportunityPipelinesProjection } from './pipelines/opportunity-pipelines.projection.js';
 import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
 import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/index.js';
+import { opportunityPersonalFields } from './opportunity-personal-data.js';
 
 /**
  * Manage Opportunities (MO) and the iron triangle as the engine runs it: pipelines, deals,
@@ -15,6 +16,7 @@ import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/i
  */
 export const opportunitiesContext = defineContext({
   name: 'opportunities',
+  personalData: opportunityPersonalFields,
   modules: [OpportunitiesModule, OpportunityReadsModule, TriangleReadsModule],
   projections: [opportunityPipelinesProjection, ...opportunityReadProjections, ...triangleReadProjections],
   processManagers: [conversionProcessManager, handoffTimersProcessManager],

@@ -5,6 +5,7 @@ import type { EventStore, RecordedEvent } from '#ltc/event-store';
 import type { ProcessManager, Projection, ReadModelDb } from '#ltc/projections';
 import type { PolicySimulation } from './policy-simulation.js';
 import type { PortToken } from './port.js';
+import { declarePersonalFields, type PersonalFieldDeclarations } from '#ltc/personal-data';
 
 /** What a context's ports are built from: the engine's shared infrastructure. */
 export interface PortDeps {
@@ -73,6 +74,8 @@ export interface ContextDescriptor {
   readonly history?: HistoryContribution;
   /** The policies of this context a what-if can replay history under (`POST /simulations`). */
   readonly simulations?: readonly PolicySimulation[];
+  /** The personal fields of its events, sealed per data subject in the log (ADR 0029). */
+  readonly personalData?: PersonalFieldDeclarations;
 }
 
 /** A port a context provides, built once per process from the engine's infrastructure. */
@@ -87,5 +90,6 @@ export function defineContext(descriptor: ContextDescriptor): ContextDescriptor 
   if (!CONTEXT_NAME.test(descriptor.name)) {
     throw new Error(`Context name "${descriptor.name}" must be lower case letters, digits and hyphens`);
   }
+  if (descriptor.personalData) declarePersonalFields(descriptor.personalData);
   return Object.freeze({ ...descriptor });
 }
