@@ -35,7 +35,8 @@ export class PersonalRecordView {
   @ApiProperty({ example: 'LeadCaptured' }) type!: string;
   @ApiProperty() recordedAt!: string;
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     example: { 'contact.email': 'anna@kestrel.example' },
     description: 'The personal values of the event, by field path; `[erased]` once the subject is erased',
   })
