@@ -87,7 +87,7 @@ export class ContactIndex {
     leadId: string,
     metadata: EventMetadata,
   ): Promise<ReservationResult> {
-    const legacy = await this.legacyHolder(tenantId, key, leadId);
+    const legacy = await this.legacyHolder(tenantId, key, leadId, metadata);
     if (legacy !== undefined) return { reserved: false, existingLeadId: legacy };
     const stream = await this.stream(tenantId, key);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -112,11 +112,22 @@ export class ContactIndex {
     await this.releaseIn(legacyStream(tenantId, key), key, leadId, metadata);
   }
 
-  /** A reservation made before keyed hashes, by a live lead other than `self` (read-only: none are added). */
-  private async legacyHolder(tenantId: string, key: ContactKey, self: string): Promise<string | undefined> {
+  /**
+   * A reservation made before keyed hashes, by a live lead other than `self`. One whose lead
+   * is absent (a capture of the previous version in flight, or dead) is voided as in `reserve`,
+   * so that capture can never write its lead; none are added there.
+   */
+  private async legacyHolder(
+    tenantId: string,
+    key: ContactKey,
+    self: string,
+    metadata: EventMetadata,
+  ): Promise<string | undefined> {
     const { claimedBy } = await this.reservation(legacyStream(tenantId, key));
     if (claimedBy === undefined || claimedBy === self) return undefined;
-    return (await this.fate(claimedBy)) === 'alive' ? claimedBy : undefined;
+    const fate = await this.fate(claimedBy);
+    if (fate === 'absent' && (await this.voidLead(claimedBy, key.kind, metadata))) return undefined;
+    return fate === 'voided' ? undefined : claimedBy;
   }
 
   private async releaseIn(stream: string, key: ContactKey, leadId: string, metadata: EventMetadata): Promise<void> {
