@@ -18,6 +18,8 @@ interface KeyRow {
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
+  /** Subjects whose keys the next group commit creates, with who waits for them. */
+  private pending: Map<string, { resolve: (key: SubjectKey) => void; reject: (error: unknown) => void }[]> | undefined;
 
   constructor(filename: string) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
@@ -40,12 +42,44 @@ export class SqliteKeyStore implements KeyStore {
       );`);
   }
 
+  /**
+   * Keys asked for in the same turn of the event loop (an import's concurrent captures) are
+   * created in one transaction: one fsync for all of them instead of one each.
+   */
   keyFor(subject: string): Promise<SubjectKey> {
-    // Insert-or-ignore: two processes creating the same subject's key agree on the first one.
-    this.db
-      .prepare('insert or ignore into subject_keys (subject_id, key, created_at) values (?, ?, ?)')
-      .run(subject, randomBytes(KEY_BYTES), new Date().toISOString());
-    return this.find(subject).then((found) => found ?? Promise.reject(new Error(`No key row for ${subject}`)));
+    return new Promise((resolve, reject) => {
+      if (!this.pending) {
+        this.pending = new Map();
+        setImmediate(() => this.createPending());
+      }
+      const waiting = this.pending.get(subject) ?? [];
+      waiting.push({ resolve, reject });
+      this.pending.set(subject, waiting);
+    });
+  }
+
+  private createPending(): void {
+    const batch = this.pending ?? new Map<string, never[]>();
+    this.pending = undefined;
+    try {
+      const insert = this.db.prepare(
+        'insert or ignore into subject_keys (subject_id, key, created_at) values (?, ?, ?)',
+      );
+      const select = this.db.prepare('select key, erased_at from subject_keys where subject_id = ?');
+      const now = new Date().toISOString();
+      // Insert-or-ignore: two processes creating the same subject's key agree on the first one.
+      const keys = this.db.transaction(() =>
+        [...batch.keys()].map((subject) => {
+          insert.run(subject, randomBytes(KEY_BYTES), now);
+          return subjectKey(select.get(subject) as KeyRow);
+        }),
+      )();
+      [...batch.values()].forEach((waiting, index) => {
+        for (const waiter of waiting) waiter.resolve(keys[index] as SubjectKey);
+      });
+    } catch (error) {
+      for (const waiting of batch.values()) for (const waiter of waiting) waiter.reject(error);
+    }
   }
 
   find(subject: string): Promise<SubjectKey | undefined> {
