@@ -163,12 +163,16 @@ export const expectCode = (response: TestResponse, status: number, code: string)
 };
 
 /** A lead captured from a webinar, worked by ingrid and converted: the deal id it names. */
-export async function convertedLead({ sales, ingrid }: World): Promise<{ leadId: string; dealId: string }> {
+export async function convertedLead(
+  { sales, ingrid }: World,
+  capture: Record<string, unknown> = {},
+): Promise<{ leadId: string; dealId: string }> {
   const leadId = await sales.capture({
     source: 'webinar',
     contactPerson: 'Ingrid Lund',
     team: 'emea-north',
     dealSize: EUR(4_000_000),
+    ...capture,
   });
   await sales.waitFor(leadId, 'LeadScored');
   const app = sales.app;

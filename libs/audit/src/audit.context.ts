@@ -7,7 +7,7 @@ import { auditTrailProjection } from './trail/audit-trail.projection.js';
 /**
  * The audit trail over the other contexts: every event of theirs as a history entry, grouped
  * by deal through the links they declare (`history` in their descriptors). It decides
- * nothing and writes no event; it only reads the log.
+ * nothing about deals; the one event it writes is a data subject's erasure (ADR 0029).
  */
 export function auditContext(contexts: readonly ContextDescriptor[]): ContextDescriptor {
   const contributions = [...contexts.flatMap((context) => (context.history ? [context.history] : [])), timerHistory];

@@ -91,5 +91,20 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * A store that changes events on their way in and out (the personal-data layer seals and
+ * opens personal fields); `stored` is the one underneath, holding the bytes as written.
+ */
+export interface LayeredEventStore extends EventStore {
+  readonly stored: EventStore;
+}
+
+/** The store that holds the bytes as written, under any layers: what the hash chain covers. */
+export function storedLayer(store: EventStore): EventStore {
+  let current = store;
+  while ('stored' in current) current = (current as LayeredEventStore).stored;
+  return current;
+}
+
 /** Injection token for the configured EventStore adapter. */
 export const EVENT_STORE = Symbol('EventStore');

@@ -50,4 +50,17 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
    * written before the store kept chains; the check reports such an event as unchained.
    */
   readonly chainHash?: string;
+  /**
+   * The personal values of the event as read (never stored): set by the personal-data layer
+   * that opens sealed fields (`libs/personal-data`), so a read model knows which of its
+   * values belong to which data subject and what to blank when one is erased.
+   */
+  readonly personalData?: readonly PersonalValueRef[];
+}
+
+/** One personal value of an event: where it is in `data`, and whose it is. */
+export interface PersonalValueRef {
+  /** Dotted path into `data`, e.g. `contact.email`. */
+  readonly path: string;
+  readonly subject: string;
 }

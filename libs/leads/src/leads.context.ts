@@ -29,6 +29,7 @@ import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { leadHistory } from './lead-history.js';
 import { leadPermissions } from './leads.permissions.js';
+import { leadPersonalFields } from './lead-personal-data.js';
 import { LeadsModule } from './leads.module.js';
 import { leadListProjection } from './read-models/lead-list.projection.js';
 import { leadSourceStatsProjection } from './read-models/lead-source-stats.projection.js';
@@ -45,6 +46,7 @@ import { salesOrgProjection } from './sales-org/sales-org.projection.js';
  */
 export const leadsContext = defineContext({
   name: 'leads',
+  personalData: leadPersonalFields,
   modules: [LeadsModule, LeadDistributionModule, LeadImportModule, LeadAnalyticsModule, ScoringModule],
   projections: [
     leadListProjection,

@@ -7,6 +7,7 @@ import { opportunityPipelinesProjection } from './pipelines/opportunity-pipeline
 import { OpportunityReadsModule, opportunityReadProjections } from './read-models/index.js';
 import { TriangleReadsModule, triangleReadProjections } from './triangle-reads/index.js';
 import { opportunityPermissions } from './opportunities.permissions.js';
+import { opportunityPersonalFields } from './opportunity-personal-data.js';
 
 /**
  * Manage Opportunities (MO) and the iron triangle as the engine runs it: pipelines, deals,
@@ -16,6 +17,7 @@ import { opportunityPermissions } from './opportunities.permissions.js';
  */
 export const opportunitiesContext = defineContext({
   name: 'opportunities',
+  personalData: opportunityPersonalFields,
   modules: [OpportunitiesModule, OpportunityReadsModule, TriangleReadsModule],
   projections: [opportunityPipelinesProjection, ...opportunityReadProjections, ...triangleReadProjections],
   processManagers: [conversionProcessManager, handoffTimersProcessManager],

@@ -86,6 +86,9 @@ function openSqlite(filename: string, busyTimeoutMs: number): ReadModelHandle {
   database.pragma('synchronous = NORMAL');
   // The API process reads the same file; let a reader wait for a commit, not fail.
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // A blanked personal value (an erased data subject) must not survive in a free page or a
+  // freed cell of the file: SQLite zeroes what it deletes or overwrites.
+  database.pragma('secure_delete = ON');
   const checkpoints = filename === ':memory:' ? undefined : startBackgroundCheckpoints(filename);
   if (checkpoints) database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });

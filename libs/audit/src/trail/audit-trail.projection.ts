@@ -1,14 +1,17 @@
 import type { RecordedEvent } from '#ltc/event-store';
 import type { DealLink, HistoryContribution } from '#ltc/platform';
+import { asErased, erasedSubjectOf, personalSubjectsOf } from '#ltc/personal-data';
 import { upsertMany, type Projection, type ReadModelTransaction } from '#ltc/projections';
 import { genericSummary } from '../summary/event-summary.js';
 import {
+  auditDb,
   clearAuditTables,
   createAuditTables,
   createAuditTrailReadIndexes,
   dropAuditTrailReadIndexes,
   paddedPosition,
   type AuditTrailRow,
+  type PersonalEntryRow,
 } from './audit-trail.table.js';
 import { BatchLinks } from './batch-links.js';
 
@@ -55,7 +58,8 @@ export function auditTrailProjection(contributions: readonly HistoryContribution
 
   return {
     name: 'audit_trail',
-    version: 1,
+    // 2: the summaries an erasure swaps in (`audit_personal_entries`), also for older events.
+    version: 2,
     setup: createAuditTables,
     reset: clearAuditTables,
     deferredIndexes: { drop: dropAuditTrailReadIndexes, create: createAuditTrailReadIndexes },
@@ -68,8 +72,13 @@ export function auditTrailProjection(contributions: readonly HistoryContribution
   async function applyBatch(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
     const links = new BatchLinks(trx);
     const trail: AuditTrailRow[] = [];
+    const personal: PersonalEntryRow[] = [];
+    const erasures: { tenantId: string; subjectId: string }[] = [];
     for (const event of events) {
       trail.push(trailRow(event, kindOf(event.stream), summaryOf(event)));
+      personal.push(...personalEntries(event, summaryOf));
+      const erased = erasedSubjectOf(event);
+      if (erased !== undefined) erasures.push({ tenantId: event.metadata.tenantId, subjectId: erased });
       links.seen(event);
       const tenantId = event.metadata.tenantId;
       if (event.revision === 0n && event.stream.startsWith(`${TIMER_CATEGORY}-`)) {
@@ -82,7 +91,50 @@ export function auditTrailProjection(contributions: readonly HistoryContribution
       { table: 'audit_trail', columns: TRAIL_COLUMNS, key: ['position'], update: [], pgTypes: { revision: 'bigint' } },
       trail,
     );
+    await upsertMany(
+      trx,
+      {
+        table: 'audit_personal_entries',
+        columns: ['tenant_id', 'subject_id', 'position', 'erased_summary'],
+        key: ['tenant_id', 'subject_id', 'position'],
+        update: [],
+      },
+      personal,
+    );
+    // After the batch's own entries: an erasure also reaches the entries written just before it.
+    for (const erasure of erasures) await eraseSummaries(trx, erasure.tenantId, erasure.subjectId);
     await links.write();
+  }
+}
+
+/** For an event holding personal values: per subject, the summary it reads with them erased. */
+function personalEntries(event: RecordedEvent, summaryOf: (event: RecordedEvent) => string): PersonalEntryRow[] {
+  const subjects = personalSubjectsOf(event);
+  if (subjects.length === 0) return [];
+  // Every subject's values are blanked: an entry about two people loses both when one is erased.
+  const erasedSummary = summaryOf(asErased(event));
+  return subjects.map((subject) => ({
+    tenant_id: event.metadata.tenantId,
+    subject_id: subject,
+    position: paddedPosition(event.position),
+    erased_summary: erasedSummary,
+  }));
+}
+
+/** The subject's entries take their erased summaries: the trail keeps no plaintext of the person. */
+async function eraseSummaries(trx: ReadModelTransaction, tenantId: string, subjectId: string): Promise<void> {
+  const entries = await auditDb(trx)
+    .selectFrom('audit_personal_entries')
+    .select(['position', 'erased_summary'])
+    .where('tenant_id', '=', tenantId)
+    .where('subject_id', '=', subjectId)
+    .execute();
+  for (const entry of entries) {
+    await auditDb(trx)
+      .updateTable('audit_trail')
+      .set({ summary: entry.erased_summary })
+      .where('position', '=', entry.position)
+      .execute();
   }
 }
 

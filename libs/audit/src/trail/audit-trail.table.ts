@@ -39,8 +39,20 @@ export type StreamParentRow = {
   parent_stream: string;
 };
 
+/**
+ * An entry whose summary holds a data subject's personal values, with the summary it takes
+ * when that subject is erased (ADR 0029): the erasure swaps it in without reading the log.
+ */
+export type PersonalEntryRow = {
+  tenant_id: string;
+  subject_id: string;
+  position: string;
+  erased_summary: string;
+};
+
 export type AuditTables = {
   audit_trail: AuditTrailRow;
+  audit_personal_entries: PersonalEntryRow;
   audit_deal_streams: DealStreamRow;
   audit_stream_parents: StreamParentRow;
 };
@@ -78,6 +90,15 @@ export async function createAuditTables(db: ReadModelDb): Promise<void> {
     .addColumn('stream', 'text', (c) => c.notNull())
     .addColumn('deal_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_deal_streams_pk', ['tenant_id', 'stream'])
+    .execute();
+  await db.schema
+    .createTable('audit_personal_entries')
+    .ifNotExists()
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('position', 'text', (c) => c.notNull())
+    .addColumn('erased_summary', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_personal_entries_pk', ['tenant_id', 'subject_id', 'position'])
     .execute();
   await db.schema
     .createTable('audit_stream_parents')
@@ -132,4 +153,5 @@ export async function clearAuditTables(trx: ReadModelTransaction): Promise<void>
   await sql`delete from audit_trail`.execute(trx);
   await sql`delete from audit_deal_streams`.execute(trx);
   await sql`delete from audit_stream_parents`.execute(trx);
+  await sql`delete from audit_personal_entries`.execute(trx);
 }

@@ -1,4 +1,4 @@
-import type { EventStore } from '../event-store.port.js';
+import { storedLayer, type EventStore } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { readLog } from '../read-log.js';
 import { chainLink, contentDigest } from './event-chain.js';
@@ -67,7 +67,9 @@ interface StreamState {
  * order, keeping each stream's last hash. A stream's check goes on after its first break
  * (from the hash the broken event carries), so one changed event is reported once, there.
  */
-export async function verifyEventChains(store: EventStore, options: VerifyOptions = {}): Promise<ChainReport> {
+export async function verifyEventChains(layered: EventStore, options: VerifyOptions = {}): Promise<ChainReport> {
+  // The chain covers the bytes as stored (personal fields sealed), not events as readers see them.
+  const store = storedLayer(layered);
   const headPosition = await store.readHeadPosition();
   const anchors = new Map((options.anchors ?? []).map((anchor) => [anchor.stream, anchor]));
   const streams = new Map<string, StreamState>();
@@ -123,9 +125,10 @@ export async function verifyEventChains(store: EventStore, options: VerifyOption
 
 /** Every stream's chain head now: print it, keep it elsewhere, pass it to a later check. */
 export async function chainAnchors(
-  store: EventStore,
+  layered: EventStore,
   options: { readonly tenantId?: string; readonly pageSize?: number } = {},
 ): Promise<{ readonly headPosition: bigint; readonly anchors: ChainAnchor[] }> {
+  const store = storedLayer(layered);
   const headPosition = await store.readHeadPosition();
   const heads = new Map<string, ChainAnchor>();
   await forEachEvent(store, headPosition, options.pageSize ?? 1_000, (event) => {

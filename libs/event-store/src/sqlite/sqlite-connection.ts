@@ -28,6 +28,8 @@ export function openEventStoreDatabase(filename: string, durability: SqliteDurab
       throw new Error(`SQLite refused WAL mode for ${filename} (got ${String(mode)})`);
     }
     db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`);
+    // Freed bytes are zeroed, not left in free pages: nothing deleted lingers in the file.
+    db.pragma('secure_delete = ON');
     // IMMEDIATE: two processes starting together create (or migrate) the schema one after the other.
     db.transaction(() => prepareEventsSchema(db, filename)).immediate();
     db.defaultSafeIntegers(true);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ManualClock } from '#ltc/clock';
 import {
   EsdbEventStore,
@@ -10,6 +10,7 @@ import {
   type EventMetadata,
   type EventStore,
 } from '#ltc/event-store';
+import { PersonalData, SqliteKeyStore } from '#ltc/personal-data';
 import { startEsdbWireDouble, type EsdbWireDouble } from '#ltc/testing';
 import { leadStream } from '../lead-stream.js';
 import { ContactIndex, type ContactKey } from './contact-index.js';
@@ -48,13 +49,43 @@ describe.each([
   let first: ContactIndex;
   let second: ContactIndex;
   let key: ContactKey;
+  let personal: PersonalData;
   beforeEach(() => {
     store = openStore();
-    first = new ContactIndex(store, new ManualClock());
-    second = new ContactIndex(store, new ManualClock());
+    // One key store shared by both: the tenant's hashing secret is the same in every process.
+    personal = new PersonalData(new SqliteKeyStore(':memory:'));
+    first = new ContactIndex(store, new ManualClock(), personal);
+    second = new ContactIndex(store, new ManualClock(), personal);
     key = { ...email, value: `${randomUUID()}@lumen.example` };
   });
-  afterEach(() => store.close());
+  afterEach(async () => {
+    await store.close();
+    await personal.close();
+  });
+
+  const legacyStream = (contact: ContactKey): string =>
+    `leadContact-${createHash('sha256').update(`acme\u0000${contact.kind}\u0000${contact.value}`).digest('hex').slice(0, 40)}`;
+
+  it('names the reservation by a keyed hash: the plain hash of the contact names no stream', async () => {
+    const leadA = randomUUID();
+    expect(await first.reserve('acme', key, leadA, metadata)).toEqual({ reserved: true });
+    expect(await store.readStream(legacyStream(key))).toEqual([]);
+  });
+
+  it('a reservation made before keyed hashes is still held, and released with its lead', async () => {
+    const legacyLead = randomUUID();
+    await store.appendToStream(legacyStream(key), [
+      { type: 'LeadContactClaimed', data: { leadId: legacyLead, kind: 'email' }, metadata },
+    ]);
+    await store.appendToStream(leadStream(legacyLead), captured(legacyLead), { expectedRevision: 'no_stream' });
+    expect(await first.holder('acme', key)).toBe(legacyLead);
+    expect(await second.reserve('acme', key, randomUUID(), metadata)).toEqual({
+      reserved: false,
+      existingLeadId: legacyLead,
+    });
+    await first.release('acme', key, legacyLead, metadata);
+    expect(await second.reserve('acme', key, randomUUID(), metadata)).toEqual({ reserved: true });
+  });
 
   it('a reservation whose lead was written is held: the next capture is told which lead has it', async () => {
     const leadA = randomUUID();

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { ConcurrentModificationError } from '#ltc/commanding';
+import { PERSONAL_DATA } from '#ltc/personal-data';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -32,6 +33,11 @@ type LeadFate = 'alive' | 'voided' | 'absent';
 
 const MAX_ATTEMPTS = 8;
 
+/** Keyed hashes of contact methods under a tenant secret (`PersonalData.contactHash`). */
+export interface ContactHasher {
+  contactHash(tenantId: string, text: string): Promise<string>;
+}
+
 /**
  * Makes "one lead per email/phone per tenant" hold under concurrency, crashes and slow
  * stores (ADR 0008). A read model would let two simultaneous captures through; a
@@ -40,6 +46,11 @@ const MAX_ATTEMPTS = 8;
  * is absent is taken over only after voiding that lead (`LeadCaptureVoided` appended
  * expecting no stream): from then on its capture can never write it, however late it
  * comes, so no clock decides when a contact is free.
+ *
+ * The stream is named by an HMAC of the contact under the tenant's secret (ADR 0029), so the
+ * log holds no guessable hash of an email. Reservations made before (named by a plain
+ * SHA-256) are still honoured: a contact they hold is a duplicate, and releasing a contact
+ * releases it there too; new reservations go to the keyed stream only.
  */
 @Injectable()
 export class ContactIndex {
@@ -48,21 +59,25 @@ export class ContactIndex {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PERSONAL_DATA) private readonly hasher: ContactHasher,
   ) {}
 
-  /** Runs `task` with these contacts to itself within this process (see KeyedLock). */
+  /** Runs `task` with these contacts to itself within this process (see KeyedLock); the lock keys stay in memory. */
   exclusive<Result>(tenantId: string, keys: readonly ContactKey[], task: () => Promise<Result>): Promise<Result> {
     return this.lock.run(
-      keys.map((key) => this.stream(tenantId, key)),
+      keys.map((key) => `${tenantId}\u0000${key.kind}\u0000${key.value}`),
       task,
     );
   }
 
   /** The existing lead other than `self` holding this contact, if any (read-only). */
   async holder(tenantId: string, key: ContactKey, self?: string): Promise<string | undefined> {
-    const { claimedBy } = await this.reservation(this.stream(tenantId, key));
-    if (claimedBy === undefined || claimedBy === self) return undefined;
-    return (await this.fate(claimedBy)) === 'alive' ? claimedBy : undefined;
+    for (const stream of [await this.stream(tenantId, key), legacyStream(tenantId, key)]) {
+      const { claimedBy } = await this.reservation(stream);
+      if (claimedBy === undefined || claimedBy === self) continue;
+      if ((await this.fate(claimedBy)) === 'alive') return claimedBy;
+    }
+    return undefined;
   }
 
   /** Claims the contact for `leadId`, taking over a reservation whose lead was never written. */
@@ -72,7 +87,9 @@ export class ContactIndex {
     leadId: string,
     metadata: EventMetadata,
   ): Promise<ReservationResult> {
-    const stream = this.stream(tenantId, key);
+    const legacy = await this.legacyHolder(tenantId, key, leadId, metadata);
+    if (legacy !== undefined) return { reserved: false, existingLeadId: legacy };
+    const stream = await this.stream(tenantId, key);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.reservation(stream);
       if (current.claimedBy === leadId) return { reserved: true };
@@ -91,7 +108,29 @@ export class ContactIndex {
 
   /** Gives the contact up if `leadId` holds it (after its lead moved to another contact). */
   async release(tenantId: string, key: ContactKey, leadId: string, metadata: EventMetadata): Promise<void> {
-    const stream = this.stream(tenantId, key);
+    await this.releaseIn(await this.stream(tenantId, key), key, leadId, metadata);
+    await this.releaseIn(legacyStream(tenantId, key), key, leadId, metadata);
+  }
+
+  /**
+   * A reservation made before keyed hashes, by a live lead other than `self`. One whose lead
+   * is absent (a capture of the previous version in flight, or dead) is voided as in `reserve`,
+   * so that capture can never write its lead; none are added there.
+   */
+  private async legacyHolder(
+    tenantId: string,
+    key: ContactKey,
+    self: string,
+    metadata: EventMetadata,
+  ): Promise<string | undefined> {
+    const { claimedBy } = await this.reservation(legacyStream(tenantId, key));
+    if (claimedBy === undefined || claimedBy === self) return undefined;
+    const fate = await this.fate(claimedBy);
+    if (fate === 'absent' && (await this.voidLead(claimedBy, key.kind, metadata))) return undefined;
+    return fate === 'voided' ? undefined : claimedBy;
+  }
+
+  private async releaseIn(stream: string, key: ContactKey, leadId: string, metadata: EventMetadata): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.reservation(stream);
       if (current.claimedBy !== leadId) return;
@@ -102,8 +141,8 @@ export class ContactIndex {
     throw new ConcurrentModificationError(stream);
   }
 
-  private stream(tenantId: string, key: ContactKey): string {
-    const hash = createHash('sha256').update(`${tenantId}\u0000${key.kind}\u0000${key.value}`).digest('hex');
+  private async stream(tenantId: string, key: ContactKey): Promise<string> {
+    const hash = await this.hasher.contactHash(tenantId, `${key.kind}\u0000${key.value}`);
     return streamName('leadContact', hash.slice(0, 40));
   }
 
@@ -147,6 +186,12 @@ export class ContactIndex {
       throw error;
     }
   }
+}
+
+/** Where a contact was reserved before keyed hashes (a plain SHA-256 of tenant, kind and value). */
+function legacyStream(tenantId: string, key: ContactKey): string {
+  const hash = createHash('sha256').update(`${tenantId}\u0000${key.kind}\u0000${key.value}`).digest('hex');
+  return streamName('leadContact', hash.slice(0, 40));
 }
 
 /** The contact keys of a lead: email lower-cased, phone reduced to its digits (and a leading +). */

@@ -30,6 +30,7 @@ import {
   toLeadView,
   type LeadListFilter,
 } from '../read-models/lead.queries.js';
+import { leadContactSubject } from '../lead-personal-data.js';
 import { LeadDetailView, LeadPageView, type ScoreLineView } from '../read-models/lead.views.js';
 import { CLAIM_GUARD, type ClaimGuard } from '../route-lead/claim-guard.js';
 import { LeadListQueryDto, LeadPageQueryDto } from './lead-query.dto.js';
@@ -174,6 +175,7 @@ export class QueryLeadsController {
       modelVersion: row.model_version === null ? null : Number(row.model_version),
       assignmentReason: row.assignment_reason,
       notes: row.notes,
+      contactSubjectId: leadContactSubject(id),
       routingWait,
       timeline: events
         .filter((e) => e.metadata.tenantId === ctx.tenantId)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '#ltc/event-store';
 import { majorUnits, type Money } from '#ltc/kernel';
+import { ERASED, dataSubjectStream, erasedSubjectOf } from '#ltc/personal-data';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
 import { leadIdChunks } from './batch-rows.js';
 import {
@@ -14,6 +15,7 @@ import { resetLeadListSideTables } from './lead-list.side-tables.js';
 import { saveLeadRows } from './lead-list.writes.js';
 import { asLeadEvent } from '../domain/lead-event.js';
 import type { LeadEvent } from '../domain/lead.events.js';
+import { leadContactSubject, leadOfSubject } from '../lead-personal-data.js';
 
 /** The lead list, detail, pool and per-rep work lists (`GET /leads…`, `GET /reps/{id}/leads`). */
 export const leadListProjection: Projection = {
@@ -21,7 +23,8 @@ export const leadListProjection: Projection = {
   // 6: indexes for every filter, full-text search, tag and count tables (ADR 0012).
   // 8: the service ticket a lead was raised from (`raised_from_ticket`).
   version: 8,
-  filter: { streamPrefixes: ['lead-'] },
+  // A lead contact's erasure (`dataSubject-lead-…`) blanks what the row keeps of the person.
+  filter: { streamPrefixes: ['lead-', dataSubjectStream(leadContactSubject(''))] },
 
   setup: createLeadListTable,
 
@@ -48,7 +51,7 @@ export const leadListProjection: Projection = {
  */
 async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
   const leadEvents = events.flatMap((recorded) => {
-    const event = asLeadEvent(recorded);
+    const event = asLeadEvent(recorded) ?? contactErasure(recorded);
     return event ? [{ recorded, event }] : [];
   });
   if (leadEvents.length === 0) return;
@@ -81,12 +84,40 @@ async function applyLeadListBatch(trx: ReadModelTransaction, events: readonly Re
       row = { ...before };
       changed.set(id, row);
     }
-    applyLeadEvent(row, recorded, event);
+    if (event.type === 'LeadContactErased') Object.assign(row, erasedContact(row));
+    else applyLeadEvent(row, recorded, event);
   }
   await saveLeadRows(
     trx,
     [...changed].map(([id, after]) => ({ before: stored.get(id), after })),
   );
+}
+
+/** A lead contact's `DataSubjectErased`, as the fold of the list reads it. */
+interface LeadContactErased {
+  readonly type: 'LeadContactErased';
+  readonly data: { readonly leadId: string };
+}
+
+function contactErasure(recorded: RecordedEvent): LeadContactErased | undefined {
+  const subject = erasedSubjectOf(recorded);
+  const leadId = subject === undefined ? undefined : leadOfSubject(subject);
+  return leadId === undefined ? undefined : { type: 'LeadContactErased', data: { leadId } };
+}
+
+/**
+ * The personal values of the row as a rebuild after the erasure reads them (the key is gone,
+ * every one is `[erased]`), so the live row and a rebuilt one agree. The row's revision is the
+ * lead stream's and stays.
+ */
+function erasedContact(row: LeadListRow): Changes {
+  const erased = (value: string | null): string | null => (value === null ? null : ERASED);
+  return withSearchText(row, {
+    contact_person: erased(row.contact_person),
+    email: erased(row.email),
+    phone: erased(row.phone),
+    notes: erased(row.notes),
+  });
 }
 
 /** A later event of the lead changes its row in place. */

@@ -104,6 +104,12 @@ export class LeadDetailView extends LeadView {
   @ApiPropertyOptional({ nullable: true, type: Number }) modelVersion!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) assignmentReason!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({
+    example: 'lead-4b0c6f0e-…',
+    description:
+      'The data subject of the lead contact (person, email, phone, notes): for GET /data-subjects/{id}/export and POST /data-subjects/{id}/erase',
+  })
+  contactSubjectId!: string;
   @ApiPropertyOptional({
     nullable: true,
     type: () => RoutingWaitView,

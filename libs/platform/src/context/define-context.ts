@@ -6,6 +6,7 @@ import type { ProcessManager, Projection, ReadModelDb } from '#ltc/projections';
 import type { PermissionTable } from '../auth/permissions/permission-matrix.js';
 import type { PolicySimulation } from './policy-simulation.js';
 import type { PortToken } from './port.js';
+import { declarePersonalFields, type PersonalFieldDeclarations } from '#ltc/personal-data';
 
 /** What a context's ports are built from: the engine's shared infrastructure. */
 export interface PortDeps {
@@ -79,6 +80,8 @@ export interface ContextDescriptor {
    * permission matrix (ADR 0028). The engine refuses to start when one of its routes is missing.
    */
   readonly permissions?: PermissionTable;
+  /** The personal fields of its events, sealed per data subject in the log (ADR 0029). */
+  readonly personalData?: PersonalFieldDeclarations;
 }
 
 /** A port a context provides, built once per process from the engine's infrastructure. */
@@ -93,5 +96,6 @@ export function defineContext(descriptor: ContextDescriptor): ContextDescriptor 
   if (!CONTEXT_NAME.test(descriptor.name)) {
     throw new Error(`Context name "${descriptor.name}" must be lower case letters, digits and hyphens`);
   }
+  if (descriptor.personalData) declarePersonalFields(descriptor.personalData);
   return Object.freeze({ ...descriptor });
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { CLOCK, SystemClock, type Clock } from '#ltc/clock';
 import { EVENT_STORE, createEventStore, type EventStore } from '#ltc/event-store';
 import { openReadModelDb, type ReadModelHandle } from '#ltc/projections';
+import { PERSONAL_DATA, PersonalData, PersonalDataEventStore, openKeyStore } from '#ltc/personal-data';
 import { READ_MODEL_DB } from './tokens.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { resolveJwtSecret } from '../auth/jwt-secret.js';
@@ -17,11 +18,13 @@ class StorageLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
+    @Inject(PERSONAL_DATA) private readonly personalData: PersonalData,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     await this.readModels.close();
+    await this.personalData.close();
   }
 }
 
@@ -55,9 +58,11 @@ export class CoreModule {
               ...(config.oidc ? { identityProvider: new OidcTokenVerifier(config.oidc) } : {}),
             }),
         },
+        { provide: PERSONAL_DATA, useFactory: () => personalDataFor(config) },
         {
           provide: EVENT_STORE,
-          useFactory: () => eventStoreFor(config),
+          useFactory: (personalData: PersonalData) => new PersonalDataEventStore(storedEventsFor(config), personalData),
+          inject: [PERSONAL_DATA],
         },
         {
           provide: READ_MODEL_DB,
@@ -70,13 +75,26 @@ export class CoreModule {
         StorageLifecycle,
         ReadAudit,
       ],
-      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB, ReadAudit],
+      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB, ReadAudit, PERSONAL_DATA],
     };
   }
 }
 
-/** The event store the configuration names: the API, the worker and the command line open it alike. */
+/**
+ * The event store the configuration names, as the engine reads and writes it (personal fields
+ * sealed on the way in, opened on the way out, ADR 0029): the API, the worker and the command
+ * line open it alike. Closing it closes its key store too.
+ */
 export function eventStoreFor(config: AppConfig): EventStore {
+  return new PersonalDataEventStore(storedEventsFor(config), personalDataFor(config), true);
+}
+
+/** The personal-data keys beside the configured stores (ADR 0029). */
+export function personalDataFor(config: AppConfig): PersonalData {
+  return new PersonalData(openKeyStore({ readModelUrl: config.readModelUrl, dataDir: config.dataDir }));
+}
+
+function storedEventsFor(config: AppConfig): EventStore {
   return createEventStore({
     eventStoreUrl: config.eventStoreUrl,
     sqliteFilename: join(config.dataDir, 'events.sqlite'),

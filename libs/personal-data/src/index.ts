@@ -1,0 +1,11 @@
+export * from './sealed-value.js';
+export * from './field-paths.js';
+export * from './personal-fields.js';
+export * from './key-store.port.js';
+export { SqliteKeyStore } from './sqlite-key-store.js';
+export { PostgresKeyStore } from './postgres-key-store.js';
+export * from './personal-data.js';
+export * from './personal-data-event-store.js';
+export * from './data-subject.events.js';
+export * from './open-key-store.js';
+export * from './erased-view.js';

@@ -1,0 +1,33 @@
+import type { FieldPath } from './field-paths.js';
+
+/**
+ * Which fields of one event type hold personal data, and whose: `subject` names the data
+ * subject from the event's data (undefined: the event is about nobody), `fields` the paths
+ * of the values about them. Only non-null values are sealed; a null says nothing of a person.
+ */
+export interface PersonalFieldsOf {
+  readonly subject: (data: unknown) => string | undefined;
+  readonly fields: readonly FieldPath[];
+}
+
+/** A context's declaration: event type → its personal fields. */
+export type PersonalFieldDeclarations = Readonly<Record<string, PersonalFieldsOf>>;
+
+const declared = new Map<string, PersonalFieldsOf>();
+
+/**
+ * Registers a context's personal fields for the whole process (`defineContext` calls it with
+ * the descriptor's `personalData`), so every writer seals them and every reader knows them,
+ * whichever process or tool loaded the context. A type declared twice keeps its first
+ * declaration: a context module imported twice declares the same fields.
+ */
+export function declarePersonalFields(declarations: PersonalFieldDeclarations): void {
+  for (const [type, fields] of Object.entries(declarations)) {
+    if (!declared.has(type)) declared.set(type, fields);
+  }
+}
+
+/** The personal fields of an event type; undefined for a type that holds none. */
+export function personalFieldsOf(type: string): PersonalFieldsOf | undefined {
+  return declared.get(type);
+}

@@ -1,0 +1,226 @@
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runCli } from './support/cli.js';
+import { convertedLead, world, type World } from './support/opportunity-world.js';
+import { rebuildEverything, quiet } from './support/rebuild-all.js';
+import { TEST_SECRET, eventually } from './support/test-app.js';
+
+const EMAIL = 'anna.kestrel@lumen-privacy.example';
+const PHONE = '+46 70 123 45 67';
+const PERSON = 'Anna Kestrel';
+const NOTE = 'Anna prefers calls after 15:00';
+
+/** Every SQLite file of the data folder, checkpointed into its main file (WAL emptied), as bytes. */
+function rawFiles(dataDir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dataDir).filter((file) => file.endsWith('.sqlite'))) {
+    const path = join(dataDir, name);
+    const db = new Database(path);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    files.set(name, readFileSync(path));
+    // Whatever is left beside it (a WAL not emptied, a journal) is part of the file too.
+    for (const side of ['-wal', '-journal']) {
+      try {
+        files.set(name + side, readFileSync(path + side));
+      } catch {
+        // absent: nothing to search
+      }
+    }
+  }
+  return files;
+}
+
+const holding = (files: Map<string, Buffer>, text: string): string[] =>
+  [...files].filter(([, bytes]) => bytes.includes(Buffer.from(text, 'utf8'))).map(([name]) => name);
+
+/**
+ * Crypto-shredding end to end (ADR 0029): a lead's contact is sealed in the log, exported on
+ * request, then erased; every reader shows `[erased]`, live and after a rebuild, the hash
+ * chains still verify, and no file of the data folder holds the email any more.
+ */
+describe('Erasing a lead contact', () => {
+  let w: World;
+  let leadId: string;
+  let dealId: string;
+  let subjectId: string;
+  let admin: string;
+  let auditor: string;
+  let closed = false;
+
+  beforeAll(async () => {
+    w = await world();
+    ({ leadId, dealId } = await convertedLead(w, {
+      contactPerson: PERSON,
+      email: EMAIL,
+      phone: PHONE,
+      notes: NOTE,
+    }));
+    admin = await w.sales.app.token(['admin'], 'privacy-officer');
+    auditor = w.sales.auditor;
+    // The same person again: a duplicate found by the keyed hash of the email, kept as a touch.
+    const again = await w.sales.app.request('POST', '/leads', {
+      token: w.sales.manager,
+      body: {
+        name: 'Second enquiry',
+        email: EMAIL.toUpperCase(),
+        source: 'website',
+        notes: `${NOTE} (again)`,
+        onDuplicate: 'touch',
+      },
+    });
+    expect([again.status, again.body.id]).toEqual([200, leadId]);
+    await w.sales.waitFor(leadId, 'LeadTouchRecorded');
+    await quiet(w.sales.app);
+  }, 120_000);
+  afterAll(async () => {
+    if (!closed) await w.sales.app.close();
+    rmSync(w.sales.app.dataDir, { recursive: true, force: true });
+  });
+
+  const get = async (path: string, token = w.sales.manager) => {
+    const response = await w.sales.app.request('GET', path, { token });
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  it('seals the contact in the log while every reader sees it, and the lead names its data subject', async () => {
+    const lead = await get(`/leads/${leadId}`);
+    expect(lead).toMatchObject({ contactPerson: PERSON, email: EMAIL, phone: PHONE, notes: NOTE });
+    subjectId = lead.contactSubjectId as string;
+    expect(subjectId).toBe(`lead-${leadId}`);
+    const files = rawFiles(w.sales.app.dataDir);
+    expect(holding(files, EMAIL)).toEqual(['read-models.sqlite']);
+    expect(holding(files, NOTE)).toEqual(['read-models.sqlite']);
+  });
+
+  it('exports everything held about the subject, decrypted, before the erasure', async () => {
+    const exported = await get(`/data-subjects/${subjectId}/export`, admin);
+    expect(exported).toMatchObject({ subjectId, status: 'active', erasedAt: null });
+    const values = (exported.records as { type: string; values: Record<string, unknown> }[]).map((r) => [
+      r.type,
+      r.values,
+    ]);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        ['LeadCaptured', { 'contact.person': PERSON, 'contact.email': EMAIL, 'contact.phone': PHONE, notes: NOTE }],
+        ['LeadTouchRecorded', { note: `${NOTE} (again)` }],
+        ['LeadConverted', { contactPerson: PERSON }],
+      ]),
+    );
+  });
+
+  it("is an administrator's: others are refused, an unknown subject is a 404, a reason is required", async () => {
+    const asManager = await w.sales.app.request('POST', `/data-subjects/${subjectId}/erase`, {
+      token: w.sales.manager,
+      body: { reason: 'no' },
+    });
+    expect(asManager.status).toBe(403);
+    const unknown = await w.sales.app.request('POST', `/data-subjects/lead-${dealId}x/erase`, {
+      token: admin,
+      body: { reason: 'Art. 17 request' },
+    });
+    expect(unknown.status).toBe(404);
+    const otherTenant = await w.sales.app.request('GET', `/data-subjects/${subjectId}/export`, {
+      token: await w.sales.app.token(['admin'], 'root', 'globex'),
+    });
+    expect(otherTenant.status).toBe(404);
+    const noReason = await w.sales.app.request('POST', `/data-subjects/${subjectId}/erase`, { token: admin, body: {} });
+    expect(noReason.status).toBe(400);
+  });
+
+  it('erases once (twice is fine) and every reader shows [erased]: detail, list, search, timeline, deal history', async () => {
+    const erased = await w.sales.app.request('POST', `/data-subjects/${subjectId}/erase`, {
+      token: admin,
+      body: { reason: 'Art. 17 request PRIV-2041' },
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ subjectId, erasedBy: 'privacy-officer', alreadyErased: false });
+    const again = await w.sales.app.request('POST', `/data-subjects/${subjectId}/erase`, {
+      token: admin,
+      body: { reason: 'again' },
+    });
+    expect([again.status, again.body.alreadyErased, again.body.reason]).toEqual([
+      200,
+      true,
+      'Art. 17 request PRIV-2041',
+    ]);
+
+    const lead = await eventually(async () => {
+      const found = await get(`/leads/${leadId}`);
+      return found.email === '[erased]' ? found : undefined;
+    });
+    expect(lead).toMatchObject({ contactPerson: '[erased]', email: '[erased]', phone: '[erased]', notes: '[erased]' });
+    expect(JSON.stringify(lead.timeline)).not.toContain(EMAIL);
+    expect(JSON.stringify(lead.timeline)).toContain('[erased]');
+    // Non-personal facts stay: source, company, deal size, the deal it became.
+    expect(lead).toMatchObject({ source: 'webinar', company: 'Nordfrakt AB', status: 'converted', dealId });
+
+    const listed = await get(`/leads?limit=200`);
+    const row = (listed.items as Record<string, unknown>[]).find((item) => item['id'] === leadId);
+    expect(row).toMatchObject({ contactPerson: '[erased]', email: '[erased]', phone: '[erased]' });
+    expect((await get(`/leads?q=kestrel`)).items).toEqual([]);
+
+    const history = await eventually(async () => {
+      const page = await get(`/deals/${dealId}/history?limit=500`, auditor);
+      const touch = (page.entries as { type: string; summary: string }[]).find((e) => e.type === 'LeadTouchRecorded');
+      return touch?.summary.includes('[erased]') ? page : undefined;
+    });
+    expect(JSON.stringify(history)).not.toContain('Anna');
+    const csv = await fetch(`${w.sales.app.baseUrl}/deals/${dealId}/history?limit=500`, {
+      headers: { authorization: `Bearer ${auditor}`, accept: 'text/csv' },
+    });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain('[erased]');
+    expect(text).not.toContain('Anna');
+
+    const exported = await get(`/data-subjects/${subjectId}/export`, admin);
+    expect(exported.status).toBe('erased');
+    const captured = (exported.records as { type: string; values: Record<string, unknown> }[]).find(
+      (r) => r.type === 'LeadCaptured',
+    );
+    expect(captured?.values).toEqual({
+      'contact.person': '[erased]',
+      'contact.email': '[erased]',
+      'contact.phone': '[erased]',
+      notes: '[erased]',
+    });
+  });
+
+  it('leaves every stored event as it was: the hash chains verify', async () => {
+    const report = await get('/audit/verify', auditor);
+    expect(report.breaks).toEqual([]);
+    expect(report.eventsChecked).toBeGreaterThan(10);
+  });
+
+  it('a full rebuild reads [erased] too', async () => {
+    await rebuildEverything(w.sales.app, 60_000);
+    const lead = await get(`/leads/${leadId}`);
+    expect(lead).toMatchObject({ contactPerson: '[erased]', email: '[erased]', phone: '[erased]', notes: '[erased]' });
+    const page = await get(`/deals/${dealId}/history?limit=500`, auditor);
+    expect(JSON.stringify(page)).not.toContain('Anna');
+  }, 120_000);
+
+  it('ltc export events carries no personal data of the erased subject', async () => {
+    const run = await runCli(['export', 'events'], {
+      LTC_DATA_DIR: w.sales.app.dataDir,
+      LTC_JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: 'silent',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('LeadCaptured');
+    for (const text of [EMAIL, PERSON, NOTE, 'Kestrel']) expect(run.stdout).not.toContain(text);
+  });
+
+  it('no file of the data folder holds the email any more (event store, read models, keys; WAL checkpointed)', async () => {
+    await w.sales.app.close();
+    closed = true;
+    const files = rawFiles(w.sales.app.dataDir);
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['events.sqlite', 'read-models.sqlite', 'personal-data.sqlite']),
+    );
+    for (const text of [EMAIL, EMAIL.toUpperCase(), NOTE, PHONE]) expect(holding(files, text)).toEqual([]);
+  });
+});
