@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteEventStore } from '#ltc/event-store';
-import { leadListProjection, leadSourceStatsProjection } from '#ltc/leads';
+import { leadListProjection, leadPersonalFields, leadSourceStatsProjection } from '#ltc/leads';
+import { PersonalData, PersonalDataEventStore, SqliteKeyStore, declarePersonalFields } from '#ltc/personal-data';
 import { ProjectionRunner, openReadModelDb } from '#ltc/projections';
 
 /** The embedded store and read-model files of an engine's `LTC_DATA_DIR`. */
@@ -69,7 +70,13 @@ export async function recoveredAndRebuilt(
 ): Promise<{ recovered: LeadReadModelSnapshot; rebuilt: LeadReadModelSnapshot }> {
   const files = dataFiles(dataDir);
   const fresh = join(dataDir, `rebuild-${label}.sqlite`);
-  const store = new SqliteEventStore({ filename: files.events });
+  // Read as the engine reads: the contacts it wrote are sealed in the log (ADR 0029).
+  declarePersonalFields(leadPersonalFields);
+  const store = new PersonalDataEventStore(
+    new SqliteEventStore({ filename: files.events }),
+    new PersonalData(new SqliteKeyStore(join(dataDir, 'personal-data.sqlite'))),
+    true,
+  );
   const handle = await openReadModelDb({ sqliteFilename: fresh });
   try {
     const head = await store.readHeadPosition();

@@ -6,6 +6,7 @@ export { CAPTURE_LEAD_FROM_TICKET } from './capture-lead/lead-from-ticket.dispat
 export type * from './domain/lead-from-ticket.js';
 export { CaptureLeadDto } from './capture-lead/capture-lead.dto.js';
 export { contactKeys } from './capture-lead/contact-index.js';
+export { leadContactSubject, leadPersonalFields } from './lead-personal-data.js';
 export * from './read-models/lead-list.projection.js';
 export * from './read-models/lead-list.table.js';
 export * from './domain/lead-sources.js';
