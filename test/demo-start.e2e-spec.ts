@@ -44,7 +44,7 @@ describe('npm start -- --demo', () => {
       const response = await fetch(`http://127.0.0.1:${port}${path}`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      return (await response.json());
+      return await response.json();
     };
     const leadCount = async () => ((await get('/leads?limit=500')) as { items: unknown[] }).items.length;
     const seeded = await leadCount();
