@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describeWithPostgres } from '#ltc/testing';
 import { addMissingColumns } from '../src/missing-columns.js';
 import type { ReadModelHandle } from '../src/read-model-db.js';
@@ -16,11 +17,18 @@ function describeMissingColumns(name: string, target: () => ReadModelTarget): vo
       await made.cleanup();
     });
 
-    const columnsOf = async (table: string) =>
-      (await handle.db.introspection.getTables())
-        .find((t) => t.name === table)
+    // Introspection lists every schema of a PostgreSQL server: keep to this handle's own.
+    const ownSchema = async (): Promise<string | undefined> =>
+      handle.dialect === 'postgres'
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s
+        : undefined;
+    const columnsOf = async (table: string) => {
+      const schema = await ownSchema();
+      return (await handle.db.introspection.getTables())
+        .find((t) => t.name === table && t.schema === schema)
         ?.columns.map((c) => c.name)
         .sort();
+    };
 
     it('gives a table of an older shape the columns it lacks, keeps its rows, and is a no-op the second time', async () => {
       await handle.db.schema.createTable('shaped').addColumn('id', 'text').addColumn('tier', 'text').execute();
@@ -44,6 +52,21 @@ function describeMissingColumns(name: string, target: () => ReadModelTarget): vo
         .execute();
       expect(rows).toEqual([{ id: 'a', tier: 'A', attempts: null, amount_minor: null }]);
     });
+
+    if (target().dialect === 'postgres') {
+      it('looks only at its own schema, not at a table of the same name elsewhere on the server', async () => {
+        const other = `other_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+        await sql`create schema ${sql.id(other)}`.execute(handle.db);
+        try {
+          await sql`create table ${sql.id(other)}.shaped (id text, tier text)`.execute(handle.db);
+          await handle.db.schema.createTable('shaped').addColumn('id', 'text').execute();
+          await addMissingColumns(handle.db, 'shaped', [['tier', 'text']]);
+          expect(await columnsOf('shaped')).toEqual(['id', 'tier']);
+        } finally {
+          await sql`drop schema ${sql.id(other)} cascade`.execute(handle.db);
+        }
+      });
+    }
 
     it('leaves a table that does not exist alone', async () => {
       await addMissingColumns(handle.db, 'absent', [['x', 'text']]);

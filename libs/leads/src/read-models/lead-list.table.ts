@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+import { addMissingColumns, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
 import { createLeadListSideTables } from './lead-list.side-tables.js';
 import { createLeadSearchIndex, dialectOf } from './lead-list.search.js';
 
@@ -171,7 +171,7 @@ export async function createLeadListTable(db: ReadModelDb): Promise<void> {
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('lead_list_pk', ['tenant_id', 'lead_id'])
     .execute();
-  await addMissingColumns(db);
+  await addMissingColumns(db, 'lead_list', LATER_COLUMNS);
   for (const retired of RETIRED_INDEXES) await db.schema.dropIndex(retired).ifExists().execute();
   await createLeadListIndexes(db);
   await createLeadListSideTables(db);
@@ -225,16 +225,9 @@ const LEAD_LIST_INDEXES: readonly (readonly [string, string])[] = [
 ];
 
 /** Columns added after the table first shipped: an existing table gets them (the version bump then rebuilds the rows). */
-async function addMissingColumns(db: ReadModelDb): Promise<void> {
-  const table = (await db.introspection.getTables()).find((t) => t.name === 'lead_list');
-  const present = new Set(table?.columns.map((c) => c.name) ?? []);
-  if (!present.has('deal_size_minor'))
-    await db.schema.alterTable('lead_list').addColumn('deal_size_minor', 'bigint').execute();
-  if (!present.has('deal_size_currency')) {
-    await db.schema.alterTable('lead_list').addColumn('deal_size_currency', 'text').execute();
-  }
-  if (!present.has('team')) await db.schema.alterTable('lead_list').addColumn('team', 'text').execute();
-  if (!present.has('raised_from_ticket')) {
-    await db.schema.alterTable('lead_list').addColumn('raised_from_ticket', 'text').execute();
-  }
-}
+const LATER_COLUMNS = [
+  ['deal_size_minor', 'bigint'],
+  ['deal_size_currency', 'text'],
+  ['team', 'text'],
+  ['raised_from_ticket', 'text'],
+] as const;
