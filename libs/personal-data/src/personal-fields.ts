@@ -8,6 +8,14 @@ import type { FieldPath } from './field-paths.js';
 export interface PersonalFieldsOf {
   readonly subject: (data: unknown) => string | undefined;
   readonly fields: readonly FieldPath[];
+  /**
+   * Which of `fields` are ways to reach the person (an email, a phone number): a subject is
+   * found by them (`GET /data-subjects?email=`) through keyed hashes, never the plain value.
+   */
+  readonly contactMethods?: {
+    readonly email?: readonly FieldPath[];
+    readonly phone?: readonly FieldPath[];
+  };
 }
 
 /** A context's declaration: event type → its personal fields. */
