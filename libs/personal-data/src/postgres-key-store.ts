@@ -72,18 +72,35 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   private schema(): Promise<void> {
-    this.ready ??= this.pool
-      .query(
+    this.ready ??= this.createTables().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  /**
+   * `create table if not exists` is not safe against itself on PostgreSQL: two processes
+   * starting together (API replicas, a worker) can both pass the check and one then fails on
+   * the catalogue's unique index. A transaction-scoped advisory lock makes them take turns.
+   */
+  private async createTables(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("select pg_advisory_xact_lock(hashtext('ltc:personal-data-keys'))");
+      await client.query(
         `create table if not exists personal_data_subject_keys (
            subject_id text primary key, key bytea, created_at timestamptz not null, erased_at timestamptz);
          create table if not exists personal_data_tenant_secrets (
            tenant_id text not null, purpose text not null, secret bytea not null, primary key (tenant_id, purpose));`,
-      )
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.ready = undefined;
-        throw error;
-      });
-    return this.ready;
+      );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }
