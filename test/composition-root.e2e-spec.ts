@@ -47,6 +47,7 @@ describe('the composition root', () => {
       ['org_reps', 'projection'],
       ['org_teams', 'projection'],
       ['audit_trail', 'projection'],
+      ['data_subject_contacts', 'projection'],
       ['due_timers', 'projection'],
       ['lead_scoring', 'process_manager'],
       ['lead_nurture', 'process_manager'],

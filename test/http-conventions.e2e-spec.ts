@@ -370,6 +370,7 @@ describe('HTTP conventions', () => {
         'contract_invoices',
         'contract_list',
         'contract_pipeline_length',
+        'data_subject_contacts',
         'due_timers',
         'lead_assignments',
         'lead_funnel',

@@ -107,8 +107,37 @@ describe('Erasing a lead contact', () => {
         ['LeadCaptured', { 'contact.person': PERSON, 'contact.email': EMAIL, 'contact.phone': PHONE, notes: NOTE }],
         ['LeadTouchRecorded', { note: `${NOTE} (again)` }],
         ['LeadConverted', { contactPerson: PERSON }],
+        // The deal opened from the lead carries the same person, in the opportunity's stream.
+        ['OpportunityOpened', { 'lead.contactPerson': PERSON }],
       ]),
     );
+    const streams = new Set((exported.records as { stream: string }[]).map((r) => r.stream));
+    expect([...streams].sort()).toEqual([subjectId, `opportunity-${dealId}`].sort());
+  });
+
+  it('finds the subject by email or phone, however written, without the read log keeping either', async () => {
+    const byEmail = await get(`/data-subjects?email=${encodeURIComponent(EMAIL.toUpperCase())}`, admin);
+    expect(byEmail).toEqual({ subjects: [{ subjectId }] });
+    const byPhone = await get(`/data-subjects?phone=${encodeURIComponent('+46-70-123 4567')}`, admin);
+    expect(byPhone).toEqual({ subjects: [{ subjectId }] });
+    expect(await get(`/data-subjects?email=nobody%40lumen-privacy.example`, admin)).toEqual({ subjects: [] });
+    const otherTenant = await w.sales.app.request('GET', `/data-subjects?email=${encodeURIComponent(EMAIL)}`, {
+      token: await w.sales.app.token(['admin'], 'root', 'globex'),
+    });
+    expect([otherTenant.status, otherTenant.body]).toEqual([200, { subjects: [] }]);
+    const neither = await w.sales.app.request('GET', '/data-subjects', { token: admin });
+    expect([neither.status, neither.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const badEmail = await w.sales.app.request('GET', '/data-subjects?email=not-an-email', { token: admin });
+    expect(badEmail.status).toBe(400);
+    const asManager = await w.sales.app.request('GET', `/data-subjects?email=${encodeURIComponent(EMAIL)}`, {
+      token: w.sales.manager,
+    });
+    expect(asManager.status).toBe(403);
+    const reads = await get('/audit/reads?kind=data_subject_lookup', auditor);
+    const lookups = reads.entries as { filters: Record<string, string> }[];
+    expect(lookups.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(lookups)).not.toMatch(/lumen-privacy|\+46/i);
+    expect(lookups.some((entry) => entry.filters['email'] === '[withheld]')).toBe(true);
   });
 
   it("is an administrator's: others are refused, an unknown subject is a 404, a reason is required", async () => {
@@ -187,6 +216,11 @@ describe('Erasing a lead contact', () => {
       'contact.phone': '[erased]',
       notes: '[erased]',
     });
+    // An erased person can no longer be found by their email.
+    await eventually(async () => {
+      const found = await get(`/data-subjects?email=${encodeURIComponent(EMAIL)}`, admin);
+      return (found.subjects as unknown[]).length === 0 ? found : undefined;
+    });
   });
 
   it('leaves every stored event as it was: the hash chains verify', async () => {
@@ -201,6 +235,7 @@ describe('Erasing a lead contact', () => {
     expect(lead).toMatchObject({ contactPerson: '[erased]', email: '[erased]', phone: '[erased]', notes: '[erased]' });
     const page = await get(`/deals/${dealId}/history?limit=500`, auditor);
     expect(JSON.stringify(page)).not.toContain('Anna');
+    expect(await get(`/data-subjects?email=${encodeURIComponent(EMAIL)}`, admin)).toEqual({ subjects: [] });
   }, 120_000);
 
   it('ltc export events carries no personal data of the erased subject', async () => {

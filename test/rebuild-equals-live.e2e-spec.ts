@@ -344,6 +344,7 @@ const FILLED_TABLES = [
   'service_tickets',
   'service_ola_tasks',
   'service_product_requirements',
+  'data_subject_contacts',
 ];
 
 function expectRebuiltEqualsLive(live: TableSnapshot, rebuilt: TableSnapshot): void {

@@ -1,6 +1,7 @@
 import { defineContext, type ContextDescriptor } from '#ltc/platform';
 import { AuditModule } from './audit.module.js';
 import { auditPermissions } from './audit.permissions.js';
+import { subjectContactsProjection } from './data-subjects/subject-contacts.projection.js';
 import { timerHistory } from './summary/timer-summary.js';
 import { auditTrailProjection } from './trail/audit-trail.projection.js';
 
@@ -14,7 +15,7 @@ export function auditContext(contexts: readonly ContextDescriptor[]): ContextDes
   return defineContext({
     name: 'audit',
     modules: [AuditModule],
-    projections: [auditTrailProjection(contributions)],
+    projections: [auditTrailProjection(contributions), subjectContactsProjection()],
     permissions: auditPermissions,
   });
 }

@@ -7,6 +7,7 @@ export const auditPermissions: PermissionTable = {
   'GET /audit/verify': grant(['auditor']),
   'GET /deals/{dealId}/history': grant(['sales_manager', 'auditor']),
   'POST /audit/verify': grant(['auditor']),
+  'GET /data-subjects': ADMIN_ONLY,
   'GET /data-subjects/{id}/export': ADMIN_ONLY,
   'POST /data-subjects/{id}/erase': ADMIN_ONLY,
 };

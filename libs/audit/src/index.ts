@@ -8,3 +8,4 @@ export {
   type ChainAnchorFile,
   type ChainReportView,
 } from './chain/chain-report.view.js';
+export { SUBJECT_CONTACTS_VERSION } from './data-subjects/subject-contacts.projection.js';

@@ -63,4 +63,9 @@ export interface PersonalValueRef {
   /** Dotted path into `data`, e.g. `contact.email`. */
   readonly path: string;
   readonly subject: string;
+  /**
+   * For a way to reach the person (an email, a phone number): its keyed hash under the
+   * tenant's secret, so a read model can find the subject by it without holding the value.
+   */
+  readonly contact?: { readonly kind: 'email' | 'phone'; readonly hash: string };
 }

@@ -22,6 +22,12 @@ const ofLeadContact = (...fields: string[]): PersonalFieldsOf => ({
   fields,
 });
 
+/** With the fields that reach the person, by which a data subject is looked up (`GET /data-subjects?email=`). */
+const reaching = (fields: PersonalFieldsOf, email: string[], phone: string[]): PersonalFieldsOf => ({
+  ...fields,
+  contactMethods: { email, phone },
+});
+
 /**
  * The personal fields of the lead events (ADR 0029): how to reach the person, what was noted
  * about them and what they said. Sealed under the lead contact's key in the log; the facts
@@ -29,7 +35,11 @@ const ofLeadContact = (...fields: string[]): PersonalFieldsOf => ({
  * and company's names) stay in clear.
  */
 export const leadPersonalFields: PersonalFieldDeclarations = {
-  LeadCaptured: ofLeadContact('contact.person', 'contact.email', 'contact.phone', 'notes'),
+  LeadCaptured: reaching(
+    ofLeadContact('contact.person', 'contact.email', 'contact.phone', 'notes'),
+    ['contact.email'],
+    ['contact.phone'],
+  ),
   LeadTouchRecorded: ofLeadContact('note'),
   LeadInteractionRecorded: ofLeadContact('detail'),
   LeadContactAttempted: ofLeadContact('note'),
@@ -41,6 +51,10 @@ export const leadPersonalFields: PersonalFieldDeclarations = {
     'changes.notes.before',
     'changes.notes.after',
   ),
-  LeadContactChanged: ofLeadContact('email.before', 'email.after', 'phone.before', 'phone.after'),
+  LeadContactChanged: reaching(
+    ofLeadContact('email.before', 'email.after', 'phone.before', 'phone.after'),
+    ['email.before', 'email.after'],
+    ['phone.before', 'phone.after'],
+  ),
   LeadConverted: ofLeadContact('contactPerson'),
 };

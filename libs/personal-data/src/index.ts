@@ -9,3 +9,4 @@ export * from './personal-data-event-store.js';
 export * from './data-subject.events.js';
 export * from './open-key-store.js';
 export * from './erased-view.js';
+export * from './contact-methods.js';

@@ -18,6 +18,11 @@ declarePersonalFields({
     subject: (data) => `person-${(data as { id: string }).id}`,
     fields: ['contact.email', 'note'],
   },
+  SpecContactReached: {
+    subject: (data) => `person-${(data as { id: string }).id}`,
+    fields: ['contact.email', 'contact.phone'],
+    contactMethods: { email: ['contact.email'], phone: ['contact.phone'] },
+  },
 });
 
 describe('The personal-data layer of the event store', () => {
@@ -78,5 +83,35 @@ describe('The personal-data layer of the event store', () => {
     const raw = await stored.readStream('person-4');
     expect(raw[0]?.data).toMatchObject({ contact: { email: null } });
     expect(raw[1]?.data).toEqual({ email: 'x@y' });
+  });
+
+  it('gives each readable contact method its keyed hash, as a lookup would compute it, and none once erased', async () => {
+    const reached = {
+      type: 'SpecContactReached',
+      data: { id: '5', contact: { email: 'Ann@B.example ', phone: '+1 (555) 010' } },
+      metadata,
+    };
+    await store.appendToStream('person-5', [reached]);
+    const [read] = await store.readStream('person-5');
+    expect(read?.personalData).toEqual([
+      {
+        path: 'contact.email',
+        subject: 'person-5',
+        contact: { kind: 'email', hash: await personal.contactMethodHash('acme', 'email', 'ann@b.example') },
+      },
+      {
+        path: 'contact.phone',
+        subject: 'person-5',
+        contact: { kind: 'phone', hash: await personal.contactMethodHash('acme', 'phone', '+1555010') },
+      },
+    ]);
+    expect(await personal.contactMethodHash('globex', 'email', 'ann@b.example')).not.toEqual(
+      read?.personalData?.[0]?.contact?.hash,
+    );
+    await personal.erase('person-5', new Date());
+    expect((await store.readStream('person-5'))[0]?.personalData).toEqual([
+      { path: 'contact.email', subject: 'person-5' },
+      { path: 'contact.phone', subject: 'person-5' },
+    ]);
   });
 });

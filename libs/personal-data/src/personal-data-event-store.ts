@@ -12,9 +12,12 @@ import type {
 } from '#ltc/event-store';
 import { erasedSubjectOf } from './data-subject.events.js';
 import { valueAt, withValueAt } from './field-paths.js';
-import { personalFieldsOf } from './personal-fields.js';
+import type { ContactMethodKind } from './contact-methods.js';
+import { personalFieldsOf, type PersonalFieldsOf } from './personal-fields.js';
 import type { PersonalData } from './personal-data.js';
 import { ERASED, isSealedValue } from './sealed-value.js';
+
+const CONTACT_METHOD_KINDS: readonly ContactMethodKind[] = ['email', 'phone'];
 
 /**
  * The event store as the engine uses it: personal fields (declared per event type with
@@ -105,15 +108,38 @@ export class PersonalDataEventStore implements EventStore {
     for (const path of declared.fields) {
       const value = valueAt(data, path);
       if (value === undefined || value === null) continue;
+      let owner: string;
+      let opened: unknown = value;
       if (isSealedValue(value)) {
-        refs.push({ path, subject: value.subject });
-        data = withValueAt(data, path, await this.personal.open(value));
+        owner = value.subject;
+        opened = await this.personal.open(value);
       } else if (subject !== undefined) {
         // Written before encryption: still in clear in the log, hidden from readers once erased.
-        refs.push({ path, subject });
-        if ((await this.personal.status(subject)) === 'erased') data = withValueAt(data, path, ERASED);
+        owner = subject;
+        if ((await this.personal.status(subject)) === 'erased') opened = ERASED;
+      } else {
+        continue;
       }
+      if (opened !== value) data = withValueAt(data, path, opened);
+      const contact = await this.contactOf(event.metadata.tenantId, declared, path, opened);
+      refs.push(contact ? { path, subject: owner, contact } : { path, subject: owner });
     }
     return refs.length === 0 ? event : { ...event, data, personalData: refs };
+  }
+
+  /** The keyed hash of a value declared as the person's email or phone, while it can still be read. */
+  private async contactOf(
+    tenantId: string,
+    declared: PersonalFieldsOf,
+    path: string,
+    value: unknown,
+  ): Promise<PersonalValueRef['contact']> {
+    if (typeof value !== 'string' || value === ERASED) return undefined;
+    for (const kind of CONTACT_METHOD_KINDS) {
+      if (!declared.contactMethods?.[kind]?.includes(path)) continue;
+      const hash = await this.personal.contactMethodHash(tenantId, kind, value);
+      return hash === undefined ? undefined : { kind, hash };
+    }
+    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { contactHashText, normalisedContact, type ContactMethodKind } from './contact-methods.js';
 import type { KeyStore, SubjectKey } from './key-store.port.js';
 import { ERASED, type SealedValue } from './sealed-value.js';
 
@@ -87,6 +88,12 @@ export class PersonalData {
   async contactHash(tenantId: string, text: string): Promise<string> {
     const secret = await this.tenantSecret(tenantId, CONTACT_HASH_PURPOSE);
     return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
+  }
+
+  /** The keyed hash of a contact method as duplicate checks and subject lookups compare it; undefined for an empty one. */
+  async contactMethodHash(tenantId: string, kind: ContactMethodKind, value: string): Promise<string | undefined> {
+    const normalised = normalisedContact(kind, value);
+    return normalised === undefined ? undefined : this.contactHash(tenantId, contactHashText(kind, normalised));
   }
 
   close(): Promise<void> {

@@ -39,3 +39,13 @@ export function declarePersonalFields(declarations: PersonalFieldDeclarations): 
 export function personalFieldsOf(type: string): PersonalFieldsOf | undefined {
   return declared.get(type);
 }
+
+/** The event types declared to hold a way to reach their subject (an email, a phone number), sorted. */
+export function typesWithContactMethods(): string[] {
+  return [...declared.entries()]
+    .filter(
+      ([, fields]) => (fields.contactMethods?.email?.length ?? 0) + (fields.contactMethods?.phone?.length ?? 0) > 0,
+    )
+    .map(([type]) => type)
+    .sort();
+}

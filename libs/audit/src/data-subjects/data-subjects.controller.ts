@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditedRead, Ctx, type RequestContext } from '#ltc/platform';
 import { DataSubjects } from './data-subjects.service.js';
-import { EraseSubjectDto, ErasureView, SubjectExportView, SubjectIdParamDto } from './data-subjects.dto.js';
+import {
+  EraseSubjectDto,
+  ErasureView,
+  FindSubjectsQueryDto,
+  FoundSubjectsView,
+  SubjectExportView,
+  SubjectIdParamDto,
+} from './data-subjects.dto.js';
 
 /**
  * The data subject's rights over HTTP: access (everything held about the person, decrypted)
@@ -14,6 +21,18 @@ import { EraseSubjectDto, ErasureView, SubjectExportView, SubjectIdParamDto } fr
 @Controller('data-subjects')
 export class DataSubjectsController {
   constructor(@Inject(DataSubjects) private readonly subjects: DataSubjects) {}
+
+  @Get()
+  // The read log must not itself keep the email or phone it was asked for.
+  @AuditedRead('data_subject_lookup', { withheld: ['email', 'phone'] })
+  @ApiOperation({
+    summary:
+      'Find the data subjects an email or phone number reaches (by keyed hash), to answer a request about a person',
+  })
+  @ApiOkResponse({ type: FoundSubjectsView })
+  find(@Query() query: FindSubjectsQueryDto, @Ctx() ctx: RequestContext): Promise<FoundSubjectsView> {
+    return this.subjects.find(ctx.tenantId, query);
+  }
 
   @Post(':id/erase')
   @HttpCode(200)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class SubjectIdParamDto {
   @ApiProperty({
@@ -49,4 +49,31 @@ export class SubjectExportView {
   @ApiPropertyOptional({ nullable: true, type: String }) erasedAt!: string | null;
   @ApiProperty({ type: [PersonalRecordView], description: 'Every event holding personal data of the subject' })
   records!: PersonalRecordView[];
+}
+
+export class FindSubjectsQueryDto {
+  @ApiPropertyOptional({ example: 'anna@kestrel.example', description: 'Compared trimmed and lower-cased' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @Length(3, 320)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+44 20 7946 0958', description: 'Compared by its digits (and a leading +)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/\d/, { message: 'phone must contain digits' })
+  @Length(1, 50)
+  phone?: string;
+}
+
+export class FoundSubjectView {
+  @ApiProperty({ example: 'lead-0b6c1f5e-7d0a-4c53-9f3e-2a1d5c7e9b10' }) subjectId!: string;
+}
+
+export class FoundSubjectsView {
+  @ApiProperty({
+    type: [FoundSubjectView],
+    description: 'The subjects of this tenant reached by that email or phone; erased subjects are never found',
+  })
+  subjects!: FoundSubjectView[];
 }

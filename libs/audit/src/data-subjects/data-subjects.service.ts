@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '#ltc/event-store';
-import { NotFoundError } from '#ltc/kernel';
+import { InvalidInputError, NotFoundError } from '#ltc/kernel';
 import {
   DATA_SUBJECT_ERASED,
   PERSONAL_DATA,
@@ -11,8 +11,11 @@ import {
   type DataSubjectErased,
   type PersonalData,
 } from '#ltc/personal-data';
-import type { RequestContext } from '#ltc/platform';
-import type { ErasureView, PersonalRecordView, SubjectExportView } from './data-subjects.dto.js';
+import { READ_MODEL_DB, type RequestContext } from '#ltc/platform';
+import type { ReadModelHandle } from '#ltc/projections';
+import { otherStreamsHolding } from './subject-streams.js';
+import type { ErasureView, FoundSubjectsView, PersonalRecordView, SubjectExportView } from './data-subjects.dto.js';
+import { subjectsByContact } from './subject-contacts.projection.js';
 
 /**
  * Subject access and erasure (ADR 0029). A subject id names the stream of the record that
@@ -27,6 +30,7 @@ export class DataSubjects {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA) private readonly personal: PersonalData,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
   ) {}
 
   async erase(ctx: RequestContext, subjectId: string, reason: string): Promise<ErasureView> {
@@ -69,15 +73,38 @@ export class DataSubjects {
   }
 
   async export(tenantId: string, subjectId: string): Promise<SubjectExportView> {
-    const events = await this.mustBeKnown(tenantId, subjectId);
+    const own = await this.mustBeKnown(tenantId, subjectId);
     const erasure = await this.erasure(subjectId);
-    const records = events.flatMap((event) => personalRecord(event, subjectId));
+    const others = await otherStreamsHolding(this.readModels.queryDb, tenantId, subjectId);
+    const events = [own, ...(await Promise.all(others.map((stream) => this.store.readStream(stream))))].flat();
+    const records = events
+      .filter((event) => event.metadata.tenantId === tenantId)
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .flatMap((event) => personalRecord(event, subjectId));
     return {
       subjectId,
       status: erasure ? 'erased' : 'active',
       erasedAt: erasure?.at ?? null,
       records,
     };
+  }
+
+  /**
+   * The subjects an email or phone number reaches, found by keyed hash (the index holds no
+   * plain contact). Asking with neither is a client's mistake.
+   */
+  async find(tenantId: string, contact: { email?: string; phone?: string }): Promise<FoundSubjectsView> {
+    if (contact.email === undefined && contact.phone === undefined) {
+      throw new InvalidInputError('email', 'required', 'email or phone is required');
+    }
+    const hashes: string[] = [];
+    for (const kind of ['email', 'phone'] as const) {
+      const value = contact[kind];
+      const hash = value === undefined ? undefined : await this.personal.contactMethodHash(tenantId, kind, value);
+      if (hash !== undefined) hashes.push(hash);
+    }
+    const found = await subjectsByContact(this.readModels.queryDb, tenantId, hashes);
+    return { subjects: found.map((subjectId) => ({ subjectId })) };
   }
 
   /** The subject's record, read as every reader reads it; a 404 unless it is this tenant's. */

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { ConcurrentModificationError } from '#ltc/commanding';
-import { PERSONAL_DATA } from '#ltc/personal-data';
+import { PERSONAL_DATA, contactHashText, normalisedContact } from '#ltc/personal-data';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -142,7 +142,7 @@ export class ContactIndex {
   }
 
   private async stream(tenantId: string, key: ContactKey): Promise<string> {
-    const hash = await this.hasher.contactHash(tenantId, `${key.kind}\u0000${key.value}`);
+    const hash = await this.hasher.contactHash(tenantId, contactHashText(key.kind, key.value));
     return streamName('leadContact', hash.slice(0, 40));
   }
 
@@ -197,12 +197,9 @@ function legacyStream(tenantId: string, key: ContactKey): string {
 /** The contact keys of a lead: email lower-cased, phone reduced to its digits (and a leading +). */
 export function contactKeys(contact: { email: string | null; phone: string | null }): ContactKey[] {
   const keys: ContactKey[] = [];
-  if (contact.email) keys.push({ kind: 'email', value: contact.email.trim().toLowerCase() });
-  if (contact.phone) keys.push({ kind: 'phone', value: normalisePhone(contact.phone) });
+  for (const kind of ['email', 'phone'] as const) {
+    const value = contact[kind] ? normalisedContact(kind, contact[kind]) : undefined;
+    if (value !== undefined) keys.push({ kind, value });
+  }
   return keys;
-}
-
-export function normalisePhone(phone: string): string {
-  const trimmed = phone.trim();
-  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
 }

@@ -6,6 +6,8 @@ export interface AuditedReadSpec {
   readonly kind: string;
   /** The route parameter naming what is read (`dealId`, `stream`…); none = a read of many. */
   readonly target?: string;
+  /** Query parameters whose values are personal (an email looked up): recorded as `[withheld]`, not as sent. */
+  readonly withheld?: readonly string[];
 }
 
 /**
@@ -14,5 +16,5 @@ export interface AuditedReadSpec {
  * nothing and is not recorded; a read that cannot be recorded is not answered. E.g.
  * `@AuditedRead('data_subject_export', { target: 'id' })`.
  */
-export const AuditedRead = (kind: string, options: { readonly target?: string } = {}): MethodDecorator =>
+export const AuditedRead = (kind: string, options: Omit<AuditedReadSpec, 'kind'> = {}): MethodDecorator =>
   SetMetadata(AUDITED_READ, { kind, ...options } satisfies AuditedReadSpec);

@@ -47,7 +47,7 @@ export class ReadAuditInterceptor implements NestInterceptor {
           correlationId: ctx.correlationId,
           kind: spec.kind,
           target: spec.target === undefined ? null : (request.params?.[spec.target] ?? null),
-          filters: filtersOf(request.query),
+          filters: filtersOf(request.query, spec.withheld ?? []),
           format: formatOf(answer),
           route: `${request.method ?? 'GET'} ${request.routeOptions?.url ?? ''}`,
         });
@@ -57,10 +57,13 @@ export class ReadAuditInterceptor implements NestInterceptor {
   }
 }
 
-function filtersOf(query: Record<string, unknown> | undefined): Record<string, string> {
+/** What the read log keeps of a personal query value. */
+const WITHHELD = '[withheld]';
+
+function filtersOf(query: Record<string, unknown> | undefined, withheld: readonly string[]): Record<string, string> {
   const filters: Record<string, string> = {};
   for (const [name, value] of Object.entries(query ?? {}).slice(0, MAX_FILTERS)) {
-    const text = Array.isArray(value) ? value.join(',') : String(value);
+    const text = withheld.includes(name) ? WITHHELD : Array.isArray(value) ? value.join(',') : String(value);
     filters[name] = text.slice(0, MAX_FILTER_LENGTH);
   }
   return filters;

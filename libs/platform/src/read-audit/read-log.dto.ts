@@ -19,7 +19,8 @@ export class ReadLogQueryDto extends CursorPageQueryDto {
   actor?: string;
 
   @ApiPropertyOptional({
-    description: 'Only reads of this kind: raw_stream, deal_history, actor_activity, data_subject_export, event_export',
+    description:
+      'Only reads of this kind: raw_stream, deal_history, actor_activity, data_subject_export, data_subject_lookup, event_export',
     example: 'deal_history',
   })
   @IsOptional()
