@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { runCli } from './support/cli.js';
+import { expectNoFileHolds, holding, rawFiles } from './support/data-folder.js';
 import { convertedLead, world, type World } from './support/opportunity-world.js';
 import { rebuildEverything, quiet } from './support/rebuild-all.js';
 import { TEST_SECRET, eventually } from './support/test-app.js';
@@ -10,30 +9,6 @@ const EMAIL = 'anna.kestrel@lumen-privacy.example';
 const PHONE = '+46 70 123 45 67';
 const PERSON = 'Anna Kestrel';
 const NOTE = 'Anna prefers calls after 15:00';
-
-/** Every SQLite file of the data folder, checkpointed into its main file (WAL emptied), as bytes. */
-function rawFiles(dataDir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dataDir).filter((file) => file.endsWith('.sqlite'))) {
-    const path = join(dataDir, name);
-    const db = new Database(path);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    files.set(name, readFileSync(path));
-    // Whatever is left beside it (a WAL not emptied, a journal) is part of the file too.
-    for (const side of ['-wal', '-journal']) {
-      try {
-        files.set(name + side, readFileSync(path + side));
-      } catch {
-        // absent: nothing to search
-      }
-    }
-  }
-  return files;
-}
-
-const holding = (files: Map<string, Buffer>, text: string): string[] =>
-  [...files].filter(([, bytes]) => bytes.includes(Buffer.from(text, 'utf8'))).map(([name]) => name);
 
 /**
  * Crypto-shredding end to end (ADR 0029): a lead's contact is sealed in the log, exported on
@@ -252,10 +227,6 @@ describe('Erasing a lead contact', () => {
   it('no file of the data folder holds the email any more (event store, read models, keys; WAL checkpointed)', async () => {
     await w.sales.app.close();
     closed = true;
-    const files = rawFiles(w.sales.app.dataDir);
-    expect([...files.keys()]).toEqual(
-      expect.arrayContaining(['events.sqlite', 'read-models.sqlite', 'personal-data.sqlite']),
-    );
-    for (const text of [EMAIL, EMAIL.toUpperCase(), NOTE, PHONE]) expect(holding(files, text)).toEqual([]);
+    expectNoFileHolds(w.sales.app.dataDir, [EMAIL, EMAIL.toUpperCase(), NOTE, PHONE]);
   });
 });

@@ -5,6 +5,7 @@ import { draftingProcessManager } from './drafting/index.js';
 import { dunningProcessManager } from './dunning/index.js';
 import { ContractReadsModule, contractReadProjections } from './read-models/index.js';
 import { contractPermissions } from './contracts.permissions.js';
+import { contractPersonalFields } from './contract-personal-data.js';
 
 /**
  * Manage Contract Execution (MCE) as the engine runs it: a won deal's contract, signed, handed over
@@ -15,6 +16,7 @@ import { contractPermissions } from './contracts.permissions.js';
  */
 export const contractsContext = defineContext({
   name: 'contracts',
+  personalData: contractPersonalFields,
   modules: [ContractsModule, ContractReadsModule],
   projections: [...contractReadProjections],
   processManagers: [draftingProcessManager, dunningProcessManager],

@@ -7,6 +7,7 @@ import { slaTimersProcessManager } from './sla-timers/index.js';
 import { slaSimulation } from './simulation/index.js';
 import { ticketHistory } from './ticket-history.js';
 import { servicePermissions } from './service.permissions.js';
+import { ticketPersonalFields } from './ticket-personal-data.js';
 
 /**
  * Issue to Resolution (ITR) as the engine runs it: service tickets accepted from any channel,
@@ -18,6 +19,7 @@ import { servicePermissions } from './service.permissions.js';
  */
 export const serviceContext = defineContext({
   name: 'service',
+  personalData: ticketPersonalFields,
   modules: [ServiceConfigModule, ServiceTicketsModule, ServiceReadsModule],
   projections: [...serviceConfigProjections, ...serviceReadProjections],
   processManagers: [slaTimersProcessManager, ticketLinksProcessManager],

@@ -1,3 +1,4 @@
+import { ERASED } from '#ltc/personal-data';
 import type { SlaClockName } from '../domain/service-vocabulary.js';
 import type { TicketAccepted, TicketEvent, TicketSlaPlanned } from '../domain/ticket.events.js';
 import { NO_BREACH_KEY, type ServiceTicketAudienceRow, type ServiceTicketRow } from './service-tickets.table.js';
@@ -7,6 +8,17 @@ type Changes = Partial<Omit<Row, 'tenant_id' | 'ticket_id'>>;
 
 /** What a search for `q` matches: the subject and the customer's account, lower-cased once. */
 export const ticketSearchTextOf = (subject: string, account: string): string => `${subject} ${account}`.toLowerCase();
+
+/**
+ * The row once the ticket's contact is erased, as a rebuild reads it (the key is gone, every
+ * personal value `[erased]`): the subject, and the search text made of it. The contact's name,
+ * email and phone are not in the row. Revision and times stay the ticket stream's.
+ */
+export const erasedContactRow = (row: Row): Row => ({
+  ...row,
+  subject: ERASED,
+  search_text: ticketSearchTextOf(ERASED, row.customer_account),
+});
 
 /**
  * The row a ticket starts with. Its clocks are not planned yet: the two `TicketSlaPlanned` of

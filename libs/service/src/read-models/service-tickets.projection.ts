@@ -1,8 +1,10 @@
 import type { RecordedEvent } from '#ltc/event-store';
+import { dataSubjectStream, erasedSubjectOf } from '#ltc/personal-data';
 import type { Projection, ReadModelTransaction } from '#ltc/projections';
 import { upsertMany } from '#ltc/projections';
 import { parseTicketEvent } from '../domain/ticket-event.js';
-import { acceptedTicketRow, audienceRowsOf, ticketRowAfter } from './service-tickets.fold.js';
+import { ticketContactSubject, ticketOfSubject } from '../ticket-personal-data.js';
+import { acceptedTicketRow, audienceRowsOf, erasedContactRow, ticketRowAfter } from './service-tickets.fold.js';
 import {
   createServiceTicketTables,
   resetServiceTickets,
@@ -17,7 +19,8 @@ import { parsedTicketEvents, ticketIdsByTenant, ticketKey } from './ticket-batch
 export const serviceTicketsProjection: Projection = {
   name: 'service_tickets',
   version: 1,
-  filter: { streamPrefixes: ['ticket-'] },
+  // A ticket contact's erasure (`dataSubject-ticket-…`) blanks what the row keeps of the person.
+  filter: { streamPrefixes: ['ticket-', dataSubjectStream(ticketContactSubject(''))] },
   setup: createServiceTicketTables,
   reset: resetServiceTickets,
   apply: (trx, recorded) => applyTicketBatch(trx, [recorded]),
@@ -130,13 +133,26 @@ const CALLBACK_SHAPE = {
   pgTypes: { satisfaction: 'integer' },
 } as const;
 
+/** A ticket contact's `DataSubjectErased`, as the ticket rows fold it. */
+interface TicketContactErased {
+  readonly type: 'TicketContactErased';
+  readonly data: { readonly ticketId: string };
+}
+
+function contactErasure(recorded: RecordedEvent): TicketContactErased | undefined {
+  const ticketId = ticketOfSubject(erasedSubjectOf(recorded) ?? '');
+  return ticketId === undefined ? undefined : { type: 'TicketContactErased', data: { ticketId } };
+}
+
+const ticketEventOrErasure = (recorded: RecordedEvent) => parseTicketEvent(recorded) ?? contactErasure(recorded);
+
 /**
  * Loads the rows a batch touches once (per tenant, by the primary key), folds the batch in
  * memory and writes the changed rows back in bulk, with their audience rows replaced. `apply`
  * is this with a batch of one, so both leave the same rows.
  */
 async function applyTicketBatch(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
-  const parsed = parsedTicketEvents(events, parseTicketEvent);
+  const parsed = parsedTicketEvents(events, ticketEventOrErasure);
   if (parsed.length === 0) return;
   const db = serviceTicketsDb(trx);
   const byTenant = ticketIdsByTenant(parsed);
@@ -161,6 +177,9 @@ async function applyTicketBatch(trx: ReadModelTransaction, events: readonly Reco
       // A redelivered acceptance changes nothing of a ticket already under way.
       if (before) continue;
       rows.set(key, acceptedTicketRow(tenantId, recorded.revision, event));
+    } else if (event.type === 'TicketContactErased') {
+      if (!before) continue;
+      rows.set(key, erasedContactRow(before));
     } else {
       if (!before) continue;
       const after = ticketRowAfter(before, event, recorded.revision);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { clockStanding, type ClockStanding } from '../domain/sla-clock.js';
 import type { Ticket } from '../domain/ticket.state.js';
 import type { VisibleTicket } from '../ticket-commands/ticket-audience.js';
+import { ticketContactSubject } from '../ticket-personal-data.js';
 import { summaryOf } from './ticket-timeline.js';
 
 const OBJECT = { type: 'object', additionalProperties: true } as const;
@@ -49,6 +50,12 @@ export class TicketDetailView {
   @ApiProperty() channel!: string;
   @ApiProperty({ ...OBJECT, description: 'Account, contract, entitlement, warranty, deal team' }) customer!: object;
   @ApiProperty(OBJECT) contact!: object;
+  @ApiProperty({
+    example: 'ticket-4b0c6f0e-…',
+    description:
+      'The data subject of the ticket contact (name, email, phone, subject, description, notes and comments): for GET /data-subjects/{id}/export and POST /data-subjects/{id}/erase',
+  })
+  contactSubjectId!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) product!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) category!: string | null;
   @ApiProperty() subject!: string;
@@ -97,6 +104,7 @@ export function ticketDetail(
     channel: t.channel,
     customer: t.customer,
     contact: t.contact,
+    contactSubjectId: ticketContactSubject(t.ticketId),
     product: t.product,
     category: t.category,
     subject: t.subject,

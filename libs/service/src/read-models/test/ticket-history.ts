@@ -29,7 +29,8 @@ export const POLICY: SlaPolicySnapshot = {
   reopenWindowDays: 7,
 };
 
-const metadata = (tenantId: string, userId: string): EventMetadata => ({
+/** The metadata of an event a person of the tenant caused. */
+export const metadata = (tenantId: string, userId: string): EventMetadata => ({
   actor: { userId, role: 'service_agent' },
   correlationId: 'corr',
   causationId: 'cause',
