@@ -9,6 +9,8 @@ import { typesWithContactMethods } from '#ltc/personal-data';
  */
 const DECLARED_AT_VERSION: Record<number, readonly string[]> = {
   1: ['LeadCaptured', 'LeadContactChanged'],
+  // 2: a ticket's contact.
+  2: ['LeadCaptured', 'LeadContactChanged', 'TicketAccepted'],
 };
 
 describe('the data-subject contact index', () => {

@@ -107,6 +107,12 @@ describe("Erasing a service ticket's contact", () => {
         ['TicketCallbackRecorded', { comment: CALLBACK }],
       ]),
     );
+    // Found from the person's own request, by the ticket contact's email.
+    const found = await eventually(async () => {
+      const page = await get(`/data-subjects?email=${encodeURIComponent(EMAIL.toUpperCase())}`, admin);
+      return (page.subjects as unknown[]).length > 0 ? page : undefined;
+    });
+    expect(found).toEqual({ subjects: [{ subjectId }] });
   });
 
   it("is an administrator's: a service manager is refused", async () => {
@@ -160,6 +166,10 @@ describe("Erasing a service ticket's contact", () => {
       (r) => r.type === 'TicketAccepted',
     );
     expect(Object.values(accepted?.values ?? {})).toEqual(Array(5).fill('[erased]'));
+    await eventually(async () => {
+      const page = await get(`/data-subjects?email=${encodeURIComponent(EMAIL)}`, admin);
+      return (page.subjects as unknown[]).length === 0 ? page : undefined;
+    });
   });
 
   it('leaves every stored event as it was: the hash chains verify', async () => {

@@ -24,7 +24,7 @@ const contactsDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<Sub
  * only receives the declared types, so the older events of a new one need a replay (the
  * spec pins the declared types to this version).
  */
-export const SUBJECT_CONTACTS_VERSION = 1;
+export const SUBJECT_CONTACTS_VERSION = 2;
 
 export function subjectContactsProjection(): Projection {
   return {
