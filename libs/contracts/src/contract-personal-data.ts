@@ -1,4 +1,4 @@
-import type { PersonalFieldDeclarations, PersonalFieldsOf } from '#ltc/personal-data';
+import { subjectFromId, type PersonalFieldDeclarations, type PersonalFieldsOf } from '#ltc/personal-data';
 import { contractStream } from './contract-streams.js';
 
 /**
@@ -9,10 +9,7 @@ import { contractStream } from './contract-streams.js';
 export const contractPeopleSubject = (contractId: string): string => contractStream(contractId);
 
 const ofContractPeople = (...fields: string[]): PersonalFieldsOf => ({
-  subject: (data) => {
-    const contractId = (data as { contractId?: unknown } | null)?.contractId;
-    return typeof contractId === 'string' ? contractPeopleSubject(contractId) : undefined;
-  },
+  subject: subjectFromId('contractId', contractPeopleSubject),
   fields,
 });
 

@@ -1,4 +1,4 @@
-import type { PersonalFieldDeclarations, PersonalFieldsOf } from '#ltc/personal-data';
+import { subjectFromId, type PersonalFieldDeclarations, type PersonalFieldsOf } from '#ltc/personal-data';
 import { leadStream } from './lead-stream.js';
 
 /**
@@ -15,10 +15,7 @@ export function leadOfSubject(subjectId: string): string | undefined {
 }
 
 const ofLeadContact = (...fields: string[]): PersonalFieldsOf => ({
-  subject: (data) => {
-    const leadId = (data as { leadId?: unknown } | null)?.leadId;
-    return typeof leadId === 'string' ? leadContactSubject(leadId) : undefined;
-  },
+  subject: subjectFromId('leadId', leadContactSubject),
   fields,
 });
 

@@ -18,6 +18,17 @@ export interface PersonalFieldsOf {
   };
 }
 
+/**
+ * The common case: the subject is named after a record whose id the event carries in
+ * `idField` (a lead's `leadId` → `lead-<leadId>`); an event without that id is about nobody.
+ */
+export function subjectFromId(idField: string, subjectOf: (id: string) => string): PersonalFieldsOf['subject'] {
+  return (data) => {
+    const id = (data as Record<string, unknown> | null)?.[idField];
+    return typeof id === 'string' ? subjectOf(id) : undefined;
+  };
+}
+
 /** A context's declaration: event type → its personal fields. */
 export type PersonalFieldDeclarations = Readonly<Record<string, PersonalFieldsOf>>;
 

@@ -1,4 +1,4 @@
-import type { PersonalFieldDeclarations, PersonalFieldsOf } from '#ltc/personal-data';
+import { subjectFromId, type PersonalFieldDeclarations, type PersonalFieldsOf } from '#ltc/personal-data';
 import type { TicketEvent, TicketEventType } from './domain/ticket.events.js';
 import { ticketStream } from './service-streams.js';
 
@@ -40,10 +40,7 @@ const ofTicketContact = <Type extends TicketEventType>(
     readonly phone?: readonly TextPathOf<DataOf<Type>>[];
   },
 ): PersonalFieldsOf => ({
-  subject: (data) => {
-    const ticketId = (data as { ticketId?: unknown } | null)?.ticketId;
-    return typeof ticketId === 'string' ? ticketContactSubject(ticketId) : undefined;
-  },
+  subject: subjectFromId('ticketId', ticketContactSubject),
   fields,
   ...(contactMethods ? { contactMethods } : {}),
 });
