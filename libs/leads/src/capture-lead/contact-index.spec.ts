@@ -147,4 +147,27 @@ describe.each([
     expect(await second.reserve('acme', key, leadB, metadata)).toEqual({ reserved: true });
     expect((await store.readStream(leadStream(leadA))).map((e) => e.type)).toEqual(['LeadCaptured']);
   });
+
+  it("an erased lead's contact is free for a new lead: the person is no longer known, the old lead stays", async () => {
+    const leadA = randomUUID();
+    await first.reserve('acme', key, leadA, metadata);
+    await store.appendToStream(leadStream(leadA), captured(leadA), { expectedRevision: 'no_stream' });
+    await personal.erase(leadStream(leadA), new Date());
+    expect(await second.holder('acme', key)).toBeUndefined();
+    const leadB = randomUUID();
+    expect(await second.reserve('acme', key, leadB, metadata)).toEqual({ reserved: true });
+    await store.appendToStream(leadStream(leadB), captured(leadB), { expectedRevision: 'no_stream' });
+    expect(await first.holder('acme', key)).toBe(leadB);
+    expect((await store.readStream(leadStream(leadA))).map((e) => e.type)).toEqual(['LeadCaptured']);
+  });
+
+  it('a reservation made before keyed hashes does not hold an erased lead either', async () => {
+    const legacyLead = randomUUID();
+    await store.appendToStream(legacyStream(key), [
+      { type: 'LeadContactClaimed', data: { leadId: legacyLead, kind: 'email' }, metadata },
+    ]);
+    await store.appendToStream(leadStream(legacyLead), captured(legacyLead), { expectedRevision: 'no_stream' });
+    await personal.erase(leadStream(legacyLead), new Date());
+    expect(await first.reserve('acme', key, randomUUID(), metadata)).toEqual({ reserved: true });
+  });
 });

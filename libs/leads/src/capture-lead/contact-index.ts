@@ -11,6 +11,7 @@ import {
   type EventStore,
 } from '#ltc/event-store';
 import type { LeadCaptureVoided } from '../domain/lead-changes.events.js';
+import { leadContactSubject } from '../lead-personal-data.js';
 import { leadStream } from '../lead-stream.js';
 import { KeyedLock } from './keyed-lock.js';
 
@@ -28,21 +29,27 @@ type Reservation =
   | { readonly claimedBy: undefined; readonly revision: bigint | undefined }
   | { readonly claimedBy: string; readonly revision: bigint };
 
-/** Whether the lead a reservation names was written (`alive`), never will be (`voided`) or not yet (`absent`). */
-type LeadFate = 'alive' | 'voided' | 'absent';
+/**
+ * Whether the lead a reservation names was written (`alive`), never will be (`voided`), not yet
+ * (`absent`), or was written but its contact has since been erased (`erased`, ADR 0029): the
+ * engine no longer knows that person, so their contact is free for a new lead.
+ */
+type LeadFate = 'alive' | 'voided' | 'absent' | 'erased';
 
 const MAX_ATTEMPTS = 8;
 
-/** Keyed hashes of contact methods under a tenant secret (`PersonalData.contactHash`). */
+/** Keyed hashes of contact methods under a tenant secret, and whether a lead's contact was erased (`PersonalData`). */
 export interface ContactHasher {
   contactHash(tenantId: string, text: string): Promise<string>;
+  status(subject: string): Promise<'active' | 'erased' | 'unknown'>;
 }
 
 /**
  * Makes "one lead per email/phone per tenant" hold under concurrency, crashes and slow
  * stores (ADR 0008). A read model would let two simultaneous captures through; a
  * reservation stream per contact (`leadContact-<hash>`, appended with an expected
- * revision) cannot. A reservation is held while the lead it names exists. One whose lead
+ * revision) cannot. A reservation is held while the lead it names exists and its contact is not
+ * erased (an erased person is unknown to the engine: coming back, they are a new lead). One whose lead
  * is absent is taken over only after voiding that lead (`LeadCaptureVoided` appended
  * expecting no stream): from then on its capture can never write it, however late it
  * comes, so no clock decides when a contact is free.
@@ -97,6 +104,7 @@ export class ContactIndex {
         const fate = await this.fate(current.claimedBy);
         if (fate === 'alive') return { reserved: false, existingLeadId: current.claimedBy };
         // Absent: void it first, so its capture can never write it; if that lost a race, look again.
+        // Erased: the lead stays, its person is forgotten; the claim passes to the new lead.
         if (fate === 'absent' && !(await this.voidLead(current.claimedBy, key.kind, metadata))) continue;
       }
       if (await this.append(stream, 'LeadContactClaimed', { leadId, kind: key.kind }, current.revision, metadata)) {
@@ -127,7 +135,7 @@ export class ContactIndex {
     if (claimedBy === undefined || claimedBy === self) return undefined;
     const fate = await this.fate(claimedBy);
     if (fate === 'absent' && (await this.voidLead(claimedBy, key.kind, metadata))) return undefined;
-    return fate === 'voided' ? undefined : claimedBy;
+    return fate === 'voided' || fate === 'erased' ? undefined : claimedBy;
   }
 
   private async releaseIn(stream: string, key: ContactKey, leadId: string, metadata: EventMetadata): Promise<void> {
@@ -158,7 +166,8 @@ export class ContactIndex {
   private async fate(leadId: string): Promise<LeadFate> {
     const [first] = await this.store.readStream(leadStream(leadId), { maxCount: 1 });
     if (!first) return 'absent';
-    return first.type === 'LeadCaptureVoided' ? 'voided' : 'alive';
+    if (first.type === 'LeadCaptureVoided') return 'voided';
+    return (await this.hasher.status(leadContactSubject(leadId))) === 'erased' ? 'erased' : 'alive';
   }
 
   /** True when this call or an earlier one voided the lead; false when the lead was written after all. */
