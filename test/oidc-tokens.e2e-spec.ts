@@ -182,3 +182,35 @@ describe('Tokens of an OpenID Connect provider', () => {
     expect((await leadsWith(await token(first, { expiresIn: -10 }))).status).toBe(200);
   });
 });
+
+describe("With the engine's own tokens turned off (LTC_BUILTIN_TOKENS=off)", () => {
+  let provider: TestIdentityProvider;
+  let app: TestApp;
+  let key: ProviderKey;
+
+  beforeAll(async () => {
+    provider = await startIdentityProvider();
+    key = await providerKey('key-only', 'RS256');
+    provider.publish([key]);
+    app = await startTestApp({
+      env: {
+        LTC_OIDC_ISSUER: provider.issuer,
+        LTC_OIDC_AUDIENCE: 'ltc-api',
+        LTC_OIDC_ROLES_CLAIM: 'realm_access.roles',
+        LTC_BUILTIN_TOKENS: 'off',
+      },
+    });
+  });
+  afterAll(async () => {
+    await app.destroy();
+    await provider.close();
+  });
+
+  it("accepts the provider's tokens and refuses one signed with the engine's secret, saying why", async () => {
+    const fromProvider = await app.request('GET', '/leads', { token: await providerToken(key, provider.issuer) });
+    expect(fromProvider.status).toBe(200);
+    const own = await app.request('GET', '/leads', { token: await app.token(['admin']) });
+    expect([own.status, own.body.code]).toEqual([401, 'INVALID_TOKEN']);
+    expect(own.body.message).toMatch(/only RS256/);
+  });
+});

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     { url, docs: `${url}/docs`, role: config.role, store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' },
     'LTC Engine is listening',
   );
-  if (secret.created) {
+  // With the engine's own tokens turned off, a printed one would open nothing.
+  if (secret.created && config.builtInTokens) {
     const token = await new TokenService(secret.secret).mint({
       sub: 'admin',
       roles: ['admin'],

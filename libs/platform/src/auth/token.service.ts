@@ -41,6 +41,8 @@ export interface TokenPolicy {
   readonly allowTokensWithoutExpiry?: boolean;
   /** Tokens of an identity provider (LTC_OIDC_ISSUER), accepted beside the engine's own. */
   readonly identityProvider?: ExternalTokenVerifier;
+  /** False (LTC_BUILTIN_TOKENS=off): the engine's own HS256 tokens are refused; only the provider's count. */
+  readonly builtInTokens?: boolean;
 }
 
 /**
@@ -54,11 +56,13 @@ export class TokenService {
   private readonly key: Uint8Array;
   private readonly requireExpiry: boolean;
   private readonly identityProvider: ExternalTokenVerifier | undefined;
+  private readonly builtInTokens: boolean;
 
   constructor(secret: string, policy: TokenPolicy = {}) {
     this.key = new TextEncoder().encode(secret);
     this.requireExpiry = policy.allowTokensWithoutExpiry !== true;
     this.identityProvider = policy.identityProvider;
+    this.builtInTokens = policy.builtInTokens !== false;
   }
 
   async mint(options: MintOptions): Promise<string> {
@@ -79,11 +83,14 @@ export class TokenService {
 
   async verify(token: string): Promise<Caller> {
     const algorithm = algorithmOf(token);
-    if (algorithm === BUILT_IN_ALGORITHM) return this.verifyOwn(token);
+    if (algorithm === BUILT_IN_ALGORITHM && this.builtInTokens) return this.verifyOwn(token);
     if (algorithm !== undefined && this.identityProvider?.algorithms.includes(algorithm)) {
       return this.identityProvider.verify(token);
     }
-    const accepted = [BUILT_IN_ALGORITHM, ...(this.identityProvider?.algorithms ?? [])].join(', ');
+    const accepted = [
+      ...(this.builtInTokens ? [BUILT_IN_ALGORITHM] : []),
+      ...(this.identityProvider?.algorithms ?? []),
+    ].join(', ');
     throw new InvalidTokenError(`Token algorithm "${algorithm ?? 'none'}" is not accepted here (only ${accepted})`);
   }
 

@@ -42,6 +42,16 @@ describe('security configuration', () => {
     expect(config.writeRateLimit).toBeUndefined();
     expect(config.hstsMaxAgeSeconds).toBeUndefined();
     expect(config.maxBodyBytes).toBe(1024 * 1024);
+    expect(config.builtInTokens).toBe(true);
+  });
+
+  it("turns the engine's own tokens off only beside an identity provider", () => {
+    const provider = { LTC_OIDC_ISSUER: 'https://id.example/realms/acme', LTC_OIDC_AUDIENCE: 'ltc-api' };
+    expect(loadConfig({ ...provider, LTC_BUILTIN_TOKENS: 'off' }).builtInTokens).toBe(false);
+    expect(() => loadConfig({ LTC_BUILTIN_TOKENS: 'off' })).toThrow(/LTC_BUILTIN_TOKENS=off needs LTC_OIDC_ISSUER/);
+    expect(() => loadConfig({ ...provider, LTC_BUILTIN_TOKENS: 'no' })).toThrow(
+      /LTC_BUILTIN_TOKENS="no" must be one of: on, off/,
+    );
   });
 
   it('reads an identity provider with its claims, a rate limit and HSTS', () => {

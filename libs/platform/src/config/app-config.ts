@@ -25,6 +25,11 @@ export interface AppConfig {
   readonly allowTokensWithoutExpiry: boolean;
   /** LTC_OIDC_*: accept an identity provider's RS256/ES256 tokens beside the built-in HS256 ones. */
   readonly oidc: OidcConfig | undefined;
+  /**
+   * LTC_BUILTIN_TOKENS=off: refuse the engine's own HS256 tokens, so only the identity
+   * provider's are accepted (a leaked signing secret then opens nothing). Needs LTC_OIDC_ISSUER.
+   */
+  readonly builtInTokens: boolean;
   /** LTC_MAX_BODY_BYTES: the largest JSON request body (413 above); lead imports keep their own limit. */
   readonly maxBodyBytes: number;
   /** LTC_RATE_LIMIT: commands (POST/PUT/PATCH/DELETE) per caller and window; undefined = no limit. */
@@ -129,7 +134,7 @@ const RATE_WINDOWS: Readonly<Record<string, number>> = { s: 1, sec: 1, m: 60, mi
 function securitySettings(
   text: Text,
   problems: string[],
-): Pick<AppConfig, 'oidc' | 'maxBodyBytes' | 'writeRateLimit' | 'hstsMaxAgeSeconds'> {
+): Pick<AppConfig, 'oidc' | 'builtInTokens' | 'maxBodyBytes' | 'writeRateLimit' | 'hstsMaxAgeSeconds'> {
   const wholeNumber = (name: string, fallback: number | undefined, min: number): number | undefined => {
     const value = text(name);
     if (value === undefined) return fallback;
@@ -137,8 +142,16 @@ function securitySettings(
     problems.push(`${name}="${value}" must be a whole number of at least ${min}`);
     return fallback;
   };
+  const oidc = oidcSettings(text, problems, wholeNumber);
+  const builtIn = text('LTC_BUILTIN_TOKENS') ?? 'on';
+  if (builtIn !== 'on' && builtIn !== 'off') problems.push(`LTC_BUILTIN_TOKENS="${builtIn}" must be one of: on, off`);
+  const builtInTokens = builtIn !== 'off';
+  if (!builtInTokens && oidc === undefined) {
+    problems.push('LTC_BUILTIN_TOKENS=off needs LTC_OIDC_ISSUER: without either kind of token nobody could sign in');
+  }
   return {
-    oidc: oidcSettings(text, problems, wholeNumber),
+    oidc,
+    builtInTokens,
     maxBodyBytes: wholeNumber('LTC_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024) ?? DEFAULT_MAX_BODY_BYTES,
     writeRateLimit: rateLimit(text('LTC_RATE_LIMIT'), problems),
     hstsMaxAgeSeconds: wholeNumber('LTC_HSTS_MAX_AGE', undefined, 1),

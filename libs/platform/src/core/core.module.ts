@@ -55,6 +55,7 @@ export class CoreModule {
           useFactory: () =>
             new TokenService(resolveJwtSecret(config.jwtSecret, config.dataDir).secret, {
               allowTokensWithoutExpiry: config.allowTokensWithoutExpiry,
+              builtInTokens: config.builtInTokens,
               ...(config.oidc ? { identityProvider: new OidcTokenVerifier(config.oidc) } : {}),
             }),
         },
