@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { runCli } from './support/cli.js';
 import { expectNoFileHolds, holding, rawFiles } from './support/data-folder.js';
@@ -9,6 +10,8 @@ const EMAIL = 'anna.kestrel@lumen-privacy.example';
 const PHONE = '+46 70 123 45 67';
 const PERSON = 'Anna Kestrel';
 const NOTE = 'Anna prefers calls after 15:00';
+// The keys in the key store are wrapped with a master key, as a production deployment should have it.
+const MASTER_KEY = randomBytes(32).toString('base64');
 
 /**
  * Crypto-shredding end to end (ADR 0029): a lead's contact is sealed in the log, exported on
@@ -25,7 +28,7 @@ describe('Erasing a lead contact', () => {
   let closed = false;
 
   beforeAll(async () => {
-    w = await world();
+    w = await world(undefined, { env: { LTC_PERSONAL_DATA_KEY: MASTER_KEY } });
     ({ leadId, dealId } = await convertedLead(w, {
       contactPerson: PERSON,
       email: EMAIL,
@@ -217,6 +220,7 @@ describe('Erasing a lead contact', () => {
     const run = await runCli(['export', 'events'], {
       LTC_DATA_DIR: w.sales.app.dataDir,
       LTC_JWT_SECRET: TEST_SECRET,
+      LTC_PERSONAL_DATA_KEY: MASTER_KEY,
       LOG_LEVEL: 'silent',
     });
     expect(run.code).toBe(0);

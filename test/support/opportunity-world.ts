@@ -1,5 +1,5 @@
 import type { ManualClock } from '#ltc/clock';
-import { eventually, type TestResponse } from './test-app.js';
+import { eventually, type TestAppOptions, type TestResponse } from './test-app.js';
 import { Sales } from './sales-world.js';
 
 /**
@@ -138,8 +138,8 @@ export interface World {
 }
 
 /** Team emea-north managed by maria (the sponsor and approver); ingrid AR, sven SR, fia FR. */
-export async function world(clock?: ManualClock): Promise<World> {
-  const sales = await Sales.start(clock);
+export async function world(clock?: ManualClock, options: TestAppOptions = {}): Promise<World> {
+  const sales = await Sales.start(clock, options);
   await sales.team('emea-north', 'maria');
   await sales.policy({ method: 'manual' });
   for (const [id, role] of [

@@ -10,3 +10,4 @@ export * from './data-subject.events.js';
 export * from './open-key-store.js';
 export * from './erased-view.js';
 export * from './contact-methods.js';
+export { KeyEnvelope, EnvelopedKeyStore, PersonalDataLockedError } from './key-envelope.js';

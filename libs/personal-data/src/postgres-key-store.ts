@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { KeyEnvelope, subjectKeyName, tenantSecretName } from './key-envelope.js';
 import type { KeyStore, SubjectKey } from './key-store.port.js';
 import { subjectKey } from './sqlite-key-store.js';
-
-const KEY_BYTES = 32;
 
 /**
  * The key store in PostgreSQL, beside the read models when they live there (its tables are
@@ -14,7 +12,11 @@ export class PostgresKeyStore implements KeyStore {
   private readonly pool: pg.Pool;
   private ready: Promise<void> | undefined;
 
-  constructor(url: string) {
+  /** `fresh` makes the bytes a new key is stored as (wrapped by `EnvelopedKeyStore` when a master key is set). */
+  constructor(
+    url: string,
+    private readonly fresh: (name: string) => Buffer = (name) => new KeyEnvelope().fresh(name),
+  ) {
     this.pool = new pg.Pool({ connectionString: url, max: 4 });
     this.pool.on('error', () => undefined);
   }
@@ -23,7 +25,7 @@ export class PostgresKeyStore implements KeyStore {
     await this.schema();
     await this.pool.query(
       'insert into personal_data_subject_keys (subject_id, key, created_at) values ($1, $2, now()) on conflict do nothing',
-      [subject, randomBytes(KEY_BYTES)],
+      [subject, this.fresh(subjectKeyName(subject))],
     );
     const found = await this.find(subject);
     if (!found) throw new Error(`No key row for ${subject}`);
@@ -56,7 +58,7 @@ export class PostgresKeyStore implements KeyStore {
     await this.schema();
     await this.pool.query(
       'insert into personal_data_tenant_secrets (tenant_id, purpose, secret) values ($1, $2, $3) on conflict do nothing',
-      [tenantId, purpose, randomBytes(KEY_BYTES)],
+      [tenantId, purpose, this.fresh(tenantSecretName(tenantId, purpose))],
     );
     const { rows } = await this.pool.query<{ secret: Buffer }>(
       'select secret from personal_data_tenant_secrets where tenant_id = $1 and purpose = $2',

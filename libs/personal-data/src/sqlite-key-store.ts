@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { KeyEnvelope, subjectKeyName, tenantSecretName } from './key-envelope.js';
 import type { KeyStore, SubjectKey } from './key-store.port.js';
-
-const KEY_BYTES = 32;
 
 interface KeyRow {
   readonly key: Buffer | null;
@@ -21,7 +19,11 @@ export class SqliteKeyStore implements KeyStore {
   /** Subjects whose keys the next group commit creates, with who waits for them. */
   private pending: Map<string, { resolve: (key: SubjectKey) => void; reject: (error: unknown) => void }[]> | undefined;
 
-  constructor(filename: string) {
+  /** `fresh` makes the bytes a new key is stored as (wrapped by `EnvelopedKeyStore` when a master key is set). */
+  constructor(
+    filename: string,
+    private readonly fresh: (name: string) => Buffer = (name) => new KeyEnvelope().fresh(name),
+  ) {
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
     this.db = new Database(filename, { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
@@ -70,7 +72,7 @@ export class SqliteKeyStore implements KeyStore {
       // Insert-or-ignore: two processes creating the same subject's key agree on the first one.
       const keys = this.db.transaction(() =>
         [...batch.keys()].map((subject) => {
-          insert.run(subject, randomBytes(KEY_BYTES), now);
+          insert.run(subject, this.fresh(subjectKeyName(subject)), now);
           return subjectKey(select.get(subject) as KeyRow);
         }),
       )();
@@ -105,7 +107,7 @@ export class SqliteKeyStore implements KeyStore {
   tenantSecret(tenantId: string, purpose: string): Promise<Buffer> {
     this.db
       .prepare('insert or ignore into tenant_secrets (tenant_id, purpose, secret) values (?, ?, ?)')
-      .run(tenantId, purpose, randomBytes(KEY_BYTES));
+      .run(tenantId, purpose, this.fresh(tenantSecretName(tenantId, purpose)));
     const row = this.db
       .prepare('select secret from tenant_secrets where tenant_id = ? and purpose = ?')
       .get(tenantId, purpose) as { secret: Buffer };

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '#ltc/testing';
+import { randomBytes } from 'node:crypto';
+import { EnvelopedKeyStore, KeyEnvelope, PersonalDataLockedError } from '../src/key-envelope.js';
 import type { KeyStore } from '../src/key-store.port.js';
 import { PostgresKeyStore } from '../src/postgres-key-store.js';
 import { SqliteKeyStore } from '../src/sqlite-key-store.js';
@@ -83,13 +85,80 @@ function keyStoreContract(name: string, makeTarget: () => KeyStoreTarget): void 
   });
 }
 
-keyStoreContract('SQLite', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ltc-keys-'));
-  const file = join(dir, 'personal-data.sqlite');
-  return {
-    open: () => Promise.resolve(new SqliteKeyStore(file)),
-    cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+/** The SQLite key store, its keys wrapped with `masterKey` when one is given (as `openKeyStore` does). */
+function sqliteAt(file: string, masterKey?: Buffer): KeyStore {
+  const envelope = new KeyEnvelope(masterKey);
+  return new EnvelopedKeyStore(new SqliteKeyStore(file, (name) => envelope.fresh(name)), envelope);
+}
+
+function sqliteTarget(masterKey?: Buffer): () => KeyStoreTarget {
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ltc-keys-'));
+    const file = join(dir, 'personal-data.sqlite');
+    return {
+      open: () => Promise.resolve(sqliteAt(file, masterKey)),
+      cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
   };
+}
+
+keyStoreContract('SQLite', sqliteTarget());
+keyStoreContract('SQLite, keys wrapped with a master key', sqliteTarget(randomBytes(32)));
+
+describe('keys wrapped with a master key (LTC_PERSONAL_DATA_KEY)', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ltc-keys-'));
+    file = join(dir, 'personal-data.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const checkpointed = (): Buffer => {
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    return readFileSync(file);
+  };
+
+  it('never stores a usable key or secret in the file: a copy of the data folder opens nothing', async () => {
+    const store = sqliteAt(file, randomBytes(32));
+    const key = await store.keyFor('lead-1');
+    const secret = await store.tenantSecret('acme', 'contact-hash');
+    await store.close();
+    if (key.state !== 'active') throw new Error('expected an active key');
+    const bytes = checkpointed();
+    expect(bytes.includes(key.key)).toBe(false);
+    expect(bytes.includes(secret)).toBe(false);
+  });
+
+  it('refuses to open wrapped keys without the master key, or with another one, saying what is missing', async () => {
+    const master = randomBytes(32);
+    const store = sqliteAt(file, master);
+    await store.keyFor('lead-1');
+    await store.close();
+    const without = sqliteAt(file);
+    await expect(without.find('lead-1')).rejects.toBeInstanceOf(PersonalDataLockedError);
+    await without.close();
+    const other = sqliteAt(file, randomBytes(32));
+    await expect(other.find('lead-1')).rejects.toThrow();
+    await other.close();
+    const again = sqliteAt(file, master);
+    expect((await again.find('lead-1'))?.state).toBe('active');
+    await again.close();
+  });
+
+  it('keeps reading keys made before a master key was set, and wraps only the new ones', async () => {
+    const plain = sqliteAt(file);
+    const before = await plain.keyFor('lead-old');
+    await plain.close();
+    const wrapped = sqliteAt(file, randomBytes(32));
+    expect(await wrapped.find('lead-old')).toEqual(before);
+    const after = await wrapped.keyFor('lead-new');
+    await wrapped.close();
+    if (after.state !== 'active') throw new Error('expected an active key');
+    expect(checkpointed().includes(after.key)).toBe(false);
+  });
 });
 
 describe('key store on SQLite, in the file', () => {
@@ -115,6 +184,7 @@ describe('key store on SQLite, in the file', () => {
 await describeWithPostgres('key store (PostgreSQL)', (url) =>
   keyStoreContract('PostgreSQL', () => {
     let schema: Promise<TestSchema> | undefined;
+    const master = randomBytes(32);
     const urlOf = async (): Promise<string> => {
       schema ??= createTestSchema(url, 'keys');
       const name = (await schema).name;
@@ -122,7 +192,11 @@ await describeWithPostgres('key store (PostgreSQL)', (url) =>
       return `${url}${separator}options=${encodeURIComponent(`-c search_path=${name}`)}`;
     };
     return {
-      open: async () => new PostgresKeyStore(await urlOf()),
+      open: async () => {
+        const envelope = new KeyEnvelope(master);
+        // Wrapped, as with a master key: the plain store is the SQLite runs' business.
+        return new EnvelopedKeyStore(new PostgresKeyStore(await urlOf(), (name) => envelope.fresh(name)), envelope);
+      },
       cleanup: async () => {
         if (schema) await (await schema).drop();
       },

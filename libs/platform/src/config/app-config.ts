@@ -30,6 +30,11 @@ export interface AppConfig {
    * provider's are accepted (a leaked signing secret then opens nothing). Needs LTC_OIDC_ISSUER.
    */
   readonly builtInTokens: boolean;
+  /**
+   * LTC_PERSONAL_DATA_KEY: base64 of 32 bytes, the master key that wraps every personal-data key
+   * in the key store (ADR 0029); kept outside the data folder. Undefined: keys stored unwrapped.
+   */
+  readonly personalDataKey: Buffer | undefined;
   /** LTC_MAX_BODY_BYTES: the largest JSON request body (413 above); lead imports keep their own limit. */
   readonly maxBodyBytes: number;
   /** LTC_RATE_LIMIT: commands (POST/PUT/PATCH/DELETE) per caller and window; undefined = no limit. */
@@ -134,7 +139,10 @@ const RATE_WINDOWS: Readonly<Record<string, number>> = { s: 1, sec: 1, m: 60, mi
 function securitySettings(
   text: Text,
   problems: string[],
-): Pick<AppConfig, 'oidc' | 'builtInTokens' | 'maxBodyBytes' | 'writeRateLimit' | 'hstsMaxAgeSeconds'> {
+): Pick<
+  AppConfig,
+  'oidc' | 'builtInTokens' | 'personalDataKey' | 'maxBodyBytes' | 'writeRateLimit' | 'hstsMaxAgeSeconds'
+> {
   const wholeNumber = (name: string, fallback: number | undefined, min: number): number | undefined => {
     const value = text(name);
     if (value === undefined) return fallback;
@@ -152,6 +160,7 @@ function securitySettings(
   return {
     oidc,
     builtInTokens,
+    personalDataKey: masterKey(text('LTC_PERSONAL_DATA_KEY'), problems),
     maxBodyBytes: wholeNumber('LTC_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024) ?? DEFAULT_MAX_BODY_BYTES,
     writeRateLimit: rateLimit(text('LTC_RATE_LIMIT'), problems),
     hstsMaxAgeSeconds: wholeNumber('LTC_HSTS_MAX_AGE', undefined, 1),
@@ -192,6 +201,15 @@ function oidcSettings(
     userClaim: text('LTC_OIDC_USER_CLAIM') ?? 'sub',
     jwksCooldownSeconds: wholeNumber('LTC_OIDC_JWKS_COOLDOWN', 30, 0) ?? 30,
   };
+}
+
+/** The master key of the personal-data keys: exactly 32 bytes, in base64. */
+function masterKey(value: string | undefined, problems: string[]): Buffer | undefined {
+  if (value === undefined) return undefined;
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+  if (bytes.length === 32) return bytes;
+  problems.push('LTC_PERSONAL_DATA_KEY must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+  return undefined;
 }
 
 /** Keys fetched over plain HTTP could be swapped on the way; only a loopback provider may skip TLS. */

@@ -92,7 +92,13 @@ export function eventStoreFor(config: AppConfig): EventStore {
 
 /** The personal-data keys beside the configured stores (ADR 0029). */
 export function personalDataFor(config: AppConfig): PersonalData {
-  return new PersonalData(openKeyStore({ readModelUrl: config.readModelUrl, dataDir: config.dataDir }));
+  return new PersonalData(
+    openKeyStore({
+      readModelUrl: config.readModelUrl,
+      dataDir: config.dataDir,
+      ...(config.personalDataKey ? { masterKey: config.personalDataKey } : {}),
+    }),
+  );
 }
 
 function storedEventsFor(config: AppConfig): EventStore {
