@@ -57,9 +57,10 @@ describe('Contract commands over HTTP', () => {
     expect((await post(manager, '/reps', body)).status).toBe(201);
   };
 
-  /** A deal ingrid opens, with the whole triangle, quoted at 40 × 1 000.00 EUR (no discount). */
+  /** A deal ingrid opens in maria's team, with the whole triangle, quoted at 40 × 1 000.00 EUR (no discount). */
   const quotedDeal = async (): Promise<string> => {
-    const opened = await ok(post(ingrid, '/opportunities', { name: 'Fleet telematics', account: 'Nordfrakt AB' }), 201);
+    const deal = { name: 'Fleet telematics', account: 'Nordfrakt AB', team: 'emea-north' };
+    const opened = await ok(post(ingrid, '/opportunities', deal), 201);
     const id = opened.body.id as string;
     const triangle = { ar: 'ingrid', sr: 'sven', fr: 'fia', sponsor: 'maria' };
     await ok(app.request('PUT', `/opportunities/${id}/triangle`, { token: ingrid, body: triangle }));

@@ -70,7 +70,8 @@ describe('Opportunity commands over HTTP', () => {
   afterAll(async () => app.destroy());
 
   it('walks a deal from opening to won: gate refusal, handoff, approved quote, sent, won', async () => {
-    const id = await open(ingrid);
+    // Opened in maria's team: she manages it (asks for the approval, may not give it to herself).
+    const id = await open(ingrid, { team: 'emea-north' });
     const stream = `opportunity-${id}`;
     expect(await events(stream)).toEqual(['OpportunityOpened']);
 
@@ -208,8 +209,10 @@ describe('Opportunity commands over HTTP', () => {
       'OPPORTUNITY_NOT_FOUND',
     );
     expect(await events(`opportunity-${id}`)).toEqual(['OpportunityOpened']);
-    // A sales manager of the tenant sees every deal.
-    expect((await post(manager, `/opportunities/${id}/stage`, { stage: 'develop_solution' })).status).toBe(200);
+    // A team's sales manager sees their team's deals; this one was opened in no team.
+    expectCode(await post(manager, `/opportunities/${id}/stage`, { stage: 'bid' }), 404, 'OPPORTUNITY_NOT_FOUND');
+    // A sales manager in no team heads the whole tenant and sees every deal.
+    expect((await post(approver, `/opportunities/${id}/stage`, { stage: 'develop_solution' })).status).toBe(200);
   });
 
   it('refuses a stale If-Match with 412, and answers a retried Idempotency-Key the same', async () => {

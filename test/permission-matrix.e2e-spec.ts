@@ -6,11 +6,14 @@ import {
   ROLES_TO_CHECK,
   matrixViolations,
   matrixWithout,
+  teamViolations,
   tenantViolations,
   type DocumentedRoute,
   type ForeignAnswer,
   type RoleAnswer,
+  type TeamAnswer,
 } from './support/permission-check.js';
+import { quiet } from './support/rebuild-all.js';
 import { ServiceWorld } from './support/service-world.js';
 import type { TestApp, TestResponse } from './support/test-app.js';
 
@@ -50,6 +53,7 @@ describe('The permission matrix, route × role × tenant', () => {
   let routes: (DocumentedRoute & { readonly path: string })[];
   let roleAnswers: RoleAnswer[];
   let foreignAnswers: ForeignAnswer[];
+  let teamAnswers: TeamAnswer[];
 
   beforeAll(async () => {
     const deals = await contractWorld();
@@ -58,6 +62,11 @@ describe('The permission matrix, route × role × tenant', () => {
     const service = await ServiceWorld.on(deals.sales);
     await service.policy();
     const ticketId = await service.ticket();
+    // A second team with its manager and a rep: a sales manager's `team` cells are put to the test
+    // with the records of their team (maria's emea-north) and of another (otto's apac).
+    await deals.sales.team('apac', 'otto');
+    await deals.sales.rep('ada', { roles: ['ar'], team: 'apac' });
+    await quiet(deals.sales.app);
     world = { app: deals.sales.app, leadId, dealId, ticketId };
     routes = documentedRoutes((await world.app.request('GET', '/docs-json')).body, world);
 
@@ -89,6 +98,22 @@ describe('The permission matrix, route × role × tenant', () => {
     const reads = cases.filter((c) => c.route.method === 'GET');
     const commands = cases.filter((c) => c.route.method !== 'GET');
     roleAnswers = await inBatches(reads, askAs);
+    const managers = {
+      own: await world.app.token(['sales_manager'], 'maria'),
+      other: await world.app.token(['sales_manager'], 'otto'),
+    };
+    const teamReads = routes.filter(
+      (route) =>
+        route.method === 'GET' && recordRuleFor(MATRIX.routes.get(route.key), 'sales_manager')?.scope === 'team',
+    );
+    teamAnswers = await inBatches(teamReads, async (route): Promise<TeamAnswer> => {
+      const [own, other] = await Promise.all([send(route, managers.own), send(route, managers.other)]);
+      return {
+        route,
+        ownTeam: { status: own.status, shows: shows(own) },
+        otherTeam: { status: other.status, shows: shows(other) },
+      };
+    });
     foreignAnswers = await inBatches(
       routes.filter((r) => r.method === 'GET'),
       askForeign,
@@ -122,6 +147,12 @@ describe('The permission matrix, route × role × tenant', () => {
 
   it('answers every route for every role as the matrix says', () => {
     expect(matrixViolations(MATRIX, routes, roleAnswers)).toEqual([]);
+  });
+
+  it("confines a team's sales manager to their team's records where the matrix says team", () => {
+    expect(teamAnswers.filter((a) => a.route.names === 'record').length).toBeGreaterThanOrEqual(5);
+    const admin = roleAnswers.filter((a) => a.role === 'admin');
+    expect(teamViolations(admin, teamAnswers)).toEqual([]);
   });
 
   it('shows another tenant nothing of tenant A on any route', () => {
@@ -158,6 +189,16 @@ describe('The permission matrix, route × role × tenant', () => {
       const key: RouteKey = 'POST /leads/{id}/qualify';
       const violations = matrixViolations(matrixWithout(MATRIX, key), routes, roleAnswers);
       expect(violations).toContain(`${key}: no entry in the permission matrix`);
+    });
+
+    it("fails when another team's manager is shown a record of the team", () => {
+      const answer = teamAnswers.find((a) => a.route.key === 'GET /opportunities/{id}');
+      expect(answer).toBeDefined();
+      const leaked = { ...answer!, otherTeam: { status: 200, shows: [world.dealId] } };
+      const admin = roleAnswers.filter((a) => a.role === 'admin');
+      expect(teamViolations(admin, [leaked])).toEqual([
+        "GET /opportunities/{id}: another team's manager got 200, expected 404",
+      ]);
     });
 
     it('fails when an entry loses a role the route still lets in', () => {

@@ -57,7 +57,12 @@ describe('Inboxes, handoffs and triangle analytics over HTTP', () => {
   afterAll(async () => app.destroy());
 
   it('shows a handoff to its receiver, flags it to the sponsor when overdue, and the approvals to managers', async () => {
-    const deal = await post(ingrid, '/opportunities', { name: 'Fleet telematics', account: 'Nordfrakt AB' });
+    // Opened in maria's team: she sees its handoffs in anyone's inbox and gives its approvals.
+    const deal = await post(ingrid, '/opportunities', {
+      name: 'Fleet telematics',
+      account: 'Nordfrakt AB',
+      team: 'emea-north',
+    });
     const id = deal['id'] as string;
     const triangle = { ar: 'ingrid', sr: 'sven', fr: 'fia', sponsor: 'maria' };
     expect((await app.request('PUT', `/opportunities/${id}/triangle`, { token: ingrid, body: triangle })).status).toBe(

@@ -80,6 +80,34 @@ function problemWith(
   return undefined;
 }
 
+/** What the sales managers of the records' team and of another team got from a route whose cell says `team`. */
+export interface TeamAnswer {
+  readonly route: DocumentedRoute;
+  readonly ownTeam: { readonly status: number; readonly shows: readonly string[] };
+  readonly otherTeam: { readonly status: number; readonly shows: readonly string[] };
+}
+
+/**
+ * A `team` cell, for a sales manager who heads a team: the manager of the records' team gets
+ * them where admin does, the manager of another team gets a 404 on a record and lists without
+ * them.
+ */
+export function teamViolations(adminAnswers: readonly RoleAnswer[], answers: readonly TeamAnswer[]): string[] {
+  const adminSaw = new Set(adminAnswers.filter((a) => a.status < 300).map((a) => a.route.key));
+  return answers.flatMap(({ route, ownTeam, otherTeam }): string[] => {
+    if (!adminSaw.has(route.key)) return [];
+    if (ownTeam.status >= 300) return [`${route.key}: the team's manager got ${ownTeam.status}`];
+    if (route.names === 'record') {
+      return otherTeam.status === 404
+        ? []
+        : [`${route.key}: another team's manager got ${otherTeam.status}, expected 404`];
+    }
+    return otherTeam.shows.length === 0
+      ? []
+      : [`${route.key}: another team's manager sees ${otherTeam.shows.join(', ')}`];
+  });
+}
+
 /** What a token of another tenant got with tenant A's ids in the path, and with unknown ids instead. */
 export interface ForeignAnswer {
   readonly route: DocumentedRoute;

@@ -1,4 +1,4 @@
-import { defineContext, type ContextDescriptor } from '#ltc/platform';
+import { DEAL_SIGHT, TEAM_MEMBERSHIPS, defineContext, type ContextDescriptor } from '#ltc/platform';
 import { AuditModule } from './audit.module.js';
 import { auditPermissions } from './audit.permissions.js';
 import { subjectContactsProjection } from './data-subjects/subject-contacts.projection.js';
@@ -16,6 +16,8 @@ export function auditContext(contexts: readonly ContextDescriptor[]): ContextDes
     name: 'audit',
     modules: [AuditModule],
     projections: [auditTrailProjection(contributions), subjectContactsProjection()],
+    // A sales manager reads the histories of their teams' deals: the deal's own context says which.
+    consumes: [TEAM_MEMBERSHIPS, DEAL_SIGHT],
     permissions: auditPermissions,
   });
 }

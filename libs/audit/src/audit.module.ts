@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DealScopes } from '#ltc/platform';
 import { ChainVerifyController } from './chain/chain-verify.controller.js';
 import { DataSubjectsController } from './data-subjects/data-subjects.controller.js';
 import { DataSubjects } from './data-subjects/data-subjects.service.js';
@@ -12,6 +13,6 @@ import { HistoryReader } from './history/history.reader.js';
  */
 @Module({
   controllers: [DealHistoryController, ActorActivityController, ChainVerifyController, DataSubjectsController],
-  providers: [HistoryReader, DataSubjects],
+  providers: [HistoryReader, DataSubjects, DealScopes],
 })
 export class AuditModule {}

@@ -1,19 +1,16 @@
+import { canSeeDealOf, type DealScope } from '#ltc/platform';
+
 /**
  * Who may see which contract: the one rule behind every contract read and every command a
- * person sends on one. A contract the caller may not see answers 404, like an unknown one.
+ * person sends on one, the deal's rule (`DealScope`) applied to the contract. A contract the
+ * caller may not see answers 404, like an unknown one.
  *
- * - admins, sales managers and auditors see every contract of their tenant (auditors only read);
+ * - admins and auditors see every contract of their tenant (auditors only read);
+ * - a sales manager the contracts of their teams' deals (the team the deal was opened in), and
+ *   those a member sees; one in no team sees every contract;
  * - everyone else sees the contracts whose triangle (as the contract holds it) they sit in.
  */
-export type ContractScope = { readonly kind: 'tenant' } | { readonly kind: 'member'; readonly personId: string };
-
-const TENANT_WIDE_ROLES: ReadonlySet<string> = new Set(['admin', 'sales_manager', 'auditor']);
-
-export function contractScopeOf(caller: { readonly userId: string; readonly roles: readonly string[] }): ContractScope {
-  return caller.roles.some((role) => TENANT_WIDE_ROLES.has(role))
-    ? { kind: 'tenant' }
-    : { kind: 'member', personId: caller.userId };
-}
+export type ContractScope = DealScope;
 
 export interface ContractMembers {
   readonly ar: string | null;
@@ -22,12 +19,7 @@ export interface ContractMembers {
   readonly sponsor: string | null;
 }
 
-export function canSeeContract(scope: ContractScope, members: ContractMembers): boolean {
-  if (scope.kind === 'tenant') return true;
-  const id = scope.personId;
-  return members.ar === id || members.sr === id || members.fr === id || members.sponsor === id;
+/** `team`: the team the contract's deal was opened in (null: none, or not known to the caller's scope). */
+export function canSeeContract(scope: ContractScope, members: ContractMembers, team: string | null): boolean {
+  return canSeeDealOf(scope, { team, people: [members.ar, members.sr, members.fr, members.sponsor] });
 }
-
-/** Sales managers and admins approve amendments. */
-export const isSalesManager = (roles: readonly string[]): boolean =>
-  roles.includes('sales_manager') || roles.includes('admin');

@@ -1,4 +1,4 @@
-import { defineContext } from '#ltc/platform';
+import { TEAM_MEMBERSHIPS, defineContext } from '#ltc/platform';
 import { contractHistory } from './contract-history.js';
 import { ContractsModule } from './contracts.module.js';
 import { draftingProcessManager } from './drafting/index.js';
@@ -20,6 +20,8 @@ export const contractsContext = defineContext({
   modules: [ContractsModule, ContractReadsModule],
   projections: [...contractReadProjections],
   processManagers: [draftingProcessManager, dunningProcessManager],
+  // A sales manager sees the contracts of their teams' deals.
+  consumes: [TEAM_MEMBERSHIPS],
   history: contractHistory,
   permissions: contractPermissions,
 });

@@ -1,3 +1,4 @@
+import { DealScopes } from '#ltc/platform';
 import { Module } from '@nestjs/common';
 import { AmendmentsController } from './amendments/amendments.controller.js';
 import { contractCommands } from './contract-commands/contract-command.message.js';
@@ -18,7 +19,7 @@ import { SignContractController } from './sign-contract/sign-contract.controller
     PurchaseOrdersController,
     InvoicesController,
   ],
-  providers: [contractCommands.Handler, ContractCommands],
+  providers: [contractCommands.Handler, ContractCommands, DealScopes],
   exports: [ContractCommands],
 })
 export class ContractsModule {}

@@ -23,11 +23,12 @@ import {
   leadDistributionSimulation,
   leadRoutingPermissions,
 } from '#ltc/lead-routing';
-import { SALES_TEAMS, combinePermissions, defineContext, providePort } from '#ltc/platform';
+import { SALES_TEAMS, TEAM_MEMBERSHIPS, combinePermissions, defineContext, providePort } from '#ltc/platform';
 import { waitForCheckpoint, waitUntilProjected } from '#ltc/projections';
 import { CLAIM_GUARD } from './route-lead/claim-guard.js';
 import { nurtureProcessManager } from './close-lead/nurture.process-manager.js';
 import { leadHistory } from './lead-history.js';
+import { teamsOfPerson } from './read-models/lead-readers.js';
 import { leadPermissions } from './leads.permissions.js';
 import { leadPersonalFields } from './lead-personal-data.js';
 import { LeadsModule } from './leads.module.js';
@@ -83,7 +84,13 @@ export const leadsContext = defineContext({
     },
   ],
   // The claim guard is lead routing's answer to the lifecycle's question (may this rep claim one more?).
-  provides: [providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db))],
+  provides: [
+    providePort(CLAIM_GUARD, ({ store, db }) => new DistributionClaimGuard(store, db)),
+    // A sales manager's team for deals and contracts is the one their leads follow (lead-readers.ts).
+    providePort(TEAM_MEMBERSHIPS, ({ db }) => ({
+      teamsOf: (tenantId, personId) => teamsOfPerson(db, tenantId, personId),
+    })),
+  ],
   consumes: [SALES_TEAMS, CLAIM_GUARD],
   history: leadHistory,
   simulations: [leadDistributionSimulation, leadScoringSimulation],

@@ -1,4 +1,5 @@
-import { PEOPLE_DIRECTORY, defineContext } from '#ltc/platform';
+import { DEAL_SIGHT, PEOPLE_DIRECTORY, TEAM_MEMBERSHIPS, defineContext, providePort } from '#ltc/platform';
+import { dealSight } from './deal-sight.js';
 import { conversionProcessManager } from './conversion/index.js';
 import { handoffTimersProcessManager } from './handoff-timers/index.js';
 import { OpportunitiesModule } from './opportunities.module.js';
@@ -21,8 +22,11 @@ export const opportunitiesContext = defineContext({
   modules: [OpportunitiesModule, OpportunityReadsModule, TriangleReadsModule],
   projections: [opportunityPipelinesProjection, ...opportunityReadProjections, ...triangleReadProjections],
   processManagers: [conversionProcessManager, handoffTimersProcessManager],
-  // Triangles are checked against the organisation's records; escalations go to the AR's sales manager.
-  consumes: [PEOPLE_DIRECTORY],
+  // Triangles are checked against the organisation's records; escalations go to the AR's sales manager;
+  // a sales manager sees their teams' deals.
+  consumes: [PEOPLE_DIRECTORY, TEAM_MEMBERSHIPS],
+  // Deal histories are shown to those who may open the deal.
+  provides: [providePort(DEAL_SIGHT, ({ store }) => dealSight(store))],
   history: opportunityHistory,
   permissions: opportunityPermissions,
 });

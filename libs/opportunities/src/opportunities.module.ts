@@ -1,3 +1,4 @@
+import { DealScopes } from '#ltc/platform';
 import { Module } from '@nestjs/common';
 import { BidController } from './bid/bid.controller.js';
 import { CloseOpportunityController } from './close-opportunity/close-opportunity.controller.js';
@@ -28,7 +29,7 @@ import { TriangleController } from './triangle/triangle.controller.js';
     QuotesController,
     BidController,
   ],
-  providers: [opportunityCommands.Handler, pipelineCommands.Handler, OpportunityCommands],
+  providers: [opportunityCommands.Handler, pipelineCommands.Handler, OpportunityCommands, DealScopes],
   exports: [OpportunityCommands],
 })
 export class OpportunitiesModule {}

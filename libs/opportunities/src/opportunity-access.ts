@@ -1,28 +1,17 @@
+import { canSeeDealOf, type DealScope } from '#ltc/platform';
+
 /**
  * Who may see which deal: the one rule behind every opportunity read and every command a
- * person sends on a deal. A deal the caller may not see answers 404, exactly like an unknown
- * one, so its existence does not leak.
- *
- * - admins, sales managers and auditors see every deal of their tenant (auditors only read:
- *   no command route grants them a role);
- * - everyone else sees the deals whose triangle they sit in (AR, SR, FR or sponsor), and the
- *   deal a handoff waits on them for.
+ * person sends on a deal (the shared `DealScope`: admins and auditors the tenant, a sales
+ * manager their teams' deals, everyone else the deals whose triangle they sit in or a handoff
+ * waits on them for). A deal the caller may not see answers 404, exactly like an unknown one,
+ * so its existence does not leak. `DealScopes` gives a request's scope.
  */
-export type OpportunityScope = { readonly kind: 'tenant' } | { readonly kind: 'member'; readonly personId: string };
+export type OpportunityScope = DealScope;
 
-const TENANT_WIDE_ROLES: ReadonlySet<string> = new Set(['admin', 'sales_manager', 'auditor']);
-
-export function opportunityScopeOf(caller: {
-  readonly userId: string;
-  readonly roles: readonly string[];
-}): OpportunityScope {
-  return caller.roles.some((role) => TENANT_WIDE_ROLES.has(role))
-    ? { kind: 'tenant' }
-    : { kind: 'member', personId: caller.userId };
-}
-
-/** The people of a deal visibility depends on: its seats and whoever a pending handoff waits on. */
+/** The facts of a deal visibility depends on: its team, its seats and whoever a pending handoff waits on. */
 export interface DealMembers {
+  readonly team: string | null;
   readonly ar: string | null;
   readonly sr: string | null;
   readonly fr: string | null;
@@ -31,17 +20,6 @@ export interface DealMembers {
 }
 
 export function canSeeDeal(scope: OpportunityScope, members: DealMembers): boolean {
-  if (scope.kind === 'tenant') return true;
-  const id = scope.personId;
-  return (
-    members.ar === id ||
-    members.sr === id ||
-    members.fr === id ||
-    members.sponsor === id ||
-    members.pendingHandoffTo === id
-  );
+  const { team, ar, sr, fr, sponsor, pendingHandoffTo = null } = members;
+  return canSeeDealOf(scope, { team, people: [ar, sr, fr, sponsor, pendingHandoffTo] });
 }
-
-/** Sales managers and admins approve discounts, reopen closed deals and read anyone's inbox. */
-export const isSalesManager = (roles: readonly string[]): boolean =>
-  roles.includes('sales_manager') || roles.includes('admin');

@@ -41,3 +41,7 @@ export * from './read-audit/read-audit.js';
 export * from './read-audit/read-recorded.event.js';
 export * from './read-audit/read-audit.module.js';
 export * from './read-audit/command-line-read.js';
+export * from './ports/team-memberships.port.js';
+export * from './ports/deal-scope.js';
+export * from './ports/deal-sight.port.js';
+export * from './ports/deal-scopes.service.js';

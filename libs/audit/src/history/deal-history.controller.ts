@@ -9,7 +9,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AuditedRead, Ctx, type RequestContext } from '#ltc/platform';
+import { NotFoundError } from '#ltc/kernel';
+import { AuditedRead, Ctx, DEAL_SIGHT, DealScopes, type DealSight, type RequestContext } from '#ltc/platform';
 import { exportFile, exportFormatOf } from './history-export.js';
 import { historyFilterOf } from './history-filter.js';
 import { HistoryReader } from './history.reader.js';
@@ -17,7 +18,10 @@ import { DealHistoryQueryDto, DealIdParamDto } from './history.dto.js';
 import { CausalChainDto, DealHistoryDto } from './history.views.js';
 import { cursorOf, nextCursor } from './history-cursor.js';
 
-/** Who reads whole deal histories: sales managers (and admins) run the deals, auditors check them. */
+/**
+ * Who reads whole deal histories: sales managers (and admins) run the deals, auditors check them.
+ * A sales manager reads the histories of the deals they may open (their teams', ADR 0030).
+ */
 export const DEAL_HISTORY_READERS = ['sales_manager', 'auditor'] as const;
 
 /** The complete timeline of one deal, across its lead, opportunity, contract and tickets. */
@@ -26,7 +30,11 @@ export const DEAL_HISTORY_READERS = ['sales_manager', 'auditor'] as const;
 @ApiExtraModels(DealHistoryDto, CausalChainDto)
 @Controller('deals')
 export class DealHistoryController {
-  constructor(@Inject(HistoryReader) private readonly reader: HistoryReader) {}
+  constructor(
+    @Inject(HistoryReader) private readonly reader: HistoryReader,
+    @Inject(DealScopes) private readonly scopes: DealScopes,
+    @Inject(DEAL_SIGHT) private readonly deals: DealSight,
+  ) {}
 
   @Get(':dealId/history')
   @ApiOperation({
@@ -49,6 +57,11 @@ export class DealHistoryController {
     @Ctx() ctx: RequestContext,
   ): Promise<DealHistoryDto | CausalChainDto | StreamableFile> {
     const tenantId = ctx.tenantId;
+    // Asked before anything is read: a deal the caller may not open answers like an unknown one.
+    const scope = await this.scopes.of(ctx);
+    if (scope.kind !== 'tenant' && !(await this.deals.canSee(tenantId, params.dealId, scope))) {
+      throw new NotFoundError('Deal', params.dealId);
+    }
     if (query.explain !== undefined) {
       const explained = await this.reader.explain(tenantId, params.dealId, query.explain);
       return { dealId: params.dealId, eventId: query.explain, ...explained };

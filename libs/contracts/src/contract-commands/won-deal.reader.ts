@@ -1,6 +1,6 @@
 import { streamName, type EventStore, type RecordedEvent } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
-import { dealTriangle, wonDealFacts, type WonDealFacts } from '../won-deal/won-deal-facts.js';
+import { dealTeam, dealTriangle, wonDealFacts, type WonDealFacts } from '../won-deal/won-deal-facts.js';
 
 /**
  * The deal's stream as the opportunities context names it (`opportunity-<dealId>`); spelled
@@ -12,6 +12,7 @@ const dealStream = (dealId: string): string => streamName('opportunity', dealId)
 export interface DealAsRead {
   readonly won: WonDealFacts | null;
   readonly triangle: WonDealFacts['triangle'];
+  readonly team: string | null;
 }
 
 /**
@@ -22,7 +23,7 @@ export async function readDeal(store: EventStore, tenantId: string, dealId: stri
   const events = await readTenantDeal(store, tenantId, dealId);
   const triangle = dealTriangle(events);
   if (triangle === null) throw new NotFoundError('Opportunity', dealId);
-  return { won: wonDealFacts(events), triangle };
+  return { won: wonDealFacts(events), triangle, team: dealTeam(events) };
 }
 
 /** The deal's triangle now, won or not; null for an unknown deal or another tenant's. */
@@ -32,6 +33,11 @@ export async function readDealTriangle(
   dealId: string,
 ): Promise<WonDealFacts['triangle'] | null> {
   return dealTriangle(await readTenantDeal(store, tenantId, dealId));
+}
+
+/** The team the deal was opened in; null for none, an unknown deal or another tenant's. */
+export async function readDealTeam(store: EventStore, tenantId: string, dealId: string): Promise<string | null> {
+  return dealTeam(await readTenantDeal(store, tenantId, dealId));
 }
 
 async function readTenantDeal(store: EventStore, tenantId: string, dealId: string): Promise<readonly RecordedEvent[]> {

@@ -1,5 +1,4 @@
-import type { RequestContext } from '#ltc/platform';
-import { contractScopeOf } from '../contract-access.js';
+import type { ContractScope } from '../contract-access.js';
 import type { ContractFilter } from '../read-models/contract-filter.js';
 import type { ContractFilterQueryDto } from './contract-query.dto.js';
 
@@ -7,9 +6,9 @@ import type { ContractFilterQueryDto } from './contract-query.dto.js';
 export const CONTRACT_READERS = ['sales_manager', 'ar', 'sr', 'fr', 'auditor'] as const;
 
 /** The shared filters of a query, with the caller's scope (contract-access.ts). */
-export function contractFilterOf(query: ContractFilterQueryDto, ctx: RequestContext): ContractFilter {
+export function contractFilterOf(query: ContractFilterQueryDto, scope: ContractScope): ContractFilter {
   return {
-    scope: contractScopeOf(ctx.caller),
+    scope,
     ...(query.status ? { status: query.status } : {}),
     ...(query.ar ? { arId: query.ar } : {}),
     ...(query.fr ? { frId: query.fr } : {}),

@@ -4,8 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { AsOfQueryDto, Ctx, READ_MODEL_DB, asOfInstant, type RequestContext } from '#ltc/platform';
-import { canSeeContract, contractScopeOf } from '../contract-access.js';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, DealScopes, asOfInstant, type RequestContext } from '#ltc/platform';
+import { readDealTeam } from '../contract-commands/won-deal.reader.js';
+import { canSeeContract } from '../contract-access.js';
 import type { Contract } from '../domain/contract.state.js';
 import { ContractBalanceTotalsView, contractBalanceTotals } from '../read-models/contract-balance.queries.js';
 import { listContracts } from '../read-models/contract-list.queries.js';
@@ -26,6 +27,7 @@ export class QueryContractsController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DealScopes) private readonly scopes: DealScopes,
   ) {}
 
   @Get()
@@ -33,11 +35,11 @@ export class QueryContractsController {
   @ApiOkResponse({
     type: ContractPageView,
     description:
-      'Contracts the caller may see: managers, admins and auditors all; others those whose triangle they sit in',
+      'Contracts the caller may see: admins and auditors all, sales managers their teams’ deals’ (all without a team); everyone those whose triangle they sit in',
   })
-  list(@Query() query: ContractListQueryDto, @Ctx() ctx: RequestContext): Promise<ContractPageView> {
+  async list(@Query() query: ContractListQueryDto, @Ctx() ctx: RequestContext): Promise<ContractPageView> {
     return listContracts(this.readModels.queryDb, ctx.tenantId, {
-      ...contractFilterOf(query, ctx),
+      ...contractFilterOf(query, await this.scopes.of(ctx)),
       ...(query.cursor ? { cursor: query.cursor } : {}),
       limit: query.limit ?? 50,
     });
@@ -48,11 +50,12 @@ export class QueryContractsController {
     summary: 'Contracted, ordered, delivered, accepted, invoiced, paid, outstanding and overdue, per currency',
   })
   @ApiOkResponse({ type: ContractBalanceTotalsView })
-  balanceTotals(
+  async balanceTotals(
     @Query() query: ContractFilterQueryDto,
     @Ctx() ctx: RequestContext,
   ): Promise<ContractBalanceTotalsView> {
-    return contractBalanceTotals(this.readModels.queryDb, ctx.tenantId, contractFilterOf(query, ctx));
+    const filter = contractFilterOf(query, await this.scopes.of(ctx));
+    return contractBalanceTotals(this.readModels.queryDb, ctx.tenantId, filter);
   }
 
   /**
@@ -74,7 +77,7 @@ export class QueryContractsController {
   ): Promise<ContractDetailView> {
     const asOf = asOfInstant(query);
     const folded = await readContractStream(this.store, id);
-    const contract = this.visible(folded.state, folded.tenantId, id, ctx);
+    const contract = await this.visible(folded.state, folded.tenantId, id, ctx);
     if (asOf === undefined) {
       if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);
       return contractDetail(folded, contract);
@@ -94,7 +97,7 @@ export class QueryContractsController {
   ): Promise<ContractFiguresView> {
     const asOf = asOfInstant(query);
     const folded = await readContractStream(this.store, id);
-    const contract = this.visible(folded.state, folded.tenantId, id, ctx);
+    const contract = await this.visible(folded.state, folded.tenantId, id, ctx);
     return contractFiguresOf(asOf === undefined ? contract : (await this.asItWas(id, asOf)).contract);
   }
 
@@ -111,16 +114,21 @@ export class QueryContractsController {
     return { folded, contract: folded.state };
   }
 
-  /** The contract, when it exists in the caller's tenant and they may see it; else the same 404. */
-  private visible(
+  /**
+   * The contract, when it exists in the caller's tenant and they may see it; else the same 404.
+   * A team's sales manager is judged on the team of the contract's deal, from the deal's stream.
+   */
+  private async visible(
     state: Contract | { status: 'none' },
     tenantId: string | undefined,
     id: string,
     ctx: RequestContext,
-  ): Contract {
+  ): Promise<Contract> {
     if (state.status === 'none' || tenantId !== ctx.tenantId) throw new NotFoundError('Contract', id);
     const members = { ...state.triangle, fr: state.handedOverTo ?? state.triangle.fr };
-    if (!canSeeContract(contractScopeOf(ctx.caller), members)) throw new NotFoundError('Contract', id);
+    const scope = await this.scopes.of(ctx);
+    const team = scope.kind === 'team' ? await readDealTeam(this.store, ctx.tenantId, state.dealId) : null;
+    if (!canSeeContract(scope, members, team)) throw new NotFoundError('Contract', id);
     return state;
   }
 }

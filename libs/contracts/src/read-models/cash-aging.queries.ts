@@ -60,7 +60,8 @@ const bucketOf = (days: number): Bucket =>
  * the clock; the rows only change with events). Days sales outstanding is the usual
  * receivables ratio over a trailing window: what is open now divided by what was invoiced
  * (less credit notes) in the last 90 days, times 90 — how many days of recent billing are
- * still uncollected. A member sees the invoices they collect; managers and auditors all.
+ * still uncollected. A member sees the invoices they collect; managers and auditors all: for a
+ * team's sales manager too it is the tenant's aggregate, like the other analytics (ADR 0030).
  */
 export async function cashAging(
   db: ReadModelDb,

@@ -15,11 +15,14 @@ export interface ContractFilter {
 
 type ListExpressions = ExpressionBuilder<ContractListTables, 'contract_list'>;
 
-/** The same rule as `canSeeContract`, as a WHERE clause, so pages and sums count only what the caller sees. */
-export function visibleContracts(eb: ListExpressions, scope: ContractScope) {
-  if (scope.kind === 'tenant') return eb.lit(true);
+/**
+ * The same rule as `canSeeContract`, as a WHERE clause, so pages and sums count only what the
+ * caller sees: a member the contracts naming them, a team's manager those too and their teams'.
+ */
+export function visibleContracts(eb: ListExpressions, scope: Exclude<ContractScope, { kind: 'tenant' }>) {
   const id = scope.personId;
-  return eb.or([eb('ar_id', '=', id), eb('sr_id', '=', id), eb('fr_id', '=', id), eb('sponsor_id', '=', id)]);
+  const named = [eb('ar_id', '=', id), eb('sr_id', '=', id), eb('fr_id', '=', id), eb('sponsor_id', '=', id)];
+  return eb.or(scope.kind === 'team' ? [...named, eb('team_id', 'in', [...scope.teams])] : named);
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -27,7 +30,8 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 /** The tenant's contracts the caller sees that match every filter, not yet ordered. */
 export function filteredContracts(db: ReadModelDb, tenantId: string, filter: ContractFilter) {
   let query = contractListDb(db).selectFrom('contract_list').where('tenant_id', '=', tenantId);
-  if (filter.scope.kind === 'member') query = query.where((eb) => visibleContracts(eb, filter.scope));
+  const { scope } = filter;
+  if (scope.kind !== 'tenant') query = query.where((eb) => visibleContracts(eb, scope));
   if (filter.status?.length) query = query.where('status', 'in', [...filter.status]);
   if (filter.arId) query = query.where('ar_id', '=', filter.arId);
   if (filter.frId) query = query.where('fr_id', '=', filter.frId);

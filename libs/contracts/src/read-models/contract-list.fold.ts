@@ -48,6 +48,7 @@ export function contractRowOf(input: {
     account: before ? before.account : (deal?.account ?? null),
     pipeline_id: before ? before.pipeline_id : (deal?.pipeline_id ?? null),
     source: before ? before.source : (deal?.source ?? null),
+    team_id: before ? before.team_id : (deal?.team_id ?? null),
     status: listStatusOf(contract),
     currency: contract.currency,
     value_minor: f.contractedMinor,

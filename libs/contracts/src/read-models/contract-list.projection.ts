@@ -19,14 +19,18 @@ import {
  */
 export const contractListProjection: Projection = {
   name: 'contract_list',
-  version: 1,
+  // 2: the deal's team, whose sales manager sees the contract.
+  version: 2,
   filter: { streamPrefixes: ['contract-', 'opportunity-'] },
   setup: createContractListTables,
   reset: resetContractList,
   apply: applyContractEvent,
 };
 
-type DealOpening = OpportunityOpened & { data: { lead: { capturedAt?: string | null } | null } };
+/** What conversion adds to the lead on OpportunityOpened, and the team; older events lack them. */
+type DealOpening = Omit<OpportunityOpened, 'data'> & {
+  data: Omit<OpportunityOpened['data'], 'team'> & { lead: { capturedAt?: string | null } | null; team?: string | null };
+};
 
 async function applyContractEvent(trx: ReadModelTransaction, recorded: RecordedEvent): Promise<void> {
   const tenantId = recorded.metadata.tenantId;
@@ -81,6 +85,7 @@ async function saveDeal(trx: ReadModelTransaction, tenantId: string, data: DealO
     account: data.account,
     pipeline_id: data.pipelineId,
     source: data.lead?.source ?? null,
+    team_id: data.team ?? null,
     opened_at: data.at,
     lead_captured_at: data.lead?.capturedAt ?? null,
   };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ReadModelDb, ReadModelTransaction } from '#ltc/projections';
+import { addMissingColumns, type ReadModelDb, type ReadModelTransaction } from '#ltc/projections';
 
 /**
  * Row shape of `contract_list`: one row per contract, what lists, balances, aging and every
@@ -15,6 +15,8 @@ export type ContractListRow = {
   account: string | null;
   pipeline_id: string | null;
   source: string | null;
+  /** The sales team its deal was opened in (docs/adr/0024): whose sales manager sees it; null: none. */
+  team_id: string | null;
   /** `draft`, `signed`, `handed_over`, `closed` or `terminated`. */
   status: string;
   currency: string;
@@ -56,6 +58,7 @@ export type ContractDealRow = {
   account: string | null;
   pipeline_id: string;
   source: string | null;
+  team_id: string | null;
   opened_at: string;
   /** When the lead was captured (older deals' events do not say: null). */
   lead_captured_at: string | null;
@@ -80,6 +83,7 @@ const INDEXES: Record<string, readonly string[]> = {
   contract_list_status_idx: ['tenant_id', 'status', 'drafted_at'],
   contract_list_ar_idx: ['tenant_id', 'ar_id'],
   contract_list_fr_idx: ['tenant_id', 'fr_id'],
+  contract_list_team_idx: ['tenant_id', 'team_id'],
   contract_list_drafted_idx: ['tenant_id', 'drafted_at', 'contract_id'],
 };
 
@@ -94,6 +98,7 @@ export async function createContractListTables(db: ReadModelDb): Promise<void> {
     .addColumn('account', 'text')
     .addColumn('pipeline_id', 'text')
     .addColumn('source', 'text')
+    .addColumn('team_id', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull());
   for (const column of MONEY_COLUMNS) table = table.addColumn(column, 'bigint', (c) => c.notNull());
@@ -111,6 +116,8 @@ export async function createContractListTables(db: ReadModelDb): Promise<void> {
     .addColumn('state_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('contract_list_pk', ['tenant_id', 'contract_id'])
     .execute();
+  // A store of version 1 lacks the team; the version bump then refills every row.
+  await addMissingColumns(db, 'contract_list', [['team_id', 'text']]);
   for (const [name, columns] of Object.entries(INDEXES)) {
     await db.schema
       .createIndex(name)
@@ -128,10 +135,12 @@ export async function createContractListTables(db: ReadModelDb): Promise<void> {
     .addColumn('account', 'text')
     .addColumn('pipeline_id', 'text', (c) => c.notNull())
     .addColumn('source', 'text')
+    .addColumn('team_id', 'text')
     .addColumn('opened_at', 'text', (c) => c.notNull())
     .addColumn('lead_captured_at', 'text')
     .addPrimaryKeyConstraint('contract_deal_pk', ['tenant_id', 'deal_id'])
     .execute();
+  await addMissingColumns(db, 'contract_deal', [['team_id', 'text']]);
 }
 
 export async function resetContractList(trx: ReadModelTransaction): Promise<void> {

@@ -1,3 +1,4 @@
+import { DealScopes } from '#ltc/platform';
 import { Module } from '@nestjs/common';
 import { CashAgingController } from '../query-contracts/cash-aging.controller.js';
 import { FrWorkloadController } from '../query-contracts/fr-workload.controller.js';
@@ -7,6 +8,6 @@ import { QueryContractsController } from '../query-contracts/query-contracts.con
 /** Contract list, detail with timeline, balances, cash aging, pipeline length and FR workload routes. */
 @Module({
   controllers: [QueryContractsController, CashAgingController, PipelineLengthController, FrWorkloadController],
-  providers: [],
+  providers: [DealScopes],
 })
 export class ContractReadsModule {}

@@ -65,6 +65,12 @@ export function wonDealFacts(events: readonly RecordedEvent[]): WonDealFacts | n
 export const dealTriangle = (events: readonly RecordedEvent[]): WonDealFacts['triangle'] | null =>
   foldDeal(events).triangle;
 
+/**
+ * The team the deal was opened in (docs/adr/0024), whose sales manager sees its contract; null
+ * for none (or before it is opened). Fixed at the opening: no later event moves it.
+ */
+export const dealTeam = (events: readonly RecordedEvent[]): string | null => foldDeal(events).opened?.team ?? null;
+
 interface FoldedDeal {
   readonly opened: OpportunityOpened['data'] | null;
   readonly won: OpportunityWon['data'] | null;

@@ -19,26 +19,9 @@ export async function loadLeadScope(db: ReadModelDb, caller: CallerIdentity): Pr
  * they manage, from the leads' own projection of the organisation's events.
  */
 export async function loadLeadReader(db: ReadModelDb, caller: CallerIdentity): Promise<LeadReader> {
-  const org = salesOrgDb(db);
-  const [membership, managed] = await Promise.all([
-    org
-      .selectFrom('lead_sales_reps')
-      .select('team_id')
-      .where('tenant_id', '=', caller.tenantId)
-      .where('rep_id', '=', caller.userId)
-      .executeTakeFirst(),
-    org
-      .selectFrom('lead_sales_teams')
-      .select('team_id')
-      .where('tenant_id', '=', caller.tenantId)
-      .where('manager_id', '=', caller.userId)
-      .execute(),
-  ]);
-  const teams = [...new Set([membership?.team_id, ...managed.map((row) => row.team_id)])].filter(
-    (team): team is string => typeof team === 'string',
-  );
+  const teams = await teamsOfPerson(db, caller.tenantId, caller.userId);
   if (teams.length === 0) return { userId: caller.userId, roles: caller.roles, teamMembers: [], teams };
-  const members = await org
+  const members = await salesOrgDb(db)
     .selectFrom('lead_sales_reps')
     .select('rep_id')
     .where('tenant_id', '=', caller.tenantId)
@@ -46,4 +29,29 @@ export async function loadLeadReader(db: ReadModelDb, caller: CallerIdentity): P
     .orderBy('rep_id')
     .execute();
   return { userId: caller.userId, roles: caller.roles, teamMembers: members.map((row) => row.rep_id), teams };
+}
+
+/**
+ * The teams a person belongs to as a rep and those they manage: a manager's team for leads here,
+ * and for deals and contracts through the TEAM_MEMBERSHIPS port this context provides.
+ */
+export async function teamsOfPerson(db: ReadModelDb, tenantId: string, personId: string): Promise<string[]> {
+  const org = salesOrgDb(db);
+  const [membership, managed] = await Promise.all([
+    org
+      .selectFrom('lead_sales_reps')
+      .select('team_id')
+      .where('tenant_id', '=', tenantId)
+      .where('rep_id', '=', personId)
+      .executeTakeFirst(),
+    org
+      .selectFrom('lead_sales_teams')
+      .select('team_id')
+      .where('tenant_id', '=', tenantId)
+      .where('manager_id', '=', personId)
+      .execute(),
+  ]);
+  return [...new Set([membership?.team_id, ...managed.map((row) => row.team_id)])].filter(
+    (team): team is string => typeof team === 'string',
+  );
 }

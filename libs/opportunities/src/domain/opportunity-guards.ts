@@ -1,4 +1,5 @@
 import { DomainError, InvalidInputError, NotFoundError } from '#ltc/kernel';
+import type { Actor } from './opportunity-vocabulary.js';
 import type { PipelineConfig } from './pipeline.types.js';
 import type { Opportunity, OpportunityState, Quote } from './opportunity.state.js';
 import { quoteOf } from './opportunity.state.js';
@@ -74,3 +75,9 @@ export function calendarDate(value: string, field: string): string {
 export const iso = (date: Date): string => date.toISOString();
 
 export const addSeconds = (date: Date, seconds: number): Date => new Date(date.getTime() + seconds * 1000);
+
+/** Whether the actor is this deal's sales manager: a sales manager of every deal, or of the deal's team. */
+export function managesDeal(actor: Actor, deal: Opportunity): boolean {
+  if (!actor.salesManager) return false;
+  return actor.managerOf === undefined || (deal.team !== null && actor.managerOf.includes(deal.team));
+}

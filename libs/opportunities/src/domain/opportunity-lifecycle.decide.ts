@@ -15,6 +15,7 @@ import {
   existing,
   existingQuote,
   iso,
+  managesDeal,
   openDeal,
   optional,
   ownPipeline,
@@ -192,8 +193,8 @@ export function decideLose(command: LoseOpportunity, state: OpportunityState): O
 
 export function decideReopen(command: ReopenOpportunity, state: OpportunityState): OpportunityEvent[] {
   const deal = existing(state, command.opportunityId);
-  if (!command.actor.salesManager) {
-    throw new DomainError('REOPEN_NEEDS_SALES_MANAGER', 'Only a sales manager reopens a closed deal');
+  if (!managesDeal(command.actor, deal)) {
+    throw new DomainError('REOPEN_NEEDS_SALES_MANAGER', "Only the deal's sales manager reopens a closed deal");
   }
   if (deal.status === 'open') {
     throw new DomainError('OPPORTUNITY_NOT_CLOSED', `Opportunity ${deal.opportunityId} is open`);

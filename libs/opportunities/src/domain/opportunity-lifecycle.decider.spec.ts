@@ -183,6 +183,13 @@ describe('Opportunity › lost and reopened', () => {
       .when(edit({ name: 'x' }))
       .thenFails('OPPORTUNITY_CLOSED');
     given(lost).when(reopen(sr)).thenFails('REOPEN_NEEDS_SALES_MANAGER');
+    // A team's sales manager reopens the deals of their teams only (this one is emea-north's).
+    given(lost)
+      .when(reopen({ ...manager, managerOf: ['emea-south'] }))
+      .thenFails('REOPEN_NEEDS_SALES_MANAGER');
+    given(lost)
+      .when(reopen({ ...manager, managerOf: ['emea-north'] }))
+      .thenEmitsOne('OpportunityReopened');
     expect(given(lost).when(reopen()).thenEmitsOne('OpportunityReopened')).toMatchObject({
       stageId: 'bid',
       probabilityBp: 5000,

@@ -9,12 +9,13 @@ import type {
   SubmitBid,
 } from './opportunity.commands.js';
 import type { OpportunityEvent } from './opportunity.events.js';
-import type { OpportunityState, Quote } from './opportunity.state.js';
+import type { Opportunity, OpportunityState, Quote } from './opportunity.state.js';
 import {
   calendarDate,
   existingQuote,
   iso,
   liveDeal,
+  managesDeal,
   openDeal,
   optional,
   ownPipeline,
@@ -70,7 +71,7 @@ export function decideApprove(command: ApproveQuote, state: OpportunityState): O
   const deal = openDeal(state, command.opportunityId);
   const quote = existingQuote(deal, command.version);
   if (quote.status === 'approved') return [];
-  const requestedBy = approver(quote, command.actor, command.version);
+  const requestedBy = approver(deal, quote, command.actor, command.version);
   return [
     {
       type: 'QuoteApproved',
@@ -90,7 +91,7 @@ export function decideReject(command: RejectQuote, state: OpportunityState): Opp
   const deal = openDeal(state, command.opportunityId);
   const quote = existingQuote(deal, command.version);
   if (quote.status === 'rejected') return [];
-  const requestedBy = approver(quote, command.actor, command.version);
+  const requestedBy = approver(deal, quote, command.actor, command.version);
   return [
     {
       type: 'QuoteRejected',
@@ -165,11 +166,11 @@ export function decideCustomerAnswer(command: RecordCustomerAnswer, state: Oppor
   ];
 }
 
-/** The checks shared by approving and rejecting: a pending request, a sales manager, not the requester. */
-function approver(quote: Quote, actor: ApproveQuote['actor'], version: number): string {
+/** The checks shared by approving and rejecting: a pending request, the deal's sales manager, not the requester. */
+function approver(deal: Opportunity, quote: Quote, actor: ApproveQuote['actor'], version: number): string {
   inStatus(quote, 'approval_requested', 'answer the approval of');
-  if (!actor.salesManager)
-    throw new DomainError('APPROVER_NOT_SALES_MANAGER', 'Only a sales manager approves a discount');
+  if (!managesDeal(actor, deal))
+    throw new DomainError('APPROVER_NOT_SALES_MANAGER', "Only the deal's sales manager approves a discount");
   const requestedBy = quote.approvalRequestedBy ?? '';
   if (actor.id === requestedBy) {
     throw new DomainError(

@@ -117,6 +117,16 @@ describe('Opportunity › quote versions and discount approval', () => {
     given(history).when(approve(1, otherManager)).thenEmitsOne('QuoteApproved');
   });
 
+  it("lets a team's sales manager approve only the deals of their teams (this one is emea-north's)", () => {
+    const history = historyOf(open, quote([line(10_000, 2000)]), request(1));
+    given(history)
+      .when(approve(1, { ...otherManager, managerOf: ['emea-south'] }))
+      .thenFails('APPROVER_NOT_SALES_MANAGER');
+    given(history)
+      .when(approve(1, { ...otherManager, managerOf: ['emea-south', 'emea-north'] }))
+      .thenEmitsOne('QuoteApproved');
+  });
+
   it('refuses asking approval of a quote within the threshold, and approving before it is asked', () => {
     given(historyOf(open, quote([line(10_000, 1500)])))
       .when(request(1))

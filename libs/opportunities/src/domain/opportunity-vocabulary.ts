@@ -32,4 +32,9 @@ export type CustomerAnswer = (typeof CUSTOMER_ANSWERS)[number];
 export interface Actor {
   readonly id: string;
   readonly salesManager: boolean;
+  /**
+   * A sales manager with a team manages the deals of their teams only (approves their discounts,
+   * reopens them); absent: every deal of the tenant (admins, and the head of sales with no team).
+   */
+  readonly managerOf?: readonly string[];
 }

@@ -16,6 +16,8 @@ export function evolveOpportunity(state: OpportunityState, event: OpportunityEve
       forecastCategory: d.forecastCategory,
       pipelineId: d.pipelineId,
       stageId: d.stageId,
+      // Deals opened before the team travelled with the opening have none.
+      team: d.team ?? null,
       stageBeforeClose: null,
       triangleFormed: false,
       triangle: { ar: d.owner, sr: null, fr: null, sponsor: null },

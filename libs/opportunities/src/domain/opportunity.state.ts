@@ -51,6 +51,8 @@ export interface Opportunity {
   readonly forecastCategory: ForecastCategory;
   readonly pipelineId: string;
   readonly stageId: string;
+  /** The sales team it was opened in (docs/adr/0024), never changed afterwards; null: none. */
+  readonly team: string | null;
   /** The open stage a closed deal was closed from, where reopening returns it. */
   readonly stageBeforeClose: string | null;
   readonly triangleFormed: boolean;

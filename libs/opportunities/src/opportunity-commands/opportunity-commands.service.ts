@@ -6,6 +6,7 @@ import type { CommandOutcome } from '#ltc/commanding';
 import {
   CommandRegistry,
   PEOPLE_DIRECTORY,
+  DealScopes,
   commandResponse,
   envelopeFrom,
   runCommandRoute,
@@ -15,9 +16,9 @@ import {
   type RequestContext,
 } from '#ltc/platform';
 import type { OpportunityState } from '../domain/opportunity.state.js';
-import { canSeeDeal, opportunityScopeOf } from '../opportunity-access.js';
+import { canSeeDeal } from '../opportunity-access.js';
 import { opportunityStream } from '../opportunity-streams.js';
-import { membersOf } from './opportunity-actor.js';
+import { actorIn, membersOf } from './opportunity-actor.js';
 import {
   OpportunityCommandMessage,
   opportunityCommands,
@@ -37,6 +38,7 @@ export class OpportunityCommands implements OnModuleInit {
     @Inject(CommandRegistry) private readonly registry: CommandRegistry,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
+    @Inject(DealScopes) private readonly scopes: DealScopes,
   ) {}
 
   onModuleInit(): void {
@@ -57,9 +59,13 @@ export class OpportunityCommands implements OnModuleInit {
     return commandResponse(reply, command.opportunityId, await this.execute(ctx, command, commandId));
   }
 
-  /** The same, answering the outcome itself, for a route whose answer names what the events created. */
-  execute(ctx: RequestContext, command: OpportunityCommandInput, commandId?: string): Promise<CommandOutcome> {
-    const scope = opportunityScopeOf(ctx.caller);
+  /**
+   * The same, answering the outcome itself, for a route whose answer names what the events created.
+   * A team's sales manager gives it as the manager of their teams' deals only (`actorIn`).
+   */
+  async execute(ctx: RequestContext, input: OpportunityCommandInput, commandId?: string): Promise<CommandOutcome> {
+    const scope = await this.scopes.of(ctx);
+    const command = 'actor' in input ? { ...input, actor: actorIn(input.actor, scope) } : input;
     const envelope = envelopeFrom(ctx, {
       command,
       stream: opportunityStream(command.opportunityId),

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, asOfInstant, type RequestContext } from '#ltc/platform';
-import { opportunityScopeOf } from '../opportunity-access.js';
+import { Ctx, READ_MODEL_DB, DealScopes, asOfInstant, type RequestContext } from '#ltc/platform';
 import { DEFAULT_PIPELINE_ID } from '../opportunity-streams.js';
 import { loadPipeline } from '../pipelines/pipeline-config.js';
 import { forecast } from '../read-models/forecast.queries.js';
@@ -23,6 +22,7 @@ export class BoardForecastController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DealScopes) private readonly scopes: DealScopes,
   ) {}
 
   @Get('pipeline-board')
@@ -35,7 +35,7 @@ export class BoardForecastController {
     const stored = await loadPipeline(this.store, ctx.tenantId, pipelineId);
     if (stored === null) throw new NotFoundError('Pipeline', pipelineId);
     const asOf = asOfInstant(query);
-    const filter = dealFilterOf(query, ctx);
+    const filter = dealFilterOf(query, await this.scopes.of(ctx));
     return asOf === undefined
       ? pipelineBoard(this.readModels.queryDb, ctx.tenantId, stored.config, filter)
       : pipelineBoardAsOf(this.readModels.queryDb, this.store, ctx.tenantId, stored.config, filter, asOf);
@@ -46,7 +46,7 @@ export class BoardForecastController {
   @ApiOkResponse({ type: ForecastView, description: 'Only the deals the caller may see are counted' })
   async forecast(@Query() query: ForecastQueryDto, @Ctx() ctx: RequestContext): Promise<ForecastView> {
     const result = await forecast(this.readModels.queryDb, ctx.tenantId, {
-      scope: opportunityScopeOf(ctx.caller),
+      scope: await this.scopes.of(ctx),
       ...(query.pipeline ? { pipelineId: query.pipeline } : {}),
       ...(query.from ? { from: query.from } : {}),
       ...(query.to ? { to: query.to } : {}),

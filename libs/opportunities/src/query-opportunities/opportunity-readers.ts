@@ -1,5 +1,4 @@
-import type { RequestContext } from '#ltc/platform';
-import { opportunityScopeOf } from '../opportunity-access.js';
+import type { OpportunityScope } from '../opportunity-access.js';
 import type { DealFilter } from '../read-models/deal-filter.js';
 import type { DealFilterQueryDto } from './opportunity-query.dto.js';
 
@@ -7,9 +6,9 @@ import type { DealFilterQueryDto } from './opportunity-query.dto.js';
 export const OPPORTUNITY_READERS = ['sales_manager', 'ar', 'sr', 'fr', 'auditor'] as const;
 
 /** The shared filters of a query, with the caller's scope (opportunity-access.ts). */
-export function dealFilterOf(query: DealFilterQueryDto, ctx: RequestContext): DealFilter {
+export function dealFilterOf(query: DealFilterQueryDto, scope: OpportunityScope): DealFilter {
   return {
-    scope: opportunityScopeOf(ctx.caller),
+    scope,
     ...(query.owner ? { ownerId: query.owner } : {}),
     ...(query.team ? { team: query.team } : {}),
     ...(query.source ? { source: query.source } : {}),

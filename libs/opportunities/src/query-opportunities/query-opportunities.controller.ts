@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import { NotFoundError } from '#ltc/kernel';
 import type { ReadModelHandle } from '#ltc/projections';
-import { AsOfQueryDto, Ctx, READ_MODEL_DB, asOfInstant, type RequestContext } from '#ltc/platform';
-import { canSeeDeal, opportunityScopeOf } from '../opportunity-access.js';
+import { AsOfQueryDto, Ctx, READ_MODEL_DB, DealScopes, asOfInstant, type RequestContext } from '#ltc/platform';
+import { canSeeDeal } from '../opportunity-access.js';
 import { loadDeal } from '../opportunity-commands/deal-stream.js';
 import { membersOf } from '../opportunity-commands/opportunity-actor.js';
 import { ApiOpportunityNotFound, OpportunityIdParamDto } from '../opportunity-dto.js';
@@ -23,17 +23,19 @@ export class QueryOpportunitiesController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DealScopes) private readonly scopes: DealScopes,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'List and search deals, newest first, with a cursor' })
   @ApiOkResponse({
     type: OpportunityPageView,
-    description: 'Deals the caller may see: managers, admins and auditors all; others those whose triangle they sit in',
+    description:
+      'Deals the caller may see: admins and auditors all, sales managers their teams’ (all without a team); everyone those whose triangle they sit in',
   })
-  list(@Query() query: OpportunityListQueryDto, @Ctx() ctx: RequestContext): Promise<OpportunityPageView> {
+  async list(@Query() query: OpportunityListQueryDto, @Ctx() ctx: RequestContext): Promise<OpportunityPageView> {
     return listOpportunities(this.readModels.queryDb, ctx.tenantId, {
-      ...dealFilterOf(query, ctx),
+      ...dealFilterOf(query, await this.scopes.of(ctx)),
       ...(query.pipeline ? { pipelineId: query.pipeline } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.stage ? { stageId: query.stage } : {}),
@@ -64,7 +66,8 @@ export class QueryOpportunitiesController {
     if (deal.status === 'none' || folded.tenantId !== ctx.tenantId) throw new NotFoundError('Opportunity', id);
     // A deal the caller may not see answers exactly like an unknown one; who may see it is
     // decided on the deal as it is now, also for its past (`asOf`).
-    if (!canSeeDeal(opportunityScopeOf(ctx.caller), membersOf(deal))) throw new NotFoundError('Opportunity', id);
+    const scope = await this.scopes.of(ctx);
+    if (!canSeeDeal(scope, membersOf(deal))) throw new NotFoundError('Opportunity', id);
     const asOf = asOfInstant(query);
     if (asOf === undefined) {
       if (folded.revision !== undefined) void reply.header('ETag', `"${folded.revision.toString()}"`);

@@ -54,7 +54,7 @@ export type OpportunityListTables = { opportunity_list: OpportunityListRow };
 
 export const opportunityListDb = (db: ReadModelDb | ReadModelTransaction) => db.withTables<OpportunityListTables>();
 
-/** Every filter of the list and the board starts from the tenant; the seat indexes serve a member's scope. */
+/** Every filter of the list and the board starts from the tenant; the seat indexes serve a member's scope, the team index a team manager's. */
 const INDEXES: Record<string, readonly string[]> = {
   opportunity_list_status_idx: ['tenant_id', 'status', 'opened_at'],
   opportunity_list_pipeline_idx: ['tenant_id', 'pipeline_id', 'stage_id'],
@@ -63,6 +63,7 @@ const INDEXES: Record<string, readonly string[]> = {
   opportunity_list_fr_idx: ['tenant_id', 'fr_id'],
   opportunity_list_sponsor_idx: ['tenant_id', 'sponsor_id'],
   opportunity_list_pending_idx: ['tenant_id', 'pending_handoff_to'],
+  opportunity_list_team_idx: ['tenant_id', 'team'],
   opportunity_list_close_idx: ['tenant_id', 'close_date'],
   opportunity_list_opened_idx: ['tenant_id', 'opened_at', 'opportunity_id'],
 };

@@ -1,3 +1,4 @@
+import { DealScopes } from '#ltc/platform';
 import { Module } from '@nestjs/common';
 import { BoardForecastController } from '../query-opportunities/board-forecast.controller.js';
 import { QueryOpportunitiesController } from '../query-opportunities/query-opportunities.controller.js';
@@ -5,6 +6,6 @@ import { QueryOpportunitiesController } from '../query-opportunities/query-oppor
 /** Opportunity list, detail with timeline, pipeline board and forecast routes. */
 @Module({
   controllers: [QueryOpportunitiesController, BoardForecastController],
-  providers: [],
+  providers: [DealScopes],
 })
 export class OpportunityReadsModule {}

@@ -128,6 +128,15 @@ function describeQueries(open: () => Promise<TestDb>): void {
     expect(ids(await listOpportunities(db, 'globex', { scope: tenant, limit: 50 }))).toEqual(['g1']);
   });
 
+  it("shows a team's manager their teams' deals and those naming them, in the list and on the board", async () => {
+    const emea = { kind: 'team', personId: 'mia', teams: ['emea'] } as const;
+    expect(ids(await listOpportunities(db, 'acme', { scope: emea, limit: 50 })).sort()).toEqual(['d1', 'd2', 'd5']);
+    const other = { kind: 'team', personId: 'gus', teams: ['apac'] } as const;
+    expect(ids(await listOpportunities(db, 'acme', { scope: other, limit: 50 }))).toEqual([]);
+    const board = await pipelineBoard(db, 'acme', pipeline, { scope: emea });
+    expect(board.stages.reduce((sum, stage) => sum + stage.count, 0)).toBe(3);
+  });
+
   it('sums the board per stage and currency, weighting once per sum, empty stages included', async () => {
     const board = await pipelineBoard(db, 'acme', pipeline, { scope: tenant });
     expect(board.stages.map((s) => [s.stage, s.count])).toEqual([

@@ -1,3 +1,4 @@
+import { DealScopes } from '#ltc/platform';
 import { Module } from '@nestjs/common';
 import { HandoffsListController } from './handoffs/handoffs-list.controller.js';
 import { InboxController } from './inbox/inbox.controller.js';
@@ -7,6 +8,6 @@ import { TriangleAnalyticsController } from './analytics/triangle-analytics.cont
 /** Inboxes, the handoffs list, stage velocity and the triangle scorecard. */
 @Module({
   controllers: [InboxController, HandoffsListController, TriangleAnalyticsController],
-  providers: [InboxService],
+  providers: [InboxService, DealScopes],
 })
 export class TriangleReadsModule {}

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { IsIn, IsOptional } from 'class-validator';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { Ctx, READ_MODEL_DB, type RequestContext } from '#ltc/platform';
-import { opportunityScopeOf } from '../../opportunity-access.js';
+import { Ctx, READ_MODEL_DB, DealScopes, type RequestContext } from '#ltc/platform';
 import { HandoffListView, handoffView } from './handoff.view.js';
 import { HANDOFF_STATES, listHandoffs, type HandoffState } from './handoffs.queries.js';
 
@@ -27,6 +26,7 @@ export class HandoffsListController {
   constructor(
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelHandle,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DealScopes) private readonly scopes: DealScopes,
   ) {}
 
   @Get()
@@ -37,7 +37,7 @@ export class HandoffsListController {
     const rows = await listHandoffs(
       this.readModels.db,
       ctx.tenantId,
-      opportunityScopeOf(ctx.caller),
+      await this.scopes.of(ctx),
       query.state ?? 'pending',
     );
     return { asOf: now.toISOString(), items: rows.map((row) => handoffView(row, now)) };

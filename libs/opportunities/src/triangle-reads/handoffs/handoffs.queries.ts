@@ -1,11 +1,7 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { ReadModelDb } from '#ltc/projections';
 import type { OpportunityScope } from '../../opportunity-access.js';
-import {
-  triangleReadsDb,
-  type OpportunityHandoffRow,
-  type TriangleReadTables,
-} from '../projections/triangle-reads.tables.js';
+import { dealSight, type DealSightColumns } from '../../read-models/deal-sight.js';
+import { triangleReadsDb, type OpportunityHandoffRow } from '../projections/triangle-reads.tables.js';
 
 /** The states `GET /handoffs` filters by; overdue and escalated are pending handoffs with that flag (stalled). */
 export const HANDOFF_STATES = ['pending', 'overdue', 'escalated', 'accepted', 'declined'] as const;
@@ -13,17 +9,11 @@ export type HandoffState = (typeof HANDOFF_STATES)[number];
 
 export type HandoffWithDeal = OpportunityHandoffRow & { deal_name: string };
 
-type Tables = TriangleReadTables & { h: OpportunityHandoffRow; m: TriangleReadTables['opportunity_members'] };
-
-/** The deals a member-scoped caller sees, as a condition on `m` (the rule of `canSeeDeal`). */
-export const memberSees = (personId: string) => (eb: ExpressionBuilder<Tables, 'm'>) =>
-  eb.or([
-    eb('m.ar_id', '=', personId),
-    eb('m.sr_id', '=', personId),
-    eb('m.fr_id', '=', personId),
-    eb('m.sponsor_id', '=', personId),
-    eb('m.pending_handoff_to', '=', personId),
-  ]);
+/** The deal's sight columns as the handoff queries name them (`m`, the deal's member row). */
+export const MEMBER_SIGHT: DealSightColumns = {
+  team: 'm.team_id',
+  people: ['m.ar_id', 'm.sr_id', 'm.fr_id', 'm.sponsor_id', 'm.pending_handoff_to'],
+};
 
 /** Handoffs joined with their deal's name, in the tenant, as a query to narrow further. */
 export const handoffsWithDeal = (db: ReadModelDb, tenantId: string) =>
@@ -48,6 +38,7 @@ export async function listHandoffs(
   else query = query.where('h.status', '=', 'pending');
   if (state === 'overdue') query = query.where('h.overdue', '=', 1);
   if (state === 'escalated') query = query.where('h.escalated', '=', 1);
-  if (scope.kind === 'member') query = query.where(memberSees(scope.personId));
+  const sight = dealSight(scope, MEMBER_SIGHT);
+  if (sight !== null) query = query.where(sight);
   return query.orderBy('h.requested_at').orderBy('h.handoff_id').execute();
 }

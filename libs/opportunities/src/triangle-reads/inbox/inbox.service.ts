@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ltc/clock';
 import type { ReadModelHandle } from '#ltc/projections';
-import { PEOPLE_DIRECTORY, READ_MODEL_DB, type PeopleDirectory } from '#ltc/platform';
+import { PEOPLE_DIRECTORY, READ_MODEL_DB, isTeamDeal, type PeopleDirectory } from '#ltc/platform';
+import type { OpportunityScope } from '../../opportunity-access.js';
 import { buildInbox } from './inbox.js';
 import { inboxRows, pendingApprovals, type PendingApprovalRow } from './inbox.queries.js';
 import type { InboxView } from './inbox.view.js';
@@ -12,9 +13,19 @@ import type { InboxView } from './inbox.view.js';
  * the requester may approve). Someone else's inbox (`/people/{id}/inbox`), where the token
  * does not tell their roles: the approvals on deals whose AR has that person as their team's
  * sales manager (the organisation's records, PEOPLE_DIRECTORY), the one an approval falls to.
+ * Either way only the approvals on deals the reader manages (a team's manager: their teams'),
+ * the ones they could give.
  */
 export type Approver =
   { readonly kind: 'any_sales_manager' } | { readonly kind: 'team_manager' } | { readonly kind: 'none' };
+
+/** Who reads an inbox: their own scope (whose approvals they give) and which deals' rows show. */
+export interface InboxReader {
+  readonly scope: OpportunityScope;
+  readonly sight: OpportunityScope;
+}
+
+const EVERY_DEAL: InboxReader = { scope: { kind: 'tenant' }, sight: { kind: 'tenant' } };
 
 @Injectable()
 export class InboxService {
@@ -24,10 +35,18 @@ export class InboxService {
     @Inject(PEOPLE_DIRECTORY) private readonly people: PeopleDirectory,
   ) {}
 
-  async inbox(tenantId: string, personId: string, approver: Approver): Promise<InboxView> {
+  /** `reader`: the scope of who reads it; `sight`: which deals' rows show (theirs: all; another's: the reader's). */
+  async inbox(
+    tenantId: string,
+    personId: string,
+    approver: Approver,
+    reader: InboxReader = EVERY_DEAL,
+  ): Promise<InboxView> {
     const now = this.clock.now();
-    const rows = await inboxRows(this.readModels.db, tenantId, personId);
-    const approvals = await this.approvalsFor(tenantId, personId, approver);
+    const rows = await inboxRows(this.readModels.db, tenantId, personId, reader.sight);
+    const approvals = (await this.approvalsFor(tenantId, personId, approver)).filter((row) =>
+      isTeamDeal(reader.scope, row.team_id),
+    );
     return buildInbox(personId, rows, approvals, now);
   }
 
