@@ -24,7 +24,12 @@ const targets = {
     mutate: ['libs/timers/src/**/*.ts'],
     // Without timers.crash.spec.ts: its child processes take seconds to start, and their
     // coverage is not seen; the in-process specs cover the same scheduler code.
-    tests: ['<rootDir>/libs/timers/test/timers.spec.ts'],
+    tests: [
+      '<rootDir>/libs/timers/src/**/*.spec.ts',
+      '<rootDir>/libs/timers/test/timers.spec.ts',
+      '<rootDir>/libs/timers/test/timer-service.spec.ts',
+      '<rootDir>/libs/timers/test/timer-scheduler.*.spec.ts',
+    ],
   },
   // Every library of the leads context: the lifecycle and its parts (scoring, analytics, import).
   'leads-domain': {
