@@ -24,7 +24,12 @@ const targets = {
     mutate: ['libs/timers/src/**/*.ts'],
     // Without timers.crash.spec.ts: its child processes take seconds to start, and their
     // coverage is not seen; the in-process specs cover the same scheduler code.
-    tests: ['<rootDir>/libs/timers/test/timers.spec.ts'],
+    tests: [
+      '<rootDir>/libs/timers/src/**/*.spec.ts',
+      '<rootDir>/libs/timers/test/timers.spec.ts',
+      '<rootDir>/libs/timers/test/timer-service.spec.ts',
+      '<rootDir>/libs/timers/test/timer-scheduler.*.spec.ts',
+    ],
   },
   // Every library of the leads context: the lifecycle and its parts (scoring, analytics, import).
   'leads-domain': {
@@ -53,6 +58,11 @@ const targets = {
 const name = process.env.LTC_MUTATION_TARGET ?? '';
 // Narrows a run to some files of the target (comma-separated globs), e.g. one adapter.
 const only = process.env.LTC_MUTATE?.split(',').filter(Boolean);
+// Narrows the specs run for each mutant (comma-separated globs from the repository root) for a
+// quick per-file measurement: kills by the target's other specs are then not counted.
+const onlyTests = process.env.LTC_MUTATION_TESTS?.split(',')
+  .filter(Boolean)
+  .map((glob) => `<rootDir>/${glob}`);
 // One sandbox by default; 2 when the machine is otherwise idle.
 const concurrency = Number(process.env.LTC_MUTATION_CONCURRENCY ?? '1');
 const target = targets[name];
@@ -70,7 +80,7 @@ export default {
     projectType: 'custom',
     configFile: 'jest.config.js',
     // Only this library's own specs: the e2e suites are too slow to run per mutant.
-    config: { testMatch: target.tests },
+    config: { testMatch: onlyTests ?? target.tests },
     enableFindRelatedTests: false,
   },
   mutate: [...(only ?? target.mutate), ...notLogic],

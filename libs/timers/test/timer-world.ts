@@ -1,8 +1,9 @@
 import type { Clock } from '#ltc/clock';
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '#ltc/event-store';
+import type { CommandDispatcher } from '#ltc/commanding';
 import { ProjectionRunner, type ProcessManager, type ReadModelHandle } from '#ltc/projections';
-import { DueTimersProjection, TimerScheduler, TimerService } from '#ltc/timers';
+import { DueTimersProjection, TimerScheduler, TimerService, type TimerSchedulerOptions } from '#ltc/timers';
 import { EffectDispatcher, type DispatchCall } from '../../projections/test/effect-dispatcher.js';
 import type { ReadModelLocation } from '../../projections/test/fixtures.js';
 
@@ -34,6 +35,13 @@ export interface BootOptions {
   readonly processManagers?: (service: TimerService) => ProcessManager[];
   /** Runs after each dispatched command has taken effect (a child process crashes itself there). */
   readonly afterDispatch?: () => Promise<void>;
+  /** Puts something between the scheduler and the command path (e.g. a service that is down). */
+  readonly schedulerDispatcher?: (dispatcher: CommandDispatcher) => CommandDispatcher;
+  /** The scheduler's tuning; retries are 50 ms apart unless a test says otherwise. */
+  readonly scheduler?: Pick<
+    TimerSchedulerOptions,
+    'safetyIntervalMs' | 'batchSize' | 'maxAttempts' | 'retryDelayMs' | 'logger'
+  >;
 }
 
 /** Starts a fresh set of instances on the given files, as a process start would. */
@@ -64,9 +72,10 @@ export async function bootTimerWorld(options: BootOptions): Promise<TimerWorld> 
     store: options.schedulerStore?.(store) ?? store,
     db: readModel.db,
     dueTimers,
-    dispatcher,
+    dispatcher: options.schedulerDispatcher?.(dispatcher) ?? dispatcher,
     clock: options.clock,
     retryDelayMs: 50,
+    ...options.scheduler,
   });
   scheduler.start();
   return {
