@@ -227,7 +227,8 @@ describe('ltc projections over HTTP', () => {
     }
     const help = await runCli(['help'], {});
     expect(help.stdout).toContain('ltc projections rebuild NAME|--all');
-  });
+    // Eight CLI processes, a few seconds each to start on a busy two-core machine.
+  }, 90_000);
 });
 
 /** A port nothing listens on: one the system just handed out and took back. */
