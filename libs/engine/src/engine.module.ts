@@ -22,6 +22,8 @@ import { EngineRuntimeModule } from './engine-runtime.module.js';
 import { permissionMatrixOf } from './engine.permissions.js';
 import type { EngineContexts } from './engine-options.js';
 import { ProjectionsController } from './projections.controller.js';
+import { EngineGauges } from './engine-gauges.js';
+import { MetricsController } from './metrics.controller.js';
 
 export interface EngineRootOptions {
   /** The bounded contexts to compose (`ENGINE_CONTEXTS` in production), each declared with `defineContext`. */
@@ -53,10 +55,11 @@ export class EngineModule {
         ...contextModules(options.contexts),
         ReadAuditModule,
       ],
-      controllers: [HealthController, StreamsController, ProjectionsController],
+      controllers: [HealthController, StreamsController, ProjectionsController, MetricsController],
       providers: [
         { provide: PERMISSION_MATRIX, useValue: permissionMatrixOf(options.contexts) },
         PermissionCoverageCheck,
+        EngineGauges,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor },
         { provide: APP_FILTER, useFactory: (logger: Logger) => new ErrorFilter(logger), inject: [LOGGER] },

@@ -1,5 +1,6 @@
 import {
   ADMIN_ONLY,
+  PUBLIC_ROUTE,
   grant,
   permissionMatrix,
   platformPermissions,
@@ -8,12 +9,14 @@ import {
 } from '#ltc/platform';
 import type { EngineContexts } from './engine-options.js';
 
-/** The engine's projections: readers of their status; rebuild and restart are admins' only. */
+/** The engine's projections (readers of their status; rebuild and restart are admins' only) and its metrics. */
 export const enginePermissions: PermissionTable = {
   'GET /projections': grant(['sales_manager', 'service_manager', 'auditor']),
   'GET /projections/runner': grant(['sales_manager', 'service_manager', 'auditor']),
   'POST /projections/{name}/rebuild': ADMIN_ONLY,
   'POST /projections/{name}/restart': ADMIN_ONLY,
+  // Past the guard: the route checks LTC_METRICS_TOKEN itself, a scraper's secret rather than a user's token.
+  'GET /metrics': PUBLIC_ROUTE,
 };
 
 /** The whole matrix of an engine composed of these contexts: the platform's, the engine's and theirs. */

@@ -5,8 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '#ltc/kernel';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import {
+  ENGINE_METRICS,
   PinoNestLogger,
   createValidationPipe,
+  recordHttpMetrics,
   documentErrorResponses,
   parseJsonBody,
   securityHeaders,
@@ -69,6 +71,7 @@ export async function createApp(
     abortOnError: false,
   });
   useJsonBodiesOnly(app, options.config.maxBodyBytes);
+  recordHttpMetrics(adapter.getInstance(), app.get(ENGINE_METRICS));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = documentErrorResponses(

@@ -45,3 +45,6 @@ export * from './ports/team-memberships.port.js';
 export * from './ports/deal-scope.js';
 export * from './ports/deal-sight.port.js';
 export * from './ports/deal-scopes.service.js';
+export * from './metrics/engine-metrics.js';
+export * from './metrics/metered-event-store.js';
+export * from './metrics/http-metrics.js';

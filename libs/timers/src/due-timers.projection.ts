@@ -24,6 +24,19 @@ export function dueTimerTables(db: ReadModelDb): Kysely<DueTimerTables> {
   return db.withTables<DueTimerTables>();
 }
 
+/**
+ * Timers due at or before `now` that the projection still holds, i.e. not yet fired: the
+ * scheduler's backlog. It stays near zero while the scheduler keeps up.
+ */
+export async function timersDueBy(db: ReadModelDb, now: Date): Promise<number> {
+  const row = await dueTimerTables(db)
+    .selectFrom('due_timers')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('due'))
+    .where('due_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(row?.due ?? 0);
+}
+
 const DUE_TIMER_SHAPE: BulkUpsertShape<DueTimerRow> = {
   table: 'due_timers',
   columns: [

@@ -41,6 +41,11 @@ export interface AppConfig {
   readonly writeRateLimit: RateLimitConfig | undefined;
   /** LTC_HSTS_MAX_AGE: send Strict-Transport-Security with this max-age; only behind HTTPS. */
   readonly hstsMaxAgeSeconds: number | undefined;
+  /**
+   * LTC_METRICS_TOKEN: the bearer token a Prometheus scrape of `GET /metrics` sends (16+ characters).
+   * Undefined: the route answers 404, since the counts tell business volumes to whoever reaches it.
+   */
+  readonly metricsToken: string | undefined;
 }
 
 /** An OpenID Connect provider whose access tokens the engine accepts. */
@@ -141,7 +146,13 @@ function securitySettings(
   problems: string[],
 ): Pick<
   AppConfig,
-  'oidc' | 'builtInTokens' | 'personalDataKey' | 'maxBodyBytes' | 'writeRateLimit' | 'hstsMaxAgeSeconds'
+  | 'oidc'
+  | 'builtInTokens'
+  | 'personalDataKey'
+  | 'maxBodyBytes'
+  | 'writeRateLimit'
+  | 'hstsMaxAgeSeconds'
+  | 'metricsToken'
 > {
   const wholeNumber = (name: string, fallback: number | undefined, min: number): number | undefined => {
     const value = text(name);
@@ -164,7 +175,15 @@ function securitySettings(
     maxBodyBytes: wholeNumber('LTC_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024) ?? DEFAULT_MAX_BODY_BYTES,
     writeRateLimit: rateLimit(text('LTC_RATE_LIMIT'), problems),
     hstsMaxAgeSeconds: wholeNumber('LTC_HSTS_MAX_AGE', undefined, 1),
+    metricsToken: metricsToken(text('LTC_METRICS_TOKEN'), problems),
   };
+}
+
+function metricsToken(value: string | undefined, problems: string[]): string | undefined {
+  if (value !== undefined && !/^[\x21-\x7e]{16,512}$/.test(value)) {
+    problems.push('LTC_METRICS_TOKEN must be 16 to 512 printable characters without spaces');
+  }
+  return value;
 }
 
 function oidcSettings(

@@ -11,6 +11,8 @@ import { TokenService } from '../auth/token.service.js';
 import { OidcTokenVerifier } from '../auth/oidc-token.verifier.js';
 import { LOGGER } from '../logging/logger.js';
 import { ReadAudit } from '../read-audit/read-audit.js';
+import { ENGINE_METRICS, EngineMetrics } from '../metrics/engine-metrics.js';
+import { MeteredEventStore } from '../metrics/metered-event-store.js';
 import { join } from 'node:path';
 
 /** Closes the store and the read-model database after everything that uses them has stopped. */
@@ -60,10 +62,12 @@ export class CoreModule {
             }),
         },
         { provide: PERSONAL_DATA, useFactory: () => personalDataFor(config) },
+        { provide: ENGINE_METRICS, useFactory: () => new EngineMetrics() },
         {
           provide: EVENT_STORE,
-          useFactory: (personalData: PersonalData) => new PersonalDataEventStore(storedEventsFor(config), personalData),
-          inject: [PERSONAL_DATA],
+          useFactory: (personalData: PersonalData, metrics: EngineMetrics) =>
+            new PersonalDataEventStore(new MeteredEventStore(storedEventsFor(config), metrics), personalData),
+          inject: [PERSONAL_DATA, ENGINE_METRICS],
         },
         {
           provide: READ_MODEL_DB,
@@ -76,7 +80,17 @@ export class CoreModule {
         StorageLifecycle,
         ReadAudit,
       ],
-      exports: [APP_CONFIG, LOGGER, CLOCK, TokenService, EVENT_STORE, READ_MODEL_DB, ReadAudit, PERSONAL_DATA],
+      exports: [
+        APP_CONFIG,
+        LOGGER,
+        CLOCK,
+        TokenService,
+        EVENT_STORE,
+        READ_MODEL_DB,
+        ReadAudit,
+        PERSONAL_DATA,
+        ENGINE_METRICS,
+      ],
     };
   }
 }

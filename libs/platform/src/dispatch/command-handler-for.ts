@@ -1,4 +1,4 @@
-import { Inject, type Type } from '@nestjs/common';
+import { Inject, Optional, type Type } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '#ltc/clock';
 import {
@@ -10,6 +10,7 @@ import {
 } from '#ltc/commanding';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { Decider, DomainEvent, EventParser } from '#ltc/kernel';
+import { ENGINE_METRICS, refusalOutcome, type EngineMetrics } from '../metrics/engine-metrics.js';
 
 /** A command as its sender writes it: the handler adds the clock's `now`, so senders cannot pick the time. */
 export type WithoutNow<C> = C extends unknown ? Omit<C, 'now'> : never;
@@ -99,9 +100,28 @@ export function commandHandlerFor<
     constructor(
       @Inject(EVENT_STORE) private readonly store: EventStore,
       @Inject(CLOCK) private readonly clock: Clock,
+      // Optional: a handler built outside the engine (a unit spec) counts nothing.
+      @Optional() @Inject(ENGINE_METRICS) private readonly metrics?: EngineMetrics,
     ) {}
 
-    async execute({ envelope, loaded }: Message): Promise<Result> {
+    async execute(message: Message): Promise<Result> {
+      if (!this.metrics) return (await this.decide(message)).result;
+      const aggregate = options.entity;
+      const command = commandTypeOf(message.envelope.command);
+      const done = this.metrics.commandSeconds.startTimer({ aggregate });
+      try {
+        const { outcome, result } = await this.decide(message);
+        this.metrics.commands.inc({ aggregate, command, outcome: outcome.replayed ? 'replayed' : 'accepted' });
+        return result;
+      } catch (error) {
+        this.metrics.commands.inc({ aggregate, command, outcome: refusalOutcome(error) });
+        throw error;
+      } finally {
+        done();
+      }
+    }
+
+    private async decide({ envelope, loaded }: Message): Promise<{ outcome: CommandOutcome; result: Result }> {
       const facts = { now: this.clock.now(), tenantId: envelope.tenantId, store: this.store };
       const command = await complete(envelope.command, facts);
       const outcome = await handleCommand(
@@ -115,7 +135,10 @@ export function commandHandlerFor<
           ...(options.schemaVersions ? { schemaVersions: options.schemaVersions } : {}),
         },
       );
-      return options.result ? options.result(outcome, envelope, this.store) : (outcome as Result);
+      return {
+        outcome,
+        result: options.result ? await options.result(outcome, envelope, this.store) : (outcome as Result),
+      };
     }
   }
 
@@ -123,4 +146,10 @@ export function commandHandlerFor<
   Object.defineProperty(Message, 'name', { value: `${options.entity}CommandMessage` });
   Object.defineProperty(Handler, 'name', { value: `${options.entity}CommandHandler` });
   return { Message, Handler, entity: options.entity, stream: options.stream };
+}
+
+/** A command's `type` (every decider's commands are a union tagged by it), or `unknown`. */
+function commandTypeOf(command: unknown): string {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(type) ? type : 'unknown';
 }
