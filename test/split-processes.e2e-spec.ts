@@ -4,6 +4,14 @@ import { freePort } from './support/processes.js';
 import { builtEntry, startProcess, type RunningProcess } from './support/processes.js';
 import { TEST_SECRET, eventually, tempDataDir } from './support/test-app.js';
 
+const METRICS_TOKEN = 'scrape-secret-0123456789';
+
+async function scrape(base: string): Promise<string> {
+  const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(response.status).toBe(200);
+  return await response.text();
+}
+
 describe('API and worker as separate processes on one embedded store (LTC_ROLE=api + worker)', () => {
   const dataDir = tempDataDir();
   const running: RunningProcess[] = [];
@@ -16,10 +24,16 @@ describe('API and worker as separate processes on one embedded store (LTC_ROLE=a
   });
 
   it('a lead captured through the API process is scored, routed and listed by the worker process', async () => {
-    const port = await freePort();
-    const env = { LTC_DATA_DIR: dataDir, LTC_JWT_SECRET: TEST_SECRET, PORT: String(port), HOST: '127.0.0.1' };
+    const [port, workerPort] = [await freePort(), await freePort()];
+    const env = {
+      LTC_DATA_DIR: dataDir,
+      LTC_JWT_SECRET: TEST_SECRET,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LTC_METRICS_TOKEN: METRICS_TOKEN,
+    };
     const api = startProcess(builtEntry('api'), { ...env, LTC_ROLE: 'api' });
-    const worker = startProcess(builtEntry('worker'), env);
+    const worker = startProcess(builtEntry('worker'), { ...env, LTC_WORKER_PORT: String(workerPort) });
     running.push(api, worker);
     const base = `http://127.0.0.1:${port}`;
     await eventually(
@@ -81,5 +95,16 @@ describe('API and worker as separate processes on one embedded store (LTC_ROLE=a
     });
     expect(rebuild.status).toBe(409);
     expect(await rebuild.json()).toMatchObject({ code: 'WORKER_NOT_IN_PROCESS' });
+
+    // Each process's own metrics say the same: the worker runs the jobs and reports their lag, the API neither.
+    const workerBase = `http://127.0.0.1:${workerPort}`;
+    expect((await fetch(`${workerBase}/health`)).status).toBe(200);
+    expect((await fetch(`${workerBase}/leads`)).status).toBe(404);
+    const [workerMetrics, apiMetrics] = await Promise.all([scrape(workerBase), scrape(base)]);
+    expect(workerMetrics).toContain('\nltc_background_jobs_active{process_role="worker"} 1\n');
+    expect(workerMetrics).toMatch(/\nltc_projection_lag_events\{job="lead_list",kind="projection"\} \d+\n/);
+    expect(apiMetrics).toContain('\nltc_background_jobs_active{process_role="api"} 0\n');
+    expect(apiMetrics).not.toContain('\nltc_projection_lag_events{');
+    expect(apiMetrics).toMatch(/\nltc_commands_total\{aggregate="Lead",command="CaptureLead",outcome="accepted"\} 1\n/);
   }, 120_000);
 });

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EngineModule, LTC_CONTEXTS } from '#ltc/engine';
 import { PinoNestLogger, createLogger, loadConfigOrExit } from '#ltc/platform';
+import { startOpsServer } from './ops-server.js';
 
 /**
- * `npm run start:worker`: projections, process managers and timers without HTTP, for
+ * `npm run start:worker`: projections, process managers and timers without the API (only
+ * `/health` and `/metrics` on LTC_WORKER_PORT when set), for
  * running the worker apart from the API (point both at the same data folder or at
  * EventStoreDB + PostgreSQL).
  */
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
     { logger: new PinoNestLogger(logger) },
   );
   app.enableShutdownHooks();
-  logger.info({ store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' }, 'LTC Engine worker is running');
+  // Probes and scrapes only when asked for: several workers on one machine need a port each.
+  const ops = config.workerPort === undefined ? undefined : await startOpsServer(app, config);
+  logger.info(
+    { store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite', ...(ops ? { port: config.workerPort } : {}) },
+    'LTC Engine worker is running',
+  );
 }
 
 main().catch((error: unknown) => {

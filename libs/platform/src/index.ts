@@ -48,3 +48,5 @@ export * from './ports/deal-scopes.service.js';
 export * from './metrics/engine-metrics.js';
 export * from './metrics/metered-event-store.js';
 export * from './metrics/http-metrics.js';
+export * from './metrics/metrics-access.js';
+export * from './health/engine-health.js';

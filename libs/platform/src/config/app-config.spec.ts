@@ -54,6 +54,17 @@ describe('security configuration', () => {
     );
   });
 
+  it("reads the metrics token and the worker's port, refusing a short token and a port out of range", () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({}).workerPort).toBeUndefined();
+    const config = loadConfig({ LTC_METRICS_TOKEN: 'scrape-secret-0123456789', LTC_WORKER_PORT: '9464' });
+    expect([config.metricsToken, config.workerPort]).toEqual(['scrape-secret-0123456789', 9464]);
+    expect(() => loadConfig({ LTC_METRICS_TOKEN: 'short' })).toThrow(/LTC_METRICS_TOKEN must be 16 to 512/);
+    expect(() => loadConfig({ LTC_METRICS_TOKEN: 'with a space 0123456789' })).toThrow(/without spaces/);
+    expect(() => loadConfig({ LTC_WORKER_PORT: '70000' })).toThrow(/LTC_WORKER_PORT="70000" must be a whole number/);
+    expect(() => loadConfig({ LTC_WORKER_PORT: 'x' })).toThrow(/LTC_WORKER_PORT="x"/);
+  });
+
   it('reads an identity provider with its claims, a rate limit and HSTS', () => {
     const config = loadConfig({
       LTC_OIDC_ISSUER: 'https://id.example/realms/acme',

@@ -41,6 +41,8 @@ export interface AppConfig {
   readonly writeRateLimit: RateLimitConfig | undefined;
   /** LTC_HSTS_MAX_AGE: send Strict-Transport-Security with this max-age; only behind HTTPS. */
   readonly hstsMaxAgeSeconds: number | undefined;
+  /** LTC_WORKER_PORT: the worker's port for `/health` and `/metrics`; undefined = the worker listens on none. */
+  readonly workerPort: number | undefined;
   /**
    * LTC_METRICS_TOKEN: the bearer token a Prometheus scrape of `GET /metrics` sends (16+ characters).
    * Undefined: the route answers 404, since the counts tell business volumes to whoever reaches it.
@@ -101,6 +103,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
     problems.push(`PORT="${portText}" must be a whole number from 0 to 65535`);
   }
+  const workerPortText = text('LTC_WORKER_PORT');
+  const workerPort = workerPortText === undefined ? undefined : Number(workerPortText);
+  if (workerPortText !== undefined && (!/^\d+$/.test(workerPortText) || Number(workerPortText) > 65535)) {
+    problems.push(`LTC_WORKER_PORT="${workerPortText}" must be a whole number from 0 to 65535`);
+  }
   const jwtSecret = text('LTC_JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     problems.push('LTC_JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit secret)');
@@ -119,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config = {
     port,
     host: text('HOST') ?? '0.0.0.0',
+    workerPort,
     dataDir: resolve(text('LTC_DATA_DIR') ?? './data'),
     jwtSecret,
     eventStoreUrl,

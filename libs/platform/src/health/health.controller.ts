@@ -1,15 +1,10 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { sql } from 'kysely';
 import { EVENT_STORE, type EventStore } from '#ltc/event-store';
 import type { ReadModelHandle } from '#ltc/projections';
 import { READ_MODEL_DB } from '../core/tokens.js';
-
-interface CheckResult {
-  status: 'up' | 'down';
-  error?: string;
-}
+import { engineHealth, type EngineHealth } from './engine-health.js';
 
 /** Liveness and readiness: the event store and the read-model database both answer. */
 @ApiTags('operations')
@@ -24,26 +19,9 @@ export class HealthController {
   @ApiOperation({ summary: 'Whether the event store and the read models answer' })
   @ApiOkResponse({ description: 'Everything answers' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; see checks' })
-  async health(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: string; checks: Record<string, CheckResult> }> {
-    const [eventStore, readModels] = await Promise.all([
-      check(() => this.store.ping()),
-      check(async () => {
-        await sql`select 1`.execute(this.readModels.db);
-      }),
-    ]);
-    const up = eventStore.status === 'up' && readModels.status === 'up';
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<EngineHealth['body']> {
+    const { up, body } = await engineHealth(this.store, this.readModels);
     void reply.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'ok' : 'unavailable', checks: { eventStore, readModels } };
-  }
-}
-
-async function check(probe: () => Promise<void>): Promise<CheckResult> {
-  try {
-    await probe();
-    return { status: 'up' };
-  } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+    return body;
   }
 }
