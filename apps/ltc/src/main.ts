@@ -1,112 +1,36 @@
-import { parseArgs } from 'node:util';
-import {
-  ConfigError,
-  DEFAULT_TOKEN_LIFETIME,
-  InvalidExpiryError,
-  NO_EXPIRY,
-  ROLES,
-  TokenService,
-  isRole,
-  loadConfig,
-  resolveJwtSecret,
-  type Role,
-} from '#ltc/platform';
-import { AUDIT_HELP, auditCommand } from './audit/audit.command.js';
-import { DEMO_HELP, demoCommand } from './demo/demo.command.js';
-import { EXPORT_HELP, exportCommand } from './export/export.command.js';
-import { LEADS_IMPORT_HELP, leadsCommand } from './leads-import/leads-import.command.js';
-import { PROJECTIONS_HELP, projectionsCommand } from './projections/projections.command.js';
-import { SIMULATE_HELP, simulateCommand } from './simulate/simulate.command.js';
+type Command = (args: string[]) => Promise<number>;
 
-const HELP = `ltc — LTC Engine command line
-
-Usage:
-  ltc token --sub USER [--roles admin,ar] [--tenant default] [--expires ${DEFAULT_TOKEN_LIFETIME}]
-      Mint a bearer token signed with the server's secret (LTC_JWT_SECRET or
-      <LTC_DATA_DIR>/jwt-secret). Roles: ${ROLES.join(', ')}.
-      --expires: a duration (90m, 12h, 30d; default ${DEFAULT_TOKEN_LIFETIME}) or "${NO_EXPIRY}" (accepted
-      only by a server started with LTC_TOKEN_EXPIRY=optional).
-${LEADS_IMPORT_HELP}
-${PROJECTIONS_HELP}
-${AUDIT_HELP}
-${EXPORT_HELP}
-${SIMULATE_HELP}
-${DEMO_HELP}
-  ltc help
-`;
+/**
+ * Each command's module loads when it runs: `ltc leads import` and `ltc projections` talk HTTP
+ * and start in a fraction of a second, without loading the engine that `demo` and `export` open.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  token: async () => (await import('./token.command.js')).tokenCommand,
+  leads: async () => (await import('./leads-import/leads-import.command.js')).leadsCommand,
+  projections: async () => (await import('./projections/projections.command.js')).projectionsCommand,
+  audit: async () => (await import('./audit/audit.command.js')).auditCommand,
+  export: async () => (await import('./export/export.command.js')).exportCommand,
+  simulate: async () => (await import('./simulate/simulate.command.js')).simulateCommand,
+  demo: async () => (await import('./demo/demo.command.js')).demoCommand,
+};
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'token':
-      return mintToken(rest);
-    case 'leads':
-      return leadsCommand(rest);
-    case 'projections':
-      return projectionsCommand(rest);
-    case 'audit':
-      return auditCommand(rest);
-    case 'export':
-      return exportCommand(rest);
-    case 'simulate':
-      return simulateCommand(rest);
-    case 'demo':
-      return demoCommand(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-      console.log(HELP);
-      return 0;
-    default:
-      console.error(`Unknown command "${command}".\n\n${HELP}`);
-      return 2;
-  }
-}
-
-async function mintToken(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      sub: { type: 'string' },
-      roles: { type: 'string', default: 'admin' },
-      tenant: { type: 'string' },
-      expires: { type: 'string', default: DEFAULT_TOKEN_LIFETIME },
-    },
-  });
-  const config = loadConfig();
-  if (!values.sub) {
-    console.error('--sub is required: the user id the token speaks for');
-    return 2;
-  }
-  const roles = values.roles.split(',').map((r) => r.trim());
-  const unknown = roles.filter((r) => !isRole(r));
-  if (unknown.length > 0) {
-    console.error(`Unknown role(s): ${unknown.join(', ')}. Known: ${ROLES.join(', ')}`);
-    return 2;
-  }
-  const { secret } = resolveJwtSecret(config.jwtSecret, config.dataDir);
-  if (values.expires === NO_EXPIRY && !config.allowTokensWithoutExpiry) {
-    console.error('Note: servers accept a token without expiry only with LTC_TOKEN_EXPIRY=optional');
-  }
-  try {
-    const token = await new TokenService(secret).mint({
-      sub: values.sub,
-      roles: roles as Role[],
-      tenant: values.tenant ?? config.defaultTenant,
-      expiresIn: values.expires,
-    });
-    console.log(token);
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command) return (await command())(rest);
+  const { HELP } = await import('./help.js');
+  if (name === undefined || name === 'help' || name === '--help') {
+    console.log(HELP);
     return 0;
-  } catch (error) {
-    if (!(error instanceof InvalidExpiryError)) throw error;
-    console.error(`--expires: ${error.message}`);
-    return 2;
   }
+  console.error(`Unknown command "${name}".\n\n${HELP}`);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: unknown) => {
+  async (error: unknown) => {
+    const { ConfigError } = await import('#ltc/platform');
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   },
