@@ -4,3 +4,4 @@ export * from './command-handler.js';
 export * from './idempotency.js';
 export * from './stream-state.cache.js';
 export * from './aggregate-stream.js';
+export * from './keyed-lock.js';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ltc/clock';
-import { ConcurrentModificationError } from '#ltc/commanding';
+import { ConcurrentModificationError, KeyedLock } from '#ltc/commanding';
 import { PERSONAL_DATA, contactHashText, normalisedContact } from '#ltc/personal-data';
 import {
   EVENT_STORE,
@@ -13,7 +13,6 @@ import {
 import type { LeadCaptureVoided } from '../domain/lead-changes.events.js';
 import { leadContactSubject } from '../lead-personal-data.js';
 import { leadStream } from '../lead-stream.js';
-import { KeyedLock } from './keyed-lock.js';
 
 /** A contact method that identifies a lead within a tenant. */
 export interface ContactKey {

@@ -104,4 +104,14 @@ describe('commandHandlerFor', () => {
     expect(answer.renamed).toBe(1);
     expect(answer.outcome.events[0]?.data).toEqual({ title: 'Final', at: '2026-03-01T10:01:00.000Z' });
   });
+
+  it('takes commands on one stream in turns within the process: a burst of twenty all land, none runs out of retries', async () => {
+    const before = (await store.readStream(noteStream('acme', 'n1'))).length;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => send(renames, envelopeOf({ type: 'RenameNote' as const, title: `T${i}` }))),
+    );
+    expect(answers.map((a) => a.renamed)).toEqual(Array.from({ length: 20 }, () => 1));
+    const revisions = (await store.readStream(noteStream('acme', 'n1'))).map((e) => Number(e.revision));
+    expect(revisions).toEqual(Array.from({ length: before + 20 }, (_, i) => i));
+  });
 });

@@ -2,6 +2,7 @@ import { Inject, Optional, type Type } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '#ltc/clock';
 import {
+  KeyedLock,
   StreamStateCache,
   handleCommand,
   type CachedStreamState,
@@ -96,6 +97,12 @@ export function commandHandlerFor<
   @CommandHandler(Message)
   class Handler implements ICommandHandler<Message, Result> {
     private readonly cache = options.cache ? new StreamStateCache<State>() : undefined;
+    /**
+     * One command per stream at a time in this process: concurrent ones would read the same
+     * revision, and only one per group commit could win, so a burst on one record would run out
+     * of conflict retries here. Other processes are still raced through the stream's revision.
+     */
+    private readonly turns = new KeyedLock();
 
     constructor(
       @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -124,16 +131,18 @@ export function commandHandlerFor<
     private async decide({ envelope, loaded }: Message): Promise<{ outcome: CommandOutcome; result: Result }> {
       const facts = { now: this.clock.now(), tenantId: envelope.tenantId, store: this.store };
       const command = await complete(envelope.command, facts);
-      const outcome = await handleCommand(
-        this.store,
-        decider,
-        { ...envelope, command },
-        {
-          ...(this.cache ? { cache: this.cache } : {}),
-          ...(loaded ? { loaded } : {}),
-          parse: options.parse,
-          ...(options.schemaVersions ? { schemaVersions: options.schemaVersions } : {}),
-        },
+      const outcome = await this.turns.run([envelope.stream], () =>
+        handleCommand(
+          this.store,
+          decider,
+          { ...envelope, command },
+          {
+            ...(this.cache ? { cache: this.cache } : {}),
+            ...(loaded ? { loaded } : {}),
+            parse: options.parse,
+            ...(options.schemaVersions ? { schemaVersions: options.schemaVersions } : {}),
+          },
+        ),
       );
       return {
         outcome,

@@ -1,9 +1,11 @@
 /**
  * Runs tasks that share a key one after another within this process. Every key of a task
  * is taken at once (registered synchronously before waiting), so tasks over several keys
- * cannot deadlock. Correctness across processes never rests on it (the reservation streams
- * do that); it lets captures of one contact in one process see each other finished, so a
- * loser always names a lead that exists.
+ * cannot deadlock. Correctness across processes never rests on it (appends check the stream
+ * revision; the contact reservation streams guard contacts); it saves work that would only
+ * lose a race: commands on one stream in one process take turns instead of retrying against
+ * each other, and captures of one contact see each other finished, so a loser always names a
+ * lead that exists.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
