@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ReadModelDb } from './read-model-db.js';
 import type { RunnerLease, RunnerLeaseKind } from './runner-lease.js';
 import { errorMessage, type RunnerLogger } from './subscriber-worker.js';
+import { withSetupLock } from './subscriber-tables.js';
 
 /** `active`: this process runs the background jobs; `standby`: another one does, this one waits to take over. */
 export type RunnerRole = 'active' | 'standby';
@@ -150,15 +151,18 @@ export async function readRunnerOwner(db: ReadModelDb): Promise<RunnerOwner | nu
 }
 
 async function setupOwnerTable(db: ReadModelDb): Promise<void> {
-  await db.schema
-    .createTable('background_runner')
-    .ifNotExists()
-    .addColumn('id', 'varchar(20)', (column) => column.primaryKey())
-    .addColumn('pid', 'integer', (column) => column.notNull())
-    .addColumn('host', 'varchar(255)', (column) => column.notNull())
-    .addColumn('process_role', 'varchar(20)', (column) => column.notNull())
-    .addColumn('since', 'varchar(40)', (column) => column.notNull())
-    .execute();
+  // Every process of the installation creates it at start, so they take turns (see withSetupLock).
+  await withSetupLock(db, async (on) => {
+    await on.schema
+      .createTable('background_runner')
+      .ifNotExists()
+      .addColumn('id', 'varchar(20)', (column) => column.primaryKey())
+      .addColumn('pid', 'integer', (column) => column.notNull())
+      .addColumn('host', 'varchar(255)', (column) => column.notNull())
+      .addColumn('process_role', 'varchar(20)', (column) => column.notNull())
+      .addColumn('since', 'varchar(40)', (column) => column.notNull())
+      .execute();
+  });
 }
 
 async function recordOwner(db: ReadModelDb, processRole: string): Promise<void> {
