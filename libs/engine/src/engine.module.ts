@@ -21,6 +21,7 @@ import { checkContexts, contextModules } from './context-catalogue.js';
 import { EngineRuntimeModule } from './engine-runtime.module.js';
 import { permissionMatrixOf } from './engine.permissions.js';
 import type { EngineContexts } from './engine-options.js';
+import { LiveController } from './live/live.controller.js';
 import { ProjectionsController } from './projections.controller.js';
 
 export interface EngineRootOptions {
@@ -53,7 +54,7 @@ export class EngineModule {
         ...contextModules(options.contexts),
         ReadAuditModule,
       ],
-      controllers: [HealthController, StreamsController, ProjectionsController],
+      controllers: [HealthController, StreamsController, ProjectionsController, LiveController],
       providers: [
         { provide: PERMISSION_MATRIX, useValue: permissionMatrixOf(options.contexts) },
         PermissionCoverageCheck,

@@ -5,8 +5,17 @@ import {
   platformPermissions,
   type PermissionMatrix,
   type PermissionTable,
+  type RecordRule,
 } from '#ltc/platform';
 import type { EngineContexts } from './engine-options.js';
+
+/** The live feed names changed records of the kinds the caller may list, never their data. */
+const LIVE_CHANGES: RecordRule = {
+  scope: 'tenant',
+  label: 'changes of listable kinds',
+  description:
+    'Stream, type and position of each change in the caller’s tenant to a kind of record the caller may list (leads, opportunities, contracts, tickets); no event data.',
+};
 
 /** The engine's projections: readers of their status; rebuild and restart are admins' only. */
 export const enginePermissions: PermissionTable = {
@@ -14,6 +23,10 @@ export const enginePermissions: PermissionTable = {
   'GET /projections/runner': grant(['sales_manager', 'service_manager', 'auditor']),
   'POST /projections/{name}/rebuild': ADMIN_ONLY,
   'POST /projections/{name}/restart': ADMIN_ONLY,
+  'GET /live': grant(
+    ['sales_manager', 'ar', 'sr', 'fr', 'service_agent', 'service_manager', 'auditor', 'marketing'],
+    LIVE_CHANGES,
+  ),
 };
 
 /** The whole matrix of an engine composed of these contexts: the platform's, the engine's and theirs. */
