@@ -1,5 +1,6 @@
 // Fails CI when a suite that must run on this machine ran no test: the embedded
-// SQLite store, the PostgreSQL read models and the EventStoreDB wire double.
+// SQLite store, the PostgreSQL read models, the EventStoreDB wire double and the
+// web app in a real browser (Debian's Chromium, which .ci/run installs).
 // Only the real-EventStoreDB suite may be skipped (no Docker engine here).
 import { readFileSync } from 'node:fs';
 
@@ -9,6 +10,7 @@ const required = [
   { name: 'EventStoreDB adapter over the wire double', file: /libs\/event-store\/src\/esdb\/.*\.wire\.spec\.ts$/ },
   { name: 'PostgreSQL read models', title: /postgres/i },
   { name: 'end-to-end over HTTP', file: /test\/.*\.e2e-spec\.ts$/ },
+  { name: 'web app in Chromium', file: /test\/web-app\.browser\.e2e-spec\.ts$/ },
 ];
 
 const passedIn = (rule) =>

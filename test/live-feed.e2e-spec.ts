@@ -1,13 +1,40 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startEsdbWireDouble } from '#ltc/testing';
 import { openLive, type LiveReader } from './support/live-reader.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const lead = (n: number) => ({ name: `Live lead ${n}`, email: `live${n}@nordfrakt.example`, source: 'website' });
 
-describe('GET /live: the change feed of the caller’s tenant, over HTTP', () => {
+/** The same feed on each store: the embedded SQLite store wakes it on commit, EventStoreDB pushes. */
+const STORES: readonly { readonly name: string; start(): Promise<{ app: TestApp; stop(): Promise<void> }> }[] = [
+  {
+    name: 'the embedded SQLite store',
+    async start() {
+      const app = await startTestApp();
+      return { app, stop: () => app.destroy() };
+    },
+  },
+  {
+    name: 'EventStoreDB (wire double)',
+    async start() {
+      const double = await startEsdbWireDouble();
+      const app = await startTestApp({ eventStoreUrl: double.connectionString });
+      return {
+        app,
+        async stop() {
+          await app.destroy();
+          await double.stop();
+        },
+      };
+    },
+  },
+];
+
+describe.each(STORES)('GET /live on $name: the change feed of the caller’s tenant, over HTTP', (store) => {
   let app: TestApp;
+  let stop: () => Promise<void>;
   let admin: string;
   const readers: LiveReader[] = [];
   const open = async (token: string, lastEventId?: string) => {
@@ -17,12 +44,12 @@ describe('GET /live: the change feed of the caller’s tenant, over HTTP', () =>
   };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    ({ app, stop } = await store.start());
     admin = await app.token(['admin'], 'admin');
   });
   afterAll(async () => {
     for (const reader of readers) reader.close();
-    await app.destroy();
+    await stop();
   });
 
   it('announces a captured lead within a second: stream, type, revision and position, never its data', async () => {

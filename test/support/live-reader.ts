@@ -1,3 +1,4 @@
+import { get, type ClientRequest } from 'node:http';
 import { EventStreamParser, changeOf, type LiveChange } from '../../apps/web/src/api/live-feed.js';
 
 /** A client of GET /live over real HTTP: the changes it received, and a way to wait for one. */
@@ -8,40 +9,42 @@ export interface LiveReader {
   close(): void;
 }
 
-/** Opens the feed as the web app does (fetch, Authorization header, optional Last-Event-ID). */
+/**
+ * Opens the feed as the web app does (Authorization header, optional Last-Event-ID), on a
+ * connection of its own that `close()` destroys, as a closed browser tab would.
+ */
 export async function openLive(baseUrl: string, token: string, lastEventId?: string): Promise<LiveReader> {
-  const stop = new AbortController();
-  const response = await fetch(`${baseUrl}/live`, {
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: 'text/event-stream',
-      ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
-    },
-    signal: stop.signal,
-  });
   const changes: LiveChange[] = [];
   const waiters = new Set<() => void>();
-  if (response.ok && response.body) {
-    const parser = new EventStreamParser();
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          for (const event of parser.push(value)) {
+  const parser = new EventStreamParser();
+  const { request, status } = await new Promise<{ request: ClientRequest; status: number }>((resolve, reject) => {
+    const request = get(
+      `${baseUrl}/live`,
+      {
+        agent: false,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'text/event-stream',
+          ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
+        },
+      },
+      (response) => {
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          for (const event of parser.push(chunk)) {
             const change = changeOf(event);
             if (change) changes.push(change);
           }
           for (const wake of [...waiters]) wake();
-        }
-      } catch {
-        // Closed by the test.
-      }
-    })();
-  }
+        });
+        response.on('error', () => undefined);
+        resolve({ request, status: response.statusCode ?? 0 });
+      },
+    );
+    request.on('error', reject);
+  });
   return {
-    status: response.status,
+    status,
     changes,
     async waitFor(matches, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
@@ -60,6 +63,6 @@ export async function openLive(baseUrl: string, token: string, lastEventId?: str
         });
       }
     },
-    close: () => stop.abort(),
+    close: () => request.destroy(),
   };
 }

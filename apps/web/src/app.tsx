@@ -23,8 +23,12 @@ function takeLinkedToken(): string | undefined {
   return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? undefined;
 }
 
+// At load, before the first render: a later change of the fragment (a link, the back button)
+// must not find the token still there, nor the token be missed because the fragment moved on.
+const tokenAtLoad = takeLinkedToken();
+
 export function App() {
-  const [token, setToken] = useState(takeLinkedToken);
+  const [token, setToken] = useState(tokenAtLoad);
   const [signedOutBecause, setSignedOutBecause] = useState<ApiProblem>();
   const signOut = useCallback((problem?: ApiProblem) => {
     sessionStorage.removeItem(TOKEN_STORAGE_KEY);

@@ -4,7 +4,7 @@ import { PAGE_SIZE, leadListQuery, withFilter, withPage, type LeadFilters } from
 import { Empty, Loading, ProblemMessage } from '../ui/feedback';
 import { useLoad } from '../ui/use-load';
 import { useSession } from '../ui/session-context';
-import { useLiveRefresh } from '../ui/live';
+import { useLiveRecords } from '../ui/live';
 import { LeadFilterBar } from './lead-filter-bar';
 
 type LeadView = Schemas['LeadView'];
@@ -19,7 +19,11 @@ export function LeadDesk({ filters }: { readonly filters: LeadFilters }) {
   const query = leadListQuery(filters);
   const key = JSON.stringify(query);
   const page = useLoad(() => settle(client.GET('/leads', { params: { query } })), key);
-  useLiveRefresh((change) => change.stream.startsWith('lead-'), page.reload);
+  useLiveRecords(
+    page,
+    (data) => data.items.map((lead) => ({ stream: `lead-${lead.id}`, revision: lead.revision })),
+    (change) => change.stream.startsWith('lead-'),
+  );
   const total = page.data?.total ?? page.data?.totalAtLeast;
   const items = page.data?.items ?? [];
   const first = filters.offset + 1;

@@ -2,7 +2,7 @@ import { settle, type Schemas } from '../api/client';
 import { hrefOf } from '../hash-route';
 import { NO_FILTERS } from '../lead-filters';
 import { Loading, ProblemMessage } from '../ui/feedback';
-import { useLiveRefresh } from '../ui/live';
+import { useLiveRecords } from '../ui/live';
 import { useLoad } from '../ui/use-load';
 import { useSession } from '../ui/session-context';
 import { LeadActions } from './lead-actions';
@@ -13,7 +13,11 @@ type LeadDetailView = Schemas['LeadDetailView'];
 export function LeadDetail({ leadId }: { readonly leadId: string }) {
   const { client } = useSession();
   const lead = useLoad(() => settle(client.GET('/leads/{id}', { params: { path: { id: leadId } } })), leadId);
-  useLiveRefresh((change) => change.stream === `lead-${leadId}`, lead.reload);
+  useLiveRecords(
+    lead,
+    (data) => [{ stream: `lead-${data.id}`, revision: data.revision }],
+    (change) => change.stream === `lead-${leadId}`,
+  );
   return (
     <section aria-labelledby="lead-title">
       <p>
@@ -49,10 +53,7 @@ function LeadFacts({ lead, onChanged }: { readonly lead: LeadDetailView; readonl
             <dt>Owner</dt>
             <dd>{lead.ownerId ?? (lead.offeredTo ? `offered to ${lead.offeredTo}` : 'nobody yet')}</dd>
             <dt>Why there</dt>
-            <dd data-testid="assignment-reason">
-              {lead.assignmentReason ?? lead.routingWait?.detail ?? '—'}
-              {lead.assignmentMethod && ` (${lead.assignmentMethod})`}
-            </dd>
+            <dd data-testid="assignment-reason">{lead.assignmentReason ?? lead.routingWait?.detail ?? '—'}</dd>
             <dt>First contact</dt>
             <dd>
               {lead.slaState}
@@ -67,6 +68,12 @@ function LeadFacts({ lead, onChanged }: { readonly lead: LeadDetailView; readonl
             <dd data-testid="tags">{lead.tags.length > 0 ? lead.tags.join(', ') : 'none'}</dd>
             <dt>Deal size</dt>
             <dd>{lead.dealSize ? formatMoney(lead.dealSize) : '—'}</dd>
+            {lead.dealId && (
+              <>
+                <dt>Deal</dt>
+                <dd data-testid="deal">{lead.dealId}</dd>
+              </>
+            )}
           </dl>
           <h2>Score breakdown</h2>
           {lead.scoreBreakdown.length === 0 ? (

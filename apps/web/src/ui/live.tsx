@@ -1,5 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { AnnouncedRevisions, type ShownRecord } from '../api/announced-revisions';
 import { EventStreamParser, changeOf, reconnectDelayMs, type LiveChange } from '../api/live-feed';
+import type { Loaded } from './use-load';
 
 type Listener = (change: LiveChange) => void;
 
@@ -73,23 +75,67 @@ export function useLiveConnected(): boolean {
   return useContext(LiveContext).connected;
 }
 
-/** Calls `refresh` when a matching change arrives; a burst of changes within 150 ms refreshes once. */
-export function useLiveRefresh(matches: (change: LiveChange) => boolean, refresh: () => void): void {
+/** The read models trail the events by a moment: a refresh right after a change, and one more after this. */
+const SETTLE_MS = 800;
+
+/**
+ * Calls `refresh` when a matching change arrives (a burst within 150 ms refreshes once), and once
+ * more a moment later for records the first read could not show yet (a lead just captured).
+ */
+export function useLiveRefresh(
+  matches: (change: LiveChange) => boolean,
+  refresh: () => void,
+  heard?: (change: LiveChange) => void,
+): void {
   const live = useContext(LiveContext);
-  const latest = useRef({ matches, refresh });
-  latest.current = { matches, refresh };
+  const latest = useRef({ matches, refresh, heard });
+  latest.current = { matches, refresh, heard };
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    let pending = false;
+    const later = (ms: number, run: () => void): void => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        run();
+      }, ms);
+      timers.add(timer);
+    };
     const unsubscribe = live.subscribe((change) => {
-      if (!latest.current.matches(change) || timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
+      if (!latest.current.matches(change)) return;
+      latest.current.heard?.(change);
+      if (pending) return;
+      pending = true;
+      later(150, () => {
+        pending = false;
         latest.current.refresh();
-      }, 150);
+      });
+      later(SETTLE_MS, () => latest.current.refresh());
     });
     return () => {
       unsubscribe();
-      if (timer !== undefined) clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
     };
   }, [live]);
+}
+
+/**
+ * Live refresh for a screen showing records with revisions: it re-reads while what it shows is
+ * older than a change the feed announced for it, so a claimed lead leaves another rep's pool even
+ * when the first re-read reached the read model before the claim did.
+ */
+export function useLiveRecords<T>(
+  loaded: Loaded<T>,
+  shown: (data: T) => readonly ShownRecord[],
+  matches: (change: LiveChange) => boolean,
+): void {
+  const announced = useRef(new AnnouncedRevisions());
+  useLiveRefresh(matches, loaded.reload, (change) => announced.current.note(change, Date.now()));
+  const { data, reload } = loaded;
+  const show = useRef(shown);
+  show.current = shown;
+  useEffect(() => {
+    if (data === undefined || !announced.current.behind(show.current(data), Date.now())) return;
+    const timer = setTimeout(reload, 250);
+    return () => clearTimeout(timer);
+  }, [data, reload]);
 }

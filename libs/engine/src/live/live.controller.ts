@@ -1,13 +1,4 @@
-import {
-  Controller,
-  Get,
-  Headers,
-  Inject,
-  NotAcceptableException,
-  Req,
-  Res,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Controller, Get, Headers, Inject, NotAcceptableException, Res, type OnModuleDestroy } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiHeader,
@@ -17,7 +8,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, storedLayer, type EventStore, type EventSubscription } from '#ltc/event-store';
 import { Ctx, PERMISSION_MATRIX, type PermissionMatrix, type RequestContext } from '#ltc/platform';
 import { liveStreamPrefixes, positionOfLastEventId } from './live-kinds.js';
@@ -65,7 +56,6 @@ export class LiveController implements OnModuleDestroy {
     @Ctx() ctx: RequestContext,
     @Headers('accept') accept: string | undefined,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!accept?.includes('text/event-stream')) {
@@ -87,6 +77,8 @@ export class LiveController implements OnModuleDestroy {
       'x-content-type-options': 'nosniff',
       // Nginx and the like would otherwise buffer the stream.
       'x-accel-buffering': 'no',
+      // The connection is the feed's alone, never reused for another request.
+      connection: 'close',
     });
     raw.write('retry: 2000\n\n');
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
@@ -94,10 +86,15 @@ export class LiveController implements OnModuleDestroy {
       this.open.delete(end);
       clearInterval(keepAlive);
       await subscription?.close();
-      if (!raw.writableEnded) raw.end();
+      // Connection and feed end together: a socket left open would hold the server's shutdown.
+      if (raw.writableEnded) raw.destroy();
+      else raw.end(() => raw.destroy());
     };
     this.open.add(end);
-    request.raw.once('close', () => void end());
+    // A client that goes away half-closes the socket ('end'), which Node's server leaves open while
+    // a response is under way: either way the feed stops reading the store for it.
+    raw.once('close', () => void end());
+    raw.socket?.once('end', () => void end());
     if (subscription === undefined) return;
     void (async () => {
       try {
