@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { TokenService } from '#ltc/platform';
 import { ARTIFACTS, CHROMIUM, chromiumPresent, launchChromium } from './support/browser.js';
@@ -215,6 +216,28 @@ run('The web app in Chromium', () => {
       .waitFor();
     await ada.getByRole('region', { name: 'Lead offers to accept' }).getByText('No lead is offered to you.').waitFor();
     await shot(ada, 'inbox');
+  }, 30_000);
+
+  it('loads the first screen with under 300 kB of compressed script, and the chart library only with analytics', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.url());
+    });
+    await page.goto(signInLink.replace(/^http:\/\/localhost:\d+/, baseUrl));
+    await page.locator('tr[data-lead-id]').first().waitFor();
+    const firstScreen = [...scripts];
+    let compressed = 0;
+    for (const url of firstScreen) compressed += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+    console.warn(`web app: first screen ${firstScreen.length} script(s), ${(compressed / 1024).toFixed(1)} kB gzip`);
+    expect(compressed).toBeLessThan(300 * 1024);
+
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await page.getByRole('heading', { name: 'Lead conversion by source' }).waitFor();
+    await page.getByTestId('funnel-chart').locator('canvas').waitFor();
+    await page.getByRole('cell', { name: 'website' }).waitFor();
+    expect(scripts.length).toBeGreaterThan(firstScreen.length);
+    await shot(page, 'analytics');
   }, 30_000);
 
   it('shows the lead desk with its filters (the README screenshot)', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { createApiClient } from './api/client';
 import type { ApiProblem } from './api/problem';
 import { TOKEN_STORAGE_KEY, hasExpired, identityOf, tokenFromFragment } from './session';
@@ -9,6 +9,10 @@ import { SignIn } from './screens/sign-in';
 import { LeadDesk } from './screens/lead-desk';
 import { LeadDetail } from './screens/lead-detail';
 import { Inbox } from './screens/inbox';
+import { Loading } from './ui/feedback';
+
+// The chart library is large: it loads with the analytics screen, not with the first screen.
+const Analytics = lazy(async () => ({ default: (await import('./screens/analytics')).Analytics }));
 
 /**
  * A sign-in link's token is moved into sessionStorage and the fragment replaced at once, so the
@@ -68,11 +72,14 @@ function Shell({ onSignOut }: { readonly onSignOut: () => void }) {
           LTC Engine
         </a>
         <nav aria-label="Screens">
-          <a href="#/leads" aria-current={route.screen !== 'inbox' ? 'page' : undefined}>
+          <a href="#/leads" aria-current={route.screen === 'leads' || route.screen === 'lead' ? 'page' : undefined}>
             Lead desk
           </a>
           <a href="#/inbox" aria-current={route.screen === 'inbox' ? 'page' : undefined}>
             My inbox
+          </a>
+          <a href="#/analytics" aria-current={route.screen === 'analytics' ? 'page' : undefined}>
+            Analytics
           </a>
         </nav>
         <span className="who" data-testid="signed-in-as">
@@ -89,6 +96,11 @@ function Shell({ onSignOut }: { readonly onSignOut: () => void }) {
         {route.screen === 'leads' && <LeadDesk filters={route.filters} />}
         {route.screen === 'lead' && <LeadDetail leadId={route.leadId} />}
         {route.screen === 'inbox' && <Inbox />}
+        {route.screen === 'analytics' && (
+          <Suspense fallback={<Loading what="analytics" />}>
+            <Analytics />
+          </Suspense>
+        )}
       </main>
     </>
   );

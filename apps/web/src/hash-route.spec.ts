@@ -14,7 +14,7 @@ describe('Screens in the fragment', () => {
   });
 
   it('links back to the same screen', () => {
-    for (const hash of ['#/leads', '#/leads?status=pooled&order=newest', '#/leads/abc-1', '#/inbox']) {
+    for (const hash of ['#/leads', '#/leads?status=pooled&order=newest', '#/leads/abc-1', '#/inbox', '#/analytics']) {
       expect(hrefOf(parseRoute(hash))).toBe(hash);
     }
   });
