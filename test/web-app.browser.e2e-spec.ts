@@ -240,6 +240,25 @@ run('The web app in Chromium', () => {
     await shot(page, 'analytics');
   }, 30_000);
 
+  it('never leaves a blank screen: an API error reads as code and message, a screen that cannot load says so', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.route('**/app/assets/analytics-*.js', (route) => route.abort());
+    await page.goto(signInLink.replace(/^http:\/\/localhost:\d+/, baseUrl));
+    await page.getByRole('heading', { name: 'Lead desk' }).waitFor();
+    await page.goto(`${baseUrl}/#/leads/00000000-0000-4000-8000-000000000000`);
+    await page
+      .getByRole('alert')
+      .getByText(/^LEAD_NOT_FOUND: /)
+      .waitFor();
+    await page.goto(`${baseUrl}/#/analytics`);
+    await page
+      .getByRole('alert')
+      .getByText(/^SCREEN_FAILED: /)
+      .waitFor();
+    await page.getByRole('link', { name: 'Lead desk' }).click();
+    await page.getByRole('heading', { name: 'Lead desk' }).waitFor();
+  }, 30_000);
+
   it('shows the lead desk with its filters (the README screenshot)', async () => {
     for (const [n, source] of [
       [3, 'webinar'],

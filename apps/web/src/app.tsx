@@ -10,6 +10,7 @@ import { LeadDesk } from './screens/lead-desk';
 import { LeadDetail } from './screens/lead-detail';
 import { Inbox } from './screens/inbox';
 import { Loading } from './ui/feedback';
+import { ScreenErrorBoundary } from './ui/error-boundary';
 
 // The chart library is large: it loads with the analytics screen, not with the first screen.
 const Analytics = lazy(async () => ({ default: (await import('./screens/analytics')).Analytics }));
@@ -93,14 +94,16 @@ function Shell({ onSignOut }: { readonly onSignOut: () => void }) {
         </button>
       </header>
       <main>
-        {route.screen === 'leads' && <LeadDesk filters={route.filters} />}
-        {route.screen === 'lead' && <LeadDetail leadId={route.leadId} />}
-        {route.screen === 'inbox' && <Inbox />}
-        {route.screen === 'analytics' && (
-          <Suspense fallback={<Loading what="analytics" />}>
-            <Analytics />
-          </Suspense>
-        )}
+        <ScreenErrorBoundary resetKey={window.location.hash}>
+          {route.screen === 'leads' && <LeadDesk filters={route.filters} />}
+          {route.screen === 'lead' && <LeadDetail leadId={route.leadId} />}
+          {route.screen === 'inbox' && <Inbox />}
+          {route.screen === 'analytics' && (
+            <Suspense fallback={<Loading what="analytics" />}>
+              <Analytics />
+            </Suspense>
+          )}
+        </ScreenErrorBoundary>
       </main>
     </>
   );
