@@ -259,6 +259,36 @@ run('The web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Lead desk' }).waitFor();
   }, 30_000);
 
+  it('lets the rep a lead is offered to decline it from the inbox, and the next rep accept it', async () => {
+    expect(
+      (await api('PUT', '/distribution-policies/default', { method: 'shotgun', offerTimeoutSeconds: 600 })).status,
+    ).toBe(200);
+    const leadId = await captureLead(6);
+    const offeredTo = async () => {
+      const lead = await api('GET', `/leads/${leadId}`);
+      return lead.body?.status === 'offered' ? (lead.body.offeredTo as string) : undefined;
+    };
+    const first = await eventually(offeredTo, 10_000);
+    const page = await signedInAs(first);
+    await page.getByRole('link', { name: 'My inbox' }).click();
+    await page
+      .getByRole('region', { name: 'Lead offers to accept' })
+      .getByRole('link', { name: 'Fleet upgrade 6' })
+      .click();
+    await page.getByRole('button', { name: 'Decline offer' }).click();
+    await page.getByText('Decline offer: done').waitFor();
+    const second = await eventually(async () => {
+      const to = await offeredTo();
+      return to !== undefined && to !== first ? to : undefined;
+    }, 10_000);
+    const next = await signedInAs(second);
+    await next.goto(`${baseUrl}/#/leads/${leadId}`);
+    await next.getByRole('button', { name: 'Accept offer' }).click();
+    await next.getByText('Accept offer: done').waitFor();
+    await next.locator('h1 .status', { hasText: 'assigned' }).waitFor();
+    expect((await api('GET', `/leads/${leadId}`)).body.ownerId).toBe(second);
+  }, 60_000);
+
   it('shows the lead desk with its filters (the README screenshot)', async () => {
     for (const [n, source] of [
       [3, 'webinar'],
