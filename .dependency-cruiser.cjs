@@ -103,6 +103,14 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'the-web-app-speaks-http',
+      comment:
+        'apps/web/src runs in the browser (its build config is Node) and knows the engine only through its HTTP API (the generated schema.d.ts); it imports no library, no Node built-in',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { pathNot: ['^apps/web/', '^node_modules/'] },
+    },
+    {
       name: 'only-apps-compose',
       comment:
         'libs/engine composes the contexts; a library importing it would make a cycle, and a context declares itself with defineContext instead',

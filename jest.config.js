@@ -34,6 +34,8 @@ const RUNTIME_E2E = [
   'oidc-tokens.e2e-spec.ts',
   'personal-data-erasure.e2e-spec.ts',
   'export-events.e2e-spec.ts',
+  // Static files and server-sent events to a real browser: CI requires this suite on every Node.
+  'web-app.browser.e2e-spec.ts',
 ];
 // A renamed or removed file must not drop out of the second Node's run unnoticed.
 for (const file of RUNTIME_E2E) {

@@ -1,5 +1,6 @@
 // Fails CI when a suite that must run on this machine ran no test: the embedded
-// SQLite store, the PostgreSQL read models and the EventStoreDB wire double.
+// SQLite store, the PostgreSQL read models, the EventStoreDB wire double and the
+// web app in a real browser (Debian's Chromium, which .ci/run installs).
 // Only the real-EventStoreDB suite may be skipped (no Docker engine here), unless
 // LTC_REQUIRE_REAL_ESDB=1 says this machine has one.
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ const required = [
   { name: 'EventStoreDB adapter over the wire double', file: /libs\/event-store\/src\/esdb\/.*\.wire\.spec\.ts$/ },
   { name: 'PostgreSQL read models', title: /postgres/i },
   { name: 'end-to-end over HTTP', file: /test\/.*\.e2e-spec\.ts$/ },
+  { name: 'web app in Chromium', file: /test\/web-app\.browser\.e2e-spec\.ts$/ },
   // Hosted CI with a Docker engine (.github/workflows/ci.yml) sets this; here the suite may skip.
   ...(process.env.LTC_REQUIRE_REAL_ESDB === '1'
     ? [{ name: 'EventStoreDB adapter on a real server', file: /libs\/event-store\/src\/esdb\/.*\.real\.spec\.ts$/ }]

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { builtEntry, staleOutputs } from './support/processes.js';
+import { builtEntry, staleOutputs, staleWebApp } from './support/processes.js';
 
 /** Writes `path` under `root` with the given modification time (seconds since the epoch). */
 function file(root: string, path: string, mtime: number): void {
@@ -26,6 +26,8 @@ describe('Child-process suites refuse a stale build', () => {
     file(root, 'libs/a/src/fresh.spec.ts', 9000);
     file(root, 'libs/a/test/helper.ts', 9000);
     file(root, 'test/support/x.ts', 9000);
+    // Vite builds the web app into dist/web; tsc never compiles it.
+    file(root, 'apps/web/src/lead-filters.ts', 9000);
     // Reformatted before the last build: tsc left its identical output as it was.
     file(root, 'libs/a/src/reformatted.ts', 1500);
     file(root, 'dist/libs/a/src/reformatted.js', 1000);
@@ -46,5 +48,13 @@ describe('Child-process suites refuse a stale build', () => {
     file(root, 'dist/.tsbuildinfo', 4000);
     expect(staleOutputs(root)).toEqual([]);
     expect(builtEntry('worker', root)).toBe(join(root, 'dist', 'apps', 'worker', 'src', 'main.js'));
+  });
+
+  it('names the web app sources its last build (dist/web/index.html) has not seen', () => {
+    file(root, 'dist/web/index.html', 5000);
+    file(root, 'apps/web/index.html', 4000);
+    expect(staleWebApp(root)).toEqual(['apps/web/src/lead-filters.ts']);
+    file(root, 'dist/web/index.html', 9500);
+    expect(staleWebApp(root)).toEqual([]);
   });
 });

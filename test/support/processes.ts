@@ -5,9 +5,9 @@ import { runNode, type ChildRun } from '#ltc/testing';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** What `tsconfig.build.json` compiles: sources under these folders, minus tests. */
+/** What `tsconfig.build.json` compiles: sources under these folders, minus tests and the web app (Vite builds it). */
 const BUILT_FOLDERS = ['apps', 'libs', 'bench'];
-const NOT_BUILT = /(\.spec\.ts|\.e2e-spec\.ts)$|(^|\/)test\//;
+const NOT_BUILT = /(\.spec\.ts|\.e2e-spec\.ts)$|(^|\/)test\/|^apps\/web\//;
 
 /** Roots whose dist/ was found current during this test file. */
 const verified = new Set<string>();
@@ -52,6 +52,22 @@ export function staleOutputs(root = ROOT): string[] {
     }
   }
   return stale;
+}
+
+/**
+ * The web app's sources newer than its build (dist/web/index.html, which every Vite build
+ * rewrites), or all of them when it was never built: a browser suite would test an old app.
+ */
+export function staleWebApp(root = ROOT): string[] {
+  const page = join(root, 'dist', 'web', 'index.html');
+  const builtAt = existsSync(page) ? statSync(page).mtimeMs : 0;
+  const web = join(root, 'apps', 'web');
+  if (!existsSync(web)) return [];
+  return readdirSync(web, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !/\.spec\.ts$/.test(file) && statSync(file).mtimeMs > builtAt)
+    .map((file) => relative(root, file));
 }
 
 function typeScriptFiles(dir: string): string[] {

@@ -20,6 +20,8 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The bounded contexts to compose; default every context the engine ships. */
   readonly contexts?: EngineContexts;
+  /** The built web app to serve at `/`; default the project's dist/web. */
+  readonly webAppDir?: string;
 }
 
 /** The real application on an ephemeral port, talking HTTP, on real files. */
@@ -71,6 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     swaggerUi: false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.role ? { role: options.role } : {}),
+    ...(options.webAppDir ? { webAppDir: options.webAppDir } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

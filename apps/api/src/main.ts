@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     console.warn(
       `\nFirst start: created a signing secret in ${config.dataDir}/jwt-secret.\n` +
         `Admin token (tenant "${config.defaultTenant}", expires in ${FIRST_START_ADMIN_TOKEN_LIFETIME}):\n\n  ${token}\n\n` +
+        // The token rides in the fragment, which the browser never sends: no server or proxy log sees it.
+        `Sign in to the web app: ${url}/#token=${token}\n\n` +
         `Try: curl -H "Authorization: Bearer <token>" ${url}/leads\n`,
     );
   }

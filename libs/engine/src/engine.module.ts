@@ -21,6 +21,7 @@ import { checkContexts, contextModules } from './context-catalogue.js';
 import { EngineRuntimeModule } from './engine-runtime.module.js';
 import { permissionMatrixOf } from './engine.permissions.js';
 import type { EngineContexts } from './engine-options.js';
+import { LiveController } from './live/live.controller.js';
 import { ProjectionsController } from './projections.controller.js';
 import { EngineGauges } from './engine-gauges.js';
 import { MetricsController } from './metrics.controller.js';
@@ -55,7 +56,7 @@ export class EngineModule {
         ...contextModules(options.contexts),
         ReadAuditModule,
       ],
-      controllers: [HealthController, StreamsController, ProjectionsController, MetricsController],
+      controllers: [HealthController, StreamsController, ProjectionsController, LiveController, MetricsController],
       providers: [
         { provide: PERMISSION_MATRIX, useValue: permissionMatrixOf(options.contexts) },
         PermissionCoverageCheck,

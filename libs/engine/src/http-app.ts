@@ -1,6 +1,6 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '#ltc/kernel';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
@@ -14,6 +14,7 @@ import {
   securityHeaders,
 } from '#ltc/platform';
 import { EngineModule, type EngineRootOptions } from './engine.module.js';
+import { defaultWebAppDir, serveWebApp } from './web-app-files.js';
 
 /**
  * Bodies are JSON (the import route adds CSV and NDJSON itself): parsed by our own parser,
@@ -48,7 +49,11 @@ function useJsonBodiesOnly(app: NestFastifyApplication, bodyLimit: number): void
  * filter, OpenAPI at /docs and /docs-json. Shared by the API's `main.ts` and the end-to-end tests.
  */
 export async function createApp(
-  options: EngineRootOptions & { readonly swaggerUi?: boolean },
+  options: EngineRootOptions & {
+    readonly swaggerUi?: boolean;
+    /** The built web app's folder; default dist/web of this project (docs/adr/0031-the-web-app.md). */
+    readonly webAppDir?: string;
+  },
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
@@ -74,7 +79,22 @@ export async function createApp(
   recordHttpMetrics(adapter.getInstance(), app.get(ENGINE_METRICS));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = documentErrorResponses(
+  const document = apiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    // Jest's ESM sandbox cannot load the UI's static-file plugin; the JSON document is served either way.
+    ui: options.swaggerUi ?? true,
+  });
+  serveWebApp(adapter.getInstance(), options.webAppDir ?? defaultWebAppDir());
+  return app;
+}
+
+/**
+ * The OpenAPI document of a created (not necessarily listening) app: served at /docs-json,
+ * and the source the web app's typed client is generated from (npm run web:client).
+ */
+export function apiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return documentErrorResponses(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
@@ -89,10 +109,4 @@ export async function createApp(
         .build(),
     ),
   );
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs-json',
-    // Jest's ESM sandbox cannot load the UI's static-file plugin; the JSON document is served either way.
-    ui: options.swaggerUi ?? true,
-  });
-  return app;
 }

@@ -51,7 +51,12 @@ export class LeadPageQueryDto extends PageQueryDto {
 }
 
 export class LeadListQueryDto extends LeadPageQueryDto {
-  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', example: 'assigned,working' })
+  @ApiPropertyOptional({
+    description: 'One or more statuses, comma-separated',
+    example: 'assigned,working',
+    enum: LEAD_STATUSES,
+    isArray: true,
+  })
   @IsOptional()
   @Transform(csv)
   @IsArray()
