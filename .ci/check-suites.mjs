@@ -1,5 +1,5 @@
 // Fails CI when a suite that must run on this machine ran no test: the embedded
-// SQLite store, the PostgreSQL read models and the EventStoreDB wire double.
+// SQLite store, the PostgreSQL event store and read models and the EventStoreDB wire double.
 // Only the real-EventStoreDB suite may be skipped (no Docker engine here).
 import { readFileSync } from 'node:fs';
 
@@ -7,6 +7,11 @@ const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const required = [
   { name: 'SQLite event store contract', file: /libs\/event-store\/src\/sqlite\/.*\.spec\.ts$/ },
   { name: 'EventStoreDB adapter over the wire double', file: /libs\/event-store\/src\/esdb\/.*\.wire\.spec\.ts$/ },
+  {
+    name: 'PostgreSQL event store contract',
+    file: /libs\/event-store\/src\/postgres\/.*\.spec\.ts$/,
+    title: /postgres/i,
+  },
   { name: 'PostgreSQL read models', title: /postgres/i },
   { name: 'end-to-end over HTTP', file: /test\/.*\.e2e-spec\.ts$/ },
 ];

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EngineModule, LTC_CONTEXTS } from '#ltc/engine';
+import { eventStoreKind } from '#ltc/event-store';
 import { PinoNestLogger, createLogger, loadConfigOrExit } from '#ltc/platform';
 
 /**
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     { logger: new PinoNestLogger(logger) },
   );
   app.enableShutdownHooks();
-  logger.info({ store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' }, 'LTC Engine worker is running');
+  logger.info({ store: eventStoreKind(config.eventStoreUrl) }, 'LTC Engine worker is running');
 }
 
 main().catch((error: unknown) => {
