@@ -3,6 +3,7 @@ import { createTestSchema, describeWithPostgres, type TestSchema } from '#ltc/te
 import { SubscriptionReader, anEvent, someEvents } from '../../test/contract.helpers.js';
 import { describeEventStoreContract } from '../../test/event-store.contract.js';
 import { describeGroupCommitContract } from '../../test/group-commit.contract.js';
+import { EventStoreUnavailableError } from '../errors.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';
 
 await describeWithPostgres('PostgresEventStore on PostgreSQL', (url) => {
@@ -95,6 +96,15 @@ await describeWithPostgres('PostgresEventStore on PostgreSQL', (url) => {
       .readHeadPosition()
       .catch((failure: unknown) => failure);
     expect((error as Error & { cause?: Error }).cause?.message).toMatch(/schema 99/);
+  });
+
+  it('answers EventStoreUnavailableError, from calls and from a subscription, when the server cannot be reached', async () => {
+    // Port 1 on the loopback: nothing listens there, so every connection is refused at once.
+    const store = openStore({ url: 'postgres://postgres@127.0.0.1:1/test' });
+    await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.appendToStream('lead-1', someEvents(1))).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    const failure = await new SubscriptionReader(store.subscribeToAll()).next().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(EventStoreUnavailableError);
   });
 
   it('keeps positions beyond 2^53 exact', async () => {
