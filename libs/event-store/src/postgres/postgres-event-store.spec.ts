@@ -74,6 +74,25 @@ await describeWithPostgres('PostgresEventStore on PostgreSQL', (url) => {
     await reader.close();
   });
 
+  it('goes on delivering when its LISTEN connection is killed, through the poll, and listens again', async () => {
+    const shared = await freshUrl();
+    const api = openStore({ url: shared });
+    const worker = openStore({ url: shared, pollIntervalMs: 50 });
+    const reader = new SubscriptionReader(worker.subscribeToAll());
+    await api.appendToStream('lead-1', someEvents(1));
+    expect((await reader.next())?.position).toBe(1n);
+    const channel = `ltc_events_${new URL(shared).searchParams.get('schema') ?? ''}`;
+    const listening = `select pid from pg_stat_activity where query = 'listen "${channel}"'`;
+    const killed = await query(url, `select pg_terminate_backend(pid) from (${listening}) l`);
+    expect(killed).toHaveLength(1);
+    await api.appendToStream('lead-2', someEvents(1));
+    expect((await reader.next(2_000))?.stream).toBe('lead-2');
+    // The next poll opens a new listen connection.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await query(url, listening)).toHaveLength(1);
+    await reader.close();
+  });
+
   it('keeps its tables in the schema the URL names and leaves public alone', async () => {
     const schemaUrl = await freshUrl();
     const store = openStore({ url: schemaUrl });
