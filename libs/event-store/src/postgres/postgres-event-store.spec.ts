@@ -93,6 +93,25 @@ await describeWithPostgres('PostgresEventStore on PostgreSQL', (url) => {
     await reader.close();
   });
 
+  it('serves a live subscriber from the shared window and one that fell out of it from the server, each in order', async () => {
+    const store = openStore({ url: await freshUrl(), recentEventsKept: 5 });
+    const live = new SubscriptionReader(store.subscribeToAll());
+    const late = new SubscriptionReader(store.subscribeToAll({ filter: { streamPrefixes: ['lead-'] } }));
+    const seen: bigint[] = [];
+    for (let round = 0; round < 8; round += 1) {
+      await store.appendToStream(`lead-${round}`, someEvents(2));
+      await store.appendToStream(`ticket-${round}`, someEvents(1));
+      seen.push(...(await live.take(3)).map((e) => e.position));
+    }
+    expect(seen).toEqual(positionsOf(24));
+    // The late one reads only now, 24 events behind a window of 5.
+    const leads = (await late.take(16)).map((e) => e.position);
+    expect(leads).toEqual(positionsOf(24).filter((position) => position % 3n !== 0n));
+    await store.appendToStream('lead-live', someEvents(1));
+    expect([(await live.next())?.position, (await late.next())?.position]).toEqual([25n, 25n]);
+    await Promise.all([live.close(), late.close()]);
+  });
+
   it('keeps its tables in the schema the URL names and leaves public alone', async () => {
     const schemaUrl = await freshUrl();
     const store = openStore({ url: schemaUrl });

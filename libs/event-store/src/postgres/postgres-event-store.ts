@@ -16,7 +16,10 @@ import type { LogPage } from '../paged-subscription.js';
 import { PolledSubscriptions } from '../polled-subscriptions.js';
 import type { EventToAppend, RecordedEvent } from '../recorded-event.js';
 import { appendRequest, type AppendRequest } from '../sqlite/event-row.js';
+import { eventMatcher } from '../event-filter.js';
+import type { EventMatcher } from '../sqlite/recent-log.js';
 import { HeadListener } from './head-listener.js';
+import { RecentWindow } from './recent-window.js';
 import { PostgresBatchWriter } from './postgres-batch-writer.js';
 import { PostgresEventQueries, exactBigints } from './postgres-event-queries.js';
 import { postgresLocation } from './postgres-location.js';
@@ -31,9 +34,13 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Most append requests written in one transaction; default 64. */
   readonly maxBatchSize?: number;
+  /** Newest events kept, parsed, for the subscriptions that have caught up (`RecentWindow`); default 10,000. */
+  readonly recentEventsKept?: number;
 }
 
 const CATCH_UP_PAGE_SIZE = 500;
+/** Most events one read brings into the shared window of recent events. */
+const RECENT_READ_SIZE = 2_000;
 
 /**
  * The event store on PostgreSQL, for installations that already run one: several processes
@@ -55,6 +62,7 @@ export class PostgresEventStore implements EventStore {
   private readonly queue: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly head = new HeadSignal(0n);
   private readonly listener: HeadListener;
+  private readonly recent: RecentWindow;
   private readonly subscriptions: PolledSubscriptions;
   private ready: Promise<void> | undefined;
   private transactions = 0;
@@ -75,6 +83,12 @@ export class PostgresEventStore implements EventStore {
     const channel = `ltc_events_${this.schema}`;
     this.writer = new PostgresBatchWriter(this.schema, channel);
     this.listener = new HeadListener(location.connectionString, channel, this.head);
+    this.recent = new RecentWindow(
+      this.head,
+      options.recentEventsKept ?? 10_000,
+      () => this.queries.headPosition(),
+      (after) => this.queries.readLog(after, undefined, undefined, RECENT_READ_SIZE),
+    );
     this.subscriptions = new PolledSubscriptions(
       this.head,
       options.pollIntervalMs ?? 1_000,
@@ -108,7 +122,8 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options?: SubscribeOptions): EventSubscription {
     this.ensureOpen();
     const filter = options?.filter;
-    return this.subscriptions.subscribe((after) => this.readPage(after, filter), options?.after ?? 0n);
+    const matches = eventMatcher(filter);
+    return this.subscriptions.subscribe((after) => this.readPage(after, filter, matches), options?.after ?? 0n);
   }
 
   async readHeadPosition(): Promise<bigint> {
@@ -147,21 +162,27 @@ export class PostgresEventStore implements EventStore {
     return outcomes;
   }
 
+  /** A subscription's page: from the shared window of recent events once it has reached it, else from the server. */
+  private readPage(after: bigint, filter: EventFilter | undefined, matches: EventMatcher): Promise<LogPage> {
+    return this.guard(
+      async () =>
+        (await this.recent.page(after, matches, CATCH_UP_PAGE_SIZE)) ?? this.readPageFromServer(after, filter),
+    );
+  }
+
   /**
-   * A subscription's page, bounded by the head read first: every position up to a head that
+   * A page read from the server, bounded by the head read first: every position up to a head that
    * a statement saw is committed (ADR 0032), so `scannedTo` never passes a position that a
    * transaction still in flight could fill.
    */
-  private readPage(after: bigint, filter: EventFilter | undefined): Promise<LogPage> {
-    return this.guard(async () => {
-      const head = await this.queries.headPosition();
-      this.head.advance(head);
-      if (head <= after) return { events: [], scannedTo: after, full: false };
-      const events = await this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
-      const last = events[events.length - 1];
-      const full = events.length === CATCH_UP_PAGE_SIZE && last !== undefined;
-      return { events, scannedTo: full ? last.position : head, full };
-    });
+  private async readPageFromServer(after: bigint, filter: EventFilter | undefined): Promise<LogPage> {
+    const head = await this.queries.headPosition();
+    this.head.advance(head);
+    if (head <= after) return { events: [], scannedTo: after, full: false };
+    const events = await this.queries.readLog(after, head, filter, CATCH_UP_PAGE_SIZE);
+    const last = events[events.length - 1];
+    const full = events.length === CATCH_UP_PAGE_SIZE && last !== undefined;
+    return { events, scannedTo: full ? last.position : head, full };
   }
 
   private async poll(): Promise<void> {
