@@ -71,10 +71,10 @@ export class PostgresBatchWriter {
     batch: readonly AppendRequest[],
     recordedAt: number,
   ): Promise<Outcome<AppendResult>[]> {
-    await client.query('begin');
     try {
-      // A statement of its own: a later statement's snapshot is taken after the lock is held.
-      await client.query(this.lockSql);
+      // One round trip for both; the lock is a statement of its own, so the next statement's
+      // snapshot (the head and tails read) is taken after the lock is held.
+      await client.query(`begin; ${this.lockSql}`);
       const { tails, head } = await this.readTails(client, batch);
       const rows = emptyRows();
       let position = head;
