@@ -9,8 +9,8 @@ import { eventually, startTestApp, type TestApp, type TestAppOptions } from './s
 
 /**
  * The same first thread through the engine on each supported deployment: the embedded
- * store with SQLite read models (the default), PostgreSQL read models, and EventStoreDB
- * (over the wire-level double) with PostgreSQL read models.
+ * store with SQLite read models (the default), PostgreSQL read models, EventStoreDB
+ * (over the wire-level double) with PostgreSQL read models, and everything in PostgreSQL.
  */
 function describeFirstThread(setup: () => Promise<{ options: TestAppOptions; teardown(): Promise<void> }>): void {
   let app: TestApp;
@@ -89,6 +89,23 @@ await describeWithPostgres('Deployment: EventStoreDB (wire double) + PostgreSQL 
       teardown: async () => {
         await double.stop();
         await schema.drop();
+      },
+    };
+  });
+});
+
+await describeWithPostgres('Deployment: PostgreSQL event store + PostgreSQL read models', (url) => {
+  let readModels: TestSchema;
+  let events: TestSchema;
+  describeFirstThread(async () => {
+    [readModels, events] = [await createTestSchema(url, 'e2e'), await createTestSchema(url, 'e2e_events')];
+    const eventStoreUrl = new URL(url);
+    eventStoreUrl.searchParams.set('schema', events.name);
+    return {
+      options: { readModelUrl: withSearchPath(url, readModels.name), eventStoreUrl: eventStoreUrl.toString() },
+      teardown: async () => {
+        await events.drop();
+        await readModels.drop();
       },
     };
   });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { LTC_CONTEXTS, createApp } from '#ltc/engine';
+import { eventStoreKind } from '#ltc/event-store';
 import {
   FIRST_START_ADMIN_TOKEN_LIFETIME,
   TokenService,
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   logger.info(
-    { url, docs: `${url}/docs`, role: config.role, store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite' },
+    { url, docs: `${url}/docs`, role: config.role, store: eventStoreKind(config.eventStoreUrl) },
     'LTC Engine is listening',
   );
   // With the engine's own tokens turned off, a printed one would open nothing.

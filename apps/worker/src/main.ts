@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EngineModule, LTC_CONTEXTS } from '#ltc/engine';
+import { eventStoreKind } from '#ltc/event-store';
 import { PinoNestLogger, createLogger, loadConfigOrExit } from '#ltc/platform';
 import { startOpsServer } from './ops-server.js';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   // Probes and scrapes only when asked for: several workers on one machine need a port each.
   const ops = config.workerPort === undefined ? undefined : await startOpsServer(app, config);
   logger.info(
-    { store: config.eventStoreUrl ? 'eventstoredb' : 'sqlite', ...(ops ? { port: config.workerPort } : {}) },
+    { store: eventStoreKind(config.eventStoreUrl), ...(ops ? { port: config.workerPort } : {}) },
     'LTC Engine worker is running',
   );
 }

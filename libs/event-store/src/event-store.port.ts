@@ -59,7 +59,7 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
 }
 
 /**
- * The event-store port. Every adapter (embedded SQLite, EventStoreDB, in-memory)
+ * The event-store port. Every adapter (embedded SQLite, PostgreSQL, EventStoreDB, in-memory)
  * passes the same contract suite (`libs/event-store/test/event-store.contract.ts`).
  */
 export interface EventStore {

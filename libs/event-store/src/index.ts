@@ -6,6 +6,7 @@ export * from './stream-name.js';
 export * from './esdb/esdb-event-store.js';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export {
   FALLBACK_AUTOCHECKPOINT_PAGES,
   startBackgroundCheckpoints,

@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chainAnchors, verifyEventChains, type ChainAnchor, type EventStore } from '#ltc/event-store';
+import {
+  chainAnchors,
+  positionsCountEvents,
+  verifyEventChains,
+  type ChainAnchor,
+  type EventStore,
+} from '#ltc/event-store';
 import { anchorsFromFile, chainAnchorFile, chainReportView, type ChainReportView } from '#ltc/audit';
 import { eventStoreFor, loadConfig } from '#ltc/platform';
 import { Progress, count, duration } from '../cli/progress.js';
@@ -46,8 +52,8 @@ export async function auditCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const store = eventStoreFor(config);
-  // Embedded positions count events; EventStoreDB's are offsets in its log.
-  const unit = config.eventStoreUrl ? 'log positions' : 'events';
+  // Embedded and PostgreSQL positions count events; EventStoreDB's are offsets in its log.
+  const unit = positionsCountEvents(config.eventStoreUrl) ? 'events' : 'log positions';
   try {
     if (subcommand === 'anchor') return await anchor(store, values.tenant, values.out, unit);
     return await verify(store, { tenant: values.tenant, anchors, json: values.json === true }, unit);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { eventStoreFor, loadConfig, resolveJwtSecret, type AppConfig } from '#ltc/platform';
+import { positionsCountEvents } from '#ltc/event-store';
 import { Progress, count, duration } from '../cli/progress.js';
 import { DemoEngine } from './demo-engine.js';
 import { DemoStory, type StoryFigures } from './demo-story.js';
@@ -114,7 +115,7 @@ async function seed(config: AppConfig, command: SeedCommand): Promise<number> {
     progress.finish();
     const events = await engine.headPosition(auditor);
     const seconds = (performance.now() - started) / 1000;
-    console.log(summary(story.figures, engine, events, seconds, config.eventStoreUrl !== undefined));
+    console.log(summary(story.figures, engine, events, seconds, !positionsCountEvents(config.eventStoreUrl)));
     for (const [refusal, times] of [...engine.refused].sort((a, b) => b[1] - a[1])) {
       console.error(`  refused ${times}×: ${refusal}`);
     }

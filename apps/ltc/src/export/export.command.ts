@@ -2,7 +2,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify';
-import { readLog, type EventFilter, type EventStore, type RecordedEvent } from '#ltc/event-store';
+import { positionsCountEvents, readLog, type EventFilter, type EventStore, type RecordedEvent } from '#ltc/event-store';
 import { eventStoreFor, loadConfig, recordCommandLineExport } from '#ltc/platform';
 import { Progress, count } from '../cli/progress.js';
 import { ANALYTICS_REPORTS, analyticsReport } from './analytics-reports.js';
@@ -63,7 +63,12 @@ export async function exportCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const store = eventStoreFor(config);
   try {
-    return await exportEvents(store, command, config.eventStoreUrl ? 'log positions' : 'events', rest);
+    return await exportEvents(
+      store,
+      command,
+      positionsCountEvents(config.eventStoreUrl) ? 'events' : 'log positions',
+      rest,
+    );
   } finally {
     await store.close();
   }

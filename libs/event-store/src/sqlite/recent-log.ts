@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../recorded-event.js';
-import type { LogPage } from './paged-subscription.js';
+import type { LogPage } from '../paged-subscription.js';
 
 /** Whether a subscription wants an event (its filter, compiled once). */
 export type EventMatcher = (event: RecordedEvent) => boolean;

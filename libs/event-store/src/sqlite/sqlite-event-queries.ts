@@ -1,19 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../event-store.port.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { COLUMN, EVENT_COLUMNS, type EventColumn, type EventRowValues } from './event-columns.js';
-import { metadataFromRow, type MetadataColumns } from './metadata-columns.js';
-
-/**
- * An event ready to insert: already serialised, with its content digest; its stream,
- * revision, time and chain hash come with the insert.
- */
-export interface NewEvent extends MetadataColumns {
-  readonly id: string;
-  readonly type: string;
-  readonly data: string;
-  readonly digest: string;
-}
+import { EVENT_COLUMNS, type EventColumn, type EventRowValues } from './event-columns.js';
+import { toRecordedEvent, type NewEvent } from './event-row.js';
 
 /** The stream's last event as an append needs it: its revision and the hash the next event links to. */
 export interface StreamTail {
@@ -178,22 +167,6 @@ export class SqliteEventQueries {
     this.logReads.set(key, statement);
     return statement;
   }
-}
-
-function toRecordedEvent(row: EventRowValues): RecordedEvent {
-  return {
-    id: row[COLUMN.id],
-    stream: row[COLUMN.stream],
-    revision: row[COLUMN.revision],
-    position: row[COLUMN.position],
-    type: row[COLUMN.type],
-    data: JSON.parse(row[COLUMN.data]) as unknown,
-    metadata: metadataFromRow(row),
-    // Milliseconds since 1970 fit a double exactly for the next 280,000 years.
-    recordedAt: new Date(Number(row[COLUMN.recorded_at])),
-    // Always present (undefined when missing), so every event object has one shape.
-    chainHash: row[COLUMN.chain_hash] ?? undefined,
-  };
 }
 
 function limitOf(maxCount: number | undefined): number {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SubscriptionReader, anEvent, metadataFor, someEvents } from '../../test/contract.helpers.js';
 import { describeEventStoreContract } from '../../test/event-store.contract.js';
-import { WrongExpectedRevisionError } from '../errors.js';
+import { describeGroupCommitContract } from '../../test/group-commit.contract.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 
@@ -36,6 +36,8 @@ describeEventStoreContract('SqliteEventStore', async () => {
   return { store, dispose: () => store.close() };
 });
 
+describeGroupCommitContract('SqliteEventStore', async () => openStore({ filename: freshFile() }));
+
 function positionsOf(count: number): bigint[] {
   return Array.from({ length: count }, (_, index) => BigInt(index + 1));
 }
@@ -47,35 +49,11 @@ describe('SqliteEventStore', () => {
     expect((await store.readAll()).map((e) => e.position)).toEqual(positionsOf(100));
   });
 
-  it('groups concurrent appends into fewer transactions', async () => {
-    const store = openStore({ filename: freshFile() });
-    const before = store.committedTransactions;
-    await Promise.all(Array.from({ length: 16 }, (_, index) => store.appendToStream(`lead-${index}`, someEvents(1))));
-    expect(store.committedTransactions - before).toBeLessThan(16);
-    expect(store.committedTransactions - before).toBeGreaterThanOrEqual(1);
-  });
-
   it('writes at most maxBatchSize requests per transaction', async () => {
     const store = openStore({ filename: freshFile(), maxBatchSize: 4 });
     await Promise.all(Array.from({ length: 16 }, (_, index) => store.appendToStream(`lead-${index}`, someEvents(1))));
     expect(store.committedTransactions).toBeGreaterThanOrEqual(4);
     expect((await store.readAll()).map((e) => e.position)).toEqual(positionsOf(16));
-  });
-
-  it('refuses one request of a batch and still commits the others, judged in arrival order', async () => {
-    const store = openStore({ filename: freshFile() });
-    const [created, stale, missing, appended] = await Promise.allSettled([
-      store.appendToStream('lead-a', someEvents(1), { expectedRevision: 'no_stream' }),
-      store.appendToStream('lead-a', someEvents(1), { expectedRevision: 'no_stream' }),
-      store.appendToStream('lead-b', someEvents(1), { expectedRevision: 3n }),
-      store.appendToStream('lead-a', someEvents(1), { expectedRevision: 0n }),
-    ]);
-    expect(store.committedTransactions).toBe(1);
-    expect(created).toMatchObject({ status: 'fulfilled', value: { nextRevision: 0n, position: 1n } });
-    expect(appended).toMatchObject({ status: 'fulfilled', value: { nextRevision: 1n, position: 2n } });
-    expect(stale).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevisionError) });
-    expect(missing).toMatchObject({ status: 'rejected', reason: { stream: 'lead-b', actual: undefined } });
-    expect(await store.readStream('lead-b')).toEqual([]);
   });
 
   it('keeps data across close and reopen', async () => {

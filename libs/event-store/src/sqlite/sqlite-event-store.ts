@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { faultPoint } from '#ltc/kernel';
-import { chainLink, contentDigest } from '../chain/event-chain.js';
+import { chainLink } from '../chain/event-chain.js';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { eventMatcher } from '../event-filter.js';
 import { satisfiesExpected } from '../expected-revision.js';
@@ -21,13 +20,14 @@ import {
   startBackgroundCheckpoints,
   type BackgroundCheckpoints,
 } from './background-checkpoints.js';
-import { GroupCommitQueue, type Outcome } from './group-commit.queue.js';
-import { HeadSignal } from './head-signal.js';
-import { metadataToColumns } from './metadata-columns.js';
-import { PagedSubscription, type LogPage } from './paged-subscription.js';
+import { GroupCommitQueue, type Outcome } from '../group-commit.queue.js';
+import { HeadSignal } from '../head-signal.js';
+import type { LogPage } from '../paged-subscription.js';
+import { PolledSubscriptions } from '../polled-subscriptions.js';
 import { RecentLog, type EventMatcher } from './recent-log.js';
 import { openEventStoreDatabase } from './sqlite-connection.js';
-import { SqliteEventQueries, type NewEvent } from './sqlite-event-queries.js';
+import { appendRequest, type AppendRequest } from './event-row.js';
+import { SqliteEventQueries } from './sqlite-event-queries.js';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; its folder is created when missing. */
@@ -50,12 +50,6 @@ export interface SqliteEventStoreOptions {
    * behind reads the file until it reaches them.
    */
   readonly recentEventsKept?: number;
-}
-
-interface AppendRequest {
-  readonly stream: string;
-  readonly expected: ExpectedRevision;
-  readonly events: readonly NewEvent[];
 }
 
 type WriteBatch = (batch: readonly AppendRequest[], recordedAt: number) => Outcome<AppendResult>[];
@@ -81,15 +75,12 @@ export class SqliteEventStore implements EventStore {
   private readonly head: HeadSignal;
   private readonly recent: RecentLog;
   private readonly writeBatch: Database.Transaction<WriteBatch>;
-  private readonly subscriptions = new Set<PagedSubscription>();
-  private readonly pollIntervalMs: number;
-  private pollTimer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: PolledSubscriptions;
   private readonly checkpoints: BackgroundCheckpoints | undefined;
   private transactions = 0;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
     // Created first: it validates maxBatchSize before a file is opened.
     this.queue = new GroupCommitQueue((batch) => this.commit(batch), options.maxBatchSize ?? 64);
     this.db = openEventStoreDatabase(options.filename, options.durability ?? 'full');
@@ -100,6 +91,7 @@ export class SqliteEventStore implements EventStore {
     this.queries = new SqliteEventQueries(this.db);
     const head = this.queries.headPosition();
     this.head = new HeadSignal(head);
+    this.subscriptions = new PolledSubscriptions(this.head, options.pollIntervalMs ?? 200, () => this.poll());
     this.recent = new RecentLog(head, options.recentEventsKept ?? 10_000);
     this.writeBatch = this.db.transaction((batch: readonly AppendRequest[], recordedAt: number) =>
       batch.map((request) => this.write(request, recordedAt)),
@@ -117,17 +109,7 @@ export class SqliteEventStore implements EventStore {
     options?: { readonly expectedRevision?: ExpectedRevision },
   ): Promise<AppendResult> {
     this.ensureOpen();
-    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-    // Serialised and digested here, outside the batch, so an event JSON cannot hold fails
-    // only its own append, and the write lock is held for the chain link alone.
-    const serialised = events.map((event): NewEvent => {
-      const id = event.id ?? randomUUID();
-      const data = JSON.stringify(event.data ?? null);
-      const columns = metadataToColumns(event.metadata);
-      const digest = contentDigest({ id, type: event.type, data: event.data, metadata: event.metadata });
-      return { id, type: event.type, data, digest, ...columns };
-    });
-    return this.queue.submit({ stream, expected: options?.expectedRevision ?? 'any', events: serialised });
+    return this.queue.submit(appendRequest(stream, events, options));
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -142,18 +124,7 @@ export class SqliteEventStore implements EventStore {
     this.ensureOpen();
     const filter = options?.filter;
     const matches = eventMatcher(filter);
-    const subscription = new PagedSubscription(
-      (after) => this.readPage(after, filter, matches),
-      this.head,
-      options?.after ?? 0n,
-      () => {
-        this.subscriptions.delete(subscription);
-        this.updatePolling();
-      },
-    );
-    this.subscriptions.add(subscription);
-    this.updatePolling();
-    return subscription;
+    return this.subscriptions.subscribe((after) => this.readPage(after, filter, matches), options?.after ?? 0n);
   }
 
   async readHeadPosition(): Promise<bigint> {
@@ -168,8 +139,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.updatePolling();
+    await this.subscriptions.closeAll();
     await this.queue.whenIdle();
     await this.checkpoints?.stop();
     this.db.close();
@@ -248,17 +218,6 @@ export class SqliteEventStore implements EventStore {
     const last = events[events.length - 1];
     const full = events.length === CATCH_UP_PAGE_SIZE && last !== undefined;
     return { events, scannedTo: full ? last.position : head, full };
-  }
-
-  /** Polls only while someone listens; the timer keeps the process alive like an open socket would. */
-  private updatePolling(): void {
-    const wanted = this.subscriptions.size > 0 && !this.closed;
-    if (wanted && !this.pollTimer) {
-      this.pollTimer = setInterval(() => this.poll(), this.pollIntervalMs);
-    } else if (!wanted && this.pollTimer) {
-      clearInterval(this.pollTimer);
-      this.pollTimer = undefined;
-    }
   }
 
   private poll(): void {

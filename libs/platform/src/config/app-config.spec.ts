@@ -33,6 +33,12 @@ describe('configuration', () => {
     expect(config.eventStoreUrl).toBe('esdb://localhost:2113?tls=false');
     expect(config.readModelUrl).toBe('postgres://u@h/db');
   });
+
+  it('accepts a PostgreSQL event store url, in either spelling', () => {
+    for (const url of ['postgres://u@h/db?schema=events', 'postgresql://u@h/db']) {
+      expect(loadConfig({ EVENTSTORE_URL: url }).eventStoreUrl).toBe(url);
+    }
+  });
 });
 
 describe('security configuration', () => {

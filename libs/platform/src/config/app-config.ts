@@ -10,7 +10,7 @@ export interface AppConfig {
   readonly dataDir: string;
   /** HS256 secret; when absent one is generated in the data folder on first start. */
   readonly jwtSecret: string | undefined;
-  /** `esdb://…` selects EventStoreDB; absent = the embedded SQLite store in `dataDir`. */
+  /** `postgres://…` selects PostgreSQL, `esdb://…` EventStoreDB; absent = the embedded SQLite store in `dataDir`. */
   readonly eventStoreUrl: string | undefined;
   /** `postgres://…` selects PostgreSQL for read models; absent = SQLite in `dataDir`. */
   readonly readModelUrl: string | undefined;
@@ -115,9 +115,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const eventStoreUrl = text('EVENTSTORE_URL');
   if (
     eventStoreUrl !== undefined &&
-    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/.+/.test(eventStoreUrl)
+    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|postgres|postgresql):\/\/.+/.test(eventStoreUrl)
   ) {
-    problems.push(`EVENTSTORE_URL="${eventStoreUrl}" must start with esdb:// or esdb+discover://`);
+    problems.push(
+      `EVENTSTORE_URL="${eventStoreUrl}" must start with postgres://, postgresql://, esdb:// or esdb+discover://`,
+    );
   }
   const readModelUrl = text('READMODEL_URL');
   if (readModelUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(readModelUrl)) {

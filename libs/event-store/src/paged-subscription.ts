@@ -1,5 +1,5 @@
-import type { EventSubscription } from '../event-store.port.js';
-import type { RecordedEvent } from '../recorded-event.js';
+import type { EventSubscription } from './event-store.port.js';
+import type { RecordedEvent } from './recorded-event.js';
 import type { HeadSignal } from './head-signal.js';
 
 /** One read of the log for a subscription. */
@@ -47,7 +47,8 @@ export class PagedSubscription implements EventSubscription {
   };
 
   constructor(
-    private readonly readPage: (after: bigint) => LogPage,
+    /** Synchronous for the embedded store (no promise per page), a promise for a server. */
+    private readonly readPage: (after: bigint) => LogPage | Promise<LogPage>,
     private readonly head: HeadSignal,
     after: bigint,
     private readonly onClose: () => void,
@@ -102,7 +103,8 @@ export class PagedSubscription implements EventSubscription {
         this.scanned = this.cursor;
         if (this.atHead) await this.head.waitBeyond(this.cursor, signal);
         if (signal.aborted) break;
-        const page = this.readPage(this.cursor);
+        const read = this.readPage(this.cursor);
+        const page = read instanceof Promise ? await read : read;
         this.cursor = page.scannedTo;
         this.atHead = !page.full;
         const first = page.events[0];

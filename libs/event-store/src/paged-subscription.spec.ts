@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../recorded-event.js';
+import type { RecordedEvent } from './recorded-event.js';
 import { HeadSignal } from './head-signal.js';
 import { PagedSubscription, type LogPage } from './paged-subscription.js';
 
