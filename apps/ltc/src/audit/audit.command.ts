@@ -8,7 +8,8 @@ import {
   type EventStore,
 } from '#ltc/event-store';
 import { anchorsFromFile, chainAnchorFile, chainReportView, type ChainReportView } from '#ltc/audit';
-import { eventStoreFor, loadConfig } from '#ltc/platform';
+import { loadConfig } from '#ltc/platform';
+import { engineEventStore } from '../cli/engine-store.js';
 import { Progress, count, duration } from '../cli/progress.js';
 
 export const AUDIT_HELP = `  ltc audit verify [--anchors FILE] [--tenant T] [--json]
@@ -51,7 +52,7 @@ export async function auditCommand(args: string[]): Promise<number> {
     }
   }
   const config = loadConfig();
-  const store = eventStoreFor(config);
+  const store = engineEventStore(config);
   // Embedded and PostgreSQL positions count events; EventStoreDB's are offsets in its log.
   const unit = positionsCountEvents(config.eventStoreUrl) ? 'events' : 'log positions';
   try {

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { eventStoreFor, loadConfig, resolveJwtSecret, type AppConfig } from '#ltc/platform';
+import { loadConfig, resolveJwtSecret, type AppConfig } from '#ltc/platform';
+import { engineEventStore } from '../cli/engine-store.js';
 import { positionsCountEvents } from '#ltc/event-store';
 import { Progress, count, duration } from '../cli/progress.js';
 import { DemoEngine } from './demo-engine.js';
@@ -75,7 +76,7 @@ function parseSeedArgs(args: string[]): SeedCommand | string {
 async function seed(config: AppConfig, command: SeedCommand): Promise<number> {
   const where = config.eventStoreUrl ?? config.dataDir;
   // Look before booting anything: a store with a history is never written into.
-  const store = eventStoreFor(config);
+  const store = engineEventStore(config);
   let head: bigint;
   try {
     head = await store.readHeadPosition();

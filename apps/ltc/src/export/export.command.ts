@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify';
 import { positionsCountEvents, readLog, type EventFilter, type EventStore, type RecordedEvent } from '#ltc/event-store';
-import { eventStoreFor, loadConfig, recordCommandLineExport } from '#ltc/platform';
+import { loadConfig, recordCommandLineExport } from '#ltc/platform';
+import { engineEventStore } from '../cli/engine-store.js';
 import { Progress, count } from '../cli/progress.js';
 import { ANALYTICS_REPORTS, analyticsReport } from './analytics-reports.js';
 import { openNew } from './output-file.js';
@@ -61,7 +62,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const store = eventStoreFor(config);
+  const store = engineEventStore(config);
   try {
     return await exportEvents(
       store,
