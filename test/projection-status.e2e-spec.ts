@@ -38,17 +38,31 @@ describe('GET /projections on an API-only process', () => {
       views.map((view) => [view.name, view.position, view.lag]);
     const statusOf = async (app: TestApp): Promise<ProjectionView[]> =>
       (await app.request('GET', '/projections', { token })).body as ProjectionView[];
+    // The comparison must catch a filtered projection behind the head, or it proves nothing about
+    // them: on a busy machine every idle one may have passed over already, so then another lead
+    // (an event the org projections do not want) opens the window again.
+    const behindTheHead = (views: ProjectionView[]) =>
+      views.some((view) => view.lag === '0' && view.position !== view.headPosition);
+    let extra = 0;
     const settled = await eventually(async () => {
       const before = await statusOf(worker);
       if (!before.every((view) => view.lag === '0')) return undefined;
+      if (!behindTheHead(before)) {
+        const again = await api.request('POST', '/leads', {
+          token,
+          body: { name: `Cold store extra ${extra}`, email: `extra-${extra++}@frost.example`, source: 'website' },
+        });
+        expect(again.status).toBe(201);
+        return undefined;
+      }
       const fromApi = await statusOf(api);
       const after = await statusOf(worker);
       const same = JSON.stringify(lagsOf(before)) === JSON.stringify(lagsOf(after));
       return same ? { fromApi, fromWorker: after } : undefined;
-    }, 15_000);
+    }, 40_000);
     const { fromApi, fromWorker } = settled;
     expect(lagsOf(fromApi)).toEqual(lagsOf(fromWorker));
     // Not vacuous: some filtered projection stands behind the head with nothing left to do.
-    expect(fromApi.some((view) => view.lag === '0' && view.position !== view.headPosition)).toBe(true);
-  }, 60_000);
+    expect(behindTheHead(fromApi)).toBe(true);
+  }, 90_000);
 });
