@@ -11,6 +11,7 @@ import pg from 'pg';
 import { builtEntry, freePort, startProcess, type RunningProcess } from './support/processes.js';
 import { postgresTables } from './support/read-model-tables.js';
 import { quiet, rebuildEverything } from './support/rebuild-all.js';
+import { withSearchPath } from './support/postgres-url.js';
 import { TEST_SECRET, eventually, startTestApp } from './support/test-app.js';
 
 interface StreamEvent {
@@ -28,12 +29,6 @@ async function dropSchema(url: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** Points every unqualified table at the test's own schema. */
-function withSearchPath(url: string, schema: string): string {
-  const separator = url.includes('?') ? '&' : '?';
-  return `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type EsdbWireDouble,
   type TestSchema,
 } from '#ltc/testing';
+import { withSearchPath } from './support/postgres-url.js';
 import { eventually, startTestApp, type TestApp, type TestAppOptions } from './support/test-app.js';
 
 /**
@@ -110,9 +111,3 @@ await describeWithPostgres('Deployment: PostgreSQL event store + PostgreSQL read
     };
   });
 });
-
-/** Points every unqualified table at the test's own schema. */
-function withSearchPath(url: string, schema: string): string {
-  const separator = url.includes('?') ? '&' : '?';
-  return `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-}

@@ -1,9 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '#ltc/clock';
 import { ENGINE_METRICS, READ_MODEL_DB, type EngineMetrics } from '#ltc/platform';
-import { BackgroundJobs, ProjectionRunner, type ReadModelHandle } from '#ltc/projections';
+import { BackgroundJobs, ProjectionRunner, type ReadModelHandle, type SubscriberStatus } from '#ltc/projections';
 import { timersDueBy } from '#ltc/timers';
 import { ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
+
+/** Gauges collected within this long of each other belong to one scrape. */
+const SCRAPE_MS = 1_000;
 
 /**
  * The gauges read at each scrape. Lag, states and the timer backlog come from the process that
@@ -45,7 +48,7 @@ export class EngineGauges implements OnModuleInit {
       ['job', 'state'],
       async (set) => {
         if (!this.runsJobsHere()) return;
-        for (const status of await this.runner.status()) set({ job: status.name, state: status.state }, 1);
+        for (const status of await this.statuses()) set({ job: status.name, state: status.state }, 1);
       },
     );
     this.metrics.gauge(
@@ -57,6 +60,15 @@ export class EngineGauges implements OnModuleInit {
         set({}, await timersDueBy(this.readModels.db, this.clock.now()));
       },
     );
+  }
+
+  private scrape: { readonly at: number; readonly statuses: Promise<SubscriberStatus[]> } | undefined;
+
+  /** The runner's status, read once per scrape: both the lag and the state gauges come from it. */
+  private statuses(): Promise<SubscriberStatus[]> {
+    const now = Date.now();
+    if (!this.scrape || now - this.scrape.at > SCRAPE_MS) this.scrape = { at: now, statuses: this.runner.status() };
+    return this.scrape.statuses;
   }
 
   private runsJobsHere(): boolean {
